@@ -1,0 +1,102 @@
+// Output formats of `partner-worksheets check`: text for people and problem
+// matchers, JSON for scripts, SARIF 2.1.0 for code-scanning tools.
+import type { Finding } from '../core/types';
+import { ALL_CODES, FILE_CODES, RULES } from '../core/rules';
+
+export interface FileFindings {
+  /** Path relative to the working directory, with the platform's separators. */
+  file: string;
+  findings: Finding[];
+}
+
+export function formatFindings(results: FileFindings[], format: 'text' | 'json' | 'sarif', version: string): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(toJson(results), null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(toSarif(results, version), null, 2)}\n`;
+    default:
+      return toText(results);
+  }
+}
+
+function toText(results: FileFindings[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const f of sorted(r.findings)) {
+      lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${f.message}`);
+    }
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+function sorted(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+}
+
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+function toJson(results: FileFindings[]): JsonFinding[] {
+  return results.flatMap((r) => sorted(r.findings).map((f) => ({
+    file: r.file.split('\\').join('/'),
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+  })));
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+function toSarif(results: FileFindings[], version: string): unknown {
+  const summaries = new Map<string, { summary: string; severity: string }>();
+  for (const r of RULES) summaries.set(r.code, { summary: r.summary, severity: r.defaultSeverity });
+  for (const [code, v] of Object.entries(FILE_CODES)) summaries.set(code, { summary: v.summary, severity: v.defaultSeverity });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'partner-worksheets',
+          version,
+          rules: ALL_CODES.map((code) => ({
+            id: code,
+            name: code,
+            shortDescription: { text: summaries.get(code)?.summary ?? code },
+            help: { text: `${summaries.get(code)?.summary ?? code} See docs/rules.md#${code} in the Partner Worksheets repository.` },
+            defaultConfiguration: { level: SARIF_LEVEL[(summaries.get(code)?.severity ?? 'warning') as keyof typeof SARIF_LEVEL] },
+          })),
+        },
+      },
+      results: results.flatMap((r) => sorted(r.findings).map((f) => ({
+        ruleId: f.code,
+        level: SARIF_LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: r.file.split('\\').join('/') },
+            region: {
+              startLine: f.range.start.line + 1,
+              startColumn: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+            },
+          },
+        }],
+      }))),
+    }],
+  };
+}

@@ -1,0 +1,120 @@
+// Checking one document: read, validate against its schema, run the rules of
+// its kind, then apply the team's severities and the file's own
+// `# worksheets-disable` comments.
+import type { FileKind, Finding, Severity, SeveritySetting } from './types';
+import type { ParsedFile } from './parse';
+import { YamlView, parseFile } from './parse';
+import { validateSchema } from './schema';
+import type { TeamConfig } from './config';
+import { DEFAULT_CONFIG } from './config';
+import type { WorkspaceFacts } from './rules/rule';
+import { isBlock } from './rules/rule';
+import { rulesFor } from './rules';
+
+export interface CheckOptions {
+  /** ISO date the rules treat as today. */
+  today: string;
+  config?: TeamConfig;
+  /** Needed for cross-file rules; without it they are skipped. */
+  workspace?: WorkspaceFacts;
+  /** Leave out `schema` findings (another extension reports them). */
+  skipSchema?: boolean;
+}
+
+export interface CheckResult {
+  file: ParsedFile;
+  findings: Finding[];
+}
+
+export function checkText(uri: string, text: string, options: CheckOptions): CheckResult {
+  return checkParsed(parseFile(uri, text), options);
+}
+
+export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const raw: Finding[] = [...file.findings];
+  const kind = file.kind;
+  if (kind && file.doc && file.data !== undefined && !hasFatal(file)) {
+    const view = new YamlView(file);
+    if (!options.skipSchema) raw.push(...validateSchema(kind, file.data, view));
+    if (isBlock(file.data)) raw.push(...runRules(kind, file, view, file.data, config, options));
+  } else if (kind && file.doc && file.data === null && !hasFatal(file)) {
+    raw.push(emptyFileFinding(kind));
+  }
+  return { file, findings: applySettings(raw, config.rules, disabledCodes(file.text)) };
+}
+
+function hasFatal(file: ParsedFile): boolean {
+  return file.findings.some((f) => f.code === 'file-too-large');
+}
+
+function emptyFileFinding(kind: FileKind): Finding {
+  return {
+    code: 'schema',
+    severity: 'error',
+    message: `This ${kind} file is empty. Start it with \`kind: ${kind}\` (the "New" commands and snippets write a skeleton).`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+}
+
+function runRules(kind: FileKind, file: ParsedFile, view: YamlView, data: Record<string, unknown>, config: TeamConfig, options: CheckOptions): Finding[] {
+  const out: Finding[] = [];
+  const ctx = { uri: file.uri, file, view, data, today: options.today, config, workspace: options.workspace };
+  for (const rule of rulesFor(kind)) {
+    if (rule.crossFile && !options.workspace) continue;
+    if (config.rules[rule.code] === 'off') continue;
+    let issues;
+    try {
+      issues = rule.check(ctx);
+    } catch (e) {
+      // A rule must never take the checker down with it; say which one failed.
+      issues = [{ message: `Internal error in rule ${rule.code}: ${(e as Error)?.message ?? String(e)}. Please report it.`, range: view.anchor([]) }];
+    }
+    for (const issue of issues) {
+      out.push({ code: rule.code, severity: rule.defaultSeverity, ...issue });
+    }
+  }
+  return out;
+}
+
+interface Disabled {
+  file: Set<string>;
+  /** 0-based line -> codes disabled on that line ('*' for all). */
+  lines: Map<number, Set<string>>;
+}
+
+const DIRECTIVE = /^\s*#\s*worksheets-disable(-next-line)?\b(.*)$/;
+
+/** `# worksheets-disable-next-line code...` and `# worksheets-disable code...` comments. */
+export function disabledCodes(text: string): Disabled {
+  const result: Disabled = { file: new Set(), lines: new Map() };
+  if (!text.includes('worksheets-disable')) return result;
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    const m = DIRECTIVE.exec(line);
+    if (!m) return;
+    const codes = m[2].split(/[\s,]+/).filter((c) => /^[a-z][a-z0-9-]*$/.test(c));
+    const set = codes.length ? codes : ['*'];
+    if (m[1]) {
+      const target = result.lines.get(i + 1) ?? new Set<string>();
+      set.forEach((c) => target.add(c));
+      result.lines.set(i + 1, target);
+    } else {
+      set.forEach((c) => result.file.add(c));
+    }
+  });
+  return result;
+}
+
+function applySettings(findings: Finding[], rules: Record<string, SeveritySetting>, disabled: Disabled): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const setting = rules[f.code];
+    if (setting === 'off') continue;
+    if (disabled.file.has(f.code) || disabled.file.has('*')) continue;
+    const onLine = disabled.lines.get(f.range.start.line);
+    if (onLine && (onLine.has(f.code) || onLine.has('*'))) continue;
+    out.push(setting ? { ...f, severity: setting as Severity } : f);
+  }
+  return out;
+}

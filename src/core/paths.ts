@@ -1,0 +1,51 @@
+// URI helpers for the pure core. URIs are strings such as `file:///team/a.worksheet.yaml`
+// or plain POSIX paths (the CLI uses those); both have their path after the last
+// scheme/authority part, and we only ever look at the path's segments.
+
+export function basename(uri: string): string {
+  const path = stripQuery(uri);
+  const i = path.lastIndexOf('/');
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+export function dirname(uri: string): string {
+  const path = stripQuery(uri);
+  const i = path.lastIndexOf('/');
+  if (i < 0) return '.';
+  if (i === 0) return '/';
+  return path.slice(0, i);
+}
+
+export function joinUri(base: string, ...segments: string[]): string {
+  let out = base.replace(/\/+$/, '');
+  for (const seg of segments) {
+    for (const part of seg.split('/')) {
+      if (part === '' || part === '.') continue;
+      if (part === '..') out = dirname(out);
+      else out = `${out}/${part}`;
+    }
+  }
+  return out;
+}
+
+/** True when `uri` is `folder` itself or lies below it. */
+export function isUnder(uri: string, folder: string): boolean {
+  const f = folder.replace(/\/+$/, '');
+  return uri === f || uri.startsWith(`${f}/`);
+}
+
+function stripQuery(uri: string): string {
+  const q = uri.search(/[?#]/);
+  return q >= 0 ? uri.slice(0, q) : uri;
+}
+
+/** Lower-case kebab-case slug, as partner ids are made from organisation names. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,29 @@
+import type { Rule, RuleIssue } from '../rule';
+import { field, list, text } from '../rule';
+import { compact, insertFix, setFix } from '../fixes';
+
+export const goalWithoutMetric: Rule = {
+  code: 'goal-without-metric',
+  kind: 'convening',
+  defaultSeverity: 'warning',
+  summary: 'Every partnership goal names a metric to track it.',
+  check(ctx) {
+    const indicators = list(field(ctx.data, 'measurement', 'indicators')).map((i) => text(field(i, 'id'))).filter((x): x is string => !!x);
+    const issues: RuleIssue[] = [];
+    list(ctx.data.goals).forEach((g, i) => {
+      if (list(field(g, 'metrics')).length > 0) return;
+      const statement = text(field(g, 'statement')) ?? `goal ${i + 1}`;
+      const metric = indicators[0] ?? 'metric-id';
+      const present = ctx.view.pair(['goals', i, 'metrics']) !== undefined;
+      const fix = present
+        ? setFix(ctx.view, `Track it with \`${metric}\``, ['goals', i, 'metrics'], `[${metric}]`, true)
+        : insertFix(ctx.view, { title: `Track it with \`${metric}\``, mapPath: ['goals', i], key: 'metrics', plain: [`[${metric}]`], snippet: [`[\${1:${metric}}]`], after: ['statement'], preferred: true });
+      issues.push({
+        message: `"${statement}" has no metric. Name an indicator from \`measurement.indicators\`, so partners can see progress together.`,
+        range: ctx.view.anchor(['goals', i, 'statement'], ['goals', i]),
+        fixes: compact([fix]),
+      });
+    });
+    return issues;
+  },
+};

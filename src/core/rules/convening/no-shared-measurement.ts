@@ -1,0 +1,22 @@
+import type { Rule } from '../rule';
+import { field, list, text } from '../rule';
+import { pastExploring } from './common';
+
+export const noSharedMeasurement: Rule = {
+  code: 'no-shared-measurement',
+  kind: 'convening',
+  defaultSeverity: 'warning',
+  summary: 'The partnership keeps a shared measurement system with indicators.',
+  check(ctx) {
+    if (!pastExploring(ctx)) return [];
+    const system = text(field(ctx.data, 'measurement', 'system'));
+    const indicators = list(field(ctx.data, 'measurement', 'indicators')).length;
+    if (system && indicators > 0) return [];
+    return [{
+      message: system
+        ? 'The shared measurement system has no indicators yet. Agree a few with the partners, each with a baseline, a target and an owner.'
+        : 'There is no shared measurement system. Agree with the partners where progress is tracked and which indicators count.',
+      range: ctx.view.anchor(['measurement', system ? 'indicators' : 'system'], ['measurement'], ['name']),
+    }];
+  },
+};

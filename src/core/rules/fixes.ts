@@ -1,0 +1,44 @@
+// Builders for the fixes rules offer: a plain edit every client can apply, and
+// the same edit with snippet tab stops for editors that take them.
+import type { Fix } from '../types';
+import type { YamlPath, YamlView } from '../parse';
+
+export interface InsertSpec {
+  title: string;
+  /** The map to add to (`[]` for the document root). */
+  mapPath: YamlPath;
+  key: string;
+  /** Value lines: the first follows `key:`, the rest are its children (nested by two spaces). */
+  plain: string[];
+  snippet?: string[];
+  /** Sibling keys the new key should follow when present. */
+  after?: string[];
+  preferred?: boolean;
+}
+
+export function insertFix(view: YamlView, spec: InsertSpec): Fix | undefined {
+  const edit = view.insertKey(spec.mapPath, spec.key, spec.plain, spec.after);
+  if (!edit) return undefined;
+  const fix: Fix = { title: spec.title, edits: [edit] };
+  if (spec.snippet) {
+    const snip = view.insertKey(spec.mapPath, spec.key, spec.snippet, spec.after);
+    if (snip) fix.snippetEdits = [snip];
+  }
+  if (spec.preferred) fix.preferred = true;
+  return fix;
+}
+
+export function setFix(view: YamlView, title: string, path: YamlPath, value: string, preferred = false): Fix | undefined {
+  const edit = view.setValue(path, value);
+  if (!edit) return undefined;
+  return preferred ? { title, edits: [edit], preferred } : { title, edits: [edit] };
+}
+
+/** Literal text inside a snippet: `$`, `}` and `\` must not start snippet syntax. */
+export function snippetText(s: string): string {
+  return s.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+export function compact<T>(items: (T | undefined)[]): T[] {
+  return items.filter((x): x is T => x !== undefined);
+}

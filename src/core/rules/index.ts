@@ -1,0 +1,81 @@
+// The registry of gap rules. Adding a rule: write one file next to its kind's
+// rules, then list it here; its code is part of the contract once released.
+import type { Rule } from './rule';
+import { missingConfirmation } from './worksheet/missing-confirmation';
+import { missingNextStep } from './worksheet/missing-next-step';
+import { nextStepOwner } from './worksheet/next-step-owner';
+import { nextStepDue } from './worksheet/next-step-due';
+import { overdueNextStep } from './worksheet/overdue-next-step';
+import { overdueFollowUp } from './worksheet/overdue-follow-up';
+import { missingSuccessDefinition } from './worksheet/missing-success-definition';
+import { emptyNotesCategory } from './worksheet/empty-notes-category';
+import { correctionWithoutText } from './worksheet/correction-without-text';
+import { nextStepNotTiedToGoal } from './worksheet/next-step-not-tied-to-goal';
+import { meetingLength } from './worksheet/meeting-length';
+import { notPartnerConvenience } from './worksheet/not-partner-convenience';
+import { notFilled } from './worksheet/not-filled';
+import { notShared } from './worksheet/not-shared';
+import { notThanked } from './worksheet/not-thanked';
+import { notPrepared } from './worksheet/not-prepared';
+import { missingConvenerVision } from './convening/missing-convener-vision';
+import { partnersWithoutVoice } from './convening/partners-without-voice';
+import { coordinatorVacant } from './convening/coordinator-vacant';
+import { coordinatorDutyUnassigned } from './convening/coordinator-duty-unassigned';
+import { coordinationConflatedWithLeadership } from './convening/coordination-conflated-with-leadership';
+import { goalWithoutMetric } from './convening/goal-without-metric';
+import { unknownMetric } from './convening/unknown-metric';
+import { noSharedMeasurement } from './convening/no-shared-measurement';
+import { noCommunicationCadence } from './convening/no-communication-cadence';
+import { unknownPartner } from './workspace/unknown-partner';
+import { roundNotAllHeld } from './workspace/round-not-all-held';
+import { reviewWithoutCommitments } from './workspace/review-without-commitments';
+import { partnerNotMet } from './workspace/partner-not-met';
+
+export const RULES: readonly Rule[] = [
+  missingConfirmation,
+  missingNextStep,
+  nextStepOwner,
+  nextStepDue,
+  overdueNextStep,
+  overdueFollowUp,
+  missingSuccessDefinition,
+  emptyNotesCategory,
+  correctionWithoutText,
+  nextStepNotTiedToGoal,
+  meetingLength,
+  notPartnerConvenience,
+  notFilled,
+  notShared,
+  notThanked,
+  notPrepared,
+  missingConvenerVision,
+  partnersWithoutVoice,
+  coordinatorVacant,
+  coordinatorDutyUnassigned,
+  coordinationConflatedWithLeadership,
+  goalWithoutMetric,
+  unknownMetric,
+  noSharedMeasurement,
+  noCommunicationCadence,
+  unknownPartner,
+  roundNotAllHeld,
+  reviewWithoutCommitments,
+  partnerNotMet,
+];
+
+/** Codes that come from reading the file rather than from a rule. */
+export const FILE_CODES = {
+  schema: { summary: 'The file follows its JSON Schema: known fields, allowed values, dates as YYYY-MM-DD.', defaultSeverity: 'error' },
+  'yaml-syntax': { summary: 'The file is valid YAML with one document and no duplicate keys.', defaultSeverity: 'error' },
+  'file-too-large': { summary: 'The file is small enough to be a worksheet (under a million characters).', defaultSeverity: 'error' },
+} as const;
+
+export function rulesFor(kind: string): Rule[] {
+  return RULES.filter((r) => (typeof r.kind === 'string' ? r.kind === kind : r.kind.includes(kind as never)));
+}
+
+export function ruleByCode(code: string): Rule | undefined {
+  return RULES.find((r) => r.code === code);
+}
+
+export const ALL_CODES: readonly string[] = [...RULES.map((r) => r.code), ...Object.keys(FILE_CODES)];

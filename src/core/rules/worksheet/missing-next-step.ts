@@ -1,0 +1,40 @@
+import type { Rule } from '../rule';
+import { field, text } from '../rule';
+import { compact, insertFix, snippetText } from '../fixes';
+import { HELD, defaultDue, hasNextStep, likelyOwner, q, rank } from './common';
+
+export const missingNextStep: Rule = {
+  code: 'missing-next-step',
+  kind: 'worksheet',
+  defaultSeverity: 'warning',
+  summary: 'A held meeting ends with a next step, or a date to follow up when the partner is not ready.',
+  check(ctx) {
+    if (rank(ctx) < HELD) return [];
+    if (hasNextStep(ctx) || text(field(ctx.data, 'follow_up', 'date'))) return [];
+    const owner = likelyOwner(ctx) ?? 'me';
+    const due = defaultDue(ctx);
+    const goal = text(field(ctx.data, 'notes', 'goals', 0)) ?? text(field(ctx.data, 'notes', 'goals', 0, 'text'));
+    const nextStep = insertFix(ctx.view, {
+      title: 'Add a next step (the partner is ready)',
+      mapPath: [],
+      key: 'next_step',
+      plain: ['', 'action: Agree how we can help advance their goals', ...(goal ? [`serves_goal: ${q(goal)}`] : []), `owner: ${owner}`, `due: ${due}`, 'status: open'],
+      snippet: ['', 'action: ${1:What we will do together}', ...(goal ? [`serves_goal: \${2:${snippetText(goal)}}`] : []), `owner: \${3:${owner}}`, `due: \${4:${due}}`, 'status: open'],
+      after: ['confirmation', 'notes'],
+      preferred: true,
+    });
+    const followUp = insertFix(ctx.view, {
+      title: 'Add a follow-up date (the partner is not ready yet)',
+      mapPath: [],
+      key: 'follow_up',
+      plain: ['', `date: ${due}`, `owner: ${owner}`],
+      snippet: ['', `date: \${1:${due}}`, `owner: \${2:${owner}}`],
+      after: ['next_step', 'confirmation', 'notes'],
+    });
+    return [{
+      message: 'No next step and no follow-up date. If the partner is ready, agree a next step that advances their goals; if not, set a date to follow up.',
+      range: ctx.view.anchor(['next_step'], ['status']),
+      fixes: compact([nextStep, followUp]),
+    }];
+  },
+};

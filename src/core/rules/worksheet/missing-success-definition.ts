@@ -1,0 +1,26 @@
+import type { Rule } from '../rule';
+import { field, text } from '../rule';
+import { compact, insertFix } from '../fixes';
+import { HELD, rank } from './common';
+
+export const missingSuccessDefinition: Rule = {
+  code: 'missing-success-definition',
+  kind: 'worksheet',
+  defaultSeverity: 'warning',
+  summary: 'A held meeting records what success looks like for the partner, in their words.',
+  check(ctx) {
+    if (rank(ctx) < HELD || text(field(ctx.data, 'notes', 'success_in_their_words'))) return [];
+    return [{
+      message: 'What does success look like for this partner\'s community? Write it the way they said it: it is what the meeting was for, and what you confirm before leaving.',
+      range: ctx.view.anchor(['notes', 'success_in_their_words'], ['status']),
+      fixes: compact([insertFix(ctx.view, {
+        title: 'Add success in their words',
+        mapPath: ['notes'],
+        key: 'success_in_their_words',
+        plain: ['""'],
+        snippet: ['${1:In their words, success looks like}'],
+        preferred: true,
+      })]),
+    }];
+  },
+};

@@ -1,0 +1,27 @@
+import type { Rule, RuleIssue } from '../rule';
+import { statusRank } from '../rule';
+import { partnerEntries, partnerIdPath } from '../convening/common';
+
+export const partnerNotMet: Rule = {
+  code: 'partner-not-met',
+  kind: 'convening',
+  defaultSeverity: 'warning',
+  crossFile: true,
+  summary: 'Each convening partner has had a one-on-one meeting.',
+  check(ctx) {
+    const ws = ctx.workspace;
+    if (!ws) return [];
+    const issues: RuleIssue[] = [];
+    for (const p of partnerEntries(ctx)) {
+      if (!ws.knownPartner(p.id)) continue; // unknown-partner says it better
+      const meetings = ws.meetingsOf(p.id);
+      if (meetings.some((m) => statusRank(m.status) >= 2)) continue;
+      issues.push({
+        message: `No one-on-one with \`${p.id}\` has been held yet. Meet them first, to learn what success means for their community before convening.`,
+        range: ctx.view.anchor(partnerIdPath(ctx, p.index)),
+        related: meetings.map((m) => ({ uri: m.uri, range: m.range, message: `Meeting ${m.date ?? ''} is still ${m.status ?? 'without a status'}` })),
+      });
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,253 @@
+// Schema validation with ajv, compiled once per file kind, and the translation
+// of ajv's errors into messages a community-engagement team can act on, placed
+// on the exact YAML node.
+import Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import worksheetSchema from '../../schemas/worksheet.schema.json';
+import conveningSchema from '../../schemas/convening.schema.json';
+import reviewSchema from '../../schemas/review.schema.json';
+import configSchema from '../../schemas/config.schema.json';
+import type { FileKind, Finding, Fix } from './types';
+import type { YamlPath } from './parse';
+import { YamlView, yamlString } from './parse';
+
+export type JsonSchema = Record<string, unknown>;
+
+export const SCHEMAS: Record<FileKind, JsonSchema> = {
+  worksheet: worksheetSchema as JsonSchema,
+  convening: conveningSchema as JsonSchema,
+  review: reviewSchema as JsonSchema,
+  config: configSchema as JsonSchema,
+};
+
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+const TIME_PATTERN_HINT = /^\^\(\[01\]/;
+
+let ajv: Ajv | undefined;
+const compiled = new Map<FileKind, ValidateFunction>();
+
+function validatorFor(kind: FileKind): ValidateFunction {
+  let v = compiled.get(kind);
+  if (!v) {
+    ajv ??= createAjv();
+    v = ajv.compile(withCalendarDates(SCHEMAS[kind]) as object);
+    compiled.set(kind, v);
+  }
+  return v;
+}
+
+function createAjv(): Ajv {
+  const a = new Ajv({ allErrors: true, verbose: true, strict: false });
+  // A date can match YYYY-MM-DD and still not exist (2026-02-30).
+  a.addFormat('calendar-date', { type: 'string', validate: isCalendarDate });
+  return a;
+}
+
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+/** A copy of the schema where every date pattern also checks the calendar. */
+function withCalendarDates(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withCalendarDates);
+  if (schema && typeof schema === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(schema)) out[k] = withCalendarDates(v);
+    if (out.pattern === DATE_PATTERN) out.format = 'calendar-date';
+    return out;
+  }
+  return schema;
+}
+
+/** Schema findings for one parsed document of a known kind. */
+export function validateSchema(kind: FileKind, data: unknown, view: YamlView): Finding[] {
+  const validate = validatorFor(kind);
+  if (validate(data)) return [];
+  return humanize(validate.errors ?? [], view, kind);
+}
+
+function pathOf(instancePath: string): YamlPath {
+  if (!instancePath) return [];
+  return instancePath.slice(1).split('/').map((s) => {
+    const unescaped = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(unescaped) ? Number(unescaped) : unescaped;
+  });
+}
+
+function label(path: YamlPath, kind: FileKind): string {
+  if (path.length === 0) return `this ${kind} file`;
+  const parts: string[] = [];
+  for (const seg of path) {
+    if (typeof seg === 'number') parts[parts.length - 1] = `${parts[parts.length - 1] ?? ''}[${seg + 1}]`;
+    else parts.push(seg);
+  }
+  return `\`${parts.slice(-2).join('.')}\``;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string': return 'text';
+    case 'number': return 'a number';
+    case 'boolean': return 'true/false';
+    case 'object': return 'a block of fields';
+    default: return typeof value;
+  }
+}
+
+function expectedType(t: unknown): string {
+  const names = (Array.isArray(t) ? t : [t]).map((x) => {
+    switch (x) {
+      case 'string': return 'text';
+      case 'number': case 'integer': return 'a number';
+      case 'boolean': return 'true or false';
+      case 'object': return 'a block of fields';
+      case 'array': return 'a list';
+      case 'null': return 'empty';
+      default: return String(x);
+    }
+  });
+  return names.join(' or ');
+}
+
+/**
+ * ajv reports every failing branch of an anyOf/oneOf. Keep the branch whose
+ * type matched the data (its errors are the useful ones); when no branch's
+ * type matched, keep the one summary error for that node.
+ */
+function pruneBranches(errors: ErrorObject[]): ErrorObject[] {
+  const branchy = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  let out = errors;
+  for (const b of branchy) {
+    const prefix = `${b.schemaPath}/`;
+    const inside = out.filter((e) => e.schemaPath.startsWith(prefix));
+    const branchOf = (e: ErrorObject) => e.schemaPath.slice(prefix.length).split('/')[0];
+    const typeFailed = new Set(inside.filter((e) => e.keyword === 'type' && e.instancePath === b.instancePath).map(branchOf));
+    const branches = new Set(inside.map(branchOf));
+    const matched = [...branches].filter((br) => !typeFailed.has(br));
+    if (matched.length > 0) {
+      // Report the matched branch's own errors; drop the others and the summary.
+      const keep = matched[0];
+      out = out.filter((e) => e !== b && (!e.schemaPath.startsWith(prefix) || branchOf(e) === keep));
+    } else {
+      out = out.filter((e) => !e.schemaPath.startsWith(prefix));
+    }
+  }
+  return out;
+}
+
+function humanize(errors: ErrorObject[], view: YamlView, kind: FileKind): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const e of pruneBranches(errors)) {
+    const path = pathOf(e.instancePath);
+    const f = toFinding(e, path, view, kind);
+    if (!f) continue;
+    const key = `${f.range.start.line}:${f.range.start.character}:${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(f);
+  }
+  return findings;
+}
+
+function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKind): Finding | undefined {
+  const base = { code: 'schema', severity: 'error' as const };
+  const here = label(path, kind);
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const unknown = String(params.additionalProperty);
+      const keyPath = [...path, unknown];
+      const props = Object.keys(((e.parentSchema as JsonSchema | undefined)?.properties as JsonSchema | undefined) ?? {});
+      const near = nearestKey(unknown, props);
+      const where = path.length ? ` in ${here}` : '';
+      const range = view.keyRange(keyPath) ?? view.anchor(keyPath);
+      if (near) {
+        const fix: Fix = { title: `Rename to \`${near}\``, edits: [{ range, newText: near }], preferred: true };
+        return { ...base, message: `\`${unknown}\` is not a known field${where}: did you mean \`${near}\`?`, range, fixes: [fix] };
+      }
+      return { ...base, message: `\`${unknown}\` is not a known field${where}. Known fields: ${props.join(', ')}.`, range };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]) ?? [];
+      const range = view.anchor(path);
+      const fixes: Fix[] = allowed.map((v) => ({ title: `Change to \`${String(v)}\``, edits: [{ range, newText: typeof v === 'string' ? yamlString(v) : String(v) }] }));
+      return { ...base, message: `${here} must be one of: ${allowed.map(String).join(', ')} (it is \`${String(e.data)}\`).`, range, fixes };
+    }
+    case 'const': {
+      const wanted = params.allowedValue;
+      const range = view.anchor(path);
+      const why = path[path.length - 1] === 'kind' ? ` in a *.${String(wanted)}.yaml file` : '';
+      return {
+        ...base,
+        message: `${here} must be \`${String(wanted)}\`${why}.`,
+        range,
+        fixes: [{ title: `Change to \`${String(wanted)}\``, edits: [{ range, newText: String(wanted) }], preferred: true }],
+      };
+    }
+    case 'type': {
+      const range = view.anchor(path);
+      if (path.length === 0) {
+        return { ...base, message: `A ${kind} file holds one block of fields, starting with \`kind: ${kind}\`; this one holds ${describeType(e.data)}.`, range };
+      }
+      return { ...base, message: `${here} should be ${expectedType(params.type)}, not ${describeType(e.data)}.`, range };
+    }
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const range = path.length ? view.anchor(path) : view.anchor([missing]);
+      return { ...base, message: `${path.length ? here : `This ${kind} file`} needs \`${missing}\`.`, range };
+    }
+    case 'anyOf':
+    case 'oneOf': {
+      const range = view.anchor(path);
+      const schema = e.schema as JsonSchema[] | undefined;
+      const requiredSets = Array.isArray(schema) ? schema.map((s) => (s.required as string[] | undefined)?.join(' and ')).filter(Boolean) : [];
+      if (requiredSets.length === (schema?.length ?? -1) && requiredSets.length > 0) {
+        return { ...base, message: `${here} needs ${requiredSets.map((r) => `\`${r}\``).join(' or ')}.`, range };
+      }
+      return { ...base, message: `${here} should be a short text, or a block with \`text\` (and optional \`themes\` and \`quote\`).`, range };
+    }
+    case 'pattern': {
+      const range = view.anchor(path);
+      const pattern = String(params.pattern);
+      if (pattern === DATE_PATTERN) return { ...base, message: `${here} should be a date written YYYY-MM-DD, like 2026-10-14 (it is \`${String(e.data)}\`).`, range };
+      if (TIME_PATTERN_HINT.test(pattern)) return { ...base, message: `${here} should be a time written "HH:MM" in quotes, like "16:00".`, range };
+      if (pattern.includes('[a-z0-9]')) return { ...base, message: `${here} should be a lower-case id with dashes, like \`riverside-youth\` (it is \`${String(e.data)}\`).`, range };
+      return { ...base, message: `${here} does not have the expected form (${pattern}).`, range };
+    }
+    case 'format': {
+      if (params.format === 'calendar-date') {
+        return { ...base, message: `${here} is not a real date: ${String(e.data)} does not exist in the calendar.`, range: view.anchor(path) };
+      }
+      return { ...base, message: `${here} does not have the form ${String(params.format)}.`, range: view.anchor(path) };
+    }
+    case 'minLength':
+      return { ...base, message: `${here} is empty: write something, or remove the line.`, range: view.anchor(path) };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { ...base, message: `${here} ${e.message ?? 'is out of range'}.`, range: view.anchor(path) };
+    case 'minItems':
+      return { ...base, message: `${here} needs at least ${String(params.limit)} item(s).`, range: view.anchor(path) };
+    case 'propertyNames':
+      return undefined; // reported through the nested error on the name itself
+    default:
+      return { ...base, message: `${here} ${e.message ?? 'is not valid'}.`, range: view.anchor(path) };
+  }
+}
+
+/** The known key a misspelt one most likely meant, or undefined when none is close. */
+export function nearestKey(key: string, known: string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const best = closest(key, known);
+  const d = distance(key.toLowerCase(), best.toLowerCase());
+  return d <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}

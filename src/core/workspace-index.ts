@@ -1,0 +1,338 @@
+// The workspace index: every worksheet, convening, review and settings file by
+// URI, the partners and rounds they describe, and the facts cross-file rules
+// need. Updates are incremental: one document in, the set of URIs whose
+// findings may have changed out.
+import type { FileKind, Finding, FileSystem, Range } from './types';
+import type { ParsedFile } from './parse';
+import { YamlView, parseFile } from './parse';
+import type { TeamConfig } from './config';
+import { DEFAULT_CONFIG, readConfig } from './config';
+import { checkParsed } from './check';
+import type { MeetingRef, WorkspaceFacts } from './rules/rule';
+import { field, isBlock, list, text } from './rules/rule';
+import { isIsoDate } from './dates';
+import { dirname, isUnder, slugify } from './paths';
+import { kindOfFile } from './kinds';
+
+export interface NextStepInfo {
+  action: string;
+  owner?: string;
+  due?: string;
+  status?: string;
+}
+
+export interface Meeting extends MeetingRef {
+  organization: string | undefined;
+  community: string | undefined;
+  durationMinutes: number | undefined;
+  successInTheirWords: string | undefined;
+  confirmation: string | undefined;
+  nextStep: NextStepInfo | undefined;
+  followUpDate: string | undefined;
+}
+
+export interface Partner {
+  id: string;
+  organization: string;
+  community: string | undefined;
+  /** Newest first. */
+  meetings: Meeting[];
+}
+
+export interface IndexedDocument {
+  uri: string;
+  kind: FileKind;
+  text: string;
+  data: unknown;
+  /** Reading problems (syntax, size), known without a full check. */
+  readFindings: Finding[];
+  meeting?: Meeting;
+  round?: string;
+  name?: string;
+}
+
+export interface IndexChange {
+  /** Documents whose findings may differ now (the changed one first). */
+  affected: string[];
+  /** Whether the partner/round structure changed (trees and summaries care). */
+  structure: boolean;
+}
+
+export type Listener = (change: IndexChange) => void;
+
+export interface CheckDocumentOptions {
+  /** Check this text instead of the indexed one (an open editor's buffer). */
+  text?: string;
+  skipSchema?: boolean;
+}
+
+export class WorkspaceIndex implements WorkspaceFacts {
+  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly listeners = new Set<Listener>();
+  private readonly findingsCache = new Map<string, Finding[]>();
+  private partnersCache: Map<string, Partner> | undefined;
+
+  constructor(private readonly today: () => string) {}
+
+  // ---- updates -------------------------------------------------------------
+
+  /** Add or replace a document. Files of no known kind are ignored. */
+  set(uri: string, text: string): IndexChange {
+    const kind = kindOfFile(uri);
+    if (!kind) return { affected: [], structure: false };
+    const before = this.docs.get(uri);
+    if (before && before.text === text) return { affected: [], structure: false };
+    const file = parseFile(uri, text);
+    const doc = toIndexed(file, kind);
+    this.docs.set(uri, doc);
+    const structure = !before || structuralKey(before) !== structuralKey(doc);
+    return this.changed(uri, kind, structure);
+  }
+
+  delete(uri: string): IndexChange {
+    const before = this.docs.get(uri);
+    if (!before) return { affected: [], structure: false };
+    this.docs.delete(uri);
+    this.findingsCache.delete(uri);
+    const change = this.changed(uri, before.kind, true);
+    return { affected: [uri, ...change.affected.filter((u) => u !== uri)], structure: true };
+  }
+
+  /** Remove every document below a folder (a deleted folder, a removed workspace root). */
+  deleteFolder(folder: string): void {
+    for (const uri of [...this.docs.keys()]) if (isUnder(uri, folder)) this.delete(uri);
+  }
+
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private changed(uri: string, kind: FileKind, structure: boolean): IndexChange {
+    if (structure) this.partnersCache = undefined;
+    const affected = new Set<string>([uri]);
+    if (kind === 'config') {
+      // Severities and thresholds apply to every file below the settings file.
+      const folder = dirname(uri);
+      for (const u of this.docs.keys()) if (isUnder(u, folder)) affected.add(u);
+    } else if (kind === 'worksheet' && structure) {
+      // Cross-file rules read partners, statuses and rounds of worksheets.
+      for (const d of this.docs.values()) if (d.kind === 'convening' || d.kind === 'review') affected.add(d.uri);
+    }
+    for (const u of affected) this.findingsCache.delete(u);
+    const change = { affected: [...affected], structure };
+    for (const l of this.listeners) l(change);
+    return change;
+  }
+
+  /** Forget cached findings (when "today" moves on, or settings outside the index change). */
+  invalidate(): void {
+    this.findingsCache.clear();
+  }
+
+  // ---- loading -------------------------------------------------------------
+
+  /** Read every candidate file below `rootUri`. Unreadable files get a finding, not an exception. */
+  async loadFolder(fs: FileSystem, rootUri: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const uris = await fs.findFiles(rootUri);
+    const decoder = new TextDecoder('utf-8');
+    let done = 0;
+    const queue = [...uris];
+    const worker = async () => {
+      for (let uri = queue.shift(); uri !== undefined; uri = queue.shift()) {
+        let content: string;
+        try {
+          content = decoder.decode(await fs.readFile(uri));
+        } catch {
+          content = '';
+        }
+        this.set(uri, content);
+        onProgress?.(++done, uris.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, uris.length) }, worker));
+  }
+
+  // ---- queries -------------------------------------------------------------
+
+  get(uri: string): IndexedDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.docs.has(uri);
+  }
+
+  documents(kind?: FileKind): IndexedDocument[] {
+    const all = [...this.docs.values()];
+    return kind ? all.filter((d) => d.kind === kind) : all;
+  }
+
+  meetings(): Meeting[] {
+    return this.documents('worksheet').flatMap((d) => (d.meeting ? [d.meeting] : []));
+  }
+
+  partners(): Partner[] {
+    if (!this.partnersCache) {
+      const map = new Map<string, Partner>();
+      for (const m of this.meetings()) {
+        let p = map.get(m.partnerId);
+        if (!p) {
+          p = { id: m.partnerId, organization: m.organization ?? m.partnerId, community: m.community, meetings: [] };
+          map.set(m.partnerId, p);
+        }
+        p.meetings.push(m);
+      }
+      for (const p of map.values()) {
+        p.meetings.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri));
+        // The newest meeting's names win: organisations get renamed.
+        const newest = p.meetings.find((m) => m.organization);
+        if (newest?.organization) p.organization = newest.organization;
+        p.community = p.meetings.find((m) => m.community)?.community;
+      }
+      this.partnersCache = new Map([...map.entries()].sort((a, b) => a[1].organization.localeCompare(b[1].organization)));
+    }
+    return [...this.partnersCache.values()];
+  }
+
+  partner(id: string): Partner | undefined {
+    this.partners();
+    return this.partnersCache?.get(id);
+  }
+
+  /** Rounds, oldest first (by their earliest meeting, then name). */
+  rounds(): string[] {
+    const first = new Map<string, string>();
+    const note = (round: string | undefined, date: string | undefined) => {
+      if (!round) return;
+      const d = date ?? '9999-12-31';
+      const cur = first.get(round);
+      if (cur === undefined || d < cur) first.set(round, d);
+    };
+    for (const d of this.docs.values()) {
+      if (d.kind === 'worksheet') note(d.meeting?.round, d.meeting?.date);
+      if (d.kind === 'review') note(d.round, text(field(d.data, 'date')));
+    }
+    return [...first.entries()].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0])).map(([r]) => r);
+  }
+
+  /** The settings that apply to a file: the nearest `partner-worksheets.yaml` above it. */
+  configFor(uri: string): TeamConfig {
+    let best: IndexedDocument | undefined;
+    for (const d of this.docs.values()) {
+      if (d.kind !== 'config') continue;
+      const folder = dirname(d.uri);
+      if (isUnder(uri, folder) && (!best || dirname(best.uri).length < folder.length)) best = d;
+    }
+    return best ? readConfig(best.data) : DEFAULT_CONFIG;
+  }
+
+  /** Every finding for one document, cross-file rules included. */
+  check(uri: string, options: CheckDocumentOptions = {}): Finding[] {
+    const doc = this.docs.get(uri);
+    const useCache = options.text === undefined || options.text === doc?.text;
+    const cacheKey = `${options.skipSchema ? 's' : ''}${uri}`;
+    if (useCache) {
+      const hit = this.findingsCache.get(cacheKey);
+      if (hit) return hit;
+    }
+    const content = options.text ?? doc?.text;
+    if (content === undefined) return [];
+    const result = checkParsed(parseFile(uri, content), {
+      today: this.today(),
+      config: this.configFor(uri),
+      workspace: this,
+      skipSchema: options.skipSchema,
+    }).findings;
+    if (useCache && doc) this.findingsCache.set(cacheKey, result);
+    return result;
+  }
+
+  // ---- WorkspaceFacts --------------------------------------------------------
+
+  knownPartner(id: string): boolean {
+    return this.partner(id) !== undefined;
+  }
+
+  meetingsOf(partnerId: string): MeetingRef[] {
+    return this.partner(partnerId)?.meetings ?? [];
+  }
+
+  meetingsInRound(round: string): MeetingRef[] {
+    return this.meetings().filter((m) => m.round === round);
+  }
+
+  partnerIds(): string[] {
+    return this.partners().map((p) => p.id);
+  }
+}
+
+function structuralKey(d: IndexedDocument): string {
+  const m = d.meeting;
+  return JSON.stringify([d.kind, d.round, d.name, m?.partnerId, m?.organization, m?.status, m?.round, m?.date]);
+}
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function toIndexed(file: ParsedFile, kind: FileKind): IndexedDocument {
+  const data = file.data;
+  const doc: IndexedDocument = { uri: file.uri, kind, text: file.text, data, readFindings: file.findings };
+  if (!isBlock(data)) return doc;
+  if (kind === 'worksheet') {
+    doc.meeting = readMeeting(file, data);
+    doc.round = doc.meeting?.round;
+  } else {
+    doc.round = text(data.round);
+    doc.name = text(data.name);
+  }
+  return doc;
+}
+
+function readMeeting(file: ParsedFile, data: Record<string, unknown>): Meeting | undefined {
+  const organization = text(field(data, 'partner', 'organization'));
+  const partnerId = text(field(data, 'partner', 'id')) ?? (organization ? slugify(organization) : undefined);
+  if (!partnerId) return undefined;
+  const view = new YamlView(file);
+  const range = view.rangeOfNode(view.node(['partner', 'id'])) ?? view.rangeOfNode(view.node(['partner', 'organization'])) ?? ZERO;
+  const date = field(data, 'meeting', 'date');
+  const ns = field(data, 'next_step');
+  const action = text(field(ns, 'action'));
+  const followUp = field(data, 'follow_up', 'date');
+  const minutes = field(data, 'meeting', 'duration_minutes');
+  return {
+    uri: file.uri,
+    partnerId,
+    organization,
+    community: text(field(data, 'partner', 'community')),
+    status: text(data.status),
+    round: text(data.round),
+    date: isIsoDate(date) ? date : undefined,
+    range,
+    durationMinutes: typeof minutes === 'number' ? minutes : undefined,
+    successInTheirWords: text(field(data, 'notes', 'success_in_their_words')),
+    confirmation: text(field(data, 'confirmation', 'statement')),
+    nextStep: action
+      ? { action, owner: text(field(ns, 'owner')), due: text(field(ns, 'due')), status: text(field(ns, 'status')) }
+      : undefined,
+    followUpDate: isIsoDate(followUp) ? followUp : undefined,
+  };
+}
+
+/** People ids used anywhere (attendees, owners), for completion. */
+export function peopleIds(index: WorkspaceIndex): string[] {
+  const ids = new Set<string>();
+  for (const d of index.documents()) {
+    const data = d.data;
+    for (const a of list(field(data, 'meeting', 'our_attendees'))) if (typeof a === 'string') ids.add(a);
+    for (const path of [['next_step', 'owner'], ['follow_up', 'owner'], ['coordinator', 'person']]) {
+      const v = text(field(data, ...path));
+      if (v) ids.add(v);
+    }
+    for (const c of list(field(data, 'commitments'))) {
+      const o = text(field(c, 'owner'));
+      if (o) ids.add(o);
+    }
+    for (const a of list(field(data, 'attendees'))) if (typeof a === 'string') ids.add(a);
+  }
+  return [...ids].sort();
+}

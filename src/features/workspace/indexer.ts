@@ -1,0 +1,107 @@
+// Keeps the core index in step with the workspace: an initial load per folder
+// (window progress, never blocking activation), a file watcher, and open
+// editors' buffers so trees and summaries follow unsaved edits too.
+import * as vscode from 'vscode';
+import type { IndexChange, WorkspaceIndex } from '../../core/workspace-index';
+import { kindOfFile } from '../../core/kinds';
+import { vscodeFileSystem, WATCH_GLOB } from './vscode-fs';
+
+const BUFFER_DEBOUNCE_MS = 300;
+
+export class Indexer implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<IndexChange>();
+  /** Fires after every index update, with the documents whose findings may have changed. */
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private loading: Promise<void> = Promise.resolve();
+
+  constructor(private readonly index: WorkspaceIndex, private readonly log: vscode.LogOutputChannel) {}
+
+  /** Starts indexing; returns at once. `whenIndexed` tells when the first load is done. */
+  start(): void {
+    this.disposables.push(this.index.onDidChange((c) => this.emitter.fire(c)));
+    const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((u) => this.readFromDisk(u)),
+      watcher.onDidChange((u) => this.readFromDisk(u)),
+      watcher.onDidDelete((u) => this.remove(u)),
+      // Watchers may not fire everywhere (web extension hosts): saves, creates
+      // and deletes made through VS Code are reported here as well.
+      vscode.workspace.onDidSaveTextDocument((d) => this.fromBuffer(d, 0)),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((u) => this.readFromDisk(u))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.remove(u, true))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => { this.remove(f.oldUri, true); this.readFromDisk(f.newUri); })),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.fromBuffer(e.document, BUFFER_DEBOUNCE_MS); }),
+      vscode.workspace.onDidOpenTextDocument((d) => this.fromBuffer(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => { if (d.isDirty || d.isUntitled) this.readFromDisk(d.uri); }),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        e.removed.forEach((f) => this.index.deleteFolder(f.uri.toString()));
+        this.load(e.added);
+      }),
+    );
+    this.load(vscode.workspace.workspaceFolders ?? []);
+  }
+
+  /** Resolves when every load started so far has finished. */
+  whenIndexed(): Promise<void> {
+    return this.loading;
+  }
+
+  private load(folders: readonly vscode.WorkspaceFolder[]): void {
+    if (folders.length === 0) return;
+    const previous = this.loading;
+    this.loading = previous.then(() => vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Indexing partner worksheets' },
+      async (progress) => {
+        const started = Date.now();
+        for (const folder of folders) {
+          await this.index.loadFolder(vscodeFileSystem, folder.uri.toString(), (done, total) => {
+            if (done === total || done % 50 === 0) progress.report({ message: `${done}/${total}` });
+          });
+        }
+        // Open editors hold the truth for their files.
+        vscode.workspace.textDocuments.forEach((d) => this.fromBuffer(d, 0));
+        this.log.info(`Indexed ${this.index.documents().length} files in ${Date.now() - started} ms`);
+      },
+    )).then(undefined, (e) => this.log.error('Indexing failed', e));
+  }
+
+  private fromBuffer(doc: vscode.TextDocument, delay: number): void {
+    if (!kindOfFile(doc.uri.path) || !this.inWorkspace(doc.uri)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const apply = () => {
+      this.timers.delete(key);
+      if (!doc.isClosed) this.index.set(key, doc.getText());
+    };
+    if (delay === 0) apply();
+    else this.timers.set(key, setTimeout(apply, delay));
+  }
+
+  private readFromDisk(uri: vscode.Uri): void {
+    if (!kindOfFile(uri.path)) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+    if (open && open.isDirty) return; // the editor's buffer wins until it is saved or closed
+    vscode.workspace.fs.readFile(uri).then(
+      (bytes) => { this.index.set(uri.toString(), new TextDecoder('utf-8').decode(bytes)); },
+      (e) => this.log.warn(`Could not read ${uri.toString()}: ${String(e)}`),
+    );
+  }
+
+  private remove(uri: vscode.Uri, folderToo = false): void {
+    const key = uri.toString();
+    if (this.index.has(key)) this.index.delete(key);
+    else if (folderToo) this.index.deleteFolder(key);
+  }
+
+  private inWorkspace(uri: vscode.Uri): boolean {
+    return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

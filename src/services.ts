@@ -1,0 +1,14 @@
+// The services `activate` builds once and hands to every feature's `register`.
+import type * as vscode from 'vscode';
+import type { WorkspaceIndex } from './core/workspace-index';
+import type { Indexer } from './features/workspace/indexer';
+
+export interface Services {
+  /** The pure core's index of every worksheet, convening, review and settings file. */
+  index: WorkspaceIndex;
+  /** Keeps the index current from disk and from open editors; fires after each update. */
+  indexer: Indexer;
+  log: vscode.LogOutputChannel;
+  /** Today's date as the rules see it (ISO). */
+  today(): string;
+}

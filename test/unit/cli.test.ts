@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { CONFIG, CONVENING, WORKSHEET, variant } from './helpers';
+
+async function cli(args: string[], cwd: string) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd });
+  return { code, out, err };
+}
+
+describe('partner-worksheets CLI', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pw-cli-'));
+    mkdirSync(join(dir, 'riverside-youth'));
+    mkdirSync(join(dir, 'convenings'));
+    mkdirSync(join(dir, 'node_modules', 'x'), { recursive: true });
+    writeFileSync(join(dir, 'riverside-youth', '2026-10-14.worksheet.yaml'), WORKSHEET);
+    writeFileSync(join(dir, 'convenings', 'westside.convening.yaml'), CONVENING);
+    writeFileSync(join(dir, 'node_modules', 'x', 'bad.worksheet.yaml'), 'kind: [');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints path:line:col: severity code message and exits 0 when only warnings', async () => {
+    const r = await cli(['check', '--today', '2026-10-21'], dir);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.trim().split('\n');
+    assert.ok(lines.length >= 1);
+    assert.match(lines[0], /^convenings\/westside\.convening\.yaml:\d+:\d+: warning unknown-partner No worksheet is about a partner `eastside-library`/);
+    assert.ok(!r.out.includes('node_modules'), 'node_modules is skipped');
+    assert.match(r.err, /2 files checked: 0 errors, \d+ warnings/);
+  });
+
+  it('exits 1 on errors, with the schema message on the right line', async () => {
+    writeFileSync(join(dir, 'riverside-youth', '2026-10-14.worksheet.yaml'), WORKSHEET.replace('duration_minutes', 'duraton_minutes'));
+    const r = await cli(['check', 'riverside-youth', '--today', '2026-10-21'], dir);
+    assert.equal(r.code, 1);
+    const line = WORKSHEET.split('\n').findIndex((l) => l.includes('duration_minutes')) + 1;
+    assert.ok(r.out.includes(`riverside-youth/2026-10-14.worksheet.yaml:${line}:3: error schema \`duraton_minutes\` is not a known field in \`meeting\`: did you mean \`duration_minutes\`?`), r.out);
+  });
+
+  it('--format json gives findings with 1-based positions and relative paths', async () => {
+    const r = await cli(['check', '--format', 'json', '--today', '2026-10-21'], dir);
+    const items = JSON.parse(r.out) as { file: string; line: number; column: number; code: string; severity: string }[];
+    assert.ok(items.length > 0);
+    assert.deepEqual(Object.keys(items[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+    assert.equal(items[0].file, 'convenings/westside.convening.yaml');
+    assert.ok(items[0].line >= 1 && items[0].column >= 1);
+  });
+
+  it('--format sarif is SARIF 2.1.0 with a rule per code', async () => {
+    const r = await cli(['check', '--format', 'sarif', '--today', '2026-10-21'], dir);
+    const sarif = JSON.parse(r.out);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.ok(run.tool.driver.rules.some((x: { id: string }) => x.id === 'missing-confirmation'));
+    assert.equal(run.results[0].ruleId, 'unknown-partner');
+    assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'convenings/westside.convening.yaml');
+  });
+
+  it('--max-warnings fails a run with too many warnings; --quiet shows errors only', async () => {
+    const strict = await cli(['check', '--max-warnings', '0', '--today', '2026-10-21'], dir);
+    assert.equal(strict.code, 1);
+    assert.match(strict.err, /more than --max-warnings 0/);
+    const quiet = await cli(['check', '--quiet', '--today', '2026-10-21'], dir);
+    assert.equal(quiet.out, '');
+    assert.equal(quiet.code, 0);
+  });
+
+  it('a single file is checked with its neighbours and settings', async () => {
+    writeFileSync(join(dir, 'partner-worksheets.yaml'), CONFIG);
+    writeFileSync(join(dir, 'riverside-youth', '2026-10-14.worksheet.yaml'), variant(WORKSHEET, [['meeting', 'duration_minutes'], 90]));
+    const r = await cli(['check', 'convenings/westside.convening.yaml', 'riverside-youth/2026-10-14.worksheet.yaml', '--today', '2026-10-21'], dir);
+    assert.match(r.out, /2026-10-14\.worksheet\.yaml:\d+:\d+: warning meeting-length/, 'the settings raise meeting-length to warning');
+    assert.ok(!/riverside-youth.*unknown-partner/.test(r.out));
+  });
+
+  it('usage and I/O errors exit 2 with a clear message', async () => {
+    assert.equal((await cli([], dir)).code, 2);
+    const bad = await cli(['check', '--format', 'xml'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--format must be text, json or sarif/);
+    const missing = await cli(['check', 'nowhere'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /no such file or folder: nowhere/);
+    assert.equal((await cli(['check', '--today', '21/10/2026'], dir)).code, 2);
+    const help = await cli(['--help'], dir);
+    assert.equal(help.code, 0);
+    assert.match(help.out, /Exit codes:/);
+  });
+});

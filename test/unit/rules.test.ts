@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
+import { CONFIG, CONVENING, REVIEW, TODAY, WORKSHEET, applyEdits, check, codes, covered, variant } from './helpers';
+import { RULES } from '../../src/core/rules';
+
+const CONVENING_URI = '/team/convenings/westside.convening.yaml';
+
+interface Case {
+  code: string;
+  /** The document with exactly this gap. */
+  text: string;
+  uri?: string;
+  today?: string;
+  /** The text the finding's range must cover. */
+  at: string;
+  /** The same gap where the rule must stay quiet (a status it does not apply to, say). */
+  quiet?: string;
+  /** Applying the preferred fix must clear the finding. */
+  fixable?: boolean;
+}
+
+const W = WORKSHEET;
+const C = CONVENING;
+
+const cases: Case[] = [
+  { code: 'missing-confirmation', text: variant(W, [['confirmation']]), at: 'shared', quiet: variant(W, [['confirmation']], [['status'], 'prepared']), fixable: true },
+  { code: 'missing-next-step', text: variant(W, [['next_step']], [['follow_up']]), at: 'shared', quiet: variant(W, [['next_step']], [['follow_up']], [['status'], 'planned']), fixable: true },
+  { code: 'next-step-owner', text: variant(W, [['next_step', 'owner']]), at: 'next_step', fixable: true },
+  { code: 'next-step-due', text: variant(W, [['next_step', 'due']]), at: 'next_step', fixable: true },
+  { code: 'overdue-next-step', text: W, today: '2026-11-02', at: '2026-10-28', quiet: variant(W, [['next_step', 'status'], 'done']), fixable: true },
+  { code: 'overdue-follow-up', text: variant(W, [['next_step']]), today: '2026-12-05', at: '2026-12-01', quiet: variant(W, [['next_step']]) },
+  { code: 'missing-success-definition', text: variant(W, [['notes', 'success_in_their_words']]), at: 'notes', quiet: variant(W, [['notes', 'success_in_their_words']], [['status'], 'prepared']), fixable: true },
+  { code: 'empty-notes-category', text: variant(W, [['notes', 'values'], []]), at: '[]', quiet: variant(W, [['notes', 'values'], []], [['status'], 'planned']) },
+  { code: 'correction-without-text', text: variant(W, [['confirmation', 'correction']]), at: 'corrected', quiet: variant(W, [['confirmation', 'correction']], [['confirmation', 'response'], 'confirmed']), fixable: true },
+  { code: 'next-step-not-tied-to-goal', text: variant(W, [['next_step', 'serves_goal']]), at: 'Send our summer gallery calendar and hold two dates', fixable: true },
+  { code: 'meeting-length', text: variant(W, [['meeting', 'duration_minutes'], 90]), at: '90', quiet: variant(W, [['meeting', 'duration_minutes'], 60]) },
+  { code: 'not-partner-convenience', text: variant(W, [['meeting', 'partner_chose_time_and_place'], false]), at: 'false' },
+  { code: 'not-filled', text: variant(W, [['status'], 'held'], [['after']]), at: 'held', quiet: variant(W, [['status'], 'held'], [['after']], [['meeting', 'date'], '2026-10-19']) },
+  { code: 'not-shared', text: variant(W, [['status'], 'filled'], [['after', 'shared_on']]), today: '2026-10-30', at: 'filled', quiet: variant(W, [['status'], 'filled'], [['after', 'shared_on']]) },
+  { code: 'not-thanked', text: variant(W, [['thanked'], false]), at: 'false', quiet: variant(W, [['thanked'], false], [['status'], 'prepared']), fixable: true },
+  { code: 'not-prepared', text: variant(W, [['preparation', 'questions']]), at: 'preparation', quiet: variant(W, [['preparation', 'questions']], [['status'], 'planned']) },
+  { code: 'missing-convener-vision', text: variant(C, [['convener', 'vision']]), uri: CONVENING_URI, at: 'convener', fixable: true },
+  { code: 'partners-without-voice', text: variant(C, [['vision_setting', 'sessions', 0, 'partners_contributed'], ['riverside-youth']]), uri: CONVENING_URI, at: 'eastside-library', quiet: variant(C, [['vision_setting', 'sessions', 0, 'partners_contributed'], ['riverside-youth']], [['status'], 'exploring']) },
+  { code: 'coordinator-vacant', text: variant(C, [['coordinator']]), uri: CONVENING_URI, at: 'Westside Arts Access Network', quiet: variant(C, [['coordinator']], [['status'], 'exploring']), fixable: true },
+  { code: 'coordinator-duty-unassigned', text: variant(C, [['coordinator', 'duties', 'agendas'], null]), uri: CONVENING_URI, at: 'null', fixable: true },
+  { code: 'coordination-conflated-with-leadership', text: variant(C, [['leadership', 0, 'holder'], 'City Museum']), uri: CONVENING_URI, at: 'City Museum' },
+  { code: 'goal-without-metric', text: variant(C, [['goals', 0, 'metrics']]), uri: CONVENING_URI, at: '60 teens exhibit publicly by June 2027', fixable: true },
+  { code: 'unknown-metric', text: variant(C, [['goals', 0, 'metrics', 0], 'teens-exhibting']), uri: CONVENING_URI, at: 'teens-exhibting', fixable: true },
+  { code: 'no-shared-measurement', text: variant(C, [['measurement']], [['goals']]), uri: CONVENING_URI, at: 'Westside Arts Access Network' },
+  { code: 'no-communication-cadence', text: variant(C, [['communication', 'cadence']]), uri: CONVENING_URI, at: 'communication', fixable: true },
+  { code: 'review-without-commitments', text: variant(REVIEW, [['commitments'], []]), uri: '/team/reviews/autumn.review.yaml', today: '2026-11-24', at: '[]', quiet: variant(REVIEW, [['commitments'], []]), fixable: true },
+];
+
+describe('gap rules', () => {
+  it('the complete contract examples have no findings', () => {
+    assert.deepEqual(check(W), []);
+    assert.deepEqual(check(C, { uri: CONVENING_URI }), []);
+    assert.deepEqual(check(REVIEW, { uri: '/team/reviews/autumn.review.yaml', today: '2026-11-24' }), []);
+    assert.deepEqual(check(CONFIG, { uri: '/team/partner-worksheets.yaml' }), []);
+  });
+
+  it('every rule has a test case here or in the cross-file tests', () => {
+    const tested = new Set([...cases.map((c) => c.code), 'unknown-partner', 'round-not-all-held', 'partner-not-met']);
+    for (const r of RULES) assert.ok(tested.has(r.code), `no test for ${r.code}`);
+  });
+
+  for (const c of cases) {
+    describe(c.code, () => {
+      const opts = { uri: c.uri, today: c.today ?? TODAY };
+
+      it('fires on the gap, on the right node, and only there', () => {
+        const findings = check(c.text, opts);
+        assert.deepEqual(codes(findings), [c.code], `findings: ${JSON.stringify(findings.map((f) => `${f.code}: ${f.message}`))}`);
+        const f = findings[0];
+        assert.equal(covered(c.text, f), c.at);
+        assert.ok(f.message.length > 30, 'the message says what to do');
+      });
+
+      if (c.quiet !== undefined) {
+        it('stays quiet where it does not apply', () => {
+          assert.deepEqual(codes(check(c.quiet!, opts)).filter((x) => x === c.code), []);
+        });
+      }
+
+      it('takes the team\'s severity, and can be turned off', () => {
+        const error = check(c.text, { ...opts, configText: `kind: config\nrules: {${c.code}: error}\n` });
+        assert.ok(error.length > 0 && error.every((f) => f.severity === 'error'));
+        assert.deepEqual(check(c.text, { ...opts, configText: `kind: config\nrules: {${c.code}: off}\n` }), []);
+      });
+
+      it('is silenced by a disable comment on the line before', () => {
+        const f = check(c.text, opts)[0];
+        const lines = c.text.split('\n');
+        lines.splice(f.range.start.line, 0, `# worksheets-disable-next-line ${c.code}`);
+        assert.deepEqual(codes(check(lines.join('\n'), opts)).filter((x) => x === c.code), []);
+      });
+
+      if (c.fixable) {
+        it('has a fix that clears it and leaves valid YAML', () => {
+          const f = check(c.text, opts)[0];
+          const fix = f.fixes?.find((x) => x.preferred) ?? f.fixes?.[0];
+          assert.ok(fix, 'a fix is offered');
+          const fixed = applyEdits(c.text, fix.edits);
+          assert.equal(parseDocument(fixed).errors.length, 0, fixed);
+          const after = check(fixed, opts);
+          assert.ok(!after.some((x) => x.code === c.code && x.range.start.line === f.range.start.line), `still there after "${fix.title}":\n${fixed}`);
+          assert.ok(!after.some((x) => x.code === 'schema'), `schema error after "${fix.title}":\n${fixed}\n${JSON.stringify(after)}`);
+        });
+      }
+    });
+  }
+
+  it('a planned worksheet is not flagged for missing notes', () => {
+    const planned = `kind: worksheet
+version: 1
+status: planned
+round: autumn-2026
+partner: {organization: Eastside Library}
+meeting: {date: 2026-12-03}
+`;
+    assert.deepEqual(check(planned), []);
+  });
+
+  it('the whole-file disable comment silences a code everywhere', () => {
+    const text = `# worksheets-disable empty-notes-category\n${variant(W, [['notes', 'values'], []], [['notes', 'goals'], []])}`;
+    assert.deepEqual(codes(check(text)).filter((x) => x === 'empty-notes-category'), []);
+  });
+});

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { CONFIG, CONVENING, REVIEW, WORKSHEET, codes, variant } from './helpers';
+
+const ROOT = '/team';
+const RIVERSIDE = `${ROOT}/riverside-youth/2026-10-14.worksheet.yaml`;
+const EASTSIDE = `${ROOT}/eastside-library/2026-10-20.worksheet.yaml`;
+const CONV = `${ROOT}/convenings/westside.convening.yaml`;
+const REV = `${ROOT}/reviews/autumn-2026.review.yaml`;
+
+const eastside = (status: string) => variant(WORKSHEET,
+  [['partner'], { id: 'eastside-library', organization: 'Eastside Library' }],
+  [['status'], status],
+  [['meeting', 'date'], '2026-10-20']);
+
+function build(today = '2026-10-21'): WorkspaceIndex {
+  const index = new WorkspaceIndex(() => today);
+  index.set(RIVERSIDE, WORKSHEET);
+  index.set(CONV, CONVENING);
+  return index;
+}
+
+describe('workspace index', () => {
+  it('groups meetings by partner id, newest first, with the default id from the organization', () => {
+    const index = build();
+    index.set(`${ROOT}/riverside-youth/2026-05-02.worksheet.yaml`, variant(WORKSHEET, [['meeting', 'date'], '2026-05-02'], [['round'], 'spring-2026']));
+    index.set(`${ROOT}/x/2026-10-01.worksheet.yaml`, variant(WORKSHEET, [['partner'], { organization: 'Northgate Choir & Friends' }]));
+    const partners = index.partners();
+    assert.deepEqual(partners.map((p) => p.id), ['northgate-choir-and-friends', 'riverside-youth']);
+    const riverside = index.partner('riverside-youth')!;
+    assert.deepEqual(riverside.meetings.map((m) => m.date), ['2026-10-14', '2026-05-02']);
+    assert.equal(riverside.organization, 'Riverside Youth Collective');
+    assert.deepEqual(index.rounds(), ['spring-2026', 'autumn-2026']);
+  });
+
+  it('unknown-partner names the convening partner with no worksheet, and suggests the nearest id', () => {
+    const index = build();
+    const findings = index.check(CONV).filter((f) => f.code === 'unknown-partner');
+    assert.equal(findings.length, 3, 'the partners list and the two session lists');
+    assert.match(findings[0].message, /eastside-library/);
+    index.set(EASTSIDE, eastside('shared'));
+    assert.deepEqual(index.check(CONV), []);
+  });
+
+  it('partner-not-met points at the partner and relates its planned meeting', () => {
+    const index = build();
+    index.set(EASTSIDE, eastside('planned'));
+    const f = index.check(CONV).find((x) => x.code === 'partner-not-met');
+    assert.ok(f);
+    assert.equal(f.range.start.line, CONVENING.split('\n').findIndex((l) => l.includes('{id: eastside-library')));
+    assert.equal(f.related?.[0].uri, EASTSIDE);
+    index.set(EASTSIDE, eastside('held'));
+    assert.ok(!index.check(CONV).some((x) => x.code === 'partner-not-met'), 'a held meeting counts');
+  });
+
+  it('round-not-all-held lists the round\'s meetings that are not held yet', () => {
+    const index = build('2026-11-24');
+    index.set(EASTSIDE, eastside('planned'));
+    index.set(REV, REVIEW);
+    const f = index.check(REV).find((x) => x.code === 'round-not-all-held');
+    assert.ok(f);
+    assert.match(f.message, /1 meeting of autumn-2026 is not held yet \(eastside-library\)/);
+    assert.deepEqual(f.related?.map((r) => r.uri), [EASTSIDE]);
+  });
+
+  it('a worksheet change reports the convenings and reviews it affects, and their findings update', () => {
+    const index = build();
+    const seen: string[][] = [];
+    index.onDidChange((c) => seen.push(c.affected));
+    assert.ok(index.check(CONV).some((f) => f.code === 'unknown-partner'));
+    const change = index.set(EASTSIDE, eastside('shared'));
+    assert.deepEqual(change.affected.sort(), [CONV, EASTSIDE].sort());
+    assert.equal(seen.length, 1);
+    assert.deepEqual(codes(index.check(CONV)), []);
+    const del = index.delete(EASTSIDE);
+    assert.ok(del.affected.includes(CONV));
+    assert.ok(index.check(CONV).some((f) => f.code === 'unknown-partner'));
+  });
+
+  it('the nearest settings file sets severities and thresholds for files below it', () => {
+    const index = build();
+    const long = variant(WORKSHEET, [['meeting', 'duration_minutes'], 75]);
+    index.set(RIVERSIDE, long);
+    assert.equal(index.check(RIVERSIDE).find((f) => f.code === 'meeting-length')?.severity, 'info');
+    const change = index.set(`${ROOT}/partner-worksheets.yaml`, CONFIG);
+    assert.ok(change.affected.includes(RIVERSIDE));
+    assert.equal(index.check(RIVERSIDE).find((f) => f.code === 'meeting-length')?.severity, 'warning');
+    index.set(`${ROOT}/partner-worksheets.yaml`, CONFIG.replace('max: 60', 'max: 90'));
+    assert.ok(!index.check(RIVERSIDE).some((f) => f.code === 'meeting-length'));
+  });
+
+  it('checks an editor buffer without changing the indexed text', () => {
+    const index = build();
+    const edited = variant(WORKSHEET, [['confirmation']]);
+    assert.ok(index.check(RIVERSIDE, { text: edited }).some((f) => f.code === 'missing-confirmation'));
+    assert.deepEqual(index.check(RIVERSIDE), []);
+  });
+
+  it('loads a folder through the FileSystem interface, and an unreadable file does not stop it', async () => {
+    const files: Record<string, string> = { [RIVERSIDE]: WORKSHEET, [CONV]: CONVENING, [`${ROOT}/broken.worksheet.yaml`]: '' };
+    const fs = {
+      findFiles: async () => Object.keys(files),
+      readFile: async (uri: string) => {
+        if (uri.endsWith('broken.worksheet.yaml')) throw new Error('EACCES');
+        return new TextEncoder().encode(files[uri]);
+      },
+    };
+    const index = new WorkspaceIndex(() => '2026-10-21');
+    const progress: number[] = [];
+    await index.loadFolder(fs, ROOT, (done) => progress.push(done));
+    assert.equal(index.documents().length, 3);
+    assert.deepEqual(progress.sort(), [1, 2, 3]);
+    assert.deepEqual(index.partnerIds(), ['riverside-youth']);
+  });
+});
