@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { snippetsFileText } from '../../scripts/generate-snippets';
+import { ruleDocsText } from '../../scripts/generate-rule-docs';
+import { QUESTIONS } from '../../src/core/questions';
+import { checkText } from '../../src/core/check';
+import { worksheetText } from '../../src/core/templates';
+
+describe('generated files', () => {
+  it('the committed snippets match the question bank (run `npm run build` after editing questions)', () => {
+    assert.equal(readFileSync(resolve('snippets/partner-worksheets.code-snippets'), 'utf8'), snippetsFileText());
+  });
+
+  it('every question of the bank is in a snippet', () => {
+    const text = snippetsFileText();
+    for (const q of QUESTIONS) assert.ok(text.includes(`- ${q.id}  #`), q.id);
+  });
+
+  it('the committed rule docs match the rules (run `npm run build` after editing rules)', () => {
+    assert.equal(readFileSync(resolve('docs/rules.md'), 'utf8'), ruleDocsText());
+  });
+
+  it('a new worksheet from the template is valid and has no gaps yet', () => {
+    const text = worksheetText({ partnerId: 'riverside-youth', organization: 'Riverside: Youth', date: '2026-11-24', round: 'autumn-2026', owner: 'sam', questions: ['goals-year-from-now'] });
+    const findings = checkText('/t/riverside-youth/2026-11-24.worksheet.yaml', text, { today: '2026-11-24' }).findings;
+    assert.deepEqual(findings, []);
+  });
+});
