@@ -224,15 +224,23 @@ export class YamlView {
     let depth = 0;
     let map = this.root;
     if (!map) return undefined;
+    let mapDepth = 0;
     while (depth < mapPath.length) {
       const next = this.node(mapPath.slice(0, depth + 1));
-      if (!isMap(next)) break;
-      map = next;
+      if (isMap(next)) {
+        map = next;
+        mapDepth = depth + 1;
+      } else if (!isSeq(next)) {
+        break;
+      }
       depth++;
     }
+    depth = mapDepth;
+    // Missing list items cannot be made up; missing keys become blocks.
+    if (mapPath.slice(depth).some((s) => typeof s === 'number')) return undefined;
     if (map.flow) return this.insertIntoFlowMap(map, [...mapPath.slice(depth).map(String), key], body);
     const missing = [...mapPath.slice(depth).map(String), key];
-    const col = map.items.length ? this.mapColumn(map) : (depth === 0 ? 0 : this.mapColumn(this.node(mapPath.slice(0, depth - 1)) as YAMLMap) + unit);
+    const col = map.items.length ? this.mapColumn(map) : 0;
     const lines: string[] = [];
     missing.forEach((k, i) => {
       const pad = ' '.repeat(col + i * unit);
@@ -279,6 +287,10 @@ export class YamlView {
 
   /** Replace a scalar's text, or fill an empty value after its key. */
   setValue(path: YamlPath, valueText: string): TextEdit | undefined {
+    const existing = this.node(path);
+    if (existing?.range && existing.range[1] > existing.range[0] && (isScalar(existing) || typeof path[path.length - 1] === 'number')) {
+      return { range: toRange(this.file.lines, existing.range[0], valueEnd(this.file.text, existing.range[1])), newText: valueText };
+    }
     const pair = this.pair(path);
     if (!pair) {
       return this.insertKey(path.slice(0, -1), String(path[path.length - 1]), [valueText]);
@@ -296,6 +308,13 @@ export class YamlView {
     }
     return undefined;
   }
+}
+
+/** Block collections end after their newline; a replacement stops before it. */
+function valueEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && (text[e - 1] === '\n' || text[e - 1] === '\r')) e--;
+  return e;
 }
 
 function findPair(map: YAMLMap, key: PathSegment): Pair | undefined {

@@ -15,8 +15,11 @@ interface Case {
   at: string;
   /** The same gap where the rule must stay quiet (a status it does not apply to, say). */
   quiet?: string;
-  /** Applying the preferred fix must clear the finding. */
-  fixable?: boolean;
+  /**
+   * `true`: applying the preferred fix clears the finding. `scaffold`: the fix
+   * adds the missing part for the person to write (the finding stays until they do).
+   */
+  fixable?: true | 'scaffold';
 }
 
 const W = WORKSHEET;
@@ -28,18 +31,18 @@ const cases: Case[] = [
   { code: 'next-step-owner', text: variant(W, [['next_step', 'owner']]), at: 'next_step', fixable: true },
   { code: 'next-step-due', text: variant(W, [['next_step', 'due']]), at: 'next_step', fixable: true },
   { code: 'overdue-next-step', text: W, today: '2026-11-02', at: '2026-10-28', quiet: variant(W, [['next_step', 'status'], 'done']), fixable: true },
-  { code: 'overdue-follow-up', text: variant(W, [['next_step']]), today: '2026-12-05', at: '2026-12-01', quiet: variant(W, [['next_step']]) },
-  { code: 'missing-success-definition', text: variant(W, [['notes', 'success_in_their_words']]), at: 'notes', quiet: variant(W, [['notes', 'success_in_their_words']], [['status'], 'prepared']), fixable: true },
+  { code: 'overdue-follow-up', text: variant(W, [['next_step']]), today: '2026-12-05', at: '2026-12-01', quiet: variant(W, [['next_step']], [['follow_up', 'done'], true]) },
+  { code: 'missing-success-definition', text: variant(W, [['notes', 'success_in_their_words']]), at: 'notes', quiet: variant(W, [['notes', 'success_in_their_words']], [['status'], 'prepared']), fixable: 'scaffold' },
   { code: 'empty-notes-category', text: variant(W, [['notes', 'values'], []]), at: '[]', quiet: variant(W, [['notes', 'values'], []], [['status'], 'planned']) },
-  { code: 'correction-without-text', text: variant(W, [['confirmation', 'correction']]), at: 'corrected', quiet: variant(W, [['confirmation', 'correction']], [['confirmation', 'response'], 'confirmed']), fixable: true },
+  { code: 'correction-without-text', text: variant(W, [['confirmation', 'correction']]), at: 'corrected', quiet: variant(W, [['confirmation', 'correction']], [['confirmation', 'response'], 'confirmed']), fixable: 'scaffold' },
   { code: 'next-step-not-tied-to-goal', text: variant(W, [['next_step', 'serves_goal']]), at: 'Send our summer gallery calendar and hold two dates', fixable: true },
   { code: 'meeting-length', text: variant(W, [['meeting', 'duration_minutes'], 90]), at: '90', quiet: variant(W, [['meeting', 'duration_minutes'], 60]) },
   { code: 'not-partner-convenience', text: variant(W, [['meeting', 'partner_chose_time_and_place'], false]), at: 'false' },
   { code: 'not-filled', text: variant(W, [['status'], 'held'], [['after']]), at: 'held', quiet: variant(W, [['status'], 'held'], [['after']], [['meeting', 'date'], '2026-10-19']) },
-  { code: 'not-shared', text: variant(W, [['status'], 'filled'], [['after', 'shared_on']]), today: '2026-10-30', at: 'filled', quiet: variant(W, [['status'], 'filled'], [['after', 'shared_on']]) },
+  { code: 'not-shared', text: variant(W, [['status'], 'filled'], [['after', 'shared_on']], [['next_step', 'status'], 'done']), today: '2026-10-30', at: 'filled', quiet: variant(W, [['status'], 'filled'], [['after', 'shared_on']], [['next_step', 'status'], 'done'], [['after', 'filled_on'], '2026-10-27']) },
   { code: 'not-thanked', text: variant(W, [['thanked'], false]), at: 'false', quiet: variant(W, [['thanked'], false], [['status'], 'prepared']), fixable: true },
   { code: 'not-prepared', text: variant(W, [['preparation', 'questions']]), at: 'preparation', quiet: variant(W, [['preparation', 'questions']], [['status'], 'planned']) },
-  { code: 'missing-convener-vision', text: variant(C, [['convener', 'vision']]), uri: CONVENING_URI, at: 'convener', fixable: true },
+  { code: 'missing-convener-vision', text: variant(C, [['convener', 'vision']]), uri: CONVENING_URI, at: 'convener', fixable: 'scaffold' },
   { code: 'partners-without-voice', text: variant(C, [['vision_setting', 'sessions', 0, 'partners_contributed'], ['riverside-youth']]), uri: CONVENING_URI, at: 'eastside-library', quiet: variant(C, [['vision_setting', 'sessions', 0, 'partners_contributed'], ['riverside-youth']], [['status'], 'exploring']) },
   { code: 'coordinator-vacant', text: variant(C, [['coordinator']]), uri: CONVENING_URI, at: 'Westside Arts Access Network', quiet: variant(C, [['coordinator']], [['status'], 'exploring']), fixable: true },
   { code: 'coordinator-duty-unassigned', text: variant(C, [['coordinator', 'duties', 'agendas'], null]), uri: CONVENING_URI, at: 'null', fixable: true },
@@ -48,7 +51,7 @@ const cases: Case[] = [
   { code: 'unknown-metric', text: variant(C, [['goals', 0, 'metrics', 0], 'teens-exhibting']), uri: CONVENING_URI, at: 'teens-exhibting', fixable: true },
   { code: 'no-shared-measurement', text: variant(C, [['measurement']], [['goals']]), uri: CONVENING_URI, at: 'Westside Arts Access Network' },
   { code: 'no-communication-cadence', text: variant(C, [['communication', 'cadence']]), uri: CONVENING_URI, at: 'communication', fixable: true },
-  { code: 'review-without-commitments', text: variant(REVIEW, [['commitments'], []]), uri: '/team/reviews/autumn.review.yaml', today: '2026-11-24', at: '[]', quiet: variant(REVIEW, [['commitments'], []]), fixable: true },
+  { code: 'review-without-commitments', text: variant(REVIEW, [['commitments'], []]), uri: '/team/reviews/autumn.review.yaml', today: '2026-11-24', at: '[]', quiet: variant(REVIEW, [['commitments'], []], [['date'], '2026-12-01']), fixable: 'scaffold' },
 ];
 
 describe('gap rules', () => {
@@ -103,8 +106,16 @@ describe('gap rules', () => {
           const fixed = applyEdits(c.text, fix.edits);
           assert.equal(parseDocument(fixed).errors.length, 0, fixed);
           const after = check(fixed, opts);
-          assert.ok(!after.some((x) => x.code === c.code && x.range.start.line === f.range.start.line), `still there after "${fix.title}":\n${fixed}`);
+          if (c.fixable === true) assert.ok(!after.some((x) => x.code === c.code), `still there after "${fix.title}":\n${fixed}`);
+          else assert.ok(fixed.split('\n').length > c.text.split('\n').length || fixed.length > c.text.length, 'the scaffold adds text');
           assert.ok(!after.some((x) => x.code === 'schema'), `schema error after "${fix.title}":\n${fixed}\n${JSON.stringify(after)}`);
+          if (fix.snippetEdits) {
+            // The snippet form, with each placeholder at its default, is valid YAML too.
+            const resolved = fix.snippetEdits.map((e) => ({ ...e, newText: e.newText.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{?\d+\}?/g, '') }));
+            const viaSnippet = applyEdits(c.text, resolved);
+            assert.equal(parseDocument(viaSnippet).errors.length, 0, viaSnippet);
+            assert.ok(!check(viaSnippet, opts).some((x) => x.code === 'schema'), `schema error after the snippet of "${fix.title}":\n${viaSnippet}`);
+          }
         });
       }
     });

@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { field, text } from '../rule';
 import { compact, insertFix } from '../fixes';
 import { pastExploring } from './common';
+import { yamlString } from '../../parse';
 
 export const DUTIES = ['meetings', 'agendas', 'communication_channels', 'goals_and_metrics', 'shared_measurement', 'resources'] as const;
 
@@ -21,7 +22,7 @@ export const coordinatorVacant: Rule = {
         title: 'Add a coordinator block',
         mapPath: [],
         key: 'coordinator',
-        plain: ['', `organization: ${org ? JSON.stringify(org) : '""'}`, 'person: ""', 'duties:', ...DUTIES.map((d) => `  ${d}: null`)],
+        plain: ['', `organization: ${org ? yamlString(org) : '""'}`, 'duties:', ...DUTIES.map((d) => `  ${d}: null`)],
         snippet: ['', `organization: \${1:${org}}`, 'person: ${2:person-id}', 'duties:', ...DUTIES.map((d) => `  ${d}: \${2}`)],
         after: ['vision_setting', 'partners'],
         preferred: true,

@@ -12,10 +12,10 @@ export const reviewWithoutCommitments: Rule = {
     const date = ctx.data.date;
     if (typeof date === 'string' && date > ctx.today) return []; // the review has not happened yet
     const present = ctx.view.pair(['commitments']) !== undefined;
-    const body = ['', '- action: ""', '  owner: ""', '  due: ""', '  partners: []'];
+    const body = ['', '- action: ""', '  partners: []'];
     const snippet = ['', '- action: ${1:What the team will do}', '  owner: ${2:who}', '  due: ${3:YYYY-MM-DD}', '  partners: [${4}]'];
     const fix = present
-      ? setFix(ctx.view, 'Add a commitment', ['commitments'], '\n  - action: ""\n    owner: ""\n    due: ""', true)
+      ? setFix(ctx.view, 'Add a commitment', ['commitments'], '[{action: "", partners: []}]', true)
       : insertFix(ctx.view, { title: 'Add a commitment', mapPath: [], key: 'commitments', plain: body, snippet, after: ['opportunities'], preferred: true });
     return [{
       message: 'The review records no commitments. Before the meeting ends, agree the next steps or things to explore, each with an owner and a date.',
