@@ -1,0 +1,24 @@
+// Entry point for suites that run inside a real VS Code extension host, in the
+// form @vscode/test-electron and @vscode/test-cli expect: a module exporting
+// run(). The runner scripts read the result line it prints.
+import Mocha from 'mocha';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const grep = process.env.PW_VSCODE_GREP;
+  if (grep) mocha.grep(grep);
+  for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(__dirname, f));
+  }
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};
+      // One machine-readable line for scripts/test-vscode.mjs.
+      console.log(`PW_RESULTS ${JSON.stringify({ passed: passes, failed, pending })}`);
+      if (failures > 0) reject(new Error(`${failures} test(s) failed in the VS Code extension host`));
+      else resolve();
+    });
+  });
+}

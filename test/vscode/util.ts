@@ -1,0 +1,42 @@
+// Helpers for suites in the extension host: waiting without sleeping.
+import * as vscode from 'vscode';
+import type { PartnerWorksheetsApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'partner-worksheets.partner-worksheets';
+
+/** Polls `predicate` until it returns a truthy value or the deadline passes. */
+export async function waitFor<T>(predicate: () => T | Promise<T>, { timeout = 15_000, interval = 50, message = 'condition' } = {}): Promise<NonNullable<T>> {
+  const until = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await predicate();
+      if (v) return v as NonNullable<T>;
+      last = v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > until) throw new Error(`Timed out after ${timeout} ms waiting for ${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export async function activate(): Promise<PartnerWorksheetsApi> {
+  const ext = vscode.extensions.getExtension<PartnerWorksheetsApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`Extension ${EXTENSION_ID} is not installed`);
+  const api = await ext.activate();
+  await api.whenIndexed();
+  return api;
+}
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('The tests need the fixture workspace open');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Diagnostics codes for a file, sorted and unique. */
+export function diagnosticCodes(uri: vscode.Uri): string[] {
+  const codes = vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
+  return [...new Set(codes)].sort();
+}
