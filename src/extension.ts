@@ -11,6 +11,7 @@ import * as editing from './features/editing';
 import * as commands from './features/commands';
 import * as partners from './features/partners';
 import * as review from './features/review';
+import type { PartnersProvider } from './features/partners';
 
 /** What the extension exports to other extensions and to its own tests. */
 export interface PartnerWorksheetsApi {
@@ -18,6 +19,8 @@ export interface PartnerWorksheetsApi {
   partnerIds(): string[];
   documentUris(): string[];
   services: Services;
+  /** The Partners view's data, for tests and other extensions. */
+  partnersView(): PartnersProvider | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi {
@@ -28,12 +31,20 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
   context.subscriptions.push(log, indexer);
   const services: Services = { index, indexer, log, today };
 
-  for (const feature of [diagnostics, editing, commands, partners, review]) {
+  let partnersView: PartnersProvider | undefined;
+  const features: [string, () => void][] = [
+    ['diagnostics', () => diagnostics.register(context, services)],
+    ['editing', () => editing.register(context, services)],
+    ['commands', () => commands.register(context, services)],
+    ['partners', () => { partnersView = partners.register(context, services); }],
+    ['review', () => review.register(context, services)],
+  ];
+  for (const [name, register] of features) {
     try {
-      feature.register(context, services);
+      register();
     } catch (e) {
       // One broken feature must not take the others down.
-      log.error(`A feature failed to start: ${(e as Error)?.stack ?? String(e)}`);
+      log.error(`The ${name} feature failed to start: ${(e as Error)?.stack ?? String(e)}`);
     }
   }
   indexer.start();
@@ -44,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
     partnerIds: () => index.partnerIds(),
     documentUris: () => index.documents().map((d) => d.uri),
     services,
+    partnersView: () => partnersView,
   };
 }
 
