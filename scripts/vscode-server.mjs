@@ -160,4 +160,5 @@ export const WORKBENCH_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
+  'git.openRepositoryInParentFolders': 'never',
 };

@@ -53,7 +53,8 @@ export function parseFile(uri: string, text: string): ParsedFile {
       findings: [{ code: 'yaml-syntax', severity: 'error', message: 'This file holds binary data, not YAML text. Replace it with a worksheet written in YAML.', range: ZERO }],
     };
   }
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the library would otherwise print process warnings for odd keys.
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = [];
   const doc = list[0];

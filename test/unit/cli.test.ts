@@ -94,3 +94,20 @@ describe('partner-worksheets CLI', () => {
     assert.match(help.out, /Exit codes:/);
   });
 });
+
+describe('the example workspace', () => {
+  it('shows every contract rule somewhere, with no errors', async () => {
+    const r = await cli(['check', 'examples/community-team', '--today', '2026-11-24', '--format', 'json'], process.cwd());
+    assert.equal(r.code, 0, r.err);
+    const found = new Set((JSON.parse(r.out) as { code: string; severity: string }[]).map((f) => f.code));
+    const headline = [
+      'missing-confirmation', 'missing-next-step', 'next-step-owner', 'next-step-due', 'overdue-next-step', 'overdue-follow-up',
+      'missing-success-definition', 'empty-notes-category', 'correction-without-text', 'next-step-not-tied-to-goal', 'meeting-length',
+      'not-partner-convenience', 'not-filled', 'not-shared', 'not-thanked', 'not-prepared',
+      'partners-without-voice', 'coordinator-duty-unassigned', 'goal-without-metric', 'unknown-metric',
+      'unknown-partner', 'round-not-all-held', 'review-without-commitments', 'partner-not-met',
+    ];
+    assert.deepEqual(headline.filter((c) => !found.has(c)), []);
+    assert.ok(!found.has('schema') && !found.has('yaml-syntax'));
+  });
+});
