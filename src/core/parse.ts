@@ -273,7 +273,14 @@ export class YamlView {
       const r = toRange(this.file.lines, text.length, text.length);
       return { range: r, newText: `${sep}${lines.join('\n')}\n` };
     }
+    // Insert at the start of the next line: editors that re-indent multi-line
+    // snippets to the current line then leave the block as written.
     const pos = lineEndAfter(text, end);
+    if (pos < text.length) {
+      const next = text[pos] === '\r' && text[pos + 1] === '\n' ? pos + 2 : pos + 1;
+      const r = toRange(this.file.lines, next, next);
+      return { range: r, newText: `${lines.join('\n')}\n` };
+    }
     const r = toRange(this.file.lines, pos, pos);
     return { range: r, newText: `\n${lines.join('\n')}` };
   }

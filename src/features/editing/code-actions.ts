@@ -69,8 +69,9 @@ export class GapCodeActions implements vscode.CodeActionProvider {
       const fix = f.fixes?.find((x) => x.preferred);
       if (!fix) continue;
       const edits = fix.edits.map((e) => new vscode.TextEdit(toRange(e.range), e.newText));
-      // Two fixes that touch the same text would fight: keep the first.
-      if (edits.some((e) => taken.some((t) => t.intersection(e.range) !== undefined))) continue;
+      // Two fixes that touch the same text would fight: keep the first. Two
+      // insertions at one point are fine (they apply in order).
+      if (edits.some((e) => taken.some((t) => conflicts(t, e.range)))) continue;
       edits.forEach((e) => { chosen.push(e); taken.push(e.range); });
     }
     if (chosen.length === 0) return undefined;
@@ -80,4 +81,12 @@ export class GapCodeActions implements vscode.CodeActionProvider {
     action.edit = edit;
     return action;
   }
+}
+
+function conflicts(a: vscode.Range, b: vscode.Range): boolean {
+  if (a.isEmpty && b.isEmpty) return false;
+  if (a.isEmpty) return b.start.isBefore(a.start) && a.start.isBefore(b.end);
+  if (b.isEmpty) return a.start.isBefore(b.start) && b.start.isBefore(a.end);
+  const i = a.intersection(b);
+  return i !== undefined && !i.isEmpty;
 }

@@ -175,11 +175,12 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     view.badge = total ? { value: total, tooltip: `${total} gap${total === 1 ? '' : 's'} to fix` } : undefined;
   };
 
-  // Index updates come in bursts (loading, a branch switch): coalesce them.
+  // Index updates come in bursts (loading, a branch switch): coalesce them,
+  // without letting a steady stream of updates postpone the refresh forever.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const scheduleRefresh = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
       provider.refresh();
       updateBadge();
     }, 150);

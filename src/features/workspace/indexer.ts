@@ -15,6 +15,8 @@ export class Indexer implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private loading: Promise<void> = Promise.resolve();
+  /** Counts deletes, so a read that finished after one can check the file still exists. */
+  private deletions = 0;
 
   constructor(private readonly index: WorkspaceIndex, private readonly log: vscode.LogOutputChannel) {}
 
@@ -22,7 +24,14 @@ export class Indexer implements vscode.Disposable {
   start(): void {
     this.disposables.push(this.index.onDidChange((c) => this.emitter.fire(c)));
     const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
+    // A deleted folder is reported once, for the folder: drop what was below it.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(
+      folders,
+      folders.onDidDelete((u) => {
+        this.deletions++;
+        if (!kindOfFile(u.path)) this.index.deleteFolder(u.toString());
+      }),
       watcher,
       watcher.onDidCreate((u) => this.readFromDisk(u)),
       watcher.onDidChange((u) => this.readFromDisk(u)),
@@ -84,13 +93,19 @@ export class Indexer implements vscode.Disposable {
     if (!kindOfFile(uri.path)) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
     if (open && open.isDirty) return; // the editor's buffer wins until it is saved or closed
+    const deletionsBefore = this.deletions;
     vscode.workspace.fs.readFile(uri).then(
-      (bytes) => { this.index.set(uri.toString(), new TextDecoder('utf-8').decode(bytes)); },
+      async (bytes) => {
+        // A delete may have overtaken this read: do not bring the file back.
+        if (this.deletions !== deletionsBefore && !(await exists(uri))) return;
+        this.index.set(uri.toString(), new TextDecoder('utf-8').decode(bytes));
+      },
       (e) => this.log.warn(`Could not read ${uri.toString()}: ${String(e)}`),
     );
   }
 
   private remove(uri: vscode.Uri, folderToo = false): void {
+    this.deletions++;
     const key = uri.toString();
     if (this.index.has(key)) this.index.delete(key);
     else if (folderToo) this.index.deleteFolder(key);
@@ -103,5 +118,14 @@ export class Indexer implements vscode.Disposable {
   dispose(): void {
     this.timers.forEach((t) => clearTimeout(t));
     this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }

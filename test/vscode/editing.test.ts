@@ -1,0 +1,167 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, diagnosticCodes, waitFor, workspaceUri } from './util';
+
+// Each test works on files of a partner of its own, removed afterwards, so the
+// other suites see the fixture workspace as it was.
+const PARTNER = 'zz-editing-tests';
+
+const GAPPY = `kind: worksheet
+version: 1
+status: shared
+round: autumn-2026
+partner:
+  id: ${PARTNER}
+  organization: Editing Tests Group
+meeting:
+  date: 2026-10-20
+  duration_minutes: 45
+  partner_chose_time_and_place: true
+  our_attendees: [ana]
+preparation:
+  worksheet_reviewed: true
+  questions: [goals-year-from-now]
+notes:
+  success_in_their_words: Everyone in the neighbourhood has a seat at the table.
+  challenges: [No room to meet]
+  values: [Open doors]
+  goals: [A weekly community meal]
+  commitments: [Volunteers every Friday]
+thanked: true
+after: {filled_on: 2026-10-21, shared_on: 2026-10-22}
+`;
+
+async function openFresh(name: string, text: string): Promise<vscode.TextEditor> {
+  const uri = workspaceUri(PARTNER, name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc);
+}
+
+async function actionsFor(uri: vscode.Uri, code: string): Promise<vscode.CodeAction[]> {
+  const diagnostic = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => typeof d.code === 'object' && d.code.value === code), { message: `a ${code} diagnostic` });
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  // The command's results do not carry their diagnostics: callers pick by title.
+  return actions;
+}
+
+describe('editing worksheets', () => {
+  before(async () => {
+    await activate();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  after(async () => {
+    const api = await activate();
+    await vscode.workspace.fs.delete(workspaceUri(PARTNER), { recursive: true });
+    await waitFor(() => !api.partnerIds().includes(PARTNER), { message: 'the test partner to leave the index' });
+  });
+
+  it('shows the gaps of an open worksheet in the Problems panel', async () => {
+    const editor = await openFresh('2026-10-20.worksheet.yaml', GAPPY);
+    const uri = editor.document.uri;
+    await waitFor(() => diagnosticCodes(uri).length === 2, { message: 'two diagnostics' });
+    assert.deepEqual(diagnosticCodes(uri), ['missing-confirmation', 'missing-next-step']);
+    const d = vscode.languages.getDiagnostics(uri)[0];
+    assert.equal(d.source, 'partner-worksheets');
+    assert.equal(editor.document.getText(d.range), 'shared');
+  });
+
+  it('fixes a missing confirmation with a quick fix, and undo brings the gap back', async () => {
+    const editor = await openFresh('2026-10-21.worksheet.yaml', GAPPY);
+    const uri = editor.document.uri;
+    const fix = (await actionsFor(uri, 'missing-confirmation')).find((a) => a.title === 'Add a confirmation block');
+    assert.ok(fix);
+    assert.ok(fix.isPreferred);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    await waitFor(() => !diagnosticCodes(uri).includes('missing-confirmation'), { message: 'missing-confirmation to clear' });
+    assert.match(editor.document.getText(), /\nconfirmation:\n {2}asked: true\n {2}statement: Everyone in the neighbourhood has a seat at the table\.\n {2}response: confirmed/);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => diagnosticCodes(uri).includes('missing-confirmation'), { message: 'missing-confirmation after undo' });
+  });
+
+  it('offers a next step (preferred) or a follow-up for a missing next step', async () => {
+    const editor = await openFresh('2026-10-22.worksheet.yaml', GAPPY);
+    const actions = await actionsFor(editor.document.uri, 'missing-next-step');
+    const nextStep = actions.find((a) => a.title === 'Add a next step (the partner is ready)');
+    const followUp = actions.find((a) => a.title === 'Add a follow-up date (the partner is not ready yet)');
+    assert.ok(nextStep && followUp);
+    assert.ok(nextStep.isPreferred && !followUp.isPreferred);
+    assert.ok(actions.indexOf(nextStep) < actions.indexOf(followUp), 'the next step comes first');
+    assert.ok(await vscode.workspace.applyEdit(followUp.edit!));
+    await waitFor(() => !diagnosticCodes(editor.document.uri).includes('missing-next-step'), { message: 'missing-next-step to clear' });
+  });
+
+  it('"Ignore <code> here" writes a disable comment that silences only that finding', async () => {
+    const editor = await openFresh('2026-10-23.worksheet.yaml', GAPPY);
+    const uri = editor.document.uri;
+    const ignore = (await actionsFor(uri, 'missing-next-step')).find((a) => a.title === 'Ignore missing-next-step here');
+    assert.ok(ignore);
+    assert.ok(await vscode.workspace.applyEdit(ignore.edit!));
+    await waitFor(() => !diagnosticCodes(uri).includes('missing-next-step'), { message: 'the ignored finding to go' });
+    assert.ok(editor.document.getText().includes('# worksheets-disable-next-line missing-next-step\nstatus: shared'));
+    assert.ok(diagnosticCodes(uri).includes('missing-confirmation'));
+  });
+
+  it('fixes every auto-fixable gap at once with the source action', async () => {
+    const editor = await openFresh('2026-10-24.worksheet.yaml', GAPPY.replace('thanked: true', 'thanked: false'));
+    const uri = editor.document.uri;
+    await waitFor(() => diagnosticCodes(uri).includes('not-thanked'), { message: 'not-thanked' });
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.partnerWorksheets');
+    const fixAll = actions.find((a) => a.title === 'Fix all auto-fixable gaps in this file');
+    assert.ok(fixAll);
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit!));
+    await waitFor(() => diagnosticCodes(uri).length === 0, { message: `no gaps left (still ${diagnosticCodes(uri).join(', ')})` });
+  });
+
+  it('shows a gap while typing, before saving', async () => {
+    const editor = await openFresh('2026-10-25.worksheet.yaml', GAPPY.replace('after:', 'next_step: {action: Book the hall, owner: ana, due: 2030-01-01, serves_goal: A weekly community meal}\nconfirmation: {asked: true, statement: A seat for everyone, response: confirmed}\nafter:'));
+    const uri = editor.document.uri;
+    await waitFor(() => diagnosticCodes(uri).length === 0, { message: 'a complete worksheet' });
+    await editor.edit((b) => {
+      const text = editor.document.getText();
+      const at = text.indexOf('owner: ana, ');
+      b.delete(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'owner: ana, '.length)));
+    });
+    assert.ok(editor.document.isDirty);
+    await waitFor(() => diagnosticCodes(uri).includes('next-step-owner'), { message: 'next-step-owner while typing' });
+  });
+
+  it('completes keys in a worksheet and partner ids in a convening', async () => {
+    const editor = await openFresh('2026-10-26.worksheet.yaml', 'kind: worksheet\nmeeting:\n  \n');
+    const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(2, 2));
+    const labels = keys.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('partner_chose_time_and_place'), labels.join(', '));
+    const conv = await openFresh('test.convening.yaml', 'kind: convening\nname: Test\nvision_setting:\n  sessions:\n    - partners_present: []\n');
+    const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', conv.document.uri, new vscode.Position(4, 25));
+    const ids = items.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(ids.includes('riverside-youth') && ids.includes('eastside-library'), ids.join(', '));
+  });
+
+  it('explains a key on hover', async () => {
+    const editor = await openFresh('2026-10-27.worksheet.yaml', GAPPY);
+    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('success_in_their_words'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 4));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /in their words/i);
+  });
+
+  it('New Meeting Worksheet creates a valid planned worksheet and never overwrites', async () => {
+    const api = await activate();
+    const first = await vscode.commands.executeCommand<vscode.Uri>('partnerWorksheets.newWorksheet', PARTNER);
+    assert.ok(first);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
+    assert.match(text, /status: planned/);
+    await waitFor(() => api.services.index.has(first.toString()), { message: 'the new worksheet in the index' });
+    assert.deepEqual(api.services.index.check(first.toString()).filter((f) => f.code === 'schema'), []);
+    await vscode.workspace.fs.writeFile(first, new TextEncoder().encode(`${text}# edited by hand\n`));
+    const second = await vscode.commands.executeCommand<vscode.Uri>('partnerWorksheets.newWorksheet', PARTNER);
+    assert.notEqual(second.toString(), first.toString());
+    assert.match(second.path, /-2\.worksheet\.yaml$/);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), /# edited by hand/);
+  });
+});
