@@ -1,6 +1,7 @@
 // Builds every bundle the project ships or tests:
 //   dist/extension.js       the extension (Node extension host, CommonJS)
 //   dist/cli.js             the command-line tool (`partner-worksheets`)
+//   dist/webview/main.js    the team review panel's page
 //   dist/test/vscode/*.js   suites that run inside a real VS Code extension host
 // `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
@@ -44,6 +45,15 @@ const builds = [
     format: 'cjs',
     target: 'node18',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    // The review panel's page: runs in the webview, no Node, no VS Code API.
+    entryPoints: { main: 'src/webview/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
   },
 ];
 

@@ -11,6 +11,7 @@ import { nodeFileSystem } from './node-fs';
 import { formatFindings } from './format';
 import type { FileFindings } from './format';
 import pkg from '../../package.json';
+import { runReview } from './review';
 
 export const USAGE = `Usage: partner-worksheets <command> [options] [paths...]
 
@@ -21,12 +22,23 @@ Commands:
                         *.review.yaml (or .yml) and partner-worksheets.yaml,
                         skipping node_modules and .git.
 
+  review [paths...]     Print the team review of a round: coverage, similarities,
+                        outliers, trends, opportunities, gaps and commitments.
+
 Options for check:
   --format <f>          text (default: path:line:col: severity code message),
                         json (an array of findings), or sarif (SARIF 2.1.0).
   --today <YYYY-MM-DD>  The date rules treat as today (default: today).
   --max-warnings <n>    Fail when there are more than n warnings.
   --quiet               Report errors only.
+
+Options for review:
+  --round <r>           The round to review (default: the latest with held meetings).
+  --format <f>          markdown (default), html (a self-contained page, the same
+                        renderer as the VS Code panel) or json (the summary data).
+  --out <file>          Write to a file instead of standard output. An existing
+                        file is never overwritten unless --force is given.
+  --today <YYYY-MM-DD>  The date overdue items are measured against.
 
   -h, --help            Show this help.
   -v, --version         Show the version.
@@ -69,6 +81,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         today: { type: 'string' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        round: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -87,12 +102,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const [command, ...paths] = positionals;
   if (!command) throw new UsageError('missing command (try `check`)');
-  if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
+  if (command !== 'check' && command !== 'review') throw new UsageError(`unknown command '${command}'`);
+  const today = values.today ?? localToday();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${today}'`);
+  if (command === 'review') {
+    const format = values.format === 'text' ? 'markdown' : values.format;
+    if (!['markdown', 'html', 'json'].includes(format)) throw new UsageError(`--format must be markdown, html or json, not '${format}'`);
+    return runReview({ paths, round: values.round, today, format: format as 'markdown' | 'html' | 'json', out: values.out, force: values.force ?? false }, io);
+  }
 
   const format = values.format ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
-  const today = values.today ?? localToday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${today}'`);
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
     const n = Number(values['max-warnings']);

@@ -16,6 +16,7 @@ import { kindOfFile } from './kinds';
 
 export interface NextStepInfo {
   action: string;
+  servesGoal?: string;
   owner?: string;
   due?: string;
   status?: string;
@@ -312,7 +313,7 @@ function readMeeting(file: ParsedFile, data: Record<string, unknown>): Meeting |
     successInTheirWords: text(field(data, 'notes', 'success_in_their_words')),
     confirmation: text(field(data, 'confirmation', 'statement')),
     nextStep: action
-      ? { action, owner: text(field(ns, 'owner')), due: text(field(ns, 'due')), status: text(field(ns, 'status')) }
+      ? { action, servesGoal: text(field(ns, 'serves_goal')), owner: text(field(ns, 'owner')), due: text(field(ns, 'due')), status: text(field(ns, 'status')) }
       : undefined,
     followUpDate: isIsoDate(followUp) ? followUp : undefined,
   };
