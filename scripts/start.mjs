@@ -2,11 +2,11 @@
 // VS Code (code-server), and serve the example workspace on 127.0.0.1.
 // Ctrl-C stops everything it started.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { WORKBENCH_SETTINGS, cacheRoot, checkPrerequisites, ensureCodeServer, installVsix, startServer } from './vscode-server.mjs';
+import { WORKBENCH_SETTINGS, cacheRoot, ensureCodeServer, installVsix, startServer, stopAllServers } from './vscode-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { port: { type: 'string' }, folder: { type: 'string' } } });
@@ -23,13 +23,26 @@ function step(name, cmd, args) {
   }
 }
 
+// Ctrl-C (or SIGTERM) at any point stops the server if it is up, then exits.
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\n[start] Stopping');
+  await stopAllServers();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+process.on('SIGHUP', shutdown);
+
 if (!existsSync(workspace)) {
-  console.error(`[start] No workspace at ${workspace}`);
+  console.error(`[start] No workspace at ${workspace}: the example workspace is missing (pass another folder with --folder PATH).`);
   process.exit(2);
 }
 try {
-  checkPrerequisites();
-  ensureCodeServer();
+  // The browser is the user's own here: only the kerberos headers are needed.
+  await ensureCodeServer({ browser: false });
 } catch (e) {
   console.error(`[start] ${e.message}`);
   process.exit(1);
@@ -43,26 +56,27 @@ const userDataDir = join(home, 'user-data');
 const extensionsDir = join(home, 'extensions');
 mkdirSync(join(userDataDir, 'User'), { recursive: true });
 const settings = join(userDataDir, 'User', 'settings.json');
-if (!existsSync(settings)) writeFileSync(settings, JSON.stringify(WORKBENCH_SETTINGS, null, 2));
+// Our defaults fill in what the settings lack; what a person changed stays.
+let current = {};
+try {
+  if (existsSync(settings)) current = JSON.parse(readFileSync(settings, 'utf8'));
+} catch {
+  current = null; // not plain JSON (comments): leave the file alone
+}
+if (current) writeFileSync(settings, `${JSON.stringify({ ...WORKBENCH_SETTINGS, ...current }, null, 2)}\n`);
 console.log('[start] Installing the extension into code-server');
 installVsix(vsix, extensionsDir, userDataDir);
 
 let server;
 try {
-  server = await startServer({ workspace, port, userDataDir, extensionsDir });
+  server = await startServer({ workspace, port, userDataDir, extensionsDir, log: (s) => { if (process.env.PW_VSCODE_VERBOSE === '1') process.stdout.write(`[server] ${s}`); } });
 } catch (e) {
   console.error(`[start] ${e.message}${/EADDRINUSE|did not answer/.test(e.message) ? ` (is port ${port} in use? try PORT=9000 npm start)` : ''}`);
   process.exit(1);
 }
 console.log(`\nPartner Worksheets is running on the example workspace:\n\n  ${server.url}/?folder=${encodeURIComponent(workspace)}\n\nOpen it in a browser. Ctrl-C stops the server.\n`);
-
-let stopping = false;
-const shutdown = async () => {
+server.exited.then(() => {
   if (stopping) return;
-  stopping = true;
-  console.log('\n[start] Stopping');
-  await server.stop();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+  console.error('[start] code-server stopped unexpectedly (run with PW_VSCODE_VERBOSE=1 to see its log)');
+  process.exit(1);
+});

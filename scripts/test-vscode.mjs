@@ -5,16 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { format } from 'node:util';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, WORKBENCH_SETTINGS, checkPrerequisites, ensureCodeServer, startServer } from './vscode-server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, WORKBENCH_SETTINGS, ensureCodeServer, startServer, stopAllServers } from './vscode-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DEADLINE_MS = Number(process.env.PW_VSCODE_TIMEOUT_MS || 6 * 60_000);
+const DEADLINE_MS = Number(process.env.PW_VSCODE_TIMEOUT_MS || 5 * 60_000);
 const out = join(root, 'test-output');
 const verbose = process.env.PW_VSCODE_VERBOSE === '1';
-
 
 const cleanups = [];
 let cleaning;
@@ -26,22 +25,58 @@ function cleanup() {
   })();
   return cleaning;
 }
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, async () => {
-    console.error(`[vscode] ${sig}: stopping`);
-    await cleanup();
-    process.exit(130);
-  });
+let exiting = false;
+let overall;
+let resultsWritten = false;
+/** Stops everything this run started, then exits: on every path out. */
+async function finish(code, message, { signal = false } = {}) {
+  if (exiting) return;
+  exiting = true;
+  clearTimeout(overall);
+  if (message) console.error(`[vscode] ${message}`);
+  if (code !== 0 && !resultsWritten) writeResults({ passed: 0, failed: 1, pending: 0, error: message ?? `exit ${code}` });
+  saveWorkbenchLog(code !== 0 && !suitesReported && !signal);
+  await cleanup();
+  process.exit(code);
+}
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.on(sig, () => finish(code, `${sig}: stopping`, { signal: true }));
+}
+process.on('uncaughtException', (e) => finish(1, `uncaught error: ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => finish(1, `unhandled rejection: ${e?.stack ?? e}`));
+// One deadline over the whole run (install excepted), whatever hangs.
+function startDeadline() {
+  overall = setTimeout(() => finish(1, `the run did not finish within ${DEADLINE_MS / 1000} s (PW_VSCODE_TIMEOUT_MS): stopped`), DEADLINE_MS);
+}
+
+const workbenchLog = [];
+let suitesReported = false;
+function saveWorkbenchLog(printTail) {
+  if (!workbenchLog.length) return;
+  const file = join(out, 'results', 'vscode-workbench.log');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${workbenchLog.join('\n')}\n`);
+  if (printTail) {
+    console.error('[vscode] The suites did not report; the workbench log ends with:');
+    for (const l of workbenchLog.slice(-30)) console.error(`  ${l.split('\n').slice(0, 4).join('\n  ')}`);
+    console.error(`[vscode] (all of it: ${relative(root, file)})`);
+  }
+}
+/** Workbench lines that are not the suites' output, should they come while the suites run. */
+function isNoise(text) {
+  const first = text.split('\n')[0];
+  return /^\s*\[[A-Za-z][\w: -]*\]/.test(first) || /ENOTFOUND|getaddrinfo|open-vsx|marketplace|authentication provider/i.test(first);
 }
 
 function writeResults(results) {
+  resultsWritten = true;
   mkdirSync(join(out, 'results'), { recursive: true });
   writeFileSync(join(out, 'results', 'vscode.json'), `${JSON.stringify(results)}\n`);
 }
 
 async function main() {
-  checkPrerequisites();
-  ensureCodeServer();
+  await ensureCodeServer();
+  startDeadline();
   if (process.env.PW_SKIP_BUILD !== '1') {
     const b = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: verbose ? 'inherit' : 'pipe' });
     if (b.status !== 0) throw new Error(`build failed:\n${b.stderr}`);
@@ -55,6 +90,7 @@ async function main() {
   // Quiet, predictable workbench: no chat panel, no welcome page.
   mkdirSync(join(tmp, 'user-data', 'User'), { recursive: true });
   writeFileSync(join(tmp, 'user-data', 'User', 'settings.json'), JSON.stringify(WORKBENCH_SETTINGS, null, 2));
+  cleanups.push(stopAllServers); // also when a signal comes while it starts
   const server = await startServer({
     workspace,
     userDataDir: join(tmp, 'user-data'),
@@ -62,25 +98,41 @@ async function main() {
     smokeTestDriver: true,
     log: (s) => { if (verbose) process.stdout.write(`[server] ${s}`); },
   });
-  cleanups.push(() => server.stop());
   console.log(`[vscode] code-server at ${server.url}`);
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // Playwright's own signal handlers would exit the process as soon as the
+  // browser is closed, before code-server is stopped: this script handles them.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   cleanups.push(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
   let counts;
-  const exitCode = new Promise((resolveExit) => {
-    page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = format(...(Array.isArray(args) ? args : [args]));
-      const m = /PW_RESULTS (\{.*\})/.exec(text);
-      if (m) counts = JSON.parse(m[1]);
-      // The workbench logs its own chatter (accounts, marketplace, agents) the same way.
-      if (!verbose && /^\s*\[[A-Za-z]+\]/.test(text)) return;
-      for (const line of text.split('\n')) console.log(`  ${line}`);
-    });
-    page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+  let resolveExit;
+  const exitCode = new Promise((r) => { resolveExit = r; });
+  // Both must exist before the page loads: the workbench looks them up on start.
+  // Every workbench log line arrives here, the extension host's console among
+  // them. The lines between the runner's PW_TESTS_BEGIN and PW_RESULTS are the
+  // suites' output and are printed; the rest (workbench chatter, failed look-ups
+  // of marketplace hosts) goes to test-output/results/vscode-workbench.log, and
+  // its tail is printed when the run fails before the suites report.
+  let inTests = false;
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = format(...(Array.isArray(args) ? args : [args]));
+    workbenchLog.push(`[${type}] ${text}`);
+    if (text.includes('PW_TESTS_BEGIN')) {
+      inTests = true;
+      return;
+    }
+    const m = /PW_RESULTS (\{.*\})/.exec(text);
+    if (m) {
+      counts = JSON.parse(m[1]);
+      suitesReported = true;
+      inTests = false;
+    }
+    if (!(inTests || m || verbose) || (!verbose && isNoise(text))) return;
+    for (const line of text.split('\n')) console.log(`  [host] ${line}`);
   });
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = [
     ['extensionDevelopmentPath', remote(root)],
@@ -88,14 +140,17 @@ async function main() {
     ['skipWelcome', 'true'],
   ];
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  let timer;
-  const timeout = new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`the suites did not finish within ${DEADLINE_MS / 1000}s`)), DEADLINE_MS); });
-  const code = await Promise.race([exitCode, timeout]).finally(() => clearTimeout(timer));
-  counts ??= { passed: 0, failed: code === 0 ? 0 : 1, pending: 0 };
+  const code = await exitCode;
+  if (exiting) return 1; // interrupted: finish() is stopping everything
+  counts ??= { passed: 0, failed: 0, pending: 0 };
+  // A run that failed without a failing test (a suite that did not load, say) still fails.
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
 
   // The UI as a person sees it: the extension's view container in the
   // activity bar, the Partners view open, and a screenshot to look at.
+  await page.close().catch(() => {}); // its extension host would keep running next to the UI check's
   const ui = await uiCheck(browser, server, workspace);
+  if (exiting) return 1;
   if (ui) counts.passed++;
   else counts.failed++;
   writeResults(counts);
@@ -110,7 +165,7 @@ async function uiCheck(browser, server, workspace) {
   const payload = [['extensionDevelopmentPath', remote(root)], ['skipWelcome', 'true']];
   try {
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    const item = page.locator('.activitybar [aria-label^="Partner Worksheets"]').first();
+    const item = page.locator('.activitybar [aria-label*="Partner Worksheets"]').first();
     await item.waitFor({ state: 'visible', timeout: 60_000 });
     await item.click();
     // The sidebar now shows the container, with the Partners view in it.
@@ -130,14 +185,7 @@ async function uiCheck(browser, server, workspace) {
   }
 }
 
-main()
-  .then(async (code) => {
-    await cleanup();
-    process.exit(code);
-  })
-  .catch(async (e) => {
-    console.error(`[vscode] ${e.message}`);
-    writeResults({ passed: 0, failed: 1, pending: 0, error: e.message });
-    await cleanup();
-    process.exit(1);
-  });
+main().then(
+  (code) => finish(code),
+  (e) => finish(1, e.message),
+);

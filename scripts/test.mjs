@@ -47,7 +47,8 @@ function layer(name, file, cmd, args, env = {}) {
 
 check('lint', npx, ['eslint', '.']);
 check('typecheck', npx, ['tsc', '-p', '.', '--noEmit']);
-if (existsSync(join(root, 'src', 'webview', 'tsconfig.json'))) check('typecheck (webview page)', npx, ['tsc', '-p', 'src/webview', '--noEmit']);
+check('typecheck (webview page)', npx, ['tsc', '-p', 'src/webview', '--noEmit']);
+check('typecheck (webview page tests)', npx, ['tsc', '-p', 'test/webview', '--noEmit']);
 check('build', 'npm', ['run', '--silent', 'build']);
 layer('unit (core and CLI)', 'unit.json', npx, ['mocha', '--reporter', reporter]);
 if (existsSync(join(root, 'test', 'webview', '.mocharc.json'))) {

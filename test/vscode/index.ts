@@ -12,6 +12,8 @@ export function run(): Promise<void> {
   for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) {
     mocha.addFile(join(__dirname, f));
   }
+  // scripts/test-vscode.mjs prints the host's lines from here to PW_RESULTS.
+  console.log('PW_TESTS_BEGIN');
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};
