@@ -1,30 +1,106 @@
+// The Partners view in a real extension host: its tree for the fixture
+// workspace, its TreeItems, reveal, grouping, and live updates from the disk.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { PartnerWorksheetsApi } from '../../src/extension';
+import type { PartnersProvider } from '../../src/features/partners';
+import type { TreeNode } from '../../src/features/partners/tree-model';
 import { activate, waitFor, workspaceUri } from './util';
 
+const FIXTURE_ROOTS = ['Eastside Library', 'Riverside Youth Collective', 'Convenings'];
+
+/** The view's top level by label, once it equals `expected` (other suites add and remove files). */
+async function rootsAre(view: PartnersProvider, expected: string[]): Promise<TreeNode[]> {
+  let last: string[] = [];
+  return waitFor(async () => {
+    const roots = await view.getChildren();
+    last = roots.map((n) => n.label);
+    return JSON.stringify(last) === JSON.stringify(expected) ? roots : undefined;
+  }, { message: `the roots ${JSON.stringify(expected)} (last: ${JSON.stringify(last)})` });
+}
+
 describe('Partners view', () => {
-  it('shows the fixture\'s partners, their meetings and the convening', async () => {
-    const api = await activate();
-    const view = await waitFor(() => api.partnersView(), { message: 'the Partners view' });
-    // The view refreshes shortly after index changes (other suites add files).
-    const expected = JSON.stringify(['Eastside Library', 'Riverside Youth Collective', 'Convenings']);
-    await waitFor(() => JSON.stringify(view.getChildren().map((n) => n.label)) === expected, { message: `the roots ${expected}, not ${JSON.stringify(view.getChildren().map((n) => n.label))} (index: ${api.partnerIds().join(', ')})` });
-    const roots = view.getChildren();
-    assert.deepEqual(roots[1].children.map((n) => n.label), ['2026-10-14', '2026-04-20']);
-    const item = view.getTreeItem(roots[0].children[0]);
-    assert.equal(item.contextValue, 'meeting');
-    assert.match(String(item.description), /held · autumn-2026 · 3 gaps/);
-    assert.equal(view.getParent(roots[0].children[0])?.id, roots[0].id);
+  let api: PartnerWorksheetsApi;
+  let view: PartnersProvider;
+
+  before(async () => {
+    api = await activate();
+    view = await waitFor(() => api.partnersView(), { message: 'the Partners view' });
   });
 
-  it('follows files being created and deleted', async () => {
-    const api = await activate();
-    const view = api.partnersView()!;
+  afterEach(async () => {
+    // Grouping and filters persist per workspace: leave them as found.
+    await vscode.commands.executeCommand('partnerWorksheets.partners.groupByPartner');
+    await vscode.commands.executeCommand('partnerWorksheets.partners.clearFilters');
+  });
+
+  it('shows the fixture\'s partners with their meetings, newest first, and the convening', async () => {
+    const roots = await rootsAre(view, FIXTURE_ROOTS);
+    // The same partners and meetings as the index, in the same order.
+    const partners = api.services.index.partners();
+    assert.deepEqual(roots.slice(0, -1).map((n) => n.partnerId), partners.map((p) => p.id));
+    for (const [i, p] of partners.entries()) {
+      assert.deepEqual((await view.getChildren(roots[i])).map((n) => n.uri), p.meetings.map((m) => m.uri));
+    }
+    assert.deepEqual(roots[1].children.map((n) => n.label), ['2026-10-14', '2026-04-20']);
+    assert.deepEqual(roots[2].children[0].children.map((n) => n.partnerId), ['riverside-youth', 'eastside-library', 'ghost-choir']);
+  });
+
+  it('dresses meetings as TreeItems: status icon, gaps, escaped tooltip, opens on select', async () => {
+    const roots = await rootsAre(view, FIXTURE_ROOTS);
+    const meeting = roots[0].children[0];
+    const item = view.getTreeItem(meeting);
+    assert.equal(item.id, meeting.id);
+    assert.equal(item.contextValue, 'meeting');
+    assert.match(String(item.description), /^held · autumn-2026 · \d+ gaps?$/);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'comment-discussion');
+    assert.equal(item.resourceUri?.toString(), workspaceUri('eastside-library', '2026-10-20.worksheet.yaml').toString());
+    assert.equal(item.command?.command, 'partnerWorksheets.partners.open');
+    const tip = item.tooltip as vscode.MarkdownString;
+    assert.ok(tip instanceof vscode.MarkdownString);
+    assert.ok(!tip.isTrusted && !tip.supportHtml, 'worksheet text must not run commands');
+    assert.equal(view.getParent(meeting), roots[0]);
+    assert.equal(view.getParent(roots[0]), undefined);
+    assert.equal(view.getTreeItem(roots[0]).contextValue, 'partner');
+  });
+
+  it('reveals the active editor\'s worksheet through getParent', async () => {
+    await rootsAre(view, FIXTURE_ROOTS);
+    const uri = workspaceUri('riverside-youth', '2026-04-20.worksheet.yaml');
+    await vscode.window.showTextDocument(uri);
+    // view.reveal rejects when getParent does not lead back to a root.
+    await vscode.commands.executeCommand('partnerWorksheets.partners.reveal');
+    const node = view.findMeeting(uri.toString());
+    assert.equal(node?.label, '2026-04-20');
+    assert.equal(view.getParent(node!)?.partnerId, 'riverside-youth');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('groups by round with the round\'s team review, and back', async () => {
+    await rootsAre(view, FIXTURE_ROOTS);
+    await vscode.commands.executeCommand('partnerWorksheets.partners.groupByRound');
+    const rounds = await rootsAre(view, ['autumn-2026', 'spring-2026', 'Convenings']);
+    assert.deepEqual(rounds[0].children.map((n) => n.kind), ['partner', 'partner', 'review']);
+    assert.equal(view.getTreeItem(rounds[0]).contextValue, 'round');
+    await vscode.commands.executeCommand('partnerWorksheets.partners.groupByPartner');
+    await rootsAre(view, FIXTURE_ROOTS);
+  });
+
+  it('follows a worksheet being created and deleted, keeping the other nodes', async () => {
+    const before = await rootsAre(view, FIXTURE_ROOTS);
     const uri = workspaceUri('northgate-choir', '2026-11-01.worksheet.yaml');
     const text = 'kind: worksheet\nversion: 1\nstatus: planned\nround: autumn-2026\npartner: {id: northgate-choir, organization: Northgate Choir}\nmeeting: {date: 2026-11-01}\n';
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    await waitFor(() => view.getChildren().some((n) => n.label === 'Northgate Choir'), { message: 'the new partner in the tree' });
-    await vscode.workspace.fs.delete(uri);
-    await waitFor(() => !view.getChildren().some((n) => n.label === 'Northgate Choir'), { message: 'the partner to leave the tree' });
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      const during = await rootsAre(view, ['Eastside Library', 'Northgate Choir', 'Riverside Youth Collective', 'Convenings']);
+      assert.equal(during[1].children[0].uri, uri.toString());
+      // The same objects for the partners that did not change: VS Code knows them by identity.
+      assert.equal(during[0], before[0]);
+      assert.equal(during[2], before[1]);
+    } finally {
+      await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(workspaceUri('northgate-choir'), { recursive: true }).then(undefined, () => undefined);
+    }
+    await rootsAre(view, FIXTURE_ROOTS);
   });
 });

@@ -1,13 +1,28 @@
-// The Partners view: partners and their meetings (or rounds), convenings and
-// reviews, with gaps visible. The model is pure (tree-model.ts); this file
-// adapts it to a TreeDataProvider and registers the view's commands.
+// The Partners view: partners and their meetings (or rounds with their team
+// reviews), convenings with their partners, and the gaps of each. The shape
+// of the tree is pure (tree-model.ts); this file wires it to VS Code: the
+// view, its grouping and filter state, its badge and its commands.
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { GroupBy, TreeNode } from './tree-model';
-import { allNodes, buildTree, gapCount, parentMap, totalGaps } from './tree-model';
+import { gapCount, totalGaps } from './tree-model';
+import { PartnersProvider } from './provider';
+import { GapDecorations, OPEN_COMMAND } from './tree-items';
+
+export { PartnersProvider } from './provider';
 
 const VIEW_ID = 'partnerWorksheets.partners';
 const STATE_KEY = 'partnerWorksheets.partners.state';
+/** Index updates come in bursts (loading, a branch switch, typing): coalesce them. */
+const REFRESH_DELAY_MS = 150;
+
+/** Context keys the view's menus and welcome content read (see package.json). */
+const CONTEXT = {
+  groupBy: 'partnerWorksheets.partners.groupBy',
+  onlyWithGaps: 'partnerWorksheets.partners.onlyWithGaps',
+  roundFilter: 'partnerWorksheets.partners.roundFilter',
+  filtered: 'partnerWorksheets.partners.filtered',
+} as const;
 
 interface ViewState {
   groupBy: GroupBy;
@@ -15,200 +30,122 @@ interface ViewState {
   onlyWithGaps: boolean;
 }
 
-const STATUS_ICON: Record<string, string> = {
-  planned: 'calendar',
-  prepared: 'checklist',
-  held: 'comment-discussion',
-  filled: 'edit',
-  shared: 'check-all',
-};
-
-const ICON: Record<TreeNode['kind'], string> = {
-  folder: 'root-folder',
-  partner: 'organization',
-  meeting: 'note',
-  round: 'history',
-  convenings: 'references',
-  convening: 'organization',
-  'convening-partner': 'person',
-  review: 'comment-discussion',
-};
-
-/** One TreeItem class per level keeps the mapping from model to view obvious. */
-class PartnerItem extends vscode.TreeItem {
-  constructor(node: TreeNode, expanded: boolean) {
-    super(node.label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    this.contextValue = 'partner';
-  }
+/** workspaceState outlives versions of this code: take only what still makes sense. */
+function readState(stored: unknown): ViewState {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof ViewState, unknown>>;
+  return {
+    groupBy: s.groupBy === 'round' ? 'round' : 'partner',
+    round: typeof s.round === 'string' && s.round ? s.round : undefined,
+    onlyWithGaps: s.onlyWithGaps === true,
+  };
 }
 
-class MeetingItem extends vscode.TreeItem {
-  constructor(node: TreeNode) {
-    super(node.label, vscode.TreeItemCollapsibleState.None);
-    this.contextValue = 'meeting';
-    this.iconPath = new vscode.ThemeIcon(STATUS_ICON[node.status ?? ''] ?? 'circle-outline', gapColor(node));
-    if (node.uri) {
-      this.resourceUri = vscode.Uri.parse(node.uri);
-      this.command = { command: 'vscode.open', title: 'Open Worksheet', arguments: [this.resourceUri] };
-    }
-  }
+function viewDescription(state: ViewState): string | undefined {
+  const parts = [state.groupBy === 'round' ? 'by round' : undefined, state.round, state.onlyWithGaps ? 'with gaps only' : undefined];
+  return parts.filter(Boolean).join(' · ') || undefined;
 }
 
-class GroupItem extends vscode.TreeItem {
-  constructor(node: TreeNode, contextValue: string) {
-    super(node.label, vscode.TreeItemCollapsibleState.Expanded);
-    this.contextValue = contextValue;
-  }
-}
-
-class FileItem extends vscode.TreeItem {
-  constructor(node: TreeNode, contextValue: string, collapsible: boolean) {
-    super(node.label, collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    this.contextValue = contextValue;
-    if (node.uri) {
-      this.resourceUri = vscode.Uri.parse(node.uri);
-      this.command = { command: 'vscode.open', title: 'Open', arguments: [this.resourceUri] };
-    }
-  }
-}
-
-function gapColor(node: TreeNode): vscode.ThemeColor | undefined {
-  if (node.gaps.errors) return new vscode.ThemeColor('list.errorForeground');
-  if (node.gaps.warnings) return new vscode.ThemeColor('list.warningForeground');
-  return undefined;
-}
-
-function gapText(node: TreeNode): string {
-  const n = gapCount(node.gaps);
-  return n ? `${n} gap${n === 1 ? '' : 's'}` : '';
-}
-
-export class PartnersProvider implements vscode.TreeDataProvider<TreeNode> {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private roots: TreeNode[] | undefined;
-  private parents = new Map<string, TreeNode | undefined>();
-
-  constructor(private readonly services: Services, readonly state: () => ViewState) {}
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-
-  refresh(): void {
-    this.roots = undefined;
-    this.changed.fire(undefined);
-  }
-
-  nodes(): TreeNode[] {
-    if (!this.roots) {
-      const s = this.state();
-      this.roots = buildTree(this.services.index, {
-        groupBy: s.groupBy,
-        round: s.round,
-        onlyWithGaps: s.onlyWithGaps,
-        roots: (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri.toString(), name: f.name })),
-      });
-      this.parents = parentMap(this.roots);
-    }
-    return this.roots;
-  }
-
-  getChildren(element?: TreeNode): TreeNode[] {
-    return element ? element.children : this.nodes();
-  }
-
-  getParent(element: TreeNode): TreeNode | undefined {
-    this.nodes();
-    return this.parents.get(element.id);
-  }
-
-  getTreeItem(node: TreeNode): vscode.TreeItem {
-    let item: vscode.TreeItem;
-    switch (node.kind) {
-      case 'partner': item = new PartnerItem(node, this.state().groupBy === 'round'); break;
-      case 'meeting': item = new MeetingItem(node); break;
-      case 'review': item = new FileItem(node, 'review', false); break;
-      case 'convening': item = new FileItem(node, 'convening', node.children.length > 0); break;
-      case 'convening-partner': item = new FileItem(node, 'conveningPartner', false); break;
-      case 'round': item = new GroupItem(node, 'round'); break;
-      default: item = new GroupItem(node, node.kind);
-    }
-    item.id = node.id;
-    const gaps = gapText(node);
-    item.description = [node.description, gaps].filter(Boolean).join(' · ');
-    if (node.kind !== 'meeting') item.iconPath = new vscode.ThemeIcon(ICON[node.kind], gapColor(node));
-    if (node.tooltip) {
-      const tip = new vscode.MarkdownString(node.tooltip);
-      tip.supportHtml = false;
-      tip.isTrusted = false;
-      item.tooltip = tip;
-    }
-    return item;
-  }
-
-  /** The meeting node of a worksheet, for reveal. */
-  findMeeting(uri: string): TreeNode | undefined {
-    return allNodes(this.nodes()).find((n) => n.kind === 'meeting' && n.uri === uri);
-  }
+/** Menus pass the clicked node; the palette passes nothing, so fall back to the selection. */
+function isNode(arg: unknown): arg is TreeNode {
+  return !!arg && typeof arg === 'object' && 'id' in arg && 'kind' in arg && 'children' in arg;
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): PartnersProvider {
-  const stored = context.workspaceState.get<ViewState>(STATE_KEY);
-  let state: ViewState = { groupBy: stored?.groupBy ?? 'partner', round: stored?.round, onlyWithGaps: stored?.onlyWithGaps ?? false };
-  const provider = new PartnersProvider(services, () => state);
+  let state = readState(context.workspaceState.get(STATE_KEY));
+  const provider = new PartnersProvider(
+    services.index,
+    () => ({
+      ...state,
+      roots: (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri.toString(), name: f.name })),
+    }),
+    () => services.indexer.whenIndexed(),
+  );
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const decorations = new GapDecorations();
+
+  const setContextKeys = () => Promise.all([
+    vscode.commands.executeCommand('setContext', CONTEXT.groupBy, state.groupBy),
+    vscode.commands.executeCommand('setContext', CONTEXT.onlyWithGaps, state.onlyWithGaps),
+    vscode.commands.executeCommand('setContext', CONTEXT.roundFilter, state.round ?? ''),
+    vscode.commands.executeCommand('setContext', CONTEXT.filtered, state.onlyWithGaps || state.round !== undefined),
+  ]);
+  view.description = viewDescription(state);
+  void setContextKeys();
 
   const applyState = async (next: ViewState) => {
     state = next;
+    view.description = viewDescription(state);
     await context.workspaceState.update(STATE_KEY, state);
-    await vscode.commands.executeCommand('setContext', 'partnerWorksheets.groupBy', state.groupBy);
-    await vscode.commands.executeCommand('setContext', 'partnerWorksheets.onlyWithGaps', state.onlyWithGaps);
-    await vscode.commands.executeCommand('setContext', 'partnerWorksheets.roundFilter', state.round ?? '');
-    view.message = state.round ? `Showing round ${state.round}` : undefined;
-    provider.refresh();
-  };
-  void applyState(state);
-
-  const updateBadge = () => {
-    const total = gapCount(totalGaps(provider.nodes()));
-    view.badge = total ? { value: total, tooltip: `${total} gap${total === 1 ? '' : 's'} to fix` } : undefined;
+    await setContextKeys();
+    cancelScheduled();
+    provider.update();
   };
 
-  // Index updates come in bursts (loading, a branch switch): coalesce them,
-  // without letting a steady stream of updates postpone the refresh forever.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const scheduleRefresh = () => {
+  const cancelScheduled = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
+  // A steady stream of updates must not postpone the refresh forever, so the
+  // first update of a burst sets the timer and later ones ride along.
+  const scheduleUpdate = () => {
+    if (!provider.isLoaded) return; // the first build happens when the view asks or indexing ends
     timer ??= setTimeout(() => {
       timer = undefined;
-      provider.refresh();
-      updateBadge();
-    }, 150);
+      provider.update();
+    }, REFRESH_DELAY_MS);
   };
 
-  const nodeArg = (arg: unknown): TreeNode | undefined => (arg && typeof arg === 'object' && 'kind' in arg ? arg as TreeNode : view.selection[0]);
+  const nodeArg = (arg: unknown): TreeNode | undefined => (isNode(arg) ? arg : view.selection[0]);
 
   context.subscriptions.push(
     provider,
     view,
-    { dispose: () => clearTimeout(timer) },
-    services.indexer.onDidChange(scheduleRefresh),
-    vscode.workspace.onDidChangeWorkspaceFolders(scheduleRefresh),
+    decorations,
+    vscode.window.registerFileDecorationProvider(decorations),
+    { dispose: cancelScheduled },
+    provider.onDidUpdate((roots) => {
+      decorations.update(roots);
+      const open = gapCount(totalGaps(roots));
+      view.badge = open ? { value: open, tooltip: `${open} gap${open === 1 ? '' : 's'} to fix in the worksheets shown` } : undefined;
+    }),
+    services.indexer.onDidChange(scheduleUpdate),
+    vscode.workspace.onDidChangeWorkspaceFolders(scheduleUpdate),
+
     vscode.commands.registerCommand('partnerWorksheets.partners.groupByPartner', () => applyState({ ...state, groupBy: 'partner' })),
     vscode.commands.registerCommand('partnerWorksheets.partners.groupByRound', () => applyState({ ...state, groupBy: 'round' })),
     vscode.commands.registerCommand('partnerWorksheets.partners.showOnlyGaps', () => applyState({ ...state, onlyWithGaps: true })),
     vscode.commands.registerCommand('partnerWorksheets.partners.showAll', () => applyState({ ...state, onlyWithGaps: false })),
-    vscode.commands.registerCommand('partnerWorksheets.partners.filterRound', async () => {
-      const rounds = [...services.index.rounds()].reverse();
-      const pick = await vscode.window.showQuickPick([{ label: 'All rounds', round: undefined as string | undefined }, ...rounds.map((r) => ({ label: r, round: r as string | undefined }))], { placeHolder: 'Show which round?' });
-      if (pick) await applyState({ ...state, round: pick.round });
+    vscode.commands.registerCommand('partnerWorksheets.partners.clearFilters', () => applyState({ ...state, onlyWithGaps: false, round: undefined })),
+    ...['partnerWorksheets.partners.filterRound', 'partnerWorksheets.partners.changeRoundFilter'].map((id) =>
+      vscode.commands.registerCommand(id, async () => {
+        const round = await pickRound(services, state.round);
+        if (round !== null) await applyState({ ...state, round });
+      })),
+    vscode.commands.registerCommand('partnerWorksheets.partners.refresh', () => {
+      cancelScheduled();
+      provider.reset();
     }),
-    vscode.commands.registerCommand('partnerWorksheets.partners.refresh', () => { provider.refresh(); updateBadge(); }),
     vscode.commands.registerCommand('partnerWorksheets.partners.reveal', async () => {
       const uri = vscode.window.activeTextEditor?.document.uri.toString();
-      const node = uri ? provider.findMeeting(uri) : undefined;
+      if (!uri) return;
+      // The tree may be a moment behind the index: catch up before looking.
+      await services.indexer.whenIndexed();
+      cancelScheduled();
+      provider.update();
+      const node = provider.findMeeting(uri);
       if (node) await view.reveal(node, { select: true, focus: true, expand: true });
-      else void vscode.window.showInformationMessage('The active editor is not a worksheet shown in the Partners view.');
+      else void vscode.window.showInformationMessage(
+        services.index.get(uri)?.kind === 'worksheet'
+          ? 'This worksheet is hidden by the Partners view\'s filter. Clear the filter to see it.'
+          : 'The active editor is not a partner worksheet.',
+      );
+    }),
+    vscode.commands.registerCommand(OPEN_COMMAND, async (arg: unknown) => {
+      const uri = arg instanceof vscode.Uri ? arg : nodeArg(arg)?.uri;
+      if (!uri) return;
+      // Like a single click in the Explorer: a preview, focus stays in the tree.
+      await vscode.commands.executeCommand('vscode.open', typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, { preview: true, preserveFocus: true });
     }),
     vscode.commands.registerCommand('partnerWorksheets.partners.copyPartnerId', async (arg: unknown) => {
       const id = nodeArg(arg)?.partnerId;
@@ -218,9 +155,47 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       const uri = nodeArg(arg)?.uri;
       if (uri) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(uri));
     }),
-    vscode.commands.registerCommand('partnerWorksheets.partners.newMeeting', (arg: unknown) => vscode.commands.executeCommand('partnerWorksheets.newWorksheet', nodeArg(arg)?.partnerId)),
-    vscode.commands.registerCommand('partnerWorksheets.partners.openReview', (arg: unknown) => vscode.commands.executeCommand('partnerWorksheets.openReview', nodeArg(arg)?.round)),
+    // Menus hand over the node; the shared commands take plain values.
+    vscode.commands.registerCommand('partnerWorksheets.partners.newMeeting', (arg: unknown) =>
+      runShared(services, 'partnerWorksheets.newWorksheet', nodeArg(arg)?.partnerId)),
+    vscode.commands.registerCommand('partnerWorksheets.partners.openReview', (arg: unknown) =>
+      runShared(services, 'partnerWorksheets.openReview', nodeArg(arg)?.round)),
   );
-  void services.indexer.whenIndexed().then(() => { provider.refresh(); updateBadge(); });
+
+  // activate() starts the indexer once every feature has registered: ask for
+  // its promise after that, not now, or the first build would see an empty index.
+  void Promise.resolve()
+    .then(() => services.indexer.whenIndexed())
+    .then(() => {
+      if (!provider.isLoaded) provider.update();
+    });
   return provider;
+}
+
+/** Asks for a round; undefined means "all rounds", null means the pick was dismissed. */
+async function pickRound(services: Services, current: string | undefined): Promise<string | undefined | null> {
+  interface RoundPick extends vscode.QuickPickItem { round: string | undefined }
+  const counts = new Map<string, number>();
+  for (const m of services.index.meetings()) if (m.round) counts.set(m.round, (counts.get(m.round) ?? 0) + 1);
+  const items: RoundPick[] = [
+    { label: 'All rounds', round: undefined, description: current === undefined ? 'current' : undefined },
+    // Newest round first, as in the tree.
+    ...[...services.index.rounds()].reverse().map((r): RoundPick => ({
+      label: r,
+      round: r,
+      description: [`${counts.get(r) ?? 0} meetings`, r === current ? 'current' : undefined].filter(Boolean).join(' · '),
+    })),
+  ];
+  const pick = await vscode.window.showQuickPick(items, { title: 'Partners: show which round?', placeHolder: 'Pick a round, or All rounds' });
+  return pick ? pick.round : null;
+}
+
+/** Runs a command another feature owns, and says so plainly if it is not there. */
+async function runShared(services: Services, command: string, arg: string | undefined): Promise<void> {
+  try {
+    await vscode.commands.executeCommand(command, arg);
+  } catch (e) {
+    services.log.error(`${command} failed: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(`Could not run ${command}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

@@ -1,7 +1,11 @@
-// The Partners tree as plain data, built from the workspace index: no vscode
-// import, so it is tested in plain Node. Node ids are stable across rebuilds
-// (they derive from URIs and partner ids), which keeps expansion state.
-import type { WorkspaceIndex, Meeting, Partner } from '../../core/workspace-index';
+// The Partners tree as plain data, built from the workspace index. No vscode
+// import, so the whole shape of the view (grouping, filters, gap counts, ids)
+// is tested in plain Node; the TreeItems in tree-items.ts only dress it up.
+//
+// Node ids are paths of stable keys (partner ids, rounds, file URIs), so the
+// same thing gets the same id after every rebuild: VS Code keys expansion
+// state by id, and `reconcile` keys object identity by it.
+import type { IndexedDocument, Meeting, Partner, WorkspaceIndex } from '../../core/workspace-index';
 import type { Finding } from '../../core/types';
 import { field, list, text } from '../../core/rules/rule';
 import { isUnder } from '../../core/paths';
@@ -20,19 +24,22 @@ export interface TreeOptions {
 export interface Gaps {
   errors: number;
   warnings: number;
+  /** Suggestions: shown, but not counted as open gaps. */
   infos: number;
 }
 
-export type NodeKind = 'folder' | 'partner' | 'meeting' | 'round' | 'convenings' | 'convening' | 'convening-partner' | 'review';
+export type NodeKind = 'folder' | 'round' | 'partner' | 'meeting' | 'review' | 'convenings' | 'convening' | 'convening-partner';
 
 export interface TreeNode {
   id: string;
   kind: NodeKind;
   label: string;
   description?: string;
-  /** Markdown; built from escaped worksheet text. */
+  /** Markdown, with every piece of worksheet text escaped (see `md`). */
   tooltip?: string;
+  /** The file behind the node: worksheet, review or convening. */
   uri?: string;
+  /** A meeting's worksheet status (planned, prepared, held, filled, shared). */
   status?: string;
   partnerId?: string;
   round?: string;
@@ -40,8 +47,12 @@ export interface TreeNode {
   children: TreeNode[];
 }
 
-const NONE: Gaps = { errors: 0, warnings: 0, infos: 0 };
+/** The label of the group of meetings that name no round. */
+export const NO_ROUND_LABEL = 'No round';
 
+const NONE: Gaps = Object.freeze({ errors: 0, warnings: 0, infos: 0 });
+
+/** Open gaps: errors and warnings. Infos are suggestions and do not count. */
 export function gapCount(g: Gaps): number {
   return g.errors + g.warnings;
 }
@@ -50,7 +61,11 @@ function add(a: Gaps, b: Gaps): Gaps {
   return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos };
 }
 
-function countGaps(findings: Finding[]): Gaps {
+function sum(nodes: TreeNode[]): Gaps {
+  return nodes.reduce((g, n) => add(g, n.gaps), NONE);
+}
+
+function countGaps(findings: readonly Finding[]): Gaps {
   const g = { ...NONE };
   for (const f of findings) {
     if (f.severity === 'error') g.errors++;
@@ -60,42 +75,76 @@ function countGaps(findings: Finding[]): Gaps {
   return g;
 }
 
-/** Markdown-safe text: worksheet content is written by many hands. */
-export function md(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function meetingTooltip(m: Meeting): string {
-  const lines = [`**${md(m.organization ?? m.partnerId)}**, ${m.date ?? 'no date'} (${m.status ?? 'no status'})`];
-  if (m.successInTheirWords) lines.push('', `Success in their words: _${md(m.successInTheirWords)}_`);
-  if (m.confirmation) lines.push('', `Confirmed: ${md(m.confirmation)}`);
-  if (m.nextStep) lines.push('', `Next step: ${md(m.nextStep.action)}${m.nextStep.due ? ` (due ${m.nextStep.due})` : ''}${m.nextStep.status && m.nextStep.status !== 'open' ? ` [${m.nextStep.status}]` : ''}`);
-  else if (m.followUpDate) lines.push('', `Follow up on ${m.followUpDate}`);
-  return lines.join('\n');
+/** "3 gaps", or '' when there are none: for descriptions. */
+export function gapText(g: Gaps): string {
+  const n = gapCount(g);
+  return n ? plural(n, 'gap') : '';
+}
+
+/**
+ * Worksheet text as inert Markdown: every punctuation character Markdown could
+ * read as syntax is backslash-escaped (links, images, emphasis, HTML, `$(icon)`,
+ * bare-URL autolinks), and line breaks are folded so a value cannot start a
+ * heading or a code block. Worksheets are written by many hands and a tooltip
+ * must never turn one into a clickable command link.
+ */
+export function md(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()#+\-.!|<>~&=:$"'@]/g, (c) => `\\${c}`);
+}
+
+function gapsLine(g: Gaps): string | undefined {
+  const parts: string[] = [];
+  if (g.errors) parts.push(plural(g.errors, 'error'));
+  if (g.warnings) parts.push(plural(g.warnings, 'warning'));
+  const open = parts.length ? `**${plural(gapCount(g), 'gap')} to fix** (${parts.join(', ')})` : undefined;
+  const infos = g.infos ? plural(g.infos, 'suggestion') : undefined;
+  return [open, infos].filter(Boolean).join(' · ') || undefined;
+}
+
+function paragraphs(...parts: (string | undefined)[]): string {
+  return parts.filter((p): p is string => !!p).join('\n\n');
+}
+
+function meetingTooltip(m: Meeting, gaps: Gaps): string {
+  const next = m.nextStep
+    ? `Next step: ${md(m.nextStep.action)}${m.nextStep.due ? ` (due ${md(m.nextStep.due)})` : ''}${m.nextStep.status && m.nextStep.status !== 'open' ? ` \\[${md(m.nextStep.status)}\\]` : ''}`
+    : m.followUpDate ? `Follow up on ${m.followUpDate}` : 'No next step or follow\\-up yet';
+  return paragraphs(
+    `**${md(m.organization ?? m.partnerId)}**, ${m.date ?? 'no date'} (${md(m.status ?? 'no status')}${m.round ? `, ${md(m.round)}` : ''})`,
+    m.successInTheirWords ? `Success in their words: _${md(m.successInTheirWords)}_` : 'Success in their words: not recorded',
+    m.confirmation ? `Confirmed: ${md(m.confirmation)}` : 'Not confirmed with them yet',
+    next,
+    gapsLine(gaps),
+  );
 }
 
 function meetingNode(index: WorkspaceIndex, m: Meeting, parentId: string): TreeNode {
+  const gaps = countGaps(index.check(m.uri));
   return {
     id: `${parentId}/meeting:${m.uri}`,
     kind: 'meeting',
     label: m.date ?? 'No date',
-    description: [m.status ?? 'no status', m.round].filter(Boolean).join(' · '),
-    tooltip: meetingTooltip(m),
+    description: [m.status ?? 'no status', m.round, gapText(gaps)].filter(Boolean).join(' · '),
+    tooltip: meetingTooltip(m, gaps),
     uri: m.uri,
     status: m.status,
     partnerId: m.partnerId,
     round: m.round,
-    gaps: countGaps(index.check(m.uri)),
+    gaps,
     children: [],
   };
 }
 
-/** The date of the partner's next planned contact: an open next step or a follow-up. */
+/** The date of the partner's next planned contact: an open next step's due date or a follow-up. */
 function nextContact(p: Partner): string | undefined {
-  const dates = p.meetings.flatMap((m) => [
-    m.nextStep && (m.nextStep.status ?? 'open') === 'open' ? m.nextStep.due : undefined,
-    m.followUpDate,
-  ]).filter((d): d is string => !!d).sort();
+  const dates = p.meetings
+    .flatMap((m) => [m.nextStep && (m.nextStep.status ?? 'open') === 'open' ? m.nextStep.due : undefined, m.followUpDate])
+    .filter((d): d is string => !!d)
+    .sort();
   return dates[0];
 }
 
@@ -104,99 +153,240 @@ function partnerNode(index: WorkspaceIndex, p: Partner, meetings: Meeting[], par
   let children = meetings.map((m) => meetingNode(index, m, id));
   if (options.onlyWithGaps) children = children.filter((c) => gapCount(c.gaps) > 0);
   if (children.length === 0) return undefined;
+  const gaps = sum(children);
   const next = nextContact(p);
-  const count = `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}`;
   const latest = p.meetings[0];
   return {
     id,
     kind: 'partner',
     label: p.organization,
-    description: next ? `${count} · next ${next}` : count,
-    tooltip: [`**${md(p.organization)}** (\`${p.id}\`)`, p.community ? `\n${md(p.community)}` : '', latest ? `\n\n${meetingTooltip(latest)}` : ''].join(''),
+    // Gaps show as a badge (tree-items.ts), so the description stays short.
+    description: [plural(meetings.length, 'meeting'), next ? `next ${next}` : undefined].filter(Boolean).join(' · '),
+    tooltip: paragraphs(
+      `**${md(p.organization)}** \\(${md(p.id)}\\)${p.community ? `  \n${md(p.community)}` : ''}`,
+      latest ? `Latest meeting: ${latest.date ?? 'no date'}` : undefined,
+      latest?.successInTheirWords ? `Success in their words: _${md(latest.successInTheirWords)}_` : undefined,
+      latest?.confirmation ? `Confirmed: ${md(latest.confirmation)}` : undefined,
+      next ? `Next contact: ${md(next)}` : 'No next step or follow\\-up planned',
+      gapsLine(gaps),
+    ),
     partnerId: p.id,
-    gaps: children.reduce((g, c) => add(g, c.gaps), NONE),
+    gaps,
     children,
   };
 }
 
+function reviewNode(review: IndexedDocument, gaps: Gaps, parentId: string): TreeNode {
+  const date = text(field(review.data, 'date'));
+  const commitments = list(field(review.data, 'commitments')).length;
+  const attendees = list(field(review.data, 'attendees')).length;
+  return {
+    id: `${parentId}/review:${review.uri}`,
+    kind: 'review',
+    label: `Team review${date ? ` ${date}` : ''}`,
+    description: [plural(commitments, 'commitment'), gapText(gaps)].filter(Boolean).join(' · '),
+    tooltip: paragraphs(
+      `**Team review of ${md(review.round ?? 'a round')}**${date ? `, ${md(date)}` : ''}`,
+      `${plural(attendees, 'attendee')}, ${plural(commitments, 'commitment')}`,
+      gapsLine(gaps),
+    ),
+    uri: review.uri,
+    round: review.round,
+    gaps,
+    children: [],
+  };
+}
+
+function roundNode(id: string, round: string | undefined, children: TreeNode[]): TreeNode {
+  const gaps = sum(children);
+  const meetings = children.reduce((n, c) => n + (c.kind === 'partner' ? c.children.length : 0), 0);
+  const label = round ?? NO_ROUND_LABEL;
+  return {
+    id,
+    kind: 'round',
+    label,
+    description: plural(meetings, 'meeting'),
+    tooltip: paragraphs(round ? `**Round ${md(round)}**` : '**Meetings that name no round**', plural(meetings, 'meeting'), gapsLine(gaps)),
+    round,
+    gaps,
+    children,
+  };
+}
+
+/**
+ * The index caches partners until the partner/round structure changes, so a
+ * cached partner may hold an older copy of a meeting (its success statement,
+ * confirmation or next step edited since). The document's own copy is current.
+ */
+function current(index: WorkspaceIndex, p: Partner): Partner {
+  const meetings = p.meetings.map((m) => index.get(m.uri)?.meeting ?? m);
+  return { ...p, meetings, community: meetings.find((m) => m.community)?.community };
+}
+
+function byPartner(index: WorkspaceIndex, options: TreeOptions, wanted: (m: Meeting) => boolean, parentId: string): TreeNode[] {
+  return index.partners().flatMap((cached) => {
+    const p = current(index, cached);
+    return partnerNode(index, p, p.meetings.filter(wanted), parentId, options) ?? [];
+  });
+}
+
+function byRound(index: WorkspaceIndex, options: TreeOptions, wanted: (m: Meeting) => boolean, inFolder: (uri: string) => boolean, parentId: string): TreeNode[] {
+  // Newest round first: the one being prepared or reviewed now is at the top.
+  const rounds: (string | undefined)[] = [...index.rounds()].reverse();
+  // Meetings that name no round still belong in the tree, after the rounds.
+  if (!options.round) rounds.push(undefined);
+  const out: TreeNode[] = [];
+  for (const round of rounds) {
+    if (options.round && round !== options.round) continue;
+    const id = `${parentId}/round:${round ?? ''}`;
+    const children = byPartner(index, options, (m) => wanted(m) && m.round === round, id);
+    if (round !== undefined) {
+      for (const r of index.documents('review')) {
+        if (!inFolder(r.uri) || r.round !== round) continue;
+        const gaps = countGaps(index.check(r.uri));
+        if (options.onlyWithGaps && gapCount(gaps) === 0) continue;
+        children.push(reviewNode(r, gaps, id));
+      }
+    }
+    if (children.length) out.push(roundNode(id, round, children));
+  }
+  return out;
+}
+
+function conveningPartnerIds(data: unknown): string[] {
+  const ids = list(field(data, 'partners')).map((p) => text(field(p, 'id')) ?? text(p)).filter((x): x is string => !!x);
+  // A partner listed twice would give two nodes one id, which VS Code rejects.
+  return [...new Set(ids)];
+}
+
+function conveningsGroup(index: WorkspaceIndex, options: TreeOptions, inFolder: (uri: string) => boolean, parentId: string): TreeNode | undefined {
+  const id = `${parentId}/convenings`;
+  const nodes: TreeNode[] = [];
+  for (const c of index.documents('convening')) {
+    if (!inFolder(c.uri)) continue;
+    const gaps = countGaps(index.check(c.uri));
+    if (options.onlyWithGaps && gapCount(gaps) === 0) continue;
+    const cid = `${id}/convening:${c.uri}`;
+    const partnerIds = conveningPartnerIds(c.data);
+    const status = text(field(c.data, 'status'));
+    const purpose = text(field(c.data, 'purpose'));
+    nodes.push({
+      id: cid,
+      kind: 'convening',
+      label: c.name ?? 'Unnamed convening',
+      description: [status, plural(partnerIds.length, 'partner'), gapText(gaps)].filter(Boolean).join(' · '),
+      tooltip: paragraphs(`**${md(c.name ?? 'Unnamed convening')}**${status ? ` \\(${md(status)}\\)` : ''}`, purpose ? md(purpose) : undefined, gapsLine(gaps)),
+      uri: c.uri,
+      gaps,
+      children: partnerIds.map((pid) => {
+        const known = index.partner(pid);
+        return {
+          id: `${cid}/partner:${pid}`,
+          kind: 'convening-partner' as const,
+          label: known?.organization ?? pid,
+          description: known ? pid : `${pid} (no worksheet yet)`,
+          tooltip: known ? `**${md(known.organization)}** \\(${md(pid)}\\), ${plural(known.meetings.length, 'meeting')}` : `No worksheet names the partner ${md(pid)} yet`,
+          partnerId: pid,
+          // Selecting the partner opens its latest worksheet.
+          uri: known?.meetings[0]?.uri,
+          gaps: { ...NONE },
+          children: [],
+        };
+      }),
+    });
+  }
+  if (nodes.length === 0) return undefined;
+  nodes.sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+  const gaps = sum(nodes);
+  return {
+    id,
+    kind: 'convenings',
+    label: 'Convenings',
+    description: String(nodes.length),
+    tooltip: paragraphs('**Convenings**: partnerships being brought together', gapsLine(gaps)),
+    gaps,
+    children: nodes,
+  };
+}
+
+function nodesFor(index: WorkspaceIndex, options: TreeOptions, inFolder: (uri: string) => boolean, parentId: string): TreeNode[] {
+  const wanted = (m: Meeting) => inFolder(m.uri) && (!options.round || m.round === options.round);
+  const out = options.groupBy === 'partner' ? byPartner(index, options, wanted, parentId) : byRound(index, options, wanted, inFolder, parentId);
+  const convenings = conveningsGroup(index, options, inFolder, parentId);
+  if (convenings) out.push(convenings);
+  return out;
+}
+
+/** The innermost root that holds `uri` (roots may nest). */
 function folderOf(uri: string, roots: TreeOptions['roots']): string | undefined {
   let best: string | undefined;
   for (const r of roots) if (isUnder(uri, r.uri) && (!best || r.uri.length > best.length)) best = r.uri;
   return best;
 }
 
-function nodesFor(index: WorkspaceIndex, options: TreeOptions, inFolder: (uri: string) => boolean, parentId: string): TreeNode[] {
-  const wanted = (m: Meeting) => inFolder(m.uri) && (!options.round || m.round === options.round);
-  const out: TreeNode[] = [];
-  if (options.groupBy === 'partner') {
-    for (const p of index.partners()) {
-      const node = partnerNode(index, p, p.meetings.filter(wanted), parentId, options);
-      if (node) out.push(node);
-    }
-  } else {
-    const rounds = [...index.rounds()].reverse();
-    for (const round of rounds) {
-      if (options.round && round !== options.round) continue;
-      const id = `${parentId}/round:${round}`;
-      const children: TreeNode[] = [];
-      for (const p of index.partners()) {
-        const node = partnerNode(index, p, p.meetings.filter((m) => wanted(m) && m.round === round), id, options);
-        if (node) children.push(node);
-      }
-      for (const r of index.documents('review').filter((d) => inFolder(d.uri) && d.round === round)) {
-        const findings = index.check(r.uri);
-        if (options.onlyWithGaps && gapCount(countGaps(findings)) === 0) continue;
-        const date = text(field(r.data, 'date'));
-        children.push({ id: `${id}/review:${r.uri}`, kind: 'review', label: `Team review${date ? ` ${date}` : ''}`, description: `${list(field(r.data, 'commitments')).length} commitments`, uri: r.uri, round, gaps: countGaps(findings), children: [] });
-      }
-      if (children.length === 0) continue;
-      const meetingCount = children.reduce((n, c) => n + (c.kind === 'partner' ? c.children.length : 0), 0);
-      out.push({ id, kind: 'round', label: round, description: `${meetingCount} meeting${meetingCount === 1 ? '' : 's'}`, round, gaps: children.reduce((g, c) => add(g, c.gaps), NONE), children });
-    }
-  }
-  const convenings = index.documents('convening').filter((d) => inFolder(d.uri));
-  const cnodes: TreeNode[] = [];
-  for (const c of convenings) {
-    const findings = index.check(c.uri);
-    const gaps = countGaps(findings);
-    if (options.onlyWithGaps && gapCount(gaps) === 0) continue;
-    const cid = `${parentId}/convening:${c.uri}`;
-    const partners = list(field(c.data, 'partners')).map((p) => text(field(p, 'id')) ?? text(p)).filter((x): x is string => !!x);
-    cnodes.push({
-      id: cid,
-      kind: 'convening',
-      label: c.name ?? 'Unnamed convening',
-      description: [text(field(c.data, 'status')), `${partners.length} partners`].filter(Boolean).join(' · '),
-      tooltip: text(field(c.data, 'purpose')) ? md(text(field(c.data, 'purpose'))!) : undefined,
-      uri: c.uri,
-      gaps,
-      children: partners.map((pid) => {
-        const known = index.partner(pid);
-        return { id: `${cid}/partner:${pid}`, kind: 'convening-partner' as const, label: known?.organization ?? pid, description: known ? pid : `${pid} (no worksheet)`, partnerId: pid, uri: known?.meetings[0]?.uri, gaps: NONE, children: [] };
-      }),
-    });
-  }
-  if (cnodes.length) {
-    const id = `${parentId}/convenings`;
-    out.push({ id, kind: 'convenings', label: 'Convenings', description: String(cnodes.length), gaps: cnodes.reduce((g, c) => add(g, c.gaps), NONE), children: cnodes });
-  }
-  return out;
-}
-
 export function buildTree(index: WorkspaceIndex, options: TreeOptions): TreeNode[] {
   if (options.roots.length <= 1) return nodesFor(index, options, () => true, 'root');
-  return options.roots.flatMap((r) => {
-    const children = nodesFor(index, options, (uri) => folderOf(uri, options.roots) === r.uri, `folder:${r.uri}`);
+  return options.roots.flatMap((r): TreeNode[] => {
+    const id = `folder:${r.uri}`;
+    const children = nodesFor(index, options, (uri) => folderOf(uri, options.roots) === r.uri, id);
     if (children.length === 0) return [];
-    return [{ id: `folder:${r.uri}`, kind: 'folder' as const, label: r.name, gaps: children.reduce((g, c) => add(g, c.gaps), NONE), children }];
+    const gaps = sum(children);
+    return [{ id, kind: 'folder', label: r.name, tooltip: paragraphs(`**${md(r.name)}**`, gapsLine(gaps)), gaps, children }];
   });
 }
 
+// ---- incremental updates ------------------------------------------------------
+
+export interface Reconciled {
+  /** The new top level, made of the previous objects wherever an id survived. */
+  roots: TreeNode[];
+  /**
+   * The surviving nodes whose own item or list of children changed: what the
+   * view must refresh. Undefined when the top level itself changed, which
+   * needs a refresh of the whole tree.
+   */
+  changed: TreeNode[] | undefined;
+}
+
+/** Everything a TreeItem shows of a node, children aside. */
+function signature(n: TreeNode): string {
+  return JSON.stringify([n.kind, n.label, n.description, n.tooltip, n.uri, n.status, n.partnerId, n.round, n.gaps.errors, n.gaps.warnings, n.gaps.infos]);
+}
+
+function sameIds(a: readonly TreeNode[], b: readonly TreeNode[]): boolean {
+  return a.length === b.length && a.every((n, i) => n.id === b[i].id);
+}
+
+/**
+ * Merges a freshly built tree into the previous one. VS Code's tree view knows
+ * elements by object identity, so a refresh can only target an object it was
+ * given before: surviving ids keep their object (updated in place) and only
+ * the nodes that look different, or whose children differ, are reported.
+ */
+export function reconcile(previous: readonly TreeNode[], next: TreeNode[]): Reconciled {
+  const old = new Map(allNodes(previous).map((n) => [n.id, n]));
+  const changed: TreeNode[] = [];
+  const adopt = (fresh: TreeNode): TreeNode => {
+    const children = fresh.children.map(adopt);
+    const kept = old.get(fresh.id);
+    if (!kept) return { ...fresh, children };
+    const different = signature(kept) !== signature(fresh) || !sameIds(kept.children, children);
+    for (const key of Object.keys(kept) as (keyof TreeNode)[]) if (!(key in fresh)) delete (kept as Partial<TreeNode>)[key];
+    Object.assign(kept, fresh, { children });
+    if (different) changed.push(kept);
+    return kept;
+  };
+  const roots = next.map(adopt);
+  return { roots, changed: sameIds(previous, roots) ? changed : undefined };
+}
+
+// ---- queries ------------------------------------------------------------------
+
 /** Parent links for `getParent` (reveal), by node id. */
-export function parentMap(nodes: TreeNode[]): Map<string, TreeNode | undefined> {
+export function parentMap(nodes: readonly TreeNode[]): Map<string, TreeNode | undefined> {
   const map = new Map<string, TreeNode | undefined>();
-  const walk = (list: TreeNode[], parent: TreeNode | undefined) => {
-    for (const n of list) {
+  const walk = (level: readonly TreeNode[], parent: TreeNode | undefined) => {
+    for (const n of level) {
       map.set(n.id, parent);
       walk(n.children, n);
     }
@@ -206,10 +396,21 @@ export function parentMap(nodes: TreeNode[]): Map<string, TreeNode | undefined> 
 }
 
 /** Every node, depth first. */
-export function allNodes(nodes: TreeNode[]): TreeNode[] {
+export function allNodes(nodes: readonly TreeNode[]): TreeNode[] {
   return nodes.flatMap((n) => [n, ...allNodes(n.children)]);
 }
 
-export function totalGaps(nodes: TreeNode[]): Gaps {
-  return nodes.reduce((g, n) => add(g, n.gaps), NONE);
+/** The gaps of a whole tree (the top-level nodes hold their subtrees' sums). */
+export function totalGaps(nodes: readonly TreeNode[]): Gaps {
+  return sum([...nodes]);
+}
+
+/** The node that shows a worksheet, for "reveal the active editor's worksheet". */
+export function findMeeting(nodes: readonly TreeNode[], uri: string): TreeNode | undefined {
+  for (const n of nodes) {
+    if (n.kind === 'meeting' && n.uri === uri) return n;
+    const hit = findMeeting(n.children, uri);
+    if (hit) return hit;
+  }
+  return undefined;
 }
