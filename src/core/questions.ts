@@ -71,16 +71,19 @@ export const QUESTIONS: readonly Question[] = [
   { id: 'compelling-wish-knew', category: 'compelling', text: 'What do you wish organisations like ours knew about you?', why: 'Invites them to correct our assumptions.' },
 
   { id: 'confirm-success', category: 'confirmation', text: 'So success for your community looks like ... - have I got that right?', why: 'Checks your understanding before you leave.' },
-  { id: 'confirm-priority', category: 'confirmation', text: 'It sounds like ... matters most right now - is that fair?', why: 'Confirms the priority you heard.' },
-  { id: 'confirm-missed', category: 'confirmation', text: 'Is there anything important I have missed or got wrong?', why: 'Gives room for a correction.' },
+  { id: 'confirm-priority', category: 'confirmation', text: 'So what matters most to you right now is ... - is that fair?', why: 'Confirms the priority you heard.' },
+  { id: 'confirm-missed', category: 'confirmation', text: 'So a year from now, success would mean ... - is anything missing from that picture?', why: 'Gives room for a correction before it reaches the team.' },
+  { id: 'confirm-their-words', category: 'confirmation', text: 'So in your words, success for your community is ... - would you put it differently?', why: 'Invites them to rephrase: their wording is what the team should remember.' },
 
   { id: 'next-how-help', category: 'next-step', text: 'You mentioned you are working on ... - how could we help move that forward?', why: 'A next step that starts from their goal.' },
-  { id: 'next-small-step', category: 'next-step', text: 'What is one small thing we could try together in the next month?', why: 'Keeps the first step light and concrete.' },
-  { id: 'next-who-else', category: 'next-step', text: 'Who else should be part of the next conversation?', why: 'Widens the relationship beyond one contact.' },
+  { id: 'next-small-step', category: 'next-step', text: 'What is one small step we could take together this month toward ...?', why: 'Keeps the first step light, concrete and tied to their goal.' },
+  { id: 'next-who-else', category: 'next-step', text: 'Who else would need to be involved for ... to happen, and could we help bring them in?', why: 'Widens the relationship while staying on their goal.' },
+  { id: 'next-what-we-have', category: 'next-step', text: 'Is there anything we already have - rooms, people, collections - that could help you with ...?', why: 'Offers what we have only after hearing what they need.' },
 
   { id: 'follow-up-when', category: 'follow-up', text: 'When would be a good time for me to check back in?', why: 'Leaves the door open on their timing.' },
   { id: 'follow-up-share', category: 'follow-up', text: 'May I share what I learned today with my team and come back to you?', why: 'Asks permission to share, and promises to return.' },
   { id: 'follow-up-anything-meanwhile', category: 'follow-up', text: 'Is there anything I can send you in the meantime...?', why: 'A small gesture that keeps contact without pressure.' },
+  { id: 'follow-up-no-rush', category: 'follow-up', text: 'There is no rush on our side - would it be all right if I got in touch again after ...?', why: 'Not being ready is fine: this keeps the relationship without pushing a project.' },
 ];
 
 const byId = new Map(QUESTIONS.map((q) => [q.id, q]));
