@@ -4,6 +4,7 @@
 // findings may have changed out.
 import type { FileKind, Finding, FileSystem, Range } from './types';
 import type { ParsedFile } from './parse';
+import { isMap, isNode, isScalar, isSeq } from 'yaml';
 import { YamlView, parseFile } from './parse';
 import type { TeamConfig } from './config';
 import { DEFAULT_CONFIG, readConfig } from './config';
@@ -50,6 +51,12 @@ export interface IndexedDocument {
   meeting?: Meeting;
   round?: string;
   name?: string;
+  /**
+   * 1-based lines of note items and of success in their words, keyed
+   * `notes.<category>.<i>`: kept from the parse the index does anyway, so the
+   * team review links quotes to lines without parsing again.
+   */
+  lines?: Record<string, number>;
 }
 
 export interface IndexChange {
@@ -110,7 +117,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 
   private changed(uri: string, kind: FileKind, structure: boolean): IndexChange {
-    if (structure) this.partnersCache = undefined;
+    // Partners carry their meetings' facts (next step, confirmation): any worksheet change refreshes them.
+    if (structure || kind === 'worksheet') this.partnersCache = undefined;
     const affected = new Set<string>([uri]);
     if (kind === 'config') {
       // Severities and thresholds apply to every file below the settings file.
@@ -282,11 +290,33 @@ function toIndexed(file: ParsedFile, kind: FileKind): IndexedDocument {
   if (kind === 'worksheet') {
     doc.meeting = readMeeting(file, data);
     doc.round = doc.meeting?.round;
+    doc.lines = noteLines(file);
   } else {
     doc.round = text(data.round);
     doc.name = text(data.name);
   }
   return doc;
+}
+
+function noteLines(file: ParsedFile): Record<string, number> {
+  const out: Record<string, number> = {};
+  const notes = file.doc?.contents && isMap(file.doc.contents) ? file.doc.contents.get('notes', true) : undefined;
+  if (!isMap(notes)) return out;
+  const line = (node: unknown) => (isNode(node) && node.range ? file.lines.linePos(node.range[0]).line : undefined);
+  for (const pair of notes.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (!key) continue;
+    if (isSeq(pair.value)) {
+      pair.value.items.forEach((item, i) => {
+        const l = line(item);
+        if (l) out[`notes.${key}.${i}`] = l;
+      });
+    } else {
+      const l = line(pair.value);
+      if (l) out[`notes.${key}`] = l;
+    }
+  }
+  return out;
 }
 
 function readMeeting(file: ParsedFile, data: Record<string, unknown>): Meeting | undefined {
