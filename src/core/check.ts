@@ -38,14 +38,19 @@ export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResul
     const view = new YamlView(file);
     if (!options.skipSchema) raw.push(...validateSchema(kind, file.data, view));
     if (isBlock(file.data)) raw.push(...runRules(kind, file, view, file.data, config, options));
-  } else if (kind && file.doc && file.data === null && !hasFatal(file)) {
+  } else if (kind && !hasFatal(file) && (file.doc ? file.data === null : file.findings.length === 0)) {
+    // No document at all (an empty file, only comments) or an empty one.
     raw.push(emptyFileFinding(kind));
   }
   return { file, findings: applySettings(raw, config.rules, disabledCodes(file.text)) };
 }
 
+/**
+ * Syntax errors first: the data behind them is partial, and gaps reported on
+ * it would bury the one thing to fix.
+ */
 function hasFatal(file: ParsedFile): boolean {
-  return file.findings.some((f) => f.code === 'file-too-large');
+  return file.findings.some((f) => f.code === 'file-too-large' || f.code === 'yaml-syntax');
 }
 
 function emptyFileFinding(kind: FileKind): Finding {

@@ -1,0 +1,97 @@
+// Worksheets come from many hands: every hostile file gives a clear finding on
+// the right line (or the file's first line), never throws, never hangs, and
+// leaves the rest of the workspace working.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { checkText } from '../../src/core/check';
+import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { main } from '../../src/cli/main';
+import { WORKSHEET } from './helpers';
+
+const DIR = resolve('test/fixtures/hostile');
+const TODAY = '2026-11-24';
+
+/** code -> 1-based line of the first finding with that code (0: anywhere). */
+const EXPECTED: Record<string, [code: string, line: number, message: RegExp]> = {
+  'unclosed-flow.worksheet.yaml': ['yaml-syntax', 9, /end with a \]/],
+  'bad-indent.worksheet.yaml': ['yaml-syntax', 10, /indentation|./],
+  'unclosed-quote.worksheet.yaml': ['yaml-syntax', 0, /./],
+  'tabs.worksheet.yaml': ['yaml-syntax', 8, /Tabs cannot indent YAML/],
+  'duplicate-keys.worksheet.yaml': ['yaml-syntax', 8, /appears twice/],
+  'two-documents.worksheet.yaml': ['yaml-syntax', 7, /one worksheet: everything after the first `---`/],
+  'alias-bomb.worksheet.yaml': ['yaml-syntax', 1, /resource-exhaustion/],
+  'deep-nesting.worksheet.yaml': ['schema', 0, /./],
+  'binary.worksheet.yaml': ['yaml-syntax', 1, /binary data/],
+  'bom-crlf.worksheet.yaml': ['schema', 7, /`thanked` should be true or false, not text/],
+  'proto-keys.worksheet.yaml': ['schema', 7, /`__proto__` is not a known field/],
+  'wrong-types.worksheet.yaml': ['schema', 2, /`version` must be `1`/],
+  'empty.worksheet.yaml': ['schema', 1, /is empty/],
+  'only-comments.worksheet.yaml': ['schema', 1, /is empty/],
+  'a-list.worksheet.yaml': ['schema', 1, /holds one block of fields, starting with `kind: worksheet`; this one holds a list/],
+  'long-line.worksheet.yaml': ['missing-confirmation', 3, /./],
+  'invalid-date.worksheet.yaml': ['schema', 6, /2026-02-30 does not exist in the calendar/],
+};
+
+function read(name: string): string {
+  // As the extension and CLI read files: UTF-8, BOM dropped.
+  return new TextDecoder('utf-8').decode(readFileSync(join(DIR, name)));
+}
+
+describe('hostile input', () => {
+  it('the corpus has a case for every file', () => {
+    assert.deepEqual(readdirSync(DIR).sort(), Object.keys(EXPECTED).sort());
+  });
+
+  for (const [name, [code, line, message]] of Object.entries(EXPECTED)) {
+    it(`${name}: ${code}${line ? ` on line ${line}` : ''}, within a second`, () => {
+      const started = Date.now();
+      const findings = checkText(`/ws/${name}`, read(name), { today: TODAY }).findings;
+      assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+      const f = findings.find((x) => x.code === code);
+      assert.ok(f, `no ${code} among ${JSON.stringify(findings.map((x) => `${x.code}@${x.range.start.line + 1}: ${x.message}`))}`);
+      if (line) assert.equal(f.range.start.line + 1, line, f.message);
+      assert.match(f.message, message);
+      assert.ok(!findings.some((x) => x.message.startsWith('Internal error')));
+    });
+  }
+
+  it('a 5 MB file gets one file-level finding at once', () => {
+    const huge = `kind: worksheet\nnotes:\n  values:\n${`    - ${'x'.repeat(60)}\n`.repeat(80_000)}`;
+    const started = Date.now();
+    const findings = checkText('/ws/huge.worksheet.yaml', huge, { today: TODAY }).findings;
+    assert.ok(Date.now() - started < 1000);
+    assert.deepEqual(findings.map((f) => [f.code, f.range.start.line]), [['file-too-large', 0]]);
+  });
+
+  it('__proto__ keys pollute nothing', () => {
+    checkText('/ws/p.worksheet.yaml', read('proto-keys.worksheet.yaml'), { today: TODAY });
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('the rest of the workspace keeps working next to the whole corpus', () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    for (const name of Object.keys(EXPECTED)) index.set(`/ws/${name}`, read(name));
+    index.set('/ws/good/2026-10-14.worksheet.yaml', WORKSHEET);
+    assert.deepEqual(index.check('/ws/good/2026-10-14.worksheet.yaml').map((f) => f.code), ['overdue-next-step']);
+    assert.ok(index.partnerIds().includes('riverside-youth'));
+  });
+
+  it('the CLI reports the corpus with exit 1 and a line per problem, without crashing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-hostile-'));
+    try {
+      cpSync(DIR, dir, { recursive: true });
+      writeFileSync(join(dir, 'good.worksheet.yaml'), WORKSHEET);
+      let out = '';
+      let err = '';
+      const code = await main(['check', '--today', TODAY], { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd: dir });
+      assert.equal(code, 1, err);
+      assert.match(out, /^binary\.worksheet\.yaml:1:1: error yaml-syntax This file holds binary data/m);
+      assert.match(out, /^tabs\.worksheet\.yaml:8:\d+: error yaml-syntax Tabs cannot indent YAML/m);
+      assert.match(err, /18 files checked/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
