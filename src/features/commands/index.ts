@@ -5,6 +5,7 @@ import type { Services } from '../../services';
 import { conveningText, roundForDate, worksheetPath, worksheetText } from '../../core/templates';
 import { slugify } from '../../core/paths';
 import { peopleIds } from '../../core/workspace-index';
+import { exists } from '../workspace/exists';
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
@@ -51,14 +52,6 @@ async function createNew(base: (n: number) => vscode.Uri, content: string): Prom
   return undefined;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface PartnerPick extends vscode.QuickPickItem { id?: string; organization?: string }
 

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { IndexChange, WorkspaceIndex } from '../../core/workspace-index';
 import { kindOfFile } from '../../core/kinds';
 import { vscodeFileSystem, WATCH_GLOB } from './vscode-fs';
+import { exists } from './exists';
 
 const BUFFER_DEBOUNCE_MS = 300;
 
@@ -121,11 +122,3 @@ export class Indexer implements vscode.Disposable {
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
