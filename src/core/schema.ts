@@ -161,6 +161,20 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
   const base = { code: 'schema', severity: 'error' as const };
   const here = label(path, kind);
   const params = e.params as Record<string, unknown>;
+  const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
+  if (propertyName !== undefined && e.keyword !== 'propertyNames') {
+    // A key that is not allowed by name (a misspelt rule code under `rules`).
+    const allowed = ((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
+    const keyPath = [...path, propertyName];
+    const range = view.keyRange(keyPath) ?? view.anchor(keyPath);
+    const near = nearestKey(propertyName, allowed);
+    return {
+      ...base,
+      message: `\`${propertyName}\` is not a known name in ${here}${near ? `: did you mean \`${near}\`?` : '.'}`,
+      range,
+      fixes: near ? [{ title: `Rename to \`${near}\``, edits: [{ range, newText: near }], preferred: true }] : undefined,
+    };
+  }
   switch (e.keyword) {
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);

@@ -137,3 +137,39 @@ meeting: {date: 2026-12-03}
     assert.deepEqual(codes(check(text)).filter((x) => x === 'empty-notes-category'), []);
   });
 });
+
+describe('schema messages', () => {
+  it('a misspelt rule code in the settings names the nearest code and offers the rename', () => {
+    const text = 'kind: config\nrules: {meeting-lenght: warning}\n';
+    const [f] = check(text, { uri: '/t/partner-worksheets.yaml' }).filter((x) => x.code === 'schema');
+    assert.match(f.message, /`meeting-lenght` is not a known name in `rules`: did you mean `meeting-length`\?/);
+    assert.equal(covered(text, f), 'meeting-lenght');
+    assert.equal(f.fixes?.[0].edits[0].newText, 'meeting-length');
+  });
+
+  it('an unknown key names the nearest known key, on the key itself', () => {
+    const text = WORKSHEET.replace('duration_minutes', 'duraton_minutes');
+    const [f] = check(text).filter((x) => x.code === 'schema');
+    assert.match(f.message, /`duraton_minutes` is not a known field in `meeting`: did you mean `duration_minutes`\?/);
+    assert.equal(covered(text, f), 'duraton_minutes');
+  });
+
+  it('a wrong value lists the allowed ones and offers each as a fix', () => {
+    const text = WORKSHEET.replace('status: shared', 'status: done');
+    const [f] = check(text).filter((x) => x.code === 'schema');
+    assert.match(f.message, /`status` must be one of: planned, prepared, held, filled, shared \(it is `done`\)/);
+    assert.deepEqual(f.fixes?.map((x) => x.edits[0].newText), ['planned', 'prepared', 'held', 'filled', 'shared']);
+  });
+
+  it('a date in another form or not in the calendar says so', () => {
+    const [a] = check(WORKSHEET.replace('date: 2026-10-14', 'date: 14/10/2026')).filter((x) => x.code === 'schema');
+    assert.match(a.message, /should be a date written YYYY-MM-DD, like 2026-10-14 \(it is `14\/10\/2026`\)/);
+    const [b] = check(WORKSHEET.replace('date: 2026-10-14', 'date: 2026-02-30')).filter((x) => x.code === 'schema');
+    assert.match(b.message, /2026-02-30 does not exist in the calendar/);
+  });
+
+  it('a wrong type names the expected one', () => {
+    const [f] = check(WORKSHEET.replace('duration_minutes: 45', 'duration_minutes: forty-five')).filter((x) => x.code === 'schema');
+    assert.match(f.message, /`meeting.duration_minutes` should be a number, not text/);
+  });
+});
