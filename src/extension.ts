@@ -27,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
   const log = vscode.window.createOutputChannel('Partner Worksheets', { log: true });
   const today = () => localToday();
   const index = new WorkspaceIndex(today);
-  const indexer = new Indexer(index, log);
+  const snapshotUri = context.storageUri && vscode.Uri.joinPath(context.storageUri, 'index-snapshot.json');
+  const indexer = new Indexer(index, log, snapshotUri);
   context.subscriptions.push(log, indexer);
   const services: Services = { index, indexer, log, today };
 

@@ -68,6 +68,14 @@ export interface IndexChange {
 
 export type Listener = (change: IndexChange) => void;
 
+const SNAPSHOT_VERSION = 1;
+
+/** A persisted index: each document as indexed, with the file stamp it was read at. */
+export interface IndexSnapshot {
+  version: number;
+  docs: (IndexedDocument & { stamp: string })[];
+}
+
 export interface CheckDocumentOptions {
   /** Check this text instead of the indexed one (an open editor's buffer). */
   text?: string;
@@ -160,6 +168,42 @@ export class WorkspaceIndex implements WorkspaceFacts {
       }
     };
     await Promise.all(Array.from({ length: Math.min(16, uris.length) }, worker));
+  }
+
+  // ---- persistence -----------------------------------------------------------
+
+  /**
+   * The index as plain JSON, to persist between sessions. `stampOf` gives each
+   * file's change stamp (modification time and size); files without one are left out.
+   */
+  snapshot(stampOf: (uri: string) => string | undefined): IndexSnapshot {
+    const docs: IndexSnapshot['docs'] = [];
+    for (const d of this.docs.values()) {
+      const stamp = stampOf(d.uri);
+      if (stamp !== undefined) docs.push({ ...d, stamp });
+    }
+    return { version: SNAPSHOT_VERSION, docs };
+  }
+
+  /**
+   * Takes back the documents of a snapshot whose stamp still matches the file
+   * on disk, without parsing them again. Returns the files that must be read:
+   * new or changed since the snapshot.
+   */
+  restore(snapshot: unknown, current: Map<string, string>): string[] {
+    const snap = snapshot as Partial<IndexSnapshot> | undefined;
+    const fresh = new Set<string>();
+    if (snap && snap.version === SNAPSHOT_VERSION && Array.isArray(snap.docs)) {
+      for (const entry of snap.docs) {
+        if (!entry || typeof entry.uri !== 'string' || current.get(entry.uri) !== entry.stamp) continue;
+        const { stamp: _stamp, ...doc } = entry;
+        this.docs.set(doc.uri, doc);
+        fresh.add(doc.uri);
+      }
+      this.partnersCache = undefined;
+      this.findingsCache.clear();
+    }
+    return [...current.keys()].filter((u) => !fresh.has(u));
   }
 
   // ---- queries -------------------------------------------------------------

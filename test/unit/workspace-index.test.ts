@@ -113,3 +113,25 @@ describe('workspace index', () => {
     assert.deepEqual(index.partnerIds(), ['riverside-youth']);
   });
 });
+
+describe('index snapshot', () => {
+  it('restores unchanged files without reading them, and lists changed and new ones', () => {
+    const index = build();
+    index.set(EASTSIDE, eastside('held'));
+    const stamps = new Map([[RIVERSIDE, 'a'], [CONV, 'b'], [EASTSIDE, 'c']]);
+    const snap = JSON.parse(JSON.stringify(index.snapshot((u) => stamps.get(u))));
+    const warm = new WorkspaceIndex(() => '2026-10-21');
+    const now = new Map([[RIVERSIDE, 'a'], [CONV, 'b'], [EASTSIDE, 'changed'], [REV, 'new']]);
+    const toRead = warm.restore(snap, now);
+    assert.deepEqual(toRead.sort(), [EASTSIDE, REV].sort());
+    assert.deepEqual(warm.partnerIds(), ['riverside-youth']);
+    assert.deepEqual(warm.check(CONV), build().check(CONV));
+  });
+
+  it('ignores a snapshot of another version or shape', () => {
+    const warm = new WorkspaceIndex(() => '2026-10-21');
+    assert.deepEqual(warm.restore({ version: 99, docs: [] }, new Map([[RIVERSIDE, 'a']])), [RIVERSIDE]);
+    assert.deepEqual(warm.restore('nonsense', new Map([[RIVERSIDE, 'a']])), [RIVERSIDE]);
+    assert.equal(warm.documents().length, 0);
+  });
+});

@@ -19,7 +19,14 @@ export class Indexer implements vscode.Disposable {
   /** Counts deletes, so a read that finished after one can check the file still exists. */
   private deletions = 0;
 
-  constructor(private readonly index: WorkspaceIndex, private readonly log: vscode.LogOutputChannel) {}
+  /** File stamps (mtime:size) seen at load, for the persisted snapshot. */
+  private readonly stamps = new Map<string, string>();
+
+  /**
+   * @param snapshotUri where the index is persisted between sessions (in the
+   * workspace's storage), so a reopened workspace parses only what changed.
+   */
+  constructor(private readonly index: WorkspaceIndex, private readonly log: vscode.LogOutputChannel, private readonly snapshotUri?: vscode.Uri) {}
 
   /** Starts indexing; returns at once. `whenIndexed` tells when the first load is done. */
   start(): void {
@@ -66,16 +73,63 @@ export class Indexer implements vscode.Disposable {
       { location: vscode.ProgressLocation.Window, title: 'Indexing partner worksheets' },
       async (progress) => {
         const started = Date.now();
+        const snapshot = await this.readSnapshot();
+        let reused = 0;
         for (const folder of folders) {
-          await this.index.loadFolder(vscodeFileSystem, folder.uri.toString(), (done, total) => {
-            if (done === total || done % 50 === 0) progress.report({ message: `${done}/${total}` });
+          const uris = await vscodeFileSystem.findFiles(folder.uri.toString());
+          const current = new Map<string, string>();
+          await forEachLimit(uris, 32, async (u) => {
+            try {
+              const st = await vscode.workspace.fs.stat(vscode.Uri.parse(u));
+              current.set(u, `${st.mtime}:${st.size}`);
+            } catch {
+              current.set(u, 'unknown');
+            }
+          });
+          current.forEach((v, k) => this.stamps.set(k, v));
+          const toRead = this.index.restore(snapshot, current);
+          reused += uris.length - toRead.length;
+          let done = 0;
+          await forEachLimit(toRead, 16, async (u) => {
+            let text = '';
+            try {
+              text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(u)));
+            } catch (e) {
+              this.log.warn(`Could not read ${u}: ${String(e)}`);
+            }
+            this.index.set(u, text);
+            done++;
+            if (done === toRead.length || done % 50 === 0) progress.report({ message: `${done}/${toRead.length}` });
           });
         }
         // Open editors hold the truth for their files.
         vscode.workspace.textDocuments.forEach((d) => this.fromBuffer(d, 0));
-        this.log.info(`Indexed ${this.index.documents().length} files in ${Date.now() - started} ms`);
+        this.log.info(`Indexed ${this.index.documents().length} files in ${Date.now() - started} ms (${reused} unchanged since the last session)`);
+        await this.writeSnapshot();
       },
     )).then(undefined, (e) => this.log.error('Indexing failed', e));
+  }
+
+  private async readSnapshot(): Promise<unknown> {
+    if (!this.snapshotUri) return undefined;
+    try {
+      return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.snapshotUri)));
+    } catch {
+      return undefined; // none yet, or unreadable: a cold start
+    }
+  }
+
+  private async writeSnapshot(): Promise<void> {
+    if (!this.snapshotUri) return;
+    try {
+      // Only files as read from disk: an editor's unsaved buffer is not the file's state.
+      const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+      const snap = this.index.snapshot((u) => (dirty.has(u) ? undefined : this.stamps.get(u)));
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.snapshotUri, '..'));
+      await vscode.workspace.fs.writeFile(this.snapshotUri, new TextEncoder().encode(JSON.stringify(snap)));
+    } catch (e) {
+      this.log.warn(`Could not save the index snapshot: ${String(e)}`);
+    }
   }
 
   private fromBuffer(doc: vscode.TextDocument, delay: number): void {
@@ -122,3 +176,11 @@ export class Indexer implements vscode.Disposable {
   }
 }
 
+
+async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
