@@ -147,7 +147,7 @@ describe('editing worksheets', () => {
     const line = editor.document.getText().split('\n').findIndex((l) => l.includes('success_in_their_words'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 4));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /in their words/i);
+    assert.match(text, /the way they said it/i);
   });
 
   it('New Meeting Worksheet creates a valid planned worksheet and never overwrites', async () => {

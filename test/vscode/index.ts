@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env.PW_VSCODE_GREP;
   if (grep) mocha.grep(grep);
   for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) {

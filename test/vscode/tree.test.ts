@@ -16,7 +16,7 @@ async function rootsAre(view: PartnersProvider, expected: string[]): Promise<Tre
     const roots = await view.getChildren();
     last = roots.map((n) => n.label);
     return JSON.stringify(last) === JSON.stringify(expected) ? roots : undefined;
-  }, { message: `the roots ${JSON.stringify(expected)} (last: ${JSON.stringify(last)})` });
+  }, { message: () => `the roots ${JSON.stringify(expected)} (they were ${JSON.stringify(last)})` });
 }
 
 describe('Partners view', () => {

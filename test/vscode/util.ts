@@ -5,7 +5,11 @@ import type { PartnerWorksheetsApi } from '../../src/extension';
 export const EXTENSION_ID = 'partner-worksheets.partner-worksheets';
 
 /** Polls `predicate` until it returns a truthy value or the deadline passes. */
-export async function waitFor<T>(predicate: () => T | Promise<T>, { timeout = 15_000, interval = 50, message = 'condition' } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  predicate: () => T | Promise<T>,
+  // A CI machine under load is slow: the deadline is generous, the polling fast.
+  { timeout = 30_000, interval = 50, message = 'condition' as string | (() => string) } = {},
+): Promise<NonNullable<T>> {
   const until = Date.now() + timeout;
   let last: unknown;
   for (;;) {
@@ -16,7 +20,10 @@ export async function waitFor<T>(predicate: () => T | Promise<T>, { timeout = 15
     } catch (e) {
       last = e;
     }
-    if (Date.now() > until) throw new Error(`Timed out after ${timeout} ms waiting for ${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    if (Date.now() > until) {
+      const what = typeof message === 'function' ? message() : message;
+      throw new Error(`Timed out after ${timeout} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    }
     await new Promise((r) => setTimeout(r, interval));
   }
 }
