@@ -226,6 +226,10 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 
   partners(): Partner[] {
+    return [...this.partnerMap().values()];
+  }
+
+  private partnerMap(): Map<string, Partner> {
     if (!this.partnersCache) {
       const map = new Map<string, Partner>();
       for (const m of this.meetings()) {
@@ -245,12 +249,11 @@ export class WorkspaceIndex implements WorkspaceFacts {
       }
       this.partnersCache = new Map([...map.entries()].sort((a, b) => a[1].organization.localeCompare(b[1].organization)));
     }
-    return [...this.partnersCache.values()];
+    return this.partnersCache;
   }
 
   partner(id: string): Partner | undefined {
-    this.partners();
-    return this.partnersCache?.get(id);
+    return this.partnerMap().get(id);
   }
 
   /** Rounds, oldest first (by their earliest meeting, then name). */

@@ -10,13 +10,15 @@ import { activate, waitFor, workspaceUri } from './util';
 const FIXTURE_ROOTS = ['Eastside Library', 'Riverside Youth Collective', 'Convenings'];
 
 /** The view's top level by label, once it equals `expected` (other suites add and remove files). */
+let index: PartnerWorksheetsApi['services']['index'] | undefined;
+
 async function rootsAre(view: PartnersProvider, expected: string[]): Promise<TreeNode[]> {
   let last: string[] = [];
   return waitFor(async () => {
     const roots = await view.getChildren();
     last = roots.map((n) => n.label);
     return JSON.stringify(last) === JSON.stringify(expected) ? roots : undefined;
-  }, { message: () => `the roots ${JSON.stringify(expected)} (they were ${JSON.stringify(last)})` });
+  }, { message: () => `the roots ${JSON.stringify(expected)} (they were ${JSON.stringify(last)}; the index has ${JSON.stringify(index?.partnerIds())})` });
 }
 
 describe('Partners view', () => {
@@ -25,6 +27,7 @@ describe('Partners view', () => {
 
   before(async () => {
     api = await activate();
+    index = api.services.index;
     view = await waitFor(() => api.partnersView(), { message: 'the Partners view' });
   });
 

@@ -136,12 +136,15 @@ export class Indexer implements vscode.Disposable {
     if (!kindOfFile(doc.uri.path) || !this.inWorkspace(doc.uri)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    const apply = () => {
+    const apply = async () => {
       this.timers.delete(key);
-      if (!doc.isClosed) this.index.set(key, doc.getText());
+      if (doc.isClosed) return;
+      // A clean buffer whose file was deleted is a leftover, not a worksheet.
+      if (!doc.isDirty && !(await exists(doc.uri))) return;
+      this.index.set(key, doc.getText());
     };
-    if (delay === 0) apply();
-    else this.timers.set(key, setTimeout(apply, delay));
+    if (delay === 0) void apply();
+    else this.timers.set(key, setTimeout(() => void apply(), delay));
   }
 
   private readFromDisk(uri: vscode.Uri): void {
