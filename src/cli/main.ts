@@ -24,6 +24,7 @@ Commands:
 
   review [paths...]     Print the team review of a round: coverage, similarities,
                         outliers, trends, opportunities, gaps and commitments.
+                        Paths are folders (default: the current folder).
 
 Options for check:
   --format <f>          text (default: path:line:col: severity code message),
@@ -38,6 +39,7 @@ Options for review:
                         renderer as the VS Code panel) or json (the summary data).
   --out <file>          Write to a file instead of standard output. An existing
                         file is never overwritten unless --force is given.
+  --force               Replace an existing --out file.
   --today <YYYY-MM-DD>  The date overdue items are measured against.
 
   -h, --help            Show this help.

@@ -1,7 +1,9 @@
 // `partner-worksheets review`: the team review of a round as Markdown, a
-// self-contained HTML page (the panel's renderer) or JSON.
+// self-contained HTML page (the panel's own renderer) or JSON (the summary
+// data, themes and coverage included). Paths in the output are relative to
+// where the output goes, so an exported page's links work from beside it.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace-index';
 import { summarize } from '../core/summary/summarize';
 import type { Ref } from '../core/summary/summarize';
@@ -10,55 +12,69 @@ import { renderStandaloneHtml } from '../core/summary/render-html';
 import { nodeFileSystem } from './node-fs';
 import type { CliIo } from './main';
 
+export type ReviewFormat = 'markdown' | 'html' | 'json';
+
 export interface ReviewArgs {
+  /** Folders to read (default: the current folder). */
   paths: string[];
   round?: string;
+  /** ISO date that overdue items are measured against. */
   today: string;
-  format: 'markdown' | 'html' | 'json';
+  format: ReviewFormat;
   out?: string;
+  /** Replace an existing --out file. */
   force: boolean;
 }
 
+const toUri = (p: string) => p.split(sep).join('/');
+
+/** Returns the exit code: 0 written, 2 for a usage or I/O problem. */
 export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
   const index = new WorkspaceIndex(() => args.today);
   for (const p of args.paths.length ? args.paths : ['.']) {
     const abs = resolve(io.cwd, p);
-    if (!existsSync(abs) || !statSync(abs).isDirectory()) {
-      io.err(`partner-worksheets: review needs a folder of worksheets: ${p}\n`);
+    if (!existsSync(abs)) {
+      io.err(`partner-worksheets: no such folder: ${p}\n`);
       return 2;
     }
-    await index.loadFolder(nodeFileSystem, abs.split(sep).join('/'));
+    // A file stands for the folder it is in: a review is about a whole round.
+    await index.loadFolder(nodeFileSystem, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)));
   }
-  if (args.round && !index.rounds().includes(args.round)) {
-    io.err(`partner-worksheets: no round '${args.round}'; rounds here: ${index.rounds().join(', ') || 'none'}\n`);
+  const rounds = index.rounds();
+  if (!rounds.length) {
+    io.err(`partner-worksheets: no worksheet with a round in ${args.paths.join(', ') || '.'}; nothing to review\n`);
+    return 2;
+  }
+  if (args.round !== undefined && !rounds.includes(args.round)) {
+    io.err(`partner-worksheets: no round '${args.round}'; rounds here: ${rounds.join(', ')}\n`);
     return 2;
   }
   const summary = summarize(index, { round: args.round, today: args.today });
-  const outDir = args.out ? resolve(io.cwd, args.out, '..') : io.cwd;
-  const rel = (uri: string) => relative(outDir, uri.split('/').join(sep)).split(sep).join('/');
+
+  const target = args.out === undefined ? undefined : resolve(io.cwd, args.out);
+  const base = target ? dirname(target) : io.cwd;
+  const rel = (uri: string) => toUri(relative(base, uri.split('/').join(sep))) || uri;
   const label = (r: Ref) => `${rel(r.uri)}:${r.line}`;
   let text: string;
   if (args.format === 'json') {
-    // Paths relative to where the output goes, like the check command's.
-    text = `${JSON.stringify(summary, (k, v) => (k === 'uri' && typeof v === 'string' ? rel(v) : v), 2)}\n`;
+    text = `${JSON.stringify(summary, (k, v: unknown) => (k === 'uri' && typeof v === 'string' ? rel(v) : v), 2)}\n`;
   } else if (args.format === 'html') {
     text = renderStandaloneHtml(summary, { href: (r) => rel(r.uri) });
   } else {
     text = renderMarkdown(summary, label);
   }
-  if (!args.out) {
+  if (!target) {
     io.out(text);
     return 0;
   }
-  const target = resolve(io.cwd, args.out);
-  if (existsSync(target) && !args.force) {
-    io.err(`partner-worksheets: ${args.out} exists; nothing was written (use --force to replace it)\n`);
-    return 2;
-  }
   try {
-    writeFileSync(target, text);
+    // 'wx' fails if the file exists: no window between a check and the write.
+    writeFileSync(target, text, { flag: args.force ? 'w' : 'wx' });
   } catch (e) {
-    io.err(`partner-worksheets: could not write ${args.out}: ${(e as Error).message}\n`);
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(code === 'EEXIST'
+      ? `partner-worksheets: ${args.out} exists; nothing was written (use --force to replace it)\n`
+      : `partner-worksheets: could not write ${args.out}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   io.err(`Wrote the ${summary.round} review to ${args.out}\n`);

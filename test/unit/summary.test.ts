@@ -1,121 +1,365 @@
+// The team review on a fixture round whose every figure is known
+// (test/fixtures/review-round: six partners in autumn-2026, three of them met
+// in spring-2026 too), plus theme matching, line links, escaping and scale.
 import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
 import { WorkspaceIndex } from '../../src/core/workspace-index';
 import { nodeFileSystem } from '../../src/cli/node-fs';
 import { summarize } from '../../src/core/summary/summarize';
-import type { ReviewSummary } from '../../src/core/summary/summarize';
+import type { Ref, ReviewSummary, ThemeEntry } from '../../src/core/summary/summarize';
+import { ThemeMatcher, suggestThemes } from '../../src/core/summary/themes';
+import { SourceLines } from '../../src/core/summary/locate';
 import { renderMarkdown } from '../../src/core/summary/render-markdown';
-import { renderStandaloneHtml, formatRate } from '../../src/core/summary/render-html';
+import { INLINE_ITEMS, renderPart, renderStandaloneHtml, renderSummaryBody, formatRate } from '../../src/core/summary/render-html';
 import { reviewText } from '../../src/core/summary/review-file';
 import { checkText } from '../../src/core/check';
+import { YamlView, parseFile } from '../../src/core/parse';
 import { WORKSHEET, variant } from './helpers';
 
-// The example workspace is the fixture: two rounds of a real-looking team.
-async function example(): Promise<WorkspaceIndex> {
-  const index = new WorkspaceIndex(() => '2026-11-24');
-  await index.loadFolder(nodeFileSystem, `${process.cwd()}/examples/community-team`);
+const TODAY = '2026-11-24';
+const ROOT = resolve('test/fixtures/review-round').split('\\').join('/');
+const file = (rel: string) => `${ROOT}/${rel}`;
+
+async function fixture(): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex(() => TODAY);
+  await index.loadFolder(nodeFileSystem, ROOT);
   return index;
 }
 
-describe('team review summary', () => {
+const ids = (qs: { partner: { id: string } }[]) => qs.map((q) => q.partner.id);
+const themesOf = (s: ReviewSummary, category: string) => s.similarities.find((g) => g.category === category)!.themes;
+const byId = (themes: ThemeEntry[]) => Object.fromEntries(themes.map((t) => [t.id, t.partners]));
+const where = (q: Ref) => `${q.uri.slice(ROOT.length + 1)}:${q.line}`;
+
+describe('team review summary of the fixture round', () => {
+  let index: WorkspaceIndex;
   let s: ReviewSummary;
   before(async () => {
-    s = summarize(await example(), { today: '2026-11-24' });
+    index = await fixture();
+    s = summarize(index, { today: TODAY });
   });
 
   it('reviews the latest round with held meetings, against the one before', () => {
     assert.equal(s.round, 'autumn-2026');
     assert.equal(s.previousRound, 'spring-2026');
+    assert.deepEqual(s.rounds, ['spring-2026', 'autumn-2026']);
+    assert.equal(summarize(index, { round: 'spring-2026', today: TODAY }).previousRound, undefined);
   });
 
-  it('counts coverage: statuses, partners to meet, rates, overdue items, meeting length', () => {
+  it('counts coverage: partners and meetings by status, partners to meet, rates, overdue items, meeting length', () => {
     const c = s.coverage;
-    assert.deepEqual(c.meetings, { planned: 1, prepared: 0, held: 1, filled: 1, shared: 6, total: 9 });
-    assert.deepEqual(c.toMeet.map((p) => p.id), ['hillcrest-choir']);
-    assert.deepEqual(c.confirmation, { count: 6, total: 8 });
-    assert.deepEqual(c.nextStep, { count: 6, total: 8 });
-    assert.deepEqual(c.followUpOnly, { count: 1, total: 8 });
-    assert.deepEqual(c.overdueNextSteps.map((o) => [o.partner.id, o.date]), [['westside-skate-park-association', '2026-11-01']]);
-    assert.deepEqual(c.overdueFollowUps.map((o) => [o.partner.id, o.date]), [['welcome-circle', '2026-11-15']]);
-    assert.equal(c.medianMinutes, 42.5);
-    assert.deepEqual(c.withinRange, { count: 7, total: 8 });
+    assert.deepEqual(c.meetings, { planned: 1, prepared: 0, held: 1, filled: 1, shared: 3, total: 6 });
+    assert.deepEqual(c.partners, { planned: 1, prepared: 0, held: 1, filled: 1, shared: 3, total: 6 });
+    assert.deepEqual(c.funnel, { planned: 6, held: 5, filled: 4, shared: 3 });
+    assert.deepEqual(c.toMeet.map((p) => [p.id, p.date, p.status, p.line]), [['fern-garden', '2026-12-05', 'planned', 6]]);
+    assert.deepEqual(c.confirmation, { count: 4, total: 5 });
+    assert.deepEqual(c.nextStep, { count: 4, total: 5 });
+    assert.deepEqual(c.followUpOnly, { count: 1, total: 5 });
+    assert.deepEqual(c.overdueNextSteps.map((o) => [o.partner.id, o.date, o.daysLate, o.owner, where(o)]), [
+      ['alpha-arts', '2026-11-01', 23, 'sam', 'alpha-arts/2026-10-05.worksheet.yaml:31'],
+      ['echo-youth', '2026-11-20', 4, 'sam', 'echo-youth/2026-10-26.worksheet.yaml:29'],
+    ]);
+    assert.deepEqual(c.overdueFollowUps.map((o) => [o.partner.id, o.date, o.daysLate, where(o)]), [['city-choir', '2026-11-10', 14, 'city-choir/2026-10-18.worksheet.yaml:22']]);
+    assert.equal(c.medianMinutes, 45);
+    assert.deepEqual(c.withinRange, { count: 4, total: 5 });
   });
 
-  it('counts partners per theme, not mentions, with one linked quote per partner', () => {
-    const challenges = s.similarities.find((g) => g.category === 'challenges')!.themes;
-    const space = challenges.find((t) => t.id === 'space')!;
-    assert.deepEqual(space.partners.sort(), ['al-noor-youth', 'open-frame-arts', 'riverside-youth', 'welcome-circle']);
-    assert.equal(space.quotes.length, 4);
-    const riverside = space.quotes.find((q) => q.partner.id === 'riverside-youth')!;
-    assert.equal(riverside.text, 'We make the work, then it sits in a cupboard.', 'the quote, not the summary line');
-    assert.equal(riverside.line, 24);
-    assert.deepEqual(challenges.find((t) => t.id === 'transport')!.partners.length, 3);
-    assert.equal(challenges.find((t) => t.id === 'transport')!.source, 'tagged');
-    const goals = s.similarities.find((g) => g.category === 'goals')!.themes;
-    assert.equal(goals[0].id, 'visibility');
-    assert.equal(goals[0].partners.length, 5);
+  it('counts partners per theme, not mentions, per note category', () => {
+    assert.deepEqual(byId(themesOf(s, 'challenges')), {
+      space: ['alpha-arts', 'city-choir', 'echo-youth'],
+      transport: ['alpha-arts', 'delta-seniors'],
+    });
+    assert.deepEqual(byId(themesOf(s, 'values')), { 'youth-voice': ['alpha-arts', 'echo-youth'], member: ['city-choir', 'delta-seniors'] });
+    assert.deepEqual(byId(themesOf(s, 'goals')), {
+      visibility: ['alpha-arts', 'bridge-library', 'city-choir', 'echo-youth'],
+      'youth-voice': ['alpha-arts', 'echo-youth'],
+    });
+    assert.deepEqual(byId(themesOf(s, 'commitments')), { capacity: ['alpha-arts', 'bridge-library', 'city-choir'] });
+    // Alpha Arts tagged youth-voice in a value and a goal: one partner in each category, never two.
+    assert.equal(themesOf(s, 'goals').find((t) => t.id === 'youth-voice')!.quotes.length, 2);
   });
 
-  it('finds themes in untagged notes through the vocabulary\'s synonyms', () => {
-    // "Volunteer tutors every weekday" carries no tag: the synonym "volunteer" finds it.
-    const capacity = s.themes.find((t) => t.category === 'commitments' && t.id === 'capacity')!;
-    assert.ok(capacity.partners.includes('welcome-circle'));
-    assert.equal(capacity.source, 'tagged', 'other partners tagged it: the strongest evidence wins');
-    assert.ok(s.themes.some((t) => t.source === 'suggested'), 'untagged notes with no match get suggestions');
+  it('gives one short quote per partner, in their words, linked to file and line', () => {
+    const space = themesOf(s, 'challenges').find((t) => t.id === 'space')!;
+    assert.deepEqual(space.quotes.map((q) => [q.partner.organization, q.text, where(q), q.source]), [
+      ['Alpha Arts', 'The work never leaves the studio.', 'alpha-arts/2026-10-05.worksheet.yaml:19', 'tagged'],
+      ['City Community Choir', 'Rehearsal hall rent doubled', 'city-choir/2026-10-18.worksheet.yaml:18', 'tagged'],
+      ['Echo Youth Film', 'Nowhere to screen the film', 'echo-youth/2026-10-26.worksheet.yaml:18', 'tagged'],
+    ]);
+    const transport = themesOf(s, 'challenges').find((t) => t.id === 'transport')!;
+    assert.deepEqual(transport.quotes.map((q) => [where(q), q.source]), [
+      ['alpha-arts/2026-10-05.worksheet.yaml:20', 'matched'],
+      ['delta-seniors/2026-10-22.worksheet.yaml:18', 'tagged'],
+    ]);
+    assert.equal(transport.source, 'tagged', 'the strongest evidence names the theme');
   });
 
-  it('finds outliers in a partner\'s own success definition', () => {
-    assert.deepEqual(s.outliers.map((o) => [o.theme.id, o.success.partner.id]), [['funding', 'riverside-youth']]);
+  it('lists every theme with its partners and where it came from: tagged, matched or suggested', () => {
+    const t = (category: string, id: string) => s.themes.find((x) => x.category === category && x.id === id);
+    assert.deepEqual(Object.keys(s.themes[0]).sort(), ['category', 'id', 'label', 'partners', 'source']);
+    assert.deepEqual(t('challenges', 'capacity'), { id: 'capacity', label: 'Staff and volunteers', category: 'challenges', partners: ['bridge-library'], source: 'matched' });
+    assert.deepEqual(t('commitments', 'transport')?.source, 'matched', '"minibus" is a synonym');
+    assert.deepEqual(t('goals', 'visibility')?.source, 'tagged');
+    assert.deepEqual(t('values', 'member'), { id: 'member', label: 'Member', category: 'values', partners: ['city-choir', 'delta-seniors'], source: 'suggested' });
+    assert.deepEqual(s.themes.filter((x) => x.source === 'suggested').map((x) => `${x.category}:${x.id}`).sort(),
+      ['commitments:lesson', 'goals:editor', 'goals:role', 'values:member', 'values:outing', 'values:song']);
+    assert.equal(s.themes.length, 18);
   });
 
-  it('reports trends against the previous round', () => {
-    const byId = (list: { id: string; previous: number; current: number }[]) => Object.fromEntries(list.map((t) => [t.id, [t.previous, t.current]]));
-    assert.deepEqual(byId(s.trends.falling), { funding: [5, 1] });
-    assert.deepEqual(byId(s.trends.rising).space, [3, 6]);
-    assert.deepEqual(byId(s.trends.rising).visibility, [1, 5]);
-    assert.deepEqual(s.trends.new, []);
+  it('finds outliers: a theme one partner raised that sits in their own success definition', () => {
+    assert.deepEqual(s.outliers.map((o) => [o.theme.id, o.theme.source, o.partner.id, where(o.success), o.notes.map(where)]), [
+      ['funding', 'tagged', 'alpha-arts', 'alpha-arts/2026-10-05.worksheet.yaml:17', ['alpha-arts/2026-10-05.worksheet.yaml:24']],
+    ]);
   });
 
-  it('finds opportunities: offers, complementary needs, clusters and unserved goals', () => {
-    const o = s.opportunities;
-    assert.ok(o.offers.some((x) => x.offer.startsWith('Museum minibus') && x.goal.partner.id === 'oakwood-seniors'));
-    assert.ok(o.complementary.some((x) => x.theme === 'space' && x.need.partner.id === 'riverside-youth' && x.offer.partner.id === 'eastside-library'));
-    assert.equal(o.complementary.filter((x) => x.theme === 'space').length, 4);
-    assert.deepEqual(o.clusters[0].partners.map((p) => p.id), ['al-noor-youth', 'eastside-library', 'open-frame-arts', 'riverside-youth', 'westside-skate-park-association']);
-    assert.deepEqual(o.unservedGoals.map((g) => g.partner.id).sort(), ['northside-food-bank', 'open-frame-arts', 'riverside-youth', 'welcome-circle']);
+  it('reports trends against the previous round: rising, falling, new and gone, by partners', () => {
+    const t = s.trends;
+    const pairs = (l: { id: string; previous: number; current: number }[]) => l.map((x) => [x.id, x.previous, x.current]);
+    assert.deepEqual(t.partners, { previous: 3, current: 5 });
+    assert.deepEqual(pairs(t.rising), [['visibility', 1, 4], ['space', 1, 4]]);
+    assert.deepEqual(pairs(t.falling), [['funding', 2, 1]]);
+    assert.deepEqual(pairs(t.new), [['transport', 0, 3], ['capacity', 0, 3], ['youth-voice', 0, 2]]);
+    assert.deepEqual(pairs(t.gone), [['wellbeing', 1, 0]]);
+    assert.deepEqual(t.steady, []);
   });
 
-  it('lists the round\'s open gaps and the review\'s commitments', () => {
-    assert.equal(s.gaps.length, 12);
-    assert.ok(s.gaps.some((g) => g.code === 'review-without-commitments'));
-    assert.deepEqual(s.commitments, []);
-    assert.match(s.review!.uri, /reviews\/autumn-2026\.review\.yaml$/);
+  it('finds opportunities (a): partner goals the team offers can serve', () => {
+    assert.deepEqual(s.opportunities.offers.map((o) => [o.offer.text, ids(o.goals)]), [
+      ['Free gallery space in summer', ['alpha-arts', 'bridge-library', 'city-choir', 'echo-youth']],
+      ['Museum minibus on weekday afternoons', ['delta-seniors']],
+    ]);
   });
 
-  it('writes a review file the schema accepts, prefilled and with commitments to agree', () => {
-    const text = reviewText(s, '2026-11-26');
-    const findings = checkText('/t/reviews/autumn-2026.review.yaml', text, { today: '2026-11-26' }).findings;
+  it('finds opportunities (b): one partner\'s challenge answered by another\'s commitment', () => {
+    assert.deepEqual(s.opportunities.complementary.map((c) => [c.theme, ids(c.needs), ids(c.offers), c.pairs]), [
+      ['space', ['alpha-arts', 'city-choir', 'echo-youth'], ['bridge-library'], 3],
+      ['transport', ['alpha-arts', 'delta-seniors'], ['city-choir'], 2],
+      // Bridge Library both needs and gives volunteers: it pairs with the two others only.
+      ['capacity', ['bridge-library'], ['alpha-arts', 'bridge-library', 'city-choir'], 2],
+    ]);
+  });
+
+  it('finds opportunities (c) and (d): clusters of shared goals, and goals no next step serves', () => {
+    assert.deepEqual(s.opportunities.clusters.map((c) => [c.themes.map((t) => t.id), c.partners.map((p) => p.id)]), [
+      [['visibility'], ['alpha-arts', 'bridge-library', 'city-choir', 'echo-youth']],
+      [['youth-voice'], ['alpha-arts', 'echo-youth']],
+    ]);
+    // Delta's next step serves "weekly outings": the same words, in another case.
+    assert.deepEqual(s.opportunities.unservedGoals.map((g) => [g.partner.id, g.text, where(g)]), [
+      ['alpha-arts', 'A grant for materials', 'alpha-arts/2026-10-05.worksheet.yaml:24'],
+      ['city-choir', 'A public concert with an audience of two hundred', 'city-choir/2026-10-18.worksheet.yaml:20'],
+      ['echo-youth', 'Paid roles for two young editors', 'echo-youth/2026-10-26.worksheet.yaml:22'],
+    ]);
+  });
+
+  it('lists the round\'s open gaps (errors and warnings) with their files and lines', () => {
+    assert.deepEqual(s.gaps.map((g) => `${g.file}:${g.line} ${g.severity} ${g.code}`), [
+      'alpha-arts/2026-10-05.worksheet.yaml:31 warning overdue-next-step',
+      'city-choir/2026-10-18.worksheet.yaml:3 warning missing-confirmation',
+      'city-choir/2026-10-18.worksheet.yaml:22 warning overdue-follow-up',
+      'delta-seniors/2026-10-22.worksheet.yaml:3 warning not-filled',
+      'echo-youth/2026-10-26.worksheet.yaml:29 warning overdue-next-step',
+    ]);
+    assert.equal(s.gaps[0].partner?.id, 'alpha-arts');
+  });
+
+  it('reads the commitments already recorded in the round\'s review file', () => {
+    assert.deepEqual(s.commitments.map((c) => [c.action, c.owner, c.due, c.status, c.partners, c.overdue, where(c)]), [
+      ['Offer the library rooms to Echo Youth Film', 'ana', '2026-11-15', undefined, ['echo-youth', 'bridge-library'], true, 'reviews/autumn-2026.review.yaml:8'],
+      ['Map the minibus routes', 'priya', '2026-12-01', 'done', ['delta-seniors'], false, 'reviews/autumn-2026.review.yaml:9'],
+    ]);
+    assert.equal(s.review?.uri, file('reviews/autumn-2026.review.yaml'));
+  });
+
+  it('is plain JSON: it survives a round trip unchanged', () => {
+    assert.deepEqual(JSON.parse(JSON.stringify(s)), s);
+  });
+
+  it('is the same summary when computed again from cached documents, and follows an edit', () => {
+    assert.deepEqual(summarize(index, { today: TODAY }), s);
+    const uri = file('delta-seniors/2026-10-22.worksheet.yaml');
+    const before = index.get(uri)!.text;
+    try {
+      index.set(uri, before.replace('themes: [transport]}]\n  values', 'themes: [space]}]\n  values'));
+      const edited = summarize(index, { today: TODAY });
+      assert.deepEqual(byId(themesOf(edited, 'challenges')).space, ['alpha-arts', 'city-choir', 'delta-seniors', 'echo-youth']);
+      assert.equal(byId(themesOf(edited, 'challenges')).transport, undefined);
+    } finally {
+      index.set(uri, before);
+    }
+  });
+
+  it('writes a prefilled review file the schema accepts, with commitments left to agree', () => {
+    const text = reviewText(summarize(index, { round: 'spring-2026', today: TODAY }), TODAY);
+    const findings = checkText('/t/reviews/spring-2026.review.yaml', text, { today: TODAY }).findings;
     assert.deepEqual(findings.filter((f) => f.code === 'schema' || f.code === 'yaml-syntax'), []);
-    assert.match(text, /similarities:\n {2}- "4 partners name space and venues among their challenges"/);
-    assert.match(text, /commitments: \[\]/);
+    const autumn = reviewText(s, TODAY);
+    assert.deepEqual(checkText('/t/reviews/autumn-2026.review.yaml', autumn, { today: TODAY }).findings.filter((f) => f.code === 'schema' || f.code === 'yaml-syntax'), []);
+    assert.match(autumn, /\nround: autumn-2026\ndate: 2026-11-24\n/);
+    assert.match(autumn, /similarities:\n {2}- "Space and venues: a challenge for 3 partners \(Alpha Arts, City Community Choir and Echo Youth Film\)"/);
+    assert.match(autumn, /trends:\n {2}- "Being seen is rising: 1 to 4 partners since spring-2026"/);
+    assert.match(autumn, /- text: "Space and venues: Alpha Arts, City Community Choir and Echo Youth Film need it; Bridge Library offers it"\n {4}partners: \[alpha-arts, city-choir, echo-youth, bridge-library\]/);
+    assert.ok(!/Member/.test(autumn), 'suggested themes wait for people to confirm them');
+    assert.match(autumn, /owner: ana, due: YYYY-MM-DD/);
+    assert.match(autumn, /\ncommitments: \[\]\n$/);
+  });
+});
+
+describe('theme matching', () => {
+  const m = new ThemeMatcher([
+    { id: 'space', label: 'Space and venues', synonyms: ['venue', 'room', 'hall'] },
+    { id: 'youth-voice', label: 'Youth voice', synonyms: ['young people lead'] },
+    { id: 'capacity', label: 'Staff and volunteers', synonyms: ['volunteer'] },
+    { id: 'transport', label: 'Getting there', synonyms: ['bus'] },
+  ]);
+
+  it('matches synonyms as whole words by their stems: plurals and verb forms, not parts of words', () => {
+    assert.deepEqual(m.match('No affordable venues nearby'), ['space']);
+    assert.deepEqual(m.match('Volunteering is down'), ['capacity']);
+    assert.deepEqual(m.match('Two buses a day'), ['transport']);
+    assert.deepEqual(m.match('The hallway is narrow; a roomy bushel'), []);
+  });
+
+  it('matches ids, labels and many-word synonyms as phrases, in the order they appear', () => {
+    assert.deepEqual(m.match('Where young people led, and youth voice mattered, space was found'), ['youth-voice', 'space']);
+    assert.deepEqual(m.match('Staff and volunteers are tired'), ['capacity']);
+    assert.deepEqual(m.match('Young people and the lead artist'), []);
+  });
+
+  it('prefers tags, then matches, then suggestions', () => {
+    assert.deepEqual(m.themesOf('A room', ['funding', 'funding'], true), { ids: ['funding'], source: 'tagged' });
+    assert.deepEqual(m.themesOf('A room', [], true), { ids: ['space'], source: 'matched' });
+    assert.deepEqual(m.themesOf('Grandparents cook lunches together', [], true), { ids: ['grandparent', 'lunch'], source: 'suggested' });
+    assert.deepEqual(m.themesOf('Grandparents cook lunches together', [], false), { ids: [], source: 'matched' });
+  });
+
+  it('suggests lemmatised nouns, not names, dates or generic words', () => {
+    assert.deepEqual(suggestThemes('Film editing lessons every Friday'), ['lesson']);
+    assert.deepEqual(suggestThemes('Lots of people, every year'), []);
+    assert.deepEqual(suggestThemes(''), []);
+  });
+});
+
+describe('review line links', () => {
+  it('finds note lines by their text, and falls back to the parser where the text is escaped', () => {
+    const text = [
+      'kind: worksheet',
+      'notes:',
+      '  success_in_their_words: >-',
+      '    Everyone is',
+      '    welcome',
+      '  challenges:',
+      '    - "She said \\"no\\" twice"',
+      '    - {text: A hall, themes: [space]}',
+      '    - A hall',
+      '  goals: [One, Two]',
+      'next_step: {action: Call, due: 2026-01-01}',
+    ].join('\n');
+    const lines = new SourceLines('/t/a.worksheet.yaml', text);
+    const view = new YamlView(parseFile('/t/a.worksheet.yaml', text));
+    const exact = (path: (string | number)[]) => view.rangeOfNode(view.node(path))!.start.line + 1;
+    assert.deepEqual(lines.itemLines(['notes', 'challenges'], ['She said "no" twice', 'A hall', 'A hall']), [exact(['notes', 'challenges', 0]), 8, 9]);
+    assert.deepEqual(lines.itemLines(['notes', 'goals'], ['One', 'Two']), [10, 10]);
+    assert.equal(lines.keyLine(['notes', 'success_in_their_words']), 3);
+    assert.equal(lines.keyLine(['next_step', 'due']), 11);
+    assert.equal(lines.keyLine(['follow_up', 'date']), 1, 'a missing key falls back to the file start');
+  });
+});
+
+describe('review renderers', () => {
+  const XSS_ORG = '<img src=x onerror=alert(1)>';
+  const XSS_NOTE = '<script>alert(2)</script> [x](javascript:alert(3))';
+  let sum: ReviewSummary;
+  before(() => {
+    const index = new WorkspaceIndex(() => TODAY);
+    index.set('/t/p0/1.worksheet.yaml', variant(WORKSHEET, [['partner'], { id: 'p-0', organization: XSS_ORG }], [['notes', 'challenges'], [{ text: XSS_NOTE, themes: ['space'] }]]));
+    index.set('/t/p1/1.worksheet.yaml', variant(WORKSHEET, [['partner'], { id: 'p-1', organization: 'Plain & Simple' }], [['notes', 'challenges'], [{ text: 'No room', themes: ['space'] }]]));
+    sum = summarize(index, { today: TODAY });
   });
 
   it('shows small groups as counts and larger ones as percentages', () => {
     assert.equal(formatRate({ count: 3, total: 4 }), '3 of 4');
-    assert.equal(formatRate({ count: 6, total: 8 }), '75% (6 of 8)');
+    assert.equal(formatRate({ count: 4, total: 5 }), '80% (4 of 5)');
+    assert.equal(formatRate({ count: 0, total: 0 }), 'none yet');
   });
 
-  it('escapes worksheet text in the Markdown and HTML exports', () => {
-    const index = new WorkspaceIndex(() => '2026-11-24');
-    for (const [i, org] of ['<img src=x onerror=alert(1)>', '[x](javascript:alert(1)) <script>alert(2)</script>'].entries()) {
-      index.set(`/t/p${i}/1.worksheet.yaml`, variant(WORKSHEET, [['partner'], { id: `p-${i}`, organization: org }]));
-    }
-    const sum = summarize(index, { today: '2026-11-24' });
+  it('escapes worksheet text in the HTML: no tag, no attribute, no script from a worksheet', () => {
     const html = renderStandaloneHtml(sum);
-    assert.ok(!html.includes('<img src=x') && !html.includes('<script>alert'));
+    assert.ok(!html.includes('<img') && !html.includes('<script') && !/onerror=alert/.test(html.replace(/&#60;img src=x onerror=alert\(1\)&#62;/g, '')));
     assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'));
+    assert.ok(html.includes('&#60;script&#62;alert(2)&#60;/script&#62;'));
+    assert.ok(html.includes('Plain &#38; Simple'));
     assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
+    const body = renderSummaryBody(sum);
+    assert.ok(!/<(img|script)/i.test(body));
+  });
+
+  it('draws charts as SVG with the same numbers as text for screen readers', () => {
+    const body = renderSummaryBody(sum);
+    assert.match(body, /<svg aria-hidden="true"[^>]*>.*<text[^>]*class="bar-value">2<\/text>/s);
+    assert.match(body, /<ul class="sr-only"><li>Space: 2 partners<\/li><\/ul>/);
+    assert.match(body, /<ul class="sr-only"><li>Planned: 2 meetings<\/li><li>Held: 2 meetings<\/li>/);
+  });
+
+  it('escapes worksheet text in the Markdown: no HTML, no links, no emphasis', () => {
     const md = renderMarkdown(sum);
-    assert.ok(!md.includes('[x](javascript') && !md.includes('<script>'));
-    assert.ok(md.includes('\\[x\\]\\(javascript:alert\\(1\\)\\) \\<script\\>'));
+    assert.ok(!/(^|[^\\])[<[]/m.test(md.replace(/^#+ |\[[^\]]*\]\(/gm, '')), 'every < and [ from a worksheet is escaped');
+    assert.ok(!md.includes('[x](javascript'));
+    assert.ok(md.includes('\\<img src=x onerror=alert(1)\\>'));
+    assert.ok(md.includes('\\<script\\>alert(2)\\</script\\> \\[x\\](javascript:alert(3))'));
+  });
+
+  it('renders closed lists on demand for the panel, the same HTML the export shows at once', async () => {
+    const s = summarize(await fixture(), { today: TODAY });
+    const lazy = renderSummaryBody(s, { lazy: true });
+    const full = renderSummaryBody(s, { expanded: true });
+    assert.ok(!lazy.includes('The work never leaves the studio'), 'quotes wait until their theme opens');
+    assert.match(lazy, /<details class="theme" data-part="sim\.0\.0"><summary>Space and venues <span class="count">3 partners<\/span><\/summary><\/details>/);
+    const part = renderPart(s, 'sim.0.0');
+    assert.ok(part.includes('The work never leaves the studio') && full.includes(part), 'the part is the export\'s list');
+    assert.ok(full.includes(renderPart(s, 'comp.0')) && full.includes(renderPart(s, 'offer.1')));
+    for (const bad of ['sim.9.9', 'sim.x', 'nope', 'more.constructor', '__proto__', '']) assert.equal(renderPart(s, bad), '', bad);
+  });
+
+  it('folds long lists past the first few items in the panel', () => {
+    const many = { ...sum, gaps: Array.from({ length: INLINE_ITEMS + 3 }, (_, i) => ({ uri: '/t/a.worksheet.yaml', line: i + 1, code: 'not-thanked', severity: 'warning' as const, message: `Gap ${i}`, file: 'a.worksheet.yaml' })) };
+    const lazy = renderSummaryBody(many, { lazy: true });
+    assert.equal((lazy.match(/class="warning"/g) ?? []).length, INLINE_ITEMS);
+    assert.match(lazy, /<details class="more" data-part="more\.gaps"><summary>3 more<\/summary><\/details>/);
+    assert.equal((renderPart(many, 'more.gaps').match(/class="warning"/g) ?? []).length, 3);
+    assert.equal((renderSummaryBody(many).match(/class="warning"/g) ?? []).length, INLINE_ITEMS + 3);
+  });
+
+  it('renders every section of the fixture round, in order, in both formats', async () => {
+    const s = summarize(await fixture(), { today: TODAY });
+    const html = renderSummaryBody(s);
+    const order = ['coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'gaps', 'commitments'].map((id) => html.indexOf(`<section id="${id}"`));
+    assert.ok(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1])), String(order));
+    const md = renderMarkdown(s, (r) => `${r.uri.slice(ROOT.length + 1)}:${r.line}`);
+    assert.match(md, /^# Team review: autumn-2026\n/);
+    assert.match(md, /- Confirmed what success means: 80% \(4 of 5\)/);
+    assert.match(md, /\*\*Space and venues\*\*: 3 partners\n\n- \*\*Alpha Arts\*\*: "The work never leaves the studio\." \(`alpha-arts\/2026-10-05\.worksheet\.yaml:19`\)/);
+    assert.match(md, /- Space and venues \(3 pairs\): \*\*Alpha Arts\*\*, \*\*City Community Choir\*\*, \*\*Echo Youth Film\*\* need it; \*\*Bridge Library\*\* commits to it/);
+    assert.match(md, /- Falling: Funding, 2 to 1 partner\n/);
+  });
+});
+
+describe('review scale', () => {
+  it('summarises thousands of meetings sharing one theme without quadratic work', function () {
+    this.timeout(60_000);
+    const index = new WorkspaceIndex(() => TODAY);
+    const N = 4000;
+    for (let i = 0; i < N; i++) {
+      // Every partner needs space and offers space: the worst case for pairs and partner lists.
+      index.set(`/big/p${i}/1.worksheet.yaml`, variant(WORKSHEET, [['partner'], { id: `p-${i}`, organization: `Partner ${i}` }],
+        [['notes', 'challenges'], [{ text: `No room number ${i}`, themes: ['space'] }]],
+        [['notes', 'commitments'], [{ text: `A hall we lend, ${i % 7} days a week`, themes: ['space'] }]]));
+    }
+    const t0 = performance.now();
+    const big = summarize(index, { today: TODAY });
+    const ms = performance.now() - t0;
+    assert.equal(themesOf(big, 'challenges').find((t) => t.id === 'space')!.partners.length, N);
+    assert.equal(big.opportunities.complementary.find((c) => c.theme === 'space')!.pairs, N * N - N);
+    assert.ok(ms < 20_000, `${ms} ms`);
   });
 });

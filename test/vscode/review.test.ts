@@ -1,50 +1,74 @@
+// The Team Review panel in a real workbench, on test/fixtures/workspace
+// (rounds spring-2026 and autumn-2026; autumn-2026 already has its review).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activate, waitFor, workspaceUri } from './util';
 
-function reviewTab(): vscode.Tab | undefined {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('partnerWorksheets.review'));
+const VIEW_TYPE = 'partnerWorksheets.review';
+
+function webviewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(VIEW_TYPE));
 }
 
 describe('Team Review panel', () => {
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.saveAll');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('opens as one webview tab titled with the round', async () => {
+  it('opens as one webview tab titled with the latest round, and switches rounds in place', async () => {
     await activate();
     await vscode.commands.executeCommand('partnerWorksheets.openReview');
-    const tab = await waitFor(() => reviewTab(), { message: 'the review tab' });
-    await waitFor(() => reviewTab()?.label === 'Team Review: autumn-2026', { message: `the round in the title (is ${reviewTab()?.label})` });
+    await waitFor(() => webviewTabs()[0]?.label === 'Team Review: autumn-2026', { message: `the review tab (tabs: ${webviewTabs().map((t) => t.label).join(', ')})` });
     await vscode.commands.executeCommand('partnerWorksheets.openReview', 'spring-2026');
-    await waitFor(() => reviewTab()?.label === 'Team Review: spring-2026', { message: 'the spring round' });
-    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview).length, 1, 'one panel');
-    assert.ok(tab);
+    await waitFor(() => webviewTabs()[0]?.label === 'Team Review: spring-2026', { message: 'the spring round in the title' });
+    await vscode.commands.executeCommand('partnerWorksheets.openReview');
+    assert.equal(webviewTabs().length, 1, 'one panel per workspace');
   });
 
-  it('Start Team Review opens the round\'s existing review file rather than overwrite it', async () => {
+  it('closes with its tab and opens again', async () => {
     await activate();
+    await vscode.commands.executeCommand('partnerWorksheets.openReview');
+    await waitFor(() => webviewTabs().length === 1, { message: 'the review tab' });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor(() => webviewTabs().length === 0, { message: 'the tab to close' });
+    await vscode.commands.executeCommand('partnerWorksheets.openReview', 'autumn-2026');
+    await waitFor(() => webviewTabs()[0]?.label === 'Team Review: autumn-2026', { message: 'the review tab again' });
+  });
+
+  it('Start Team Review opens the round\'s existing review file and leaves it as it was', async () => {
+    await activate();
+    const file = workspaceUri('reviews', 'autumn-2026.review.yaml');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
     const uri = await vscode.commands.executeCommand<vscode.Uri>('partnerWorksheets.startReview', 'autumn-2026');
-    assert.equal(uri.toString(), workspaceUri('reviews', 'autumn-2026.review.yaml').toString());
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
-    assert.match(vscode.window.activeTextEditor!.document.getText(), /Offer the library rooms to Riverside/);
+    assert.equal(uri.toString(), file.toString());
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === file.toString(), { message: 'the review in the editor' });
+    assert.equal(vscode.window.activeTextEditor!.document.getText(), before);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), before, 'not overwritten');
   });
 
   it('Start Team Review creates a valid, prefilled review file for a round without one', async () => {
     const api = await activate();
+    const target = workspaceUri('reviews', 'spring-2026.review.yaml');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('partnerWorksheets.startReview', 'spring-2026');
     try {
-      assert.equal(uri.toString(), workspaceUri('reviews', 'spring-2026.review.yaml').toString());
+      assert.equal(uri.toString(), target.toString());
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      assert.match(text, /^kind: review\nversion: 1\nround: spring-2026\n/);
+      assert.match(text, /\nkind: review\nversion: 1\nround: spring-2026\ndate: \d{4}-\d{2}-\d{2}\n/);
+      assert.match(text, /\nsimilarities:/);
+      assert.match(text, /\ncommitments: \[\]\n$/);
+      assert.match(text, /owner: \S+, due: YYYY-MM-DD/, 'a template for the commitments with owner and due');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+      assert.equal(vscode.window.activeTextEditor?.document.isDirty, false, 'saved');
       await waitFor(() => api.services.index.has(uri.toString()), { message: 'the review in the index' });
       const errors = api.services.index.check(uri.toString()).filter((f) => f.code === 'schema' || f.code === 'yaml-syntax');
       assert.deepEqual(errors, []);
+      // Asked again, it opens the file it made rather than making another.
+      const again = await vscode.commands.executeCommand<vscode.Uri>('partnerWorksheets.startReview', 'spring-2026');
+      assert.equal(again.toString(), uri.toString());
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.workspace.fs.delete(uri);
-      await waitFor(() => !api.services.index.has(uri.toString()), { message: 'the review to leave the index' });
+      await vscode.workspace.fs.delete(target);
+      await waitFor(() => !api.services.index.has(target.toString()), { message: 'the review to leave the index' });
     }
   });
 });

@@ -1,165 +1,325 @@
-// The review as HTML. One renderer for the panel (which puts the body into its
-// page) and for the self-contained export. Every string from worksheets goes
-// through esc(): partner names and notes are written by many hands.
-import type { Quote, Rate, Ref, ReviewSummary, ThemeEntry, Trend } from './summarize';
+// The review as HTML. One renderer serves the panel (its page puts the body in
+// place) and the self-contained export, so what the team sees on screen and
+// what it files away are the same. Every string that comes from a worksheet
+// (names, notes, ids, file names, even numbers) goes through esc(): worksheets
+// are written by many hands, and a partner's name must never become markup.
+// Imports are types only: the page bundles this file without the summariser.
+import type { Complement, Coverage, DatedItem, Gap, NoteCategory, Quote, Rate, Ref, ReviewSummary, ThemeEntry, ThemeSource, Trend } from './model';
 
 export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** "3 of 4" below five, "75% (30 of 40)" from five up: small groups are people, not percentages. */
+/** "3 of 4" below five: small groups are people, not percentages. "75% (6 of 8)" from five up. */
 export function formatRate(r: Rate): string {
   if (r.total === 0) return 'none yet';
   if (r.total < 5) return `${r.count} of ${r.total}`;
   return `${Math.round((100 * r.count) / r.total)}% (${r.count} of ${r.total})`;
 }
 
-export interface RenderOptions {
-  /** href for a link to a file and line; the panel uses "#" and handles clicks. */
-  href?: (ref: Ref) => string;
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
-const CATEGORY_LABEL: Record<string, string> = { challenges: 'Challenges', values: 'Values', goals: 'Goals', commitments: 'Commitments' };
+export const CATEGORY_LABEL: Record<NoteCategory, string> = { challenges: 'Challenges', values: 'Values', goals: 'Goals', commitments: 'Commitments' };
 
-export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {}): string {
+export const SECTIONS = [
+  ['coverage', 'Coverage'],
+  ['similarities', 'Similarities'],
+  ['outliers', 'Outliers'],
+  ['trends', 'Trends'],
+  ['opportunities', 'Opportunities'],
+  ['gaps', 'Gaps to fix before the meeting'],
+  ['commitments', 'Commitments'],
+] as const;
+
+export interface RenderOptions {
+  /**
+   * The href of a link to a file and line. The panel keeps "#" and turns
+   * clicks into messages; the export links the file relative to itself.
+   */
+  href?: (ref: Ref) => string;
+  /** Open every theme's quotes (the export: a file is read, not clicked through). */
+  expanded?: boolean;
+  /**
+   * Leave the bodies of closed lists out, each marked with `data-part`, for
+   * renderPart() to fill when opened: a round of a thousand partners then
+   * shows at once in the panel. The export renders everything.
+   */
+  lazy?: boolean;
+}
+
+/** Items a long list shows before the rest folds away (lazy rendering only). */
+export const INLINE_ITEMS = 12;
+
+const SOURCE_TITLE: Record<ThemeSource, string> = {
+  tagged: 'Tagged in the worksheet',
+  matched: 'Matched from the note text through the team vocabulary',
+  suggested: 'Suggested from the note text: confirm it by tagging the note',
+};
+
+function badge(source: ThemeSource | undefined): string {
+  if (!source || source === 'tagged') return '';
+  return ` <span class="badge ${esc(source)}" title="${esc(SOURCE_TITLE[source])}">${esc(source)}</span>`;
+}
+
+/** The HTML of the pieces, bound to one set of options. */
+function pieces(options: RenderOptions) {
   const href = options.href ?? (() => '#');
-  const link = (ref: Ref, label: string) => `<a class="ref" href="${esc(href(ref))}" data-uri="${esc(ref.uri)}" data-line="${ref.line}">${label}</a>`;
-  const quote = (q: Quote) => `<li>${link(q, `<strong>${esc(q.partner.organization)}</strong>`)}: <q>${esc(q.text)}</q></li>`;
+  const link = (ref: Ref, html: string, label?: string) =>
+    `<a class="ref" href="${esc(href(ref))}" data-uri="${esc(ref.uri)}" data-line="${esc(ref.line)}"${label ? ` aria-label="${esc(label)}"` : ''}>${html}</a>`;
+  const quote = (q: Quote) => `<li>${link(q, esc(q.partner.organization), `${q.partner.organization}, ${fileLabel(q)}`)}: <q>${esc(q.text)}</q>${badge(q.source)}</li>`;
+  const quotes = (qs: readonly Quote[]) => `<ul class="quotes">${qs.map(quote).join('')}</ul>`;
+  const gap = (g: Gap) => `<li class="${g.severity === 'error' ? 'error' : 'warning'}"><span class="severity">${esc(g.severity)}</span> ${link(g, esc(fileLabel(g)))} <code>${esc(g.code)}</code> ${esc(g.message)}</li>`;
+  const late = (o: DatedItem, what: string) => `<span class="muted">(${what} ${esc(o.date)}, ${esc(plural(o.daysLate, 'day'))} ago${o.owner ? `; ${esc(o.owner)}` : ''})</span>`;
+  const toMeet = (p: Coverage['toMeet'][number]) => `<li>${link(p, esc(p.organization))}${p.status ? ` <span class="muted">(${esc(p.status)}${p.date ? `, ${esc(p.date)}` : ''})</span>` : ''}</li>`;
+  const overdueStep = (o: DatedItem) => `<li>${link(o, esc(o.partner.organization))}: ${esc(o.text)} ${late(o, 'due')}</li>`;
+  const overdueFollow = (o: DatedItem) => `<li>${link(o, esc(o.partner.organization))} ${late(o, 'planned for')}</li>`;
+  const complement = (x: Complement) => `<div class="pair"><h4>${x.needs.length === 1 ? 'Needs it' : 'Need it'}</h4>${quotes(x.needs)}<h4>${x.offers.length === 1 ? 'Commits to it' : 'Commit to it'}</h4>${quotes(x.offers)}</div>`;
+  return { link, quote, quotes, gap, toMeet, overdueStep, overdueFollow, complement };
+}
+
+/**
+ * A list whose items past the first few fold into a closed `details`, filled
+ * when opened (lazy), or every item at once (the export).
+ */
+function foldedList<T>(options: RenderOptions, key: string, cls: string, items: readonly T[], item: (x: T) => string): string {
+  if (!options.lazy || items.length <= INLINE_ITEMS) return `<ul class="${cls}">${items.map(item).join('')}</ul>`;
+  return `<ul class="${cls}">${items.slice(0, INLINE_ITEMS).map(item).join('')}</ul>`
+    + `<details class="more" data-part="${esc(key)}"><summary>${esc(items.length - INLINE_ITEMS)} more</summary></details>`;
+}
+
+/** A closed (or, for the export, open) `details` whose body is rendered now or on opening. */
+function collapsible(options: RenderOptions, key: string, cls: string, summary: string, body: () => string): string {
+  if (options.lazy && !options.expanded) return `<details class="${cls}" data-part="${esc(key)}"><summary>${summary}</summary></details>`;
+  return `<details class="${cls}"${options.expanded ? ' open' : ''}><summary>${summary}</summary>${body()}</details>`;
+}
+
+/**
+ * The body of a part left out by lazy rendering, by its `data-part` key; ''
+ * for a key this summary does not have. Keys are made of indexes only.
+ */
+export function renderPart(s: ReviewSummary, key: string, options: RenderOptions = {}): string {
+  const p = pieces(options);
+  const [kind, a, b] = key.split('.');
+  const i = Number(a);
+  const j = Number(b);
+  const rest = <T>(items: readonly T[] | undefined, item: (x: T) => string, cls = '') => (items && items.length > INLINE_ITEMS ? `<ul class="${cls}">${items.slice(INLINE_ITEMS).map(item).join('')}</ul>` : '');
+  switch (kind) {
+    case 'sim': {
+      const t = s.similarities[i]?.themes[j];
+      return t ? p.quotes(t.quotes) : '';
+    }
+    case 'offer': {
+      const o = s.opportunities.offers[i];
+      return o ? p.quotes(o.goals) : '';
+    }
+    case 'comp': {
+      const c = s.opportunities.complementary[i];
+      return c ? p.complement(c) : '';
+    }
+    case 'more':
+      switch (a) {
+        case 'toMeet': return rest(s.coverage.toMeet, p.toMeet);
+        case 'overdueNextSteps': return rest(s.coverage.overdueNextSteps, p.overdueStep);
+        case 'overdueFollowUps': return rest(s.coverage.overdueFollowUps, p.overdueFollow);
+        case 'unservedGoals': return rest(s.opportunities.unservedGoals, p.quote, 'quotes');
+        case 'gaps': return rest(s.gaps, p.gap, 'gaps');
+        default: return '';
+      }
+    default:
+      return '';
+  }
+}
+
+/** The body of the review: a header, then one section per part, in the issue's order. */
+export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {}): string {
+  const p = pieces(options);
   const c = s.coverage;
   const out: string[] = [];
 
-  out.push(`<header><h1>Team review: ${esc(s.round || 'no round yet')}</h1><p class="meta">${c.partners} partner${c.partners === 1 ? '' : 's'}, ${c.meetings.total} meeting${c.meetings.total === 1 ? '' : 's'}${s.previousRound ? `; compared with ${esc(s.previousRound)}` : ''}. As of ${esc(s.today)}.</p></header>`);
+  out.push(`<header><h1>Team review: ${esc(s.round || 'no round yet')}</h1>`
+    + `<p class="meta">${esc(plural(c.partners.total, 'partner'))}, ${esc(plural(c.meetings.total, 'meeting'))}`
+    + `${s.previousRound ? `; compared with ${esc(s.previousRound)}` : ''}. As of ${esc(s.today)}.</p>`
+    + `<nav aria-label="Sections"><ul class="toc">${SECTIONS.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join('')}</ul></nav></header>`);
 
   // Coverage
-  const statuses = (['planned', 'prepared', 'held', 'filled', 'shared'] as const).map((k) => ({ label: k, value: c.meetings[k] }));
-  out.push(`<section id="coverage" aria-labelledby="h-coverage"><h2 id="h-coverage">Coverage</h2>`);
-  out.push(barChart('Meetings by status', statuses));
+  out.push(section('coverage', 'Coverage'));
+  out.push(barChart('Meetings this round', 'meetings', [
+    { label: 'Planned', value: c.funnel.planned },
+    { label: 'Held', value: c.funnel.held },
+    { label: 'Filled in', value: c.funnel.filled },
+    { label: 'Shared', value: c.funnel.shared },
+  ]));
+  const met = c.partners.total - c.toMeet.length;
   out.push('<dl class="figures">');
-  out.push(`<dt>Confirmed what success means</dt><dd>${formatRate(c.confirmation)}</dd>`);
-  out.push(`<dt>Agreed a next step</dt><dd>${formatRate(c.nextStep)}</dd>`);
-  out.push(`<dt>Follow-up only (not ready yet)</dt><dd>${formatRate(c.followUpOnly)}</dd>`);
-  out.push(`<dt>Median meeting length</dt><dd>${c.medianMinutes === undefined ? 'not recorded' : `${c.medianMinutes} minutes`}; ${formatRate(c.withinRange)} within ${c.range.min}-${c.range.max} minutes</dd>`);
+  out.push(`<dt>Partners met</dt><dd>${esc(formatRate({ count: met, total: c.partners.total }))}</dd>`);
+  out.push(`<dt>Confirmed what success means</dt><dd>${esc(formatRate(c.confirmation))}</dd>`);
+  out.push(`<dt>Agreed a next step</dt><dd>${esc(formatRate(c.nextStep))}</dd>`);
+  out.push(`<dt>Follow-up only (not ready yet)</dt><dd>${esc(formatRate(c.followUpOnly))}</dd>`);
+  out.push(`<dt>Median meeting length</dt><dd>${c.medianMinutes === undefined ? 'not recorded' : `${esc(c.medianMinutes)} minutes`}</dd>`);
+  out.push(`<dt>Within ${esc(c.range.min)}-${esc(c.range.max)} minutes</dt><dd>${esc(formatRate(c.withinRange))}</dd>`);
   out.push('</dl>');
-  if (c.toMeet.length) out.push(`<h3>Partners still to meet</h3><ul>${c.toMeet.map((p) => `<li>${link(p, esc(p.organization))}${p.date ? ` (${esc(p.status ?? '')} for ${esc(p.date)})` : ''}</li>`).join('')}</ul>`);
-  if (c.overdueNextSteps.length) out.push(`<h3>Overdue next steps</h3><ul>${c.overdueNextSteps.map((o) => `<li>${link(o, esc(o.partner.organization))}: ${esc(o.text)} (due ${esc(o.date)})</li>`).join('')}</ul>`);
-  if (c.overdueFollowUps.length) out.push(`<h3>Overdue follow-ups</h3><ul>${c.overdueFollowUps.map((o) => `<li>${link(o, esc(o.partner.organization))} (planned for ${esc(o.date)})</li>`).join('')}</ul>`);
+  if (c.toMeet.length) out.push(`<h3>Partners still to meet</h3>${foldedList(options, 'more.toMeet', '', c.toMeet, p.toMeet)}`);
+  if (c.overdueNextSteps.length) out.push(`<h3>Overdue next steps</h3>${foldedList(options, 'more.overdueNextSteps', '', c.overdueNextSteps, p.overdueStep)}`);
+  if (c.overdueFollowUps.length) out.push(`<h3>Overdue follow-ups</h3>${foldedList(options, 'more.overdueFollowUps', '', c.overdueFollowUps, p.overdueFollow)}`);
   out.push('</section>');
 
   // Similarities
-  out.push(`<section id="similarities" aria-labelledby="h-similarities"><h2 id="h-similarities">Similarities</h2><p class="hint">Themes raised by two or more partners, counting partners, not mentions.</p>`);
+  out.push(section('similarities', 'Similarities', 'Themes two or more partners raised, counting partners, not mentions. Open a theme for one quote per partner.'));
   let any = false;
-  for (const group of s.similarities) {
-    if (!group.themes.length) continue;
+  s.similarities.forEach((group, gi) => {
+    if (!group.themes.length) return;
     any = true;
-    out.push(`<h3>${CATEGORY_LABEL[group.category]}</h3>`);
-    out.push(barChart(`${CATEGORY_LABEL[group.category]}: partners per theme`, group.themes.map((t) => ({ label: themeLabel(t), value: t.partners.length }))));
-    for (const t of group.themes) {
-      out.push(`<details class="theme"><summary>${esc(t.label)} <span class="count">${t.partners.length} partners</span> ${sourceBadge(t.source)}</summary><ul class="quotes">${t.quotes.map(quote).join('')}</ul></details>`);
-    }
-  }
+    const title = CATEGORY_LABEL[group.category];
+    out.push(`<h3>${esc(title)}</h3>`);
+    out.push(barChart(`${title}: partners per theme`, 'partners', group.themes.map((t) => ({ label: themeLabel(t), value: t.partners.length }))));
+    group.themes.forEach((t, ti) => {
+      out.push(collapsible(options, `sim.${gi}.${ti}`, 'theme', `${esc(t.label)} <span class="count">${esc(plural(t.partners.length, 'partner'))}</span>${badge(t.source)}`, () => p.quotes(t.quotes)));
+    });
+  });
   if (!any) out.push('<p class="empty">No theme was raised by more than one partner yet.</p>');
   out.push('</section>');
 
   // Outliers
-  out.push(`<section id="outliers" aria-labelledby="h-outliers"><h2 id="h-outliers">Outliers</h2><p class="hint">Themes only one partner raised, that sit in what success means to them.</p>`);
+  out.push(section('outliers', 'Outliers', 'Themes only one partner raised, which sit in what success means to them, in their words.'));
   out.push(s.outliers.length
-    ? `<ul>${s.outliers.map((o) => `<li><strong>${esc(o.theme.label)}</strong>: ${link(o.success, esc(o.success.partner.organization))}, <q>${esc(o.success.text)}</q></li>`).join('')}</ul>`
+    ? `<ul>${s.outliers.map((o) => `<li><strong>${esc(o.theme.label)}</strong>${badge(o.theme.source)}: ${p.link(o.success, esc(o.partner.organization))}, <q>${esc(o.success.text)}</q></li>`).join('')}</ul>`
     : '<p class="empty">None this round.</p>');
   out.push('</section>');
 
   // Trends
-  out.push(`<section id="trends" aria-labelledby="h-trends"><h2 id="h-trends">Trends</h2>`);
+  out.push(section('trends', 'Trends'));
   if (!s.previousRound) {
     out.push('<p class="empty">This is the first round: trends appear from the next one.</p>');
   } else {
-    out.push(`<p class="hint">Partners per theme, ${esc(s.previousRound)} to ${esc(s.round)}.</p>`);
-    const trendList = (title: string, list: Trend[]) => (list.length ? `<h3>${title}</h3><ul>${list.map((t) => `<li>${esc(t.label)}: ${t.previous} to ${t.current}</li>`).join('')}</ul>` : '');
-    const body = trendList('Rising', s.trends.rising) + trendList('New', s.trends.new) + trendList('Falling', s.trends.falling) + trendList('Gone', s.trends.gone);
+    const t = s.trends;
+    out.push(`<p class="hint">Partners per theme, ${esc(s.previousRound)} (${esc(plural(t.partners.previous, 'partner'))} met) to ${esc(s.round)} (${esc(plural(t.partners.current, 'partner'))} met). Tagged and matched themes only.</p>`);
+    const trendList = (title: string, cls: string, items: Trend[]) => (items.length
+      ? `<h3>${esc(title)}</h3><ul class="trend ${cls}">${items.map((x) => `<li>${esc(x.label)}: ${esc(x.previous)} → ${esc(plural(x.current, 'partner'))}</li>`).join('')}</ul>`
+      : '');
+    const body = trendList('Rising', 'rising', t.rising) + trendList('New this round', 'new', t.new) + trendList('Falling', 'falling', t.falling) + trendList('Gone', 'gone', t.gone);
     out.push(body || '<p class="empty">No theme changed between the rounds.</p>');
   }
   out.push('</section>');
 
   // Opportunities
   const o = s.opportunities;
-  out.push(`<section id="opportunities" aria-labelledby="h-opportunities"><h2 id="h-opportunities">Opportunities</h2>`);
-  if (o.offers.length) out.push(`<h3>Partner goals we can help with</h3><ul>${o.offers.map((x) => `<li>${esc(x.offer)} → ${link(x.goal, esc(x.goal.partner.organization))}: <q>${esc(x.goal.text)}</q></li>`).join('')}</ul>`);
-  if (o.complementary.length) out.push(`<h3>One partner's need, another's strength</h3><ul>${o.complementary.map((x) => `<li><strong>${esc(x.label)}</strong>: ${link(x.need, esc(x.need.partner.organization))} needs <q>${esc(x.need.text)}</q>; ${link(x.offer, esc(x.offer.partner.organization))} offers <q>${esc(x.offer.text)}</q></li>`).join('')}</ul>`);
-  if (o.clusters.length) out.push(`<h3>Shared goals: candidates for a convening</h3><ul>${o.clusters.map((x) => `<li><strong>${esc(x.label)}</strong>: ${x.partners.map((p) => esc(p.organization)).join(', ')}</li>`).join('')}</ul>`);
-  if (o.unservedGoals.length) out.push(`<h3>Goals no next step serves yet</h3><ul>${o.unservedGoals.map(quote).join('')}</ul>`);
+  out.push(section('opportunities', 'Opportunities'));
+  if (o.offers.length) {
+    out.push('<h3>Partner goals our offers can serve</h3>');
+    o.offers.forEach((x, i) => out.push(collapsible(options, `offer.${i}`, 'offer', `<strong>${esc(x.offer.text)}</strong> <span class="count">${esc(plural(x.goals.length, 'partner'))}</span>`, () => p.quotes(x.goals))));
+  }
+  if (o.complementary.length) {
+    out.push("<h3>One partner's challenge, another's commitment</h3>");
+    o.complementary.forEach((x, i) => {
+      const orgs = (qs: Quote[]) => (qs.length <= 3 ? qs.map((q) => esc(q.partner.organization)).join(', ') : esc(plural(qs.length, 'partner')));
+      const line = `<strong>${esc(x.label)}</strong> <span class="muted">(${esc(plural(x.pairs, 'pair'))})</span>: ${orgs(x.needs)} ${x.needs.length === 1 ? 'needs' : 'need'} it; ${orgs(x.offers)} ${x.offers.length === 1 ? 'commits' : 'commit'} to it`;
+      out.push(collapsible(options, `comp.${i}`, 'pair', line, () => p.complement(x)));
+    });
+  }
+  if (o.clusters.length) {
+    out.push(`<h3>Shared goals: candidates for a convening</h3><ul>${o.clusters.map((x) => `<li><strong>${x.themes.map((t) => esc(t.label)).join(', ')}</strong> <span class="muted">(${esc(plural(x.partners.length, 'partner'))})</span>: ${x.partners.map((q) => esc(q.organization)).join(', ')}</li>`).join('')}</ul>`);
+  }
+  if (o.unservedGoals.length) out.push(`<h3>Goals no next step serves yet</h3>${foldedList(options, 'more.unservedGoals', 'quotes', o.unservedGoals, p.quote)}`);
   if (!o.offers.length && !o.complementary.length && !o.clusters.length && !o.unservedGoals.length) out.push('<p class="empty">None found yet.</p>');
   out.push('</section>');
 
   // Gaps
-  out.push(`<section id="gaps" aria-labelledby="h-gaps"><h2 id="h-gaps">Gaps to fix before the meeting</h2>`);
-  out.push(s.gaps.length
-    ? `<ul class="gaps">${s.gaps.map((g) => `<li class="${esc(g.severity)}">${link(g, `${esc(g.file)}:${g.line}`)} <code>${esc(g.code)}</code> ${esc(g.message)}</li>`).join('')}</ul>`
-    : '<p class="empty">No open gaps in this round.</p>');
+  out.push(section('gaps', 'Gaps to fix before the meeting'));
+  out.push(s.gaps.length ? foldedList(options, 'more.gaps', 'gaps', s.gaps, p.gap) : '<p class="empty">No open gaps in this round.</p>');
   out.push('</section>');
 
   // Commitments
-  out.push(`<section id="commitments" aria-labelledby="h-commitments"><h2 id="h-commitments">Commitments</h2>`);
+  out.push(section('commitments', 'Commitments', s.review ? undefined : 'Start the team review to write them down.'));
   if (s.commitments.length) {
-    out.push(`<ul>${s.commitments.map((x) => `<li>${esc(x.action)}${x.owner ? ` (${esc(x.owner)}${x.due ? `, by ${esc(x.due)}` : ''})` : x.due ? ` (by ${esc(x.due)})` : ''}${x.status && x.status !== 'open' ? ` <span class="badge">${esc(x.status)}</span>` : ''}</li>`).join('')}</ul>`);
+    out.push(`<ul>${s.commitments.map((x) => {
+      const who = [x.owner, x.due ? `by ${x.due}` : undefined].filter(Boolean).join(', ');
+      const state = x.overdue ? ' <span class="badge overdue">overdue</span>' : x.status && x.status !== 'open' ? ` <span class="badge">${esc(x.status)}</span>` : '';
+      return `<li>${p.link(x, esc(x.action))}${who ? ` <span class="muted">(${esc(who)})</span>` : ''}${state}</li>`;
+    }).join('')}</ul>`);
   } else {
-    out.push(`<p class="empty">${s.review ? `No commitments recorded yet in ${link(s.review, 'the review file')}.` : 'No review file for this round yet.'}</p>`);
+    out.push(`<p class="empty">${s.review ? `No commitments recorded yet in ${p.link(s.review, 'the review file')}.` : 'No review file for this round yet.'}</p>`);
   }
   out.push('</section>');
   return out.join('\n');
+}
+
+function section(id: string, title: string, hint?: string): string {
+  return `<section id="${id}" aria-labelledby="h-${id}"><h2 id="h-${id}" tabindex="-1">${esc(title)}</h2>${hint ? `<p class="hint">${esc(hint)}</p>` : ''}`;
+}
+
+function fileLabel(r: Ref | Gap): string {
+  const file = 'file' in r ? r.file : r.uri.split('/').slice(-2).join('/');
+  return `${file}:${r.line}`;
 }
 
 function themeLabel(t: ThemeEntry): string {
   return t.source === 'suggested' ? `${t.label} (suggested)` : t.label;
 }
 
-function sourceBadge(source: string): string {
-  if (source === 'tagged') return '';
-  const title = source === 'matched' ? 'Matched from note text through the team vocabulary' : 'Suggested from keywords: confirm it by tagging the notes';
-  return `<span class="badge ${esc(source)}" title="${esc(title)}">${esc(source)}</span>`;
-}
-
-/** A horizontal bar chart; the numbers are in the text too, for screen readers. */
-export function barChart(title: string, bars: { label: string; value: number }[]): string {
+/**
+ * A horizontal bar chart. The SVG is decoration for sighted readers; the same
+ * numbers follow as a list that screen readers read (and print keeps).
+ */
+export function barChart(title: string, unit: string, bars: { label: string; value: number }[]): string {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const rowH = 22;
-  const labelW = 190;
-  const width = 520;
+  const rowH = 24;
+  const labelW = 200;
+  const width = 560;
+  const room = width - labelW - 48;
   const rows = bars.map((b, i) => {
-    const w = Math.round(((width - labelW - 40) * b.value) / max);
+    const w = Math.max(b.value > 0 ? 2 : 0, Math.round((room * b.value) / max));
     const y = i * rowH;
-    return `<g><text x="0" y="${y + 15}" class="bar-label">${esc(b.label)}</text><rect x="${labelW}" y="${y + 4}" width="${w}" height="${rowH - 8}" rx="2" class="bar"></rect><text x="${labelW + w + 6}" y="${y + 15}" class="bar-value">${b.value}</text></g>`;
+    const label = b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label;
+    return `<text x="${labelW - 8}" y="${y + 16}" class="bar-label" text-anchor="end">${esc(label)}</text>`
+      + `<rect x="${labelW}" y="${y + 5}" width="${w}" height="${rowH - 10}" rx="2" class="bar"></rect>`
+      + `<text x="${labelW + w + 6}" y="${y + 16}" class="bar-value">${esc(b.value)}</text>`;
   }).join('');
-  const summary = bars.map((b) => `${b.label}: ${b.value}`).join(', ');
-  return `<figure class="chart"><svg role="img" aria-label="${esc(`${title}. ${summary}`)}" viewBox="0 0 ${width} ${bars.length * rowH}" width="${width}" height="${bars.length * rowH}">${rows}</svg><figcaption class="sr-only">${esc(`${title}: ${summary}`)}</figcaption></figure>`;
+  const height = Math.max(1, bars.length) * rowH;
+  return `<figure class="chart"><figcaption>${esc(title)}</figcaption>`
+    + `<svg aria-hidden="true" focusable="false" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${rows}</svg>`
+    + `<ul class="sr-only">${bars.map((b) => `<li>${esc(b.label)}: ${esc(plural(b.value, unit.replace(/s$/, ''), unit))}</li>`).join('')}</ul></figure>`;
 }
 
+/** Colours for the export; the panel maps the same names to VS Code's theme colours. */
 export const STANDALONE_CSS = `
-:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --accent: #1f6f5c; --bar: #1f6f5c; --border: #d0d7de; --warn: #9a6700; --err: #cf222e; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --accent: #58c4a4; --bar: #58c4a4; --border: #30363d; --warn: #d29922; --err: #f85149; } }
+:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #57606a; --accent: #0b5cad; --bar: #1f6f5c; --border: #d0d7de; --warn: #7d4e00; --err: #c4212e; --focus: #0b5cad; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --accent: #6cb6ff; --bar: #58c4a4; --border: #30363d; --warn: #d29922; --err: #ff7b72; --focus: #6cb6ff; } }
 body { font: 15px/1.5 system-ui, sans-serif; color: var(--fg); background: var(--bg); max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+@media print { .toc { display: none; } }
 `;
 
+/** Layout shared by the panel and the export; colours come from variables. */
 export const SHARED_CSS = `
-h1 { font-size: 1.6em; margin-bottom: .2em; }
+h1 { font-size: 1.6em; margin: .4em 0 .2em; }
 h2 { font-size: 1.25em; border-bottom: 1px solid var(--border); padding-bottom: .2em; margin-top: 1.6em; }
-h3 { font-size: 1.05em; margin-bottom: .3em; }
-.meta, .hint, .empty { color: var(--muted); }
+h3 { font-size: 1.05em; margin: 1em 0 .3em; }
+.meta, .hint, .empty, .muted, .count { color: var(--muted); }
+.toc { display: flex; flex-wrap: wrap; gap: .2em 1em; list-style: none; padding: 0; margin: .4em 0 0; }
 .figures { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
 .figures dt { font-weight: 600; }
 .figures dd { margin: 0; }
-.chart { margin: .5em 0; }
-.chart svg { max-width: 100%; height: auto; }
+.chart { margin: .6em 0; }
+.chart figcaption { font-size: .9em; color: var(--muted); }
+.chart svg { max-width: 100%; height: auto; display: block; }
 .bar { fill: var(--bar); }
 .bar-label, .bar-value { fill: var(--fg); font-size: 12px; }
-.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-details.theme { margin: .2em 0; }
-details.theme summary { cursor: pointer; }
-.count { color: var(--muted); }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+details { margin: .25em 0; }
+details summary { cursor: pointer; padding: .1em 0; }
+details.more summary { color: var(--muted); }
+.pair h4 { font-size: .9em; margin: .4em 0 0; color: var(--muted); }
 .badge { font-size: .8em; border: 1px solid var(--border); border-radius: 3px; padding: 0 .3em; color: var(--muted); }
+.badge.overdue { color: var(--warn); border-color: currentColor; }
 .quotes { margin: .2em 0 .6em; }
-a.ref { color: var(--accent); }
-a:focus-visible, summary:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.gaps li.error code { color: var(--err); }
-.gaps li.warning code { color: var(--warn); }
+q { font-style: italic; }
+a, a.ref { color: var(--accent); }
+a:focus-visible, summary:focus-visible, h2:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+.gaps { padding-left: 1.2em; }
+.gaps .severity { font-size: .8em; font-weight: 600; text-transform: uppercase; }
+.gaps li.error .severity { color: var(--err); }
+.gaps li.warning .severity { color: var(--warn); }
 `;
 
 /** A complete HTML document: the export, and `partner-worksheets review --format html`. */
@@ -175,7 +335,7 @@ export function renderStandaloneHtml(s: ReviewSummary, options: RenderOptions = 
 </head>
 <body>
 <main>
-${renderSummaryBody(s, options)}
+${renderSummaryBody(s, { expanded: true, ...options })}
 </main>
 </body>
 </html>

@@ -1,63 +1,106 @@
-// The review as Markdown, for pasting into notes or a pull request. Text from
-// worksheets is escaped so it cannot become links, images or HTML.
-import type { Quote, Ref, ReviewSummary, Trend } from './summarize';
-import { formatRate } from './render-html';
+// The review as Markdown, for pasting into notes, an email or a pull request.
+// Text from worksheets is escaped so that it cannot become a link, an image,
+// emphasis or raw HTML, and stays readable as plain text.
+import type { Quote, Ref, ReviewSummary, ThemeSource, Trend } from './model';
+import { CATEGORY_LABEL, formatRate, plural } from './render-html';
 
-/** Text never starts a line here, so list and heading markers need no escape. */
-export function mdEscape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#!|<>~]/g, (c) => `\\${c}`);
+/**
+ * Backslash-escapes what Markdown would read as markup. Worksheet text never
+ * starts a line here (it follows a label or a list marker), so line-start
+ * markers (#, -, 1.) need no escape; `(` and `!` are harmless once `[` and `]`
+ * are; entities like `&lt;` only ever decode to text.
+ */
+export function mdEscape(s: unknown): string {
+  return String(s ?? '').replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+}
+
+/** A file reference in a code span: no escape works inside one, so backticks are replaced. */
+function code(s: string): string {
+  return `\`${s.replace(/`/g, "'").replace(/\s+/g, ' ')}\``;
 }
 
 export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string = (r) => `${r.uri}:${r.line}`): string {
   const c = s.coverage;
-  const q = (x: Quote) => `- **${mdEscape(x.partner.organization)}**: "${mdEscape(x.text)}" (\`${fileLabel(x).replace(/`/g, "'")}\`)`;
+  const tag = (source: ThemeSource | undefined) => (source && source !== 'tagged' ? ` _(${source})_` : '');
+  const q = (x: Quote) => `- **${mdEscape(x.partner.organization)}**: "${mdEscape(x.text)}"${tag(x.source)} (${code(fileLabel(x))})`;
+  const met = c.partners.total - c.toMeet.length;
   const lines: string[] = [
-    `# Team review: ${mdEscape(s.round)}`,
+    `# Team review: ${mdEscape(s.round || 'no round yet')}`,
     '',
-    `${c.partners} partners, ${c.meetings.total} meetings${s.previousRound ? `; compared with ${mdEscape(s.previousRound)}` : ''}. As of ${s.today}.`,
+    `${plural(c.partners.total, 'partner')}, ${plural(c.meetings.total, 'meeting')}${s.previousRound ? `; compared with ${mdEscape(s.previousRound)}` : ''}. As of ${mdEscape(s.today)}.`,
     '',
     '## Coverage',
     '',
-    `- Meetings: ${c.meetings.planned} planned, ${c.meetings.prepared} prepared, ${c.meetings.held} held, ${c.meetings.filled} filled, ${c.meetings.shared} shared`,
+    `- Meetings: ${c.funnel.planned} planned, ${c.funnel.held} held, ${c.funnel.filled} filled in, ${c.funnel.shared} shared`,
+    `- Partners met: ${formatRate({ count: met, total: c.partners.total })}`,
     `- Confirmed what success means: ${formatRate(c.confirmation)}`,
     `- Agreed a next step: ${formatRate(c.nextStep)}`,
-    `- Follow-up only: ${formatRate(c.followUpOnly)}`,
+    `- Follow-up only (not ready yet): ${formatRate(c.followUpOnly)}`,
     `- Median meeting length: ${c.medianMinutes === undefined ? 'not recorded' : `${c.medianMinutes} minutes`}; ${formatRate(c.withinRange)} within ${c.range.min}-${c.range.max} minutes`,
   ];
-  if (c.toMeet.length) lines.push(`- Still to meet: ${c.toMeet.map((p) => mdEscape(p.organization)).join(', ')}`);
-  for (const o of c.overdueNextSteps) lines.push(`- Overdue next step: **${mdEscape(o.partner.organization)}**, ${mdEscape(o.text)} (due ${o.date})`);
-  for (const o of c.overdueFollowUps) lines.push(`- Overdue follow-up: **${mdEscape(o.partner.organization)}** (planned for ${o.date})`);
-  lines.push('', '## Similarities', '');
+  if (c.toMeet.length) lines.push(`- Still to meet: ${c.toMeet.map((p) => `${mdEscape(p.organization)} (${code(fileLabel(p))})`).join(', ')}`);
+  for (const o of c.overdueNextSteps) lines.push(`- Overdue next step: **${mdEscape(o.partner.organization)}**, ${mdEscape(o.text)} (due ${mdEscape(o.date)}, ${plural(o.daysLate, 'day')} ago${o.owner ? `; ${mdEscape(o.owner)}` : ''}) (${code(fileLabel(o))})`);
+  for (const o of c.overdueFollowUps) lines.push(`- Overdue follow-up: **${mdEscape(o.partner.organization)}** (planned for ${mdEscape(o.date)}, ${plural(o.daysLate, 'day')} ago${o.owner ? `; ${mdEscape(o.owner)}` : ''}) (${code(fileLabel(o))})`);
+
+  lines.push('', '## Similarities', '', 'Themes two or more partners raised, counting partners, not mentions.', '');
   let any = false;
   for (const g of s.similarities) {
     if (!g.themes.length) continue;
     any = true;
-    lines.push(`### ${g.category[0].toUpperCase()}${g.category.slice(1)}`, '');
-    for (const t of g.themes) {
-      lines.push(`**${mdEscape(t.label)}**: ${t.partners.length} partners${t.source === 'tagged' ? '' : ` (${t.source})`}`, '', ...t.quotes.map(q), '');
-    }
+    lines.push(`### ${CATEGORY_LABEL[g.category]}`, '');
+    for (const t of g.themes) lines.push(`**${mdEscape(t.label)}**: ${plural(t.partners.length, 'partner')}${tag(t.source)}`, '', ...t.quotes.map(q), '');
   }
   if (!any) lines.push('No theme was raised by more than one partner yet.', '');
-  lines.push('## Outliers', '');
-  lines.push(...(s.outliers.length ? s.outliers.map((o) => `- **${mdEscape(o.theme.label)}**: ${mdEscape(o.success.partner.organization)}, "${mdEscape(o.success.text)}"`) : ['None this round.']), '');
+
+  lines.push('## Outliers', '', 'Themes only one partner raised, which sit in what success means to them.', '');
+  lines.push(...(s.outliers.length
+    ? s.outliers.map((o) => `- **${mdEscape(o.theme.label)}**${tag(o.theme.source)}: ${mdEscape(o.partner.organization)}, "${mdEscape(o.success.text)}" (${code(fileLabel(o.success))})`)
+    : ['None this round.']), '');
+
   lines.push('## Trends', '');
-  if (!s.previousRound) lines.push('This is the first round: trends appear from the next one.');
-  else {
-    const t = (title: string, list: Trend[]) => list.map((x) => `- ${title}: ${mdEscape(x.label)}, ${x.previous} to ${x.current} partners`);
-    const all = [...t('Rising', s.trends.rising), ...t('New', s.trends.new), ...t('Falling', s.trends.falling), ...t('Gone', s.trends.gone)];
+  if (!s.previousRound) {
+    lines.push('This is the first round: trends appear from the next one.');
+  } else {
+    const t = s.trends;
+    lines.push(`Partners per theme, ${mdEscape(s.previousRound)} (${plural(t.partners.previous, 'partner')} met) to ${mdEscape(s.round)} (${plural(t.partners.current, 'partner')} met).`, '');
+    const list = (title: string, items: Trend[]) => items.map((x) => `- ${title}: ${mdEscape(x.label)}, ${x.previous} to ${plural(x.current, 'partner')}`);
+    const all = [...list('Rising', t.rising), ...list('New', t.new), ...list('Falling', t.falling), ...list('Gone', t.gone)];
     lines.push(...(all.length ? all : ['No theme changed between the rounds.']));
   }
+
   const o = s.opportunities;
   lines.push('', '## Opportunities', '');
-  for (const x of o.offers) lines.push(`- Offer "${mdEscape(x.offer)}" fits **${mdEscape(x.goal.partner.organization)}**'s goal "${mdEscape(x.goal.text)}"`);
-  for (const x of o.complementary) lines.push(`- ${mdEscape(x.label)}: **${mdEscape(x.need.partner.organization)}** needs "${mdEscape(x.need.text)}"; **${mdEscape(x.offer.partner.organization)}** offers "${mdEscape(x.offer.text)}"`);
-  for (const x of o.clusters) lines.push(`- Shared goal theme ${mdEscape(x.label)}: ${x.partners.map((p) => mdEscape(p.organization)).join(', ')}`);
-  for (const x of o.unservedGoals) lines.push(`- No next step serves **${mdEscape(x.partner.organization)}**'s goal "${mdEscape(x.text)}"`);
-  if (!o.offers.length && !o.complementary.length && !o.clusters.length && !o.unservedGoals.length) lines.push('None found yet.');
-  lines.push('', '## Gaps to fix before the meeting', '');
-  lines.push(...(s.gaps.length ? s.gaps.map((g) => `- \`${g.file.replace(/`/g, "'")}:${g.line}\` ${g.code}: ${mdEscape(g.message)}`) : ['No open gaps in this round.']));
+  if (o.offers.length) {
+    lines.push('### Partner goals our offers can serve', '');
+    for (const x of o.offers) lines.push(`**${mdEscape(x.offer.text)}**`, '', ...x.goals.map(q), '');
+  }
+  if (o.complementary.length) {
+    lines.push("### One partner's challenge, another's commitment", '');
+    const orgs = (qs: Quote[]) => qs.map((x) => `**${mdEscape(x.partner.organization)}**`).join(', ');
+    for (const x of o.complementary) lines.push(`- ${mdEscape(x.label)} (${plural(x.pairs, 'pair')}): ${orgs(x.needs)} ${x.needs.length === 1 ? 'needs' : 'need'} it; ${orgs(x.offers)} ${x.offers.length === 1 ? 'commits' : 'commit'} to it`);
+    lines.push('');
+  }
+  if (o.clusters.length) {
+    lines.push('### Shared goals: candidates for a convening', '');
+    for (const x of o.clusters) lines.push(`- ${x.themes.map((t) => mdEscape(t.label)).join(', ')}: ${x.partners.map((p) => mdEscape(p.organization)).join(', ')}`);
+    lines.push('');
+  }
+  if (o.unservedGoals.length) {
+    lines.push('### Goals no next step serves yet', '', ...o.unservedGoals.map(q), '');
+  }
+  if (!o.offers.length && !o.complementary.length && !o.clusters.length && !o.unservedGoals.length) lines.push('None found yet.', '');
+
+  lines.push('## Gaps to fix before the meeting', '');
+  lines.push(...(s.gaps.length ? s.gaps.map((g) => `- ${g.severity} ${code(fileLabel(g))} ${mdEscape(g.code)}: ${mdEscape(g.message)}`) : ['No open gaps in this round.']));
+
   lines.push('', '## Commitments', '');
-  lines.push(...(s.commitments.length ? s.commitments.map((x) => `- ${mdEscape(x.action)}${x.owner ? ` (${mdEscape(x.owner)}${x.due ? `, by ${x.due}` : ''})` : ''}${x.status && x.status !== 'open' ? ` [${x.status}]` : ''}`) : ['No commitments recorded yet.']));
+  lines.push(...(s.commitments.length
+    ? s.commitments.map((x) => {
+      const who = [x.owner, x.due ? `by ${x.due}` : undefined].filter(Boolean).join(', ');
+      const state = x.overdue ? ' **overdue**' : x.status && x.status !== 'open' ? ` (${mdEscape(x.status)})` : '';
+      return `- ${mdEscape(x.action)}${who ? ` (${mdEscape(who)})` : ''}${state} (${code(fileLabel(x))})`;
+    })
+    : [s.review ? `No commitments recorded yet (${code(fileLabel(s.review))}).` : 'No review file for this round yet.']));
   lines.push('');
   return lines.join('\n');
 }

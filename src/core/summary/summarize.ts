@@ -1,410 +1,596 @@
 // The team review of a round, as plain JSON: coverage, similarities, outliers,
 // trends against the previous round, opportunities, open gaps and the team's
 // commitments. The panel, the Markdown and HTML exports and the CLI all render
-// this one structure.
-import type { WorkspaceIndex, IndexedDocument, Meeting } from '../workspace-index';
+// this one structure (./model.ts).
+//
+// It runs on every live update of the panel and over rounds of thousands of
+// meetings, so every step is one pass over the notes with maps keyed by theme
+// or partner, and what depends on one document only (its notes, their themes,
+// their lines) is cached per indexed document: an edit recomputes one file.
+import type { IndexedDocument, Meeting, WorkspaceIndex } from '../workspace-index';
+import type { Offer, Theme } from '../config';
 import { field, isBlock, list, noteText, statusRank, text } from '../rules/rule';
-import type { ParsedFile } from '../parse';
-import { YamlView, parseFile } from '../parse';
-import { ThemeMatcher } from './themes';
-import type { ThemeSource } from './themes';
-import { isIsoDate } from '../dates';
+import { daysBetween, isIsoDate } from '../dates';
+import { ThemeMatcher, sourceRank, stemOf, suggestThemes, vocabularyKey, words } from './themes';
+import { SourceLines } from './locate';
+import { NOTE_CATEGORIES } from './model';
+import type {
+  Cluster, Commitment, Complement, Coverage, DatedItem, Gap, NoteCategory, OfferMatch, Opportunities, Outlier,
+  PartnerRef, Quote, ReviewSummary, Status, ThemeEntry, ThemeSource, Trend, Trends,
+} from './model';
 
-export const NOTE_CATEGORIES = ['challenges', 'values', 'goals', 'commitments'] as const;
-export type NoteCategory = (typeof NOTE_CATEGORIES)[number];
-
-export interface Ref {
-  uri: string;
-  /** 1-based line. */
-  line: number;
-}
-
-export interface Rate {
-  count: number;
-  total: number;
-}
-
-export interface PartnerRef {
-  id: string;
-  organization: string;
-}
-
-export interface Quote extends Ref {
-  partner: PartnerRef;
-  text: string;
-}
-
-export interface ThemeEntry {
-  id: string;
-  label: string;
-  category: NoteCategory;
-  source: ThemeSource;
-  partners: string[];
-  quotes: Quote[];
-}
-
-export interface DatedItem extends Ref {
-  partner: PartnerRef;
-  text: string;
-  date: string;
-}
-
-export interface Trend {
-  id: string;
-  label: string;
-  previous: number;
-  current: number;
-}
-
-export interface ReviewSummary {
-  round: string;
-  rounds: string[];
-  previousRound?: string;
-  today: string;
-  coverage: {
-    partners: number;
-    meetings: Record<'planned' | 'prepared' | 'held' | 'filled' | 'shared' | 'total', number>;
-    toMeet: (PartnerRef & Ref & { date?: string; status?: string })[];
-    confirmation: Rate;
-    nextStep: Rate;
-    followUpOnly: Rate;
-    overdueNextSteps: DatedItem[];
-    overdueFollowUps: DatedItem[];
-    medianMinutes?: number;
-    withinRange: Rate;
-    range: { min: number; max: number };
-  };
-  similarities: { category: NoteCategory; themes: ThemeEntry[] }[];
-  outliers: { theme: ThemeEntry; success: Quote }[];
-  trends: { rising: Trend[]; falling: Trend[]; new: Trend[]; gone: Trend[] };
-  opportunities: {
-    offers: { offer: string; theme: string; goal: Quote }[];
-    complementary: { theme: string; label: string; need: Quote; offer: Quote }[];
-    clusters: { theme: string; label: string; partners: PartnerRef[] }[];
-    unservedGoals: Quote[];
-  };
-  gaps: (Ref & { code: string; severity: string; message: string; file: string })[];
-  commitments: { action: string; owner?: string; due?: string; status?: string; partners: string[] }[];
-  review?: Ref;
-  /** Every theme of the round with the partners who raised it (for JSON consumers). */
-  themes: { id: string; label: string; category: NoteCategory; partners: string[]; source: ThemeSource }[];
-}
-
-interface NoteRecord {
-  partner: PartnerRef;
-  category: NoteCategory;
-  text: string;
-  quote: string;
-  themes: string[];
-  source: ThemeSource;
-  ref: Ref;
-}
-
-const HELD = 2;
+export * from './model';
 
 export interface SummaryOptions {
+  /** The round to review; default: the latest with a held meeting. */
   round?: string;
+  /** ISO date that overdue items are measured against. */
   today: string;
 }
 
-/** The rounds that have held meetings, oldest first; the default is the latest. */
-export function summarize(index: WorkspaceIndex, options: SummaryOptions): ReviewSummary {
-  const rounds = index.rounds();
-  const round = options.round ?? latestHeldRound(index, rounds) ?? rounds[rounds.length - 1] ?? '';
-  const i = rounds.indexOf(round);
-  const previousRound = i > 0 ? rounds[i - 1] : undefined;
-  const meetings = index.meetings().filter((m) => m.round === round);
-  const configUri = meetings[0]?.uri ?? '';
-  const config = index.configFor(configUri);
-  const matcher = new ThemeMatcher(config.themes);
-  const held = meetings.filter((m) => statusRank(m.status) >= HELD);
-  const notes = collectNotes(index, held, matcher, true);
-  const entries = themeEntries(notes, matcher);
+const HELD = statusRank('held');
+const STATUSES: readonly Status[] = ['planned', 'prepared', 'held', 'filled', 'shared'];
+/** Quotes stay short: the panel is read on a shared screen. */
+const QUOTE_MAX = 140;
 
-  const byTheme = new Map<string, Set<string>>();
-  for (const e of entries) {
-    const s = byTheme.get(e.id) ?? new Set<string>();
-    e.partners.forEach((p) => s.add(p));
-    byTheme.set(e.id, s);
+// ---- per-document cache -------------------------------------------------------
+
+interface RawNote {
+  category: NoteCategory;
+  index: number;
+  text: string;
+  /** Their words when the note has a `quote`, else the note. */
+  quote: string;
+  tags: string[];
+  /** The quote cut to length, made when first quoted. */
+  shortQuote?: string;
+}
+
+interface DocCache {
+  notes: RawNote[];
+  source?: SourceLines;
+  lines?: Map<NoteCategory, number[]>;
+  /** Vocabulary matches of each untagged note, for one vocabulary. */
+  matched?: { key: string; ids: string[][] };
+}
+
+// Indexed documents are replaced, never mutated, when their text changes: a
+// WeakMap on them is a cache that invalidates itself and never outlives them.
+const docCache = new WeakMap<IndexedDocument, DocCache>();
+
+function cacheOf(doc: IndexedDocument): DocCache {
+  let c = docCache.get(doc);
+  if (!c) {
+    const notes: RawNote[] = [];
+    for (const category of NOTE_CATEGORIES) {
+      list(field(doc.data, 'notes', category)).forEach((n, index) => {
+        const t = noteText(n);
+        if (!t) return;
+        const tags = list(field(n, 'themes')).filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+        notes.push({ category, index, text: t, quote: text(field(n, 'quote')) ?? t, tags });
+      });
+    }
+    c = { notes };
+    docCache.set(doc, c);
+  }
+  return c;
+}
+
+function sourceOf(doc: IndexedDocument): SourceLines {
+  const c = cacheOf(doc);
+  c.source ??= new SourceLines(doc.uri, doc.text);
+  return c.source;
+}
+
+function noteLine(doc: IndexedDocument, note: RawNote): number {
+  // The index keeps the lines of its own parse; documents from elsewhere are searched.
+  const kept = doc.lines?.[`notes.${note.category}.${note.index}`];
+  if (kept) return kept;
+  const c = cacheOf(doc);
+  c.lines ??= new Map();
+  let lines = c.lines.get(note.category);
+  if (!lines) {
+    const items = list(field(doc.data, 'notes', note.category)).map(noteText);
+    lines = sourceOf(doc).itemLines(['notes', note.category], items);
+    c.lines.set(note.category, lines);
+  }
+  return lines[note.index] ?? 1;
+}
+
+function vocabularyMatches(doc: IndexedDocument, matcher: ThemeMatcher): string[][] {
+  const c = cacheOf(doc);
+  if (c.matched?.key !== matcher.key) c.matched = { key: matcher.key, ids: c.notes.map((n) => (n.tags.length ? [] : matcher.match(n.text))) };
+  return c.matched.ids;
+}
+
+const matchers = new Map<string, ThemeMatcher>();
+
+/** One compiled matcher per vocabulary, kept while the vocabulary stays the same. */
+function matcherFor(themes: readonly Theme[]): ThemeMatcher {
+  const key = vocabularyKey(themes);
+  let m = matchers.get(key);
+  if (!m) {
+    if (matchers.size >= 8) matchers.clear();
+    m = new ThemeMatcher(themes);
+    matchers.set(key, m);
+  }
+  return m;
+}
+
+// ---- notes with themes --------------------------------------------------------
+
+interface NoteRecord {
+  doc: IndexedDocument;
+  partner: PartnerRef;
+  note: RawNote;
+  themes: string[];
+  source: ThemeSource;
+}
+
+function shorten(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length <= QUOTE_MAX ? one : `${one.slice(0, QUOTE_MAX - 1).trimEnd()}…`;
+}
+
+/** Organisation names compare in the reader's sense of order ("Ō" beside "O"), and fast. */
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const byName = (a: string, b: string): number => collator.compare(a, b);
+/** Code-unit order, for ISO dates, ids and URIs. */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+class Context {
+  private readonly partners = new Map<string, PartnerRef>();
+  /** Organisation names by partner id, read once (index.partner() copies its list on every call). */
+  private readonly names: Map<string, string>;
+
+  private ranks: Map<string, number> | undefined;
+
+  constructor(readonly index: WorkspaceIndex, readonly matcher: ThemeMatcher, readonly today: string, private readonly round: readonly Meeting[]) {
+    this.names = new Map(index.partners().map((p) => [p.id, p.organization]));
   }
 
-  const previous = previousRound ? index.meetings().filter((m) => m.round === previousRound && statusRank(m.status) >= HELD) : [];
-  const prevCounts = partnerCountsByTheme(collectNotes(index, previous, matcher, false));
+  /**
+   * A partner's place in name order. Lists of thousands of partners sort by
+   * it: one collation per partner instead of one per comparison.
+   */
+  rank(partnerId: string): number {
+    if (!this.ranks) {
+      const refs = [...new Map(this.round.map((m) => [m.partnerId, this.partner(m)])).values()];
+      refs.sort((a, b) => byName(a.organization, b.organization) || cmp(a.id, b.id));
+      this.ranks = new Map(refs.map((p, i) => [p.id, i]));
+    }
+    return this.ranks.get(partnerId) ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  /** Compares by partner, in name order. */
+  readonly byPartner = (a: { partner: PartnerRef }, b: { partner: PartnerRef }): number =>
+    this.rank(a.partner.id) - this.rank(b.partner.id) || cmp(a.partner.id, b.partner.id);
+
+  partner(m: Meeting): PartnerRef {
+    let p = this.partners.get(m.partnerId);
+    if (!p) {
+      p = { id: m.partnerId, organization: this.names.get(m.partnerId) ?? m.organization ?? m.partnerId };
+      this.partners.set(m.partnerId, p);
+    }
+    return p;
+  }
+
+  /**
+   * The notes of these meetings with their themes. Suggestions cost a tagger
+   * run per note: only the reviewed round asks for them.
+   */
+  notes(meetings: readonly Meeting[], suggest: boolean): NoteRecord[] {
+    const out: NoteRecord[] = [];
+    for (const meeting of meetings) {
+      const doc = this.index.get(meeting.uri);
+      if (!doc) continue;
+      const raw = cacheOf(doc).notes;
+      const matched = vocabularyMatches(doc, this.matcher);
+      const partner = this.partner(meeting);
+      raw.forEach((note, i) => {
+        let themes: string[];
+        let source: ThemeSource;
+        if (note.tags.length) {
+          themes = [...new Set(note.tags)];
+          source = 'tagged';
+        } else if (matched[i].length || !suggest) {
+          themes = matched[i];
+          source = 'matched';
+        } else {
+          themes = suggestThemes(note.text);
+          source = 'suggested';
+        }
+        if (themes.length) out.push({ doc, partner, note, themes, source });
+      });
+    }
+    return out;
+  }
+
+  quote(n: NoteRecord, source: ThemeSource | undefined = n.source): Quote {
+    n.note.shortQuote ??= shorten(n.note.quote);
+    const q: Quote = { partner: n.partner, text: n.note.shortQuote, uri: n.doc.uri, line: noteLine(n.doc, n.note) };
+    if (source) q.source = source;
+    return q;
+  }
+
+  /** The goal's own words (not a quote): what the offers and next steps are compared with. */
+  goal(n: NoteRecord): Quote {
+    return { partner: n.partner, text: shorten(n.note.text), uri: n.doc.uri, line: noteLine(n.doc, n.note), source: n.source };
+  }
+
+  line(meeting: Meeting, keys: string[]): number {
+    const doc = this.index.get(meeting.uri);
+    if (!doc) return 1;
+    return doc.lines?.[keys.join('.')] ?? sourceOf(doc).keyLine(keys);
+  }
+}
+
+// ---- the summary --------------------------------------------------------------
+
+export function summarize(index: WorkspaceIndex, options: SummaryOptions): ReviewSummary {
+  const rounds = index.rounds();
+  const byRound = new Map<string, Meeting[]>();
+  for (const m of index.meetings()) {
+    if (m.round === undefined) continue;
+    const l = byRound.get(m.round);
+    if (l) l.push(m);
+    else byRound.set(m.round, [m]);
+  }
+  const isHeld = (m: Meeting) => statusRank(m.status) >= HELD;
+  const round = options.round ?? [...rounds].reverse().find((r) => byRound.get(r)?.some(isHeld)) ?? rounds[rounds.length - 1] ?? '';
+  const at = rounds.indexOf(round);
+  const previousRound = at > 0 ? rounds[at - 1] : undefined;
+
+  const byDate = (a: Meeting, b: Meeting) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.uri, b.uri);
+  const meetings = [...(byRound.get(round) ?? [])].sort(byDate);
+  const reviews = index.documents('review').filter((d) => d.round === round).sort((a, b) => cmp(a.uri, b.uri));
+  const config = index.configFor(meetings[0]?.uri ?? reviews[0]?.uri ?? '');
+  const ctx = new Context(index, matcherFor(config.themes), options.today, meetings);
+  // Partner name order, then date: every list built from the notes (quotes,
+  // needs and offers, clusters, goals) comes out in the order it is shown in,
+  // with each partner's first meeting of the round first, and needs no sort.
+  const held = meetings.filter(isHeld).sort((a, b) => ctx.rank(a.partnerId) - ctx.rank(b.partnerId) || byDate(a, b));
+  const previousHeld = (previousRound ? byRound.get(previousRound) ?? [] : []).filter(isHeld);
+
+  const notes = ctx.notes(held, true);
+  const entries = themeEntries(ctx, notes);
+  const themes = entries.sort((a, b) =>
+    NOTE_CATEGORIES.indexOf(a.category) - NOTE_CATEGORIES.indexOf(b.category)
+    || b.partners.length - a.partners.length
+    || sourceRank(a.source) - sourceRank(b.source)
+    || byName(a.label, b.label));
 
   return {
     round,
     rounds,
     previousRound,
     today: options.today,
-    coverage: coverage(index, meetings, held, config.thresholds.meetingMinutes, options.today),
-    similarities: NOTE_CATEGORIES.map((category) => ({
-      category,
-      themes: entries.filter((e) => e.category === category && e.partners.length >= 2 && e.source !== 'suggested')
-        .concat(entries.filter((e) => e.category === category && e.partners.length >= 2 && e.source === 'suggested'))
-        .sort((a, b) => b.partners.length - a.partners.length || a.label.localeCompare(b.label)),
-    })),
-    outliers: outliers(index, held, entries, byTheme, matcher),
-    trends: trends(byTheme, prevCounts, matcher, previousRound !== undefined),
-    opportunities: opportunities(notes, matcher, config.offers, held),
-    gaps: gapsOf(index, round, meetings),
-    ...reviewOf(index, round),
-    themes: entries.map((e) => ({ id: e.id, label: e.label, category: e.category, partners: e.partners, source: e.source })),
+    coverage: coverage(ctx, meetings, held, config.thresholds.meetingMinutes),
+    similarities: NOTE_CATEGORIES.map((category) => ({ category, themes: themes.filter((e) => e.category === category && e.partners.length >= 2) })),
+    outliers: outliers(ctx, held, notes, themes),
+    trends: trends(ctx, notes, held, previousRound ? ctx.notes(previousHeld, false) : undefined, previousHeld),
+    opportunities: opportunities(ctx, notes, held, config.offers),
+    gaps: gaps(ctx, meetings, reviews),
+    commitments: commitments(reviews, options.today),
+    ...(reviews[0] ? { review: { uri: reviews[0].uri, line: 1 } } : {}),
+    themes: themes.map((e) => ({ id: e.id, label: e.label, category: e.category, partners: e.partners, source: e.source })),
   };
 }
 
-function latestHeldRound(index: WorkspaceIndex, rounds: string[]): string | undefined {
-  const held = new Set(index.meetings().filter((m) => statusRank(m.status) >= HELD).map((m) => m.round));
-  return [...rounds].reverse().find((r) => held.has(r));
-}
-
-function partnerRef(index: WorkspaceIndex, m: Meeting): PartnerRef {
-  return { id: m.partnerId, organization: index.partner(m.partnerId)?.organization ?? m.organization ?? m.partnerId };
-}
-
-/** Line of a node, 1-based; the parsed file is made once per document. */
-function lineOf(view: YamlView | undefined, path: (string | number)[]): number {
-  const r = view?.rangeOfNode(view.node(path));
-  return r ? r.start.line + 1 : 1;
-}
-
-function viewOf(doc: IndexedDocument | undefined, withLines: boolean): YamlView | undefined {
-  if (!withLines || !doc) return undefined;
-  const file: ParsedFile = parseFile(doc.uri, doc.text);
-  return new YamlView(file);
-}
-
-function collectNotes(index: WorkspaceIndex, meetings: Meeting[], matcher: ThemeMatcher, withLines: boolean): NoteRecord[] {
-  const out: NoteRecord[] = [];
-  for (const m of meetings) {
-    const doc = index.get(m.uri);
-    const data = doc?.data;
-    if (!isBlock(data)) continue;
-    const view = viewOf(doc, withLines);
-    const partner = partnerRef(index, m);
-    for (const category of NOTE_CATEGORIES) {
-      list(field(data, 'notes', category)).forEach((n, i) => {
-        const t = noteText(n);
-        if (!t) return;
-        const tags = list(field(n, 'themes')).filter((x): x is string => typeof x === 'string');
-        const { ids, source } = matcher.themesOf(t, tags);
-        const quote = text(field(n, 'quote')) ?? t;
-        out.push({ partner, category, text: t, quote, themes: ids, source, ref: { uri: m.uri, line: lineOf(view, ['notes', category, i]) } });
-      });
-    }
-  }
-  return out;
-}
-
-function themeEntries(notes: NoteRecord[], matcher: ThemeMatcher): ThemeEntry[] {
-  const map = new Map<string, ThemeEntry>();
+/** Themes per category, counting partners (each once) with their first quote, in partner order. */
+function themeEntries(ctx: Context, notes: readonly NoteRecord[]): ThemeEntry[] {
+  const byCategory = new Map<NoteCategory, Map<string, { entry: ThemeEntry; seen: Set<string> }>>(NOTE_CATEGORIES.map((c) => [c, new Map()]));
   for (const n of notes) {
+    const map = byCategory.get(n.note.category)!;
     for (const id of n.themes) {
-      const key = `${n.category}\u0000${id}`;
-      let e = map.get(key);
-      if (!e) {
-        e = { id, label: matcher.label(id), category: n.category, source: n.source, partners: [], quotes: [] };
-        map.set(key, e);
+      let slot = map.get(id);
+      if (!slot) {
+        slot = { entry: { id, label: ctx.matcher.label(id), category: n.note.category, source: n.source, partners: [], quotes: [] }, seen: new Set() };
+        map.set(id, slot);
       }
-      // The strongest evidence wins: a tag beats a match beats a suggestion.
-      if (rankSource(n.source) < rankSource(e.source)) e.source = n.source;
-      if (!e.partners.includes(n.partner.id)) {
-        e.partners.push(n.partner.id);
-        e.quotes.push({ partner: n.partner, text: shorten(n.quote), uri: n.ref.uri, line: n.ref.line });
-      }
+      const e = slot.entry;
+      if (sourceRank(n.source) < sourceRank(e.source)) e.source = n.source;
+      if (slot.seen.has(n.partner.id)) continue;
+      slot.seen.add(n.partner.id);
+      e.partners.push(n.partner.id);
+      e.quotes.push(ctx.quote(n));
     }
   }
-  return [...map.values()];
+  return [...byCategory.values()].flatMap((m) => [...m.values()].map((x) => x.entry));
 }
 
-function rankSource(s: ThemeSource): number {
-  return s === 'tagged' ? 0 : s === 'matched' ? 1 : 2;
+function median(xs: number[]): number | undefined {
+  if (!xs.length) return undefined;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function shorten(s: string, max = 140): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
-}
-
-function partnerCountsByTheme(notes: NoteRecord[]): Map<string, number> {
-  const sets = new Map<string, Set<string>>();
-  for (const n of notes) {
-    if (n.source === 'suggested') continue;
-    for (const id of n.themes) {
-      const s = sets.get(id) ?? new Set<string>();
-      s.add(n.partner.id);
-      sets.set(id, s);
-    }
-  }
-  return new Map([...sets].map(([k, v]) => [k, v.size]));
-}
-
-function coverage(index: WorkspaceIndex, meetings: Meeting[], held: Meeting[], range: { min: number; max: number }, today: string): ReviewSummary['coverage'] {
-  const counts = { planned: 0, prepared: 0, held: 0, filled: 0, shared: 0, total: meetings.length };
+function coverage(ctx: Context, meetings: readonly Meeting[], held: readonly Meeting[], range: { min: number; max: number }): Coverage {
+  const meetingCounts = { planned: 0, prepared: 0, held: 0, filled: 0, shared: 0, total: meetings.length };
+  const furthest = new Map<string, { rank: number; meeting: Meeting }>();
   for (const m of meetings) {
-    const s = m.status as keyof typeof counts;
-    if (s in counts && s !== 'total') counts[s]++;
+    const rank = statusRank(m.status);
+    if (rank >= 0) meetingCounts[STATUSES[rank]]++;
+    const f = furthest.get(m.partnerId);
+    if (!f || rank > f.rank) furthest.set(m.partnerId, { rank, meeting: m });
   }
-  const partnersHeld = new Set(held.map((m) => m.partnerId));
-  const toMeet = [...new Map(meetings.filter((m) => !partnersHeld.has(m.partnerId)).map((m) => [m.partnerId, m])).values()]
-    .map((m) => ({ ...partnerRef(index, m), uri: m.uri, line: 1, date: m.date, status: m.status }));
-  const withNext = held.filter((m) => m.nextStep);
-  const followOnly = held.filter((m) => !m.nextStep && m.followUpDate);
+  const partnerCounts = { planned: 0, prepared: 0, held: 0, filled: 0, shared: 0, total: furthest.size };
+  const toMeet: Coverage['toMeet'] = [];
+  for (const { rank, meeting: m } of furthest.values()) {
+    if (rank >= 0) partnerCounts[STATUSES[rank]]++;
+    if (rank < HELD) toMeet.push({ ...ctx.partner(m), uri: m.uri, line: m.range.start.line + 1, ...(m.date ? { date: m.date } : {}), ...(m.status ? { status: m.status } : {}) });
+  }
+  toMeet.sort((a, b) => byName(a.organization, b.organization));
+
+  const today = ctx.today;
   const overdueNextSteps: DatedItem[] = [];
   const overdueFollowUps: DatedItem[] = [];
-  for (const m of held) {
+  for (const m of meetings) {
     const n = m.nextStep;
     if (n && (n.status ?? 'open') === 'open' && isIsoDate(n.due) && n.due < today) {
-      overdueNextSteps.push({ partner: partnerRef(index, m), text: n.action, date: n.due, uri: m.uri, line: 1 });
+      overdueNextSteps.push({ partner: ctx.partner(m), text: n.action, date: n.due, ...(n.owner ? { owner: n.owner } : {}), daysLate: daysBetween(n.due, today), uri: m.uri, line: ctx.line(m, ['next_step', 'due']) });
     }
-    const followDone = field(index.get(m.uri)?.data, 'follow_up', 'done') === true;
-    if (!m.nextStep && m.followUpDate && m.followUpDate < today && !followDone) {
-      overdueFollowUps.push({ partner: partnerRef(index, m), text: `Follow up with ${partnerRef(index, m).organization}`, date: m.followUpDate, uri: m.uri, line: 1 });
+    const data = ctx.index.get(m.uri)?.data;
+    if (!n && m.followUpDate && m.followUpDate < today && field(data, 'follow_up', 'done') !== true) {
+      const owner = text(field(data, 'follow_up', 'owner'));
+      overdueFollowUps.push({ partner: ctx.partner(m), text: `Follow up with ${ctx.partner(m).organization}`, date: m.followUpDate, ...(owner ? { owner } : {}), daysLate: daysBetween(m.followUpDate, today), uri: m.uri, line: ctx.line(m, ['follow_up', 'date']) });
     }
   }
-  const minutes = held.map((m) => m.durationMinutes).filter((x): x is number => typeof x === 'number').sort((a, b) => a - b);
-  const median = minutes.length ? (minutes.length % 2 ? minutes[(minutes.length - 1) / 2] : (minutes[minutes.length / 2 - 1] + minutes[minutes.length / 2]) / 2) : undefined;
+  const byLate = (a: DatedItem, b: DatedItem) => b.daysLate - a.daysLate || ctx.byPartner(a, b);
+  overdueNextSteps.sort(byLate);
+  overdueFollowUps.sort(byLate);
+
+  const minutes = held.map((m) => m.durationMinutes).filter((x): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0);
+  const med = median(minutes);
+  const asked = (m: Meeting) => {
+    // The same test as the missing-confirmation rule: asked, or a response recorded.
+    const c = field(ctx.index.get(m.uri)?.data, 'confirmation');
+    return isBlock(c) && (c.asked === true || c.response === 'confirmed' || c.response === 'corrected');
+  };
   return {
-    partners: new Set(meetings.map((m) => m.partnerId)).size,
-    meetings: counts,
+    partners: partnerCounts,
+    meetings: meetingCounts,
+    funnel: {
+      planned: meetings.length,
+      held: held.length,
+      filled: meetings.filter((m) => statusRank(m.status) >= statusRank('filled')).length,
+      shared: meetingCounts.shared,
+    },
     toMeet,
-    confirmation: { count: held.filter((m) => m.confirmation || confirmed(index, m)).length, total: held.length },
-    nextStep: { count: withNext.length, total: held.length },
-    followUpOnly: { count: followOnly.length, total: held.length },
+    confirmation: { count: held.filter(asked).length, total: held.length },
+    nextStep: { count: held.filter((m) => m.nextStep).length, total: held.length },
+    followUpOnly: { count: held.filter((m) => !m.nextStep && m.followUpDate).length, total: held.length },
     overdueNextSteps,
     overdueFollowUps,
-    medianMinutes: median,
+    ...(med === undefined ? {} : { medianMinutes: med }),
     withinRange: { count: minutes.filter((x) => x >= range.min && x <= range.max).length, total: minutes.length },
     range,
   };
 }
 
-function confirmed(index: WorkspaceIndex, m: Meeting): boolean {
-  const c = field(index.get(m.uri)?.data, 'confirmation');
-  return isBlock(c) && (c.asked === true || c.response === 'confirmed' || c.response === 'corrected');
-}
-
-function outliers(index: WorkspaceIndex, held: Meeting[], entries: ThemeEntry[], byTheme: Map<string, Set<string>>, matcher: ThemeMatcher): ReviewSummary['outliers'] {
-  const out: ReviewSummary['outliers'] = [];
-  const seen = new Set<string>();
+/** Themes only one partner raised (any category) that sit in their success in their own words. */
+function outliers(ctx: Context, held: readonly Meeting[], notes: readonly NoteRecord[], entries: readonly ThemeEntry[]): Outlier[] {
+  // The one partner who raised each theme, or null once a second one did.
+  const only = new Map<string, string | null>();
+  const firm = new Set<string>();
   for (const e of entries) {
-    // Keywords suggested from one note would all be "outliers": only themes with evidence count.
-    if (e.source === 'suggested' || byTheme.get(e.id)?.size !== 1 || seen.has(e.id)) continue;
-    const partnerId = e.partners[0];
-    const m = held.find((x) => x.partnerId === partnerId && x.successInTheirWords);
-    if (!m?.successInTheirWords) continue;
-    const success = m.successInTheirWords;
-    const inSuccess = matcher.match(success).includes(e.id);
-    if (!inSuccess) continue;
-    seen.add(e.id);
-    const view = viewOf(index.get(m.uri), true);
-    out.push({ theme: e, success: { partner: partnerRef(index, m), text: shorten(success), uri: m.uri, line: lineOf(view, ['notes', 'success_in_their_words']) } });
+    const cur = only.get(e.id);
+    const p = e.partners.length === 1 ? e.partners[0] : null;
+    only.set(e.id, cur === undefined ? p : cur === p ? cur : null);
+    // Suggested keywords of one partner are many and unconfirmed: outliers need a tag or a vocabulary match.
+    if (e.source !== 'suggested') firm.add(e.id);
   }
-  return out;
+  const success = new Map<string, { meeting: Meeting; text: string; stems?: Set<string>; matched?: string[] }>();
+  for (const m of held) if (m.successInTheirWords && !success.has(m.partnerId)) success.set(m.partnerId, { meeting: m, text: m.successInTheirWords });
+
+  const accepted = new Map<string, { partnerId: string; label: string; raised: NoteRecord[] }>();
+  for (const e of entries) {
+    const partnerId = only.get(e.id);
+    if (!partnerId || !firm.has(e.id) || accepted.has(e.id)) continue;
+    const s = success.get(partnerId);
+    if (!s) continue;
+    let inSuccess: boolean;
+    if (ctx.matcher.has(e.id)) {
+      s.matched ??= ctx.matcher.match(s.text);
+      inSuccess = s.matched.includes(e.id);
+    } else {
+      // Tags outside the vocabulary: all their words, by stem.
+      s.stems ??= new Set(words(s.text).map(stemOf));
+      const ws = words(e.id);
+      inSuccess = ws.length > 0 && ws.every((w) => s.stems!.has(stemOf(w)));
+    }
+    if (inSuccess) accepted.set(e.id, { partnerId, label: e.label, raised: [] });
+  }
+  if (!accepted.size) return [];
+  for (const n of notes) {
+    if (n.source === 'suggested') continue;
+    for (const id of n.themes) {
+      const a = accepted.get(id);
+      if (a && a.partnerId === n.partner.id) a.raised.push(n);
+    }
+  }
+  const out: Outlier[] = [];
+  for (const [id, a] of accepted) {
+    const s = success.get(a.partnerId)!;
+    const partner = ctx.partner(s.meeting);
+    const source = a.raised.reduce<ThemeSource>((best, n) => (sourceRank(n.source) < sourceRank(best) ? n.source : best), 'matched');
+    out.push({
+      theme: { id, label: a.label, source },
+      partner,
+      success: { partner, text: shorten(s.text), uri: s.meeting.uri, line: ctx.line(s.meeting, ['notes', 'success_in_their_words']) },
+      notes: a.raised.map((n) => ctx.quote(n)),
+    });
+  }
+  return out.sort((a, b) => byName(a.theme.label, b.theme.label));
 }
 
-function trends(current: Map<string, Set<string>>, previous: Map<string, number>, matcher: ThemeMatcher, hasPrevious: boolean): ReviewSummary['trends'] {
-  const result: ReviewSummary['trends'] = { rising: [], falling: [], new: [], gone: [] };
-  if (!hasPrevious) return result;
-  const ids = new Set([...current.keys(), ...previous.keys()]);
-  for (const id of ids) {
-    const cur = current.get(id)?.size ?? 0;
-    const prev = previous.get(id) ?? 0;
-    // Only themes with real evidence: suggested keywords of one note are noise here.
-    if (cur + prev < 2) continue;
-    const t = { id, label: matcher.label(id), previous: prev, current: cur };
-    if (prev === 0) result.new.push(t);
-    else if (cur === 0) result.gone.push(t);
-    else if (cur > prev) result.rising.push(t);
-    else if (cur < prev) result.falling.push(t);
+/** Partners per theme (suggestions left out: they are not comparable across rounds). */
+function partnersPerTheme(notes: readonly NoteRecord[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const n of notes) {
+    if (n.source === 'suggested') continue;
+    for (const id of n.themes) {
+      const s = map.get(id);
+      if (s) s.add(n.partner.id);
+      else map.set(id, new Set([n.partner.id]));
+    }
   }
-  const byDelta = (a: Trend, b: Trend) => Math.abs(b.current - b.previous) - Math.abs(a.current - a.previous) || a.label.localeCompare(b.label);
-  result.rising.sort(byDelta);
-  result.falling.sort(byDelta);
-  result.new.sort(byDelta);
-  result.gone.sort(byDelta);
+  return map;
+}
+
+function trends(ctx: Context, notes: readonly NoteRecord[], held: readonly Meeting[], previousNotes: readonly NoteRecord[] | undefined, previousHeld: readonly Meeting[]): Trends {
+  const result: Trends = {
+    partners: { previous: new Set(previousHeld.map((m) => m.partnerId)).size, current: new Set(held.map((m) => m.partnerId)).size },
+    rising: [], falling: [], new: [], gone: [], steady: [],
+  };
+  if (!previousNotes) return result;
+  const current = partnersPerTheme(notes);
+  const previous = partnersPerTheme(previousNotes);
+  for (const id of new Set([...current.keys(), ...previous.keys()])) {
+    const t: Trend = { id, label: ctx.matcher.label(id), previous: previous.get(id)?.size ?? 0, current: current.get(id)?.size ?? 0 };
+    if (t.previous === 0) result.new.push(t);
+    else if (t.current === 0) result.gone.push(t);
+    else if (t.current > t.previous) result.rising.push(t);
+    else if (t.current < t.previous) result.falling.push(t);
+    else result.steady.push(t);
+  }
+  const byChange = (a: Trend, b: Trend) => Math.abs(b.current - b.previous) - Math.abs(a.current - a.previous) || Math.max(b.current, b.previous) - Math.max(a.current, a.previous) || byName(a.label, b.label);
+  for (const l of [result.rising, result.falling, result.new, result.gone, result.steady]) l.sort(byChange);
   return result;
 }
 
-function opportunities(notes: NoteRecord[], matcher: ThemeMatcher, offers: { text: string; themes: string[] }[], held: Meeting[]): ReviewSummary['opportunities'] {
-  const goals = notes.filter((n) => n.category === 'goals');
-  const quote = (n: NoteRecord): Quote => ({ partner: n.partner, text: shorten(n.text), uri: n.ref.uri, line: n.ref.line });
-  const offerMatches: ReviewSummary['opportunities']['offers'] = [];
-  for (const o of offers) {
-    for (const g of goals) {
-      const theme = g.themes.find((t) => o.themes.includes(t));
-      if (theme) offerMatches.push({ offer: o.text, theme, goal: quote(g) });
-    }
-  }
-  // One partner's challenge answered by another's commitment, by theme.
-  const commitmentsByTheme = new Map<string, NoteRecord[]>();
-  for (const n of notes.filter((x) => x.category === 'commitments' && x.source !== 'suggested')) {
-    for (const t of n.themes) commitmentsByTheme.set(t, [...(commitmentsByTheme.get(t) ?? []), n]);
-  }
-  const complementary: ReviewSummary['opportunities']['complementary'] = [];
-  const pairSeen = new Set<string>();
-  for (const c of notes.filter((x) => x.category === 'challenges' && x.source !== 'suggested')) {
-    for (const t of c.themes) {
-      for (const offer of commitmentsByTheme.get(t) ?? []) {
-        if (offer.partner.id === c.partner.id) continue;
-        const key = `${t}|${c.partner.id}|${offer.partner.id}`;
-        if (pairSeen.has(key)) continue;
-        pairSeen.add(key);
-        complementary.push({ theme: t, label: matcher.label(t), need: quote(c), offer: quote(offer) });
+/** Lower-case words joined by single spaces: how goal texts are compared. */
+function normal(s: string): string {
+  return words(s).join(' ');
+}
+
+function opportunities(ctx: Context, notes: readonly NoteRecord[], held: readonly Meeting[], offers: readonly Offer[]): Opportunities {
+  // Suggested keywords are for people to confirm; pairing partners on them would be guesswork.
+  const firm = notes.filter((n) => n.source !== 'suggested');
+  /** theme -> partner -> their first note of a category with that theme. */
+  const byTheme = (category: NoteCategory) => {
+    const map = new Map<string, Map<string, NoteRecord>>();
+    for (const n of firm) {
+      if (n.note.category !== category) continue;
+      for (const t of n.themes) {
+        let byPartner = map.get(t);
+        if (!byPartner) map.set(t, (byPartner = new Map()));
+        if (!byPartner.has(n.partner.id)) byPartner.set(n.partner.id, n);
       }
     }
+    return map;
+  };
+  const goals = byTheme('goals');
+  const challenges = byTheme('challenges');
+  const commitments = byTheme('commitments');
+
+  // (a) Our offers against partner goals, by shared theme; one goal per partner and offer.
+  const offerMatches: OfferMatch[] = [];
+  for (const offer of offers) {
+    const chosen = new Map<string, NoteRecord>();
+    for (const t of offer.themes) for (const [p, n] of goals.get(t) ?? []) if (!chosen.has(p)) chosen.set(p, n);
+    if (chosen.size) offerMatches.push({ offer: { text: offer.text, themes: offer.themes }, goals: [...chosen.values()].map((n) => ctx.goal(n)).sort(ctx.byPartner) });
   }
-  // Partners whose goals share a theme: candidates for convening together.
-  const goalPartners = new Map<string, Map<string, PartnerRef>>();
-  for (const g of goals.filter((x) => x.source !== 'suggested')) {
-    for (const t of g.themes) {
-      const m = goalPartners.get(t) ?? new Map<string, PartnerRef>();
-      m.set(g.partner.id, g.partner);
-      goalPartners.set(t, m);
+
+  // (b) A challenge theme of one partner that another partner commits to.
+  const complementary: Complement[] = [];
+  for (const [theme, needs] of challenges) {
+    const gives = commitments.get(theme);
+    if (!gives) continue;
+    let both = 0;
+    for (const p of needs.keys()) if (gives.has(p)) both++;
+    const pairs = needs.size * gives.size - both;
+    if (pairs === 0) continue;
+    complementary.push({
+      theme,
+      label: ctx.matcher.label(theme),
+      needs: [...needs.values()].map((n) => ctx.quote(n)),
+      offers: [...gives.values()].map((n) => ctx.quote(n)),
+      pairs,
+    });
+  }
+  complementary.sort((a, b) => b.pairs - a.pairs || byName(a.label, b.label));
+
+  // (c) Partners sharing goal themes; themes with the very same partners are one cluster.
+  const clusters = new Map<string, Cluster>();
+  for (const [theme, byPartner] of goals) {
+    if (byPartner.size < 2) continue;
+    const partners = [...byPartner.values()].map((n) => n.partner);
+    const key = partners.map((p) => p.id).join('\u0000');
+    const c = clusters.get(key);
+    const t = { id: theme, label: ctx.matcher.label(theme) };
+    if (c) c.themes.push(t);
+    else clusters.set(key, { themes: [t], partners });
+  }
+  const clusterList = [...clusters.values()];
+  for (const c of clusterList) c.themes.sort((a, b) => byName(a.label, b.label));
+  clusterList.sort((a, b) => b.partners.length - a.partners.length || b.themes.length - a.themes.length || byName(a.themes[0].label, b.themes[0].label));
+
+  // (d) Goals no next step serves: compared as words, either containing the other.
+  const serves = new Map<string, string[]>();
+  for (const m of held) {
+    const goal = m.nextStep?.servesGoal;
+    if (!goal || m.nextStep?.status === 'dropped') continue;
+    const l = serves.get(m.partnerId) ?? [];
+    l.push(normal(goal));
+    serves.set(m.partnerId, l);
+  }
+  const unservedGoals: Quote[] = [];
+  const seenGoal = new Set<string>();
+  for (const m of held) {
+    const doc = ctx.index.get(m.uri);
+    if (!doc) continue;
+    for (const note of cacheOf(doc).notes) {
+      if (note.category !== 'goals') continue;
+      const g = normal(note.text);
+      const key = `${m.partnerId}\u0000${g}`;
+      if (!g || seenGoal.has(key)) continue;
+      seenGoal.add(key);
+      const served = (serves.get(m.partnerId) ?? []).some((s) => s === g || (s.length > 0 && (g.includes(s) || s.includes(g))));
+      if (!served) unservedGoals.push({ partner: ctx.partner(m), text: shorten(note.text), uri: doc.uri, line: noteLine(doc, note) });
     }
   }
-  const clusters = [...goalPartners.entries()]
-    .filter(([, ps]) => ps.size >= 2)
-    .map(([theme, ps]) => ({ theme, label: matcher.label(theme), partners: [...ps.values()].sort((a, b) => a.organization.localeCompare(b.organization)) }))
-    .sort((a, b) => b.partners.length - a.partners.length || a.label.localeCompare(b.label));
-  // Goals that no next step says it serves.
-  const servesByPartner = new Map<string, Set<string>>();
-  for (const m of held) {
-    const s = servesByPartner.get(m.partnerId) ?? new Set<string>();
-    const goal = m.nextStep?.servesGoal;
-    if (goal) s.add(goal.trim().toLowerCase());
-    servesByPartner.set(m.partnerId, s);
-  }
-  const unservedGoals = goals
-    .filter((g) => !(servesByPartner.get(g.partner.id)?.has(g.text.trim().toLowerCase())))
-    .map(quote);
-  return { offers: offerMatches, complementary, clusters, unservedGoals };
+  return { offers: offerMatches, complementary, clusters: clusterList, unservedGoals };
 }
 
-function gapsOf(index: WorkspaceIndex, round: string, meetings: Meeting[]): ReviewSummary['gaps'] {
-  const uris = new Set(meetings.map((m) => m.uri));
-  for (const d of index.documents('review')) if (d.round === round) uris.add(d.uri);
-  const out: ReviewSummary['gaps'] = [];
-  for (const uri of [...uris].sort()) {
-    for (const f of index.check(uri)) {
+function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readonly IndexedDocument[]): Gap[] {
+  const partnerOf = new Map<string, PartnerRef>();
+  for (const m of meetings) partnerOf.set(m.uri, ctx.partner(m));
+  const uris = [...new Set([...meetings.map((m) => m.uri), ...reviews.map((d) => d.uri)])];
+  const out: Gap[] = [];
+  for (const uri of uris) {
+    for (const f of ctx.index.check(uri)) {
       if (f.severity === 'info') continue;
-      out.push({ uri, line: f.range.start.line + 1, code: f.code, severity: f.severity, message: f.message, file: uri.split('/').slice(-2).join('/') });
+      const partner = partnerOf.get(uri);
+      out.push({ uri, line: f.range.start.line + 1, code: f.code, severity: f.severity, message: f.message, file: uri.split('/').slice(-2).join('/'), ...(partner ? { partner } : {}) });
     }
+  }
+  return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || cmp(a.file, b.file) || a.line - b.line);
+}
+
+function commitments(reviews: readonly IndexedDocument[], today: string): Commitment[] {
+  const out: Commitment[] = [];
+  for (const doc of reviews) {
+    const items = list(field(doc.data, 'commitments'));
+    const lines = new SourceLines(doc.uri, doc.text).itemLines(['commitments'], items.map((c) => text(field(c, 'action'))));
+    items.forEach((c, i) => {
+      const action = text(field(c, 'action'));
+      if (!action) return;
+      const owner = text(field(c, 'owner'));
+      const due = text(field(c, 'due'));
+      const status = text(field(c, 'status'));
+      out.push({
+        action,
+        ...(owner ? { owner } : {}),
+        ...(due ? { due } : {}),
+        ...(status ? { status } : {}),
+        partners: list(field(c, 'partners')).filter((p): p is string => typeof p === 'string'),
+        overdue: (status ?? 'open') === 'open' && isIsoDate(due) && due < today,
+        uri: doc.uri,
+        line: lines[i],
+      });
+    });
   }
   return out;
-}
-
-function reviewOf(index: WorkspaceIndex, round: string): Pick<ReviewSummary, 'commitments' | 'review'> {
-  const doc = index.documents('review').find((d) => d.round === round);
-  if (!doc) return { commitments: [] };
-  const commitments = list(field(doc.data, 'commitments')).flatMap((c) => {
-    const action = text(field(c, 'action'));
-    if (!action) return [];
-    return [{
-      action,
-      owner: text(field(c, 'owner')),
-      due: text(field(c, 'due')),
-      status: text(field(c, 'status')),
-      partners: list(field(c, 'partners')).filter((p): p is string => typeof p === 'string'),
-    }];
-  });
-  return { commitments, review: { uri: doc.uri, line: 1 } };
 }

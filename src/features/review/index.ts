@@ -1,58 +1,69 @@
-// The Team Review panel: the trend summary of a round, live as worksheets
-// change; "Start team review" writes the round's review file; "Export" saves
-// Markdown or a self-contained HTML page. One panel per workspace, restored
-// after a reload by its serializer.
+// The Team Review panel: the trend summary of a round, kept live as worksheets
+// change. "Start team review" creates (or opens) the round's review file;
+// "Export" saves Markdown or a self-contained HTML page. One panel per
+// workspace, restored after a reload by its serializer.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
 import type { Services } from '../../services';
 import { summarize } from '../../core/summary/summarize';
-import type { ReviewSummary } from '../../core/summary/summarize';
+import type { Ref, ReviewSummary } from '../../core/summary/summarize';
 import { renderMarkdown } from '../../core/summary/render-markdown';
 import { renderStandaloneHtml } from '../../core/summary/render-html';
 import { reviewText } from '../../core/summary/review-file';
-import type { HostMessage, PageState } from './messages';
-import { parsePageMessage } from './messages';
+import { dirname as uriDirname } from '../../core/paths';
+import type { ExportFormat, HostMessage } from './messages';
+import { parsePageMessage, parsePageState } from './messages';
 import { pageHtml } from './page-html';
+import { exists } from '../workspace/exists';
 
 export const VIEW_TYPE = 'partnerWorksheets.review';
+/** Worksheet edits arrive every few hundred ms while typing; the panel follows once they settle. */
+const UPDATE_DEBOUNCE_MS = 300;
 
 export class ReviewPanel implements vscode.Disposable {
   private static current: ReviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private round: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
 
   static show(context: vscode.ExtensionContext, services: Services, round?: string): ReviewPanel {
-    if (ReviewPanel.current) {
-      if (round) ReviewPanel.current.round = round;
-      ReviewPanel.current.panel.reveal();
-      ReviewPanel.current.update();
-      return ReviewPanel.current;
+    const existing = ReviewPanel.current;
+    if (existing) {
+      if (round) existing.round = round;
+      existing.panel.reveal();
+      existing.update();
+      return existing;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Team Review', vscode.ViewColumn.Active, options(context));
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Team Review', vscode.ViewColumn.Active, panelOptions(context));
     return new ReviewPanel(panel, context, services, round);
   }
 
-  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, services: Services, state: PageState | undefined): void {
-    panel.webview.options = options(context);
+  /** The serializer's way in: VS Code kept the panel across a reload, with the page's state. */
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, services: Services, state: unknown): ReviewPanel {
+    panel.webview.options = panelOptions(context);
     ReviewPanel.current?.dispose();
-    new ReviewPanel(panel, context, services, state?.round);
+    return new ReviewPanel(panel, context, services, parsePageState(state).round);
   }
 
   static get active(): ReviewPanel | undefined {
     return ReviewPanel.current;
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly services: Services, round: string | undefined) {
+  private constructor(readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly services: Services, private round: string | undefined) {
     ReviewPanel.current = this;
-    this.round = round;
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'partners.svg');
     panel.webview.html = webviewHtml(panel.webview, context.extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m) => this.receive(m)),
+      panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
       services.indexer.onDidChange(() => this.scheduleUpdate()),
     );
+    this.setTitle();
+  }
+
+  get currentRound(): string | undefined {
+    return this.round;
   }
 
   summary(): ReviewSummary {
@@ -60,22 +71,33 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private scheduleUpdate(): void {
-    // Typing in a worksheet updates the index every few hundred ms; the panel follows, throttled.
-    this.timer ??= setTimeout(() => {
+    // A hidden webview drops its page (no retainContextWhenHidden: it would hold
+    // a large review in memory); shown again, the page reloads and asks ('ready').
+    if (!this.panel.visible) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
       this.timer = undefined;
       this.update();
-    }, 400);
+    }, UPDATE_DEBOUNCE_MS);
   }
 
   update(): void {
+    if (this.disposed) return;
     try {
+      // A round whose files are all gone falls back to the latest.
+      if (this.round && !this.services.index.rounds().includes(this.round)) this.round = undefined;
       const summary = this.summary();
-      this.round = summary.round || this.round;
-      this.panel.title = summary.round ? `Team Review: ${summary.round}` : 'Team Review';
+      this.round = summary.round || undefined;
+      this.setTitle();
       void this.post({ type: 'summary', summary });
     } catch (e) {
-      this.services.log.error(`The team review could not be computed: ${(e as Error)?.stack ?? String(e)}`);
+      this.services.log.error(`The team review could not be computed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      void this.post({ type: 'error', message: 'The review could not be computed; the Partner Worksheets log has the details.' });
     }
+  }
+
+  private setTitle(): void {
+    this.panel.title = this.round ? `Team Review: ${this.round}` : 'Team Review';
   }
 
   private post(message: HostMessage): Thenable<boolean> {
@@ -85,51 +107,61 @@ export class ReviewPanel implements vscode.Disposable {
   private async receive(raw: unknown): Promise<void> {
     const msg = parsePageMessage(raw);
     if (!msg) {
-      this.services.log.warn(`Ignored a message from the review page: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      this.services.log.warn(`Ignored a message from the review page: ${safeJson(raw)}`);
       return;
     }
-    switch (msg.type) {
-      case 'ready':
-        this.update();
-        break;
-      case 'selectRound':
-        if (this.services.index.rounds().includes(msg.round)) {
+    try {
+      switch (msg.type) {
+        case 'ready':
+          this.update();
+          break;
+        case 'selectRound':
+          if (!this.services.index.rounds().includes(msg.round)) {
+            this.services.log.warn(`The review page asked for an unknown round: ${msg.round}`);
+            return;
+          }
           this.round = msg.round;
           this.update();
-        }
-        break;
-      case 'open': {
-        // Only files the index knows: the page must not be able to open anything else.
-        if (!this.services.index.has(msg.uri)) {
-          this.services.log.warn(`The review page asked to open an unknown file: ${msg.uri}`);
-          return;
-        }
-        const pos = new vscode.Position(msg.line - 1, 0);
-        await vscode.window.showTextDocument(vscode.Uri.parse(msg.uri), { selection: new vscode.Range(pos, pos), viewColumn: vscode.ViewColumn.Beside });
-        break;
+          break;
+        case 'open':
+          await openAt(this.services, msg.uri, msg.line);
+          break;
+        case 'startReview':
+          await vscode.commands.executeCommand('partnerWorksheets.startReview', msg.round);
+          break;
+        case 'export':
+          await exportSummary(this.summary(), msg.format, this.services);
+          break;
       }
-      case 'startReview':
-        await vscode.commands.executeCommand('partnerWorksheets.startReview', msg.round);
-        break;
-      case 'export':
-        await exportSummary(this.summary(), msg.format, this.services);
-        break;
+    } catch (e) {
+      this.services.log.error(`The review panel could not handle '${msg.type}': ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     if (ReviewPanel.current === this) ReviewPanel.current = undefined;
     clearTimeout(this.timer);
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
 }
 
-function options(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+function safeJson(v: unknown): string {
+  try {
+    return (JSON.stringify(v) ?? String(v)).slice(0, 200);
+  } catch {
+    return String(v).slice(0, 200);
+  }
+}
+
+function panelOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
-    retainContextWhenHidden: false,
-    // Only the page bundle and the stylesheet: nothing from the workspace.
+    enableCommandUris: false,
+    enableFindWidget: true,
+    // Only the page bundle and the stylesheet: nothing from the workspace, nothing remote.
     localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(context.extensionUri, 'media')],
   };
 }
@@ -137,84 +169,154 @@ function options(context: vscode.ExtensionContext): vscode.WebviewPanelOptions &
 function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   return pageHtml({
     cspSource: webview.cspSource,
-    nonce: randomBytes(16).toString('base64'),
+    nonce: randomBytes(18).toString('base64'),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'review.css')).toString(),
   });
 }
 
-async function exportSummary(summary: ReviewSummary, format: 'markdown' | 'html', services: Services): Promise<vscode.Uri | undefined> {
+/** Opens a file of the index at a line. The page can name only files the index knows. */
+async function openAt(services: Services, uri: string, line: number): Promise<void> {
+  if (!services.index.has(uri)) {
+    services.log.warn(`The review page asked to open a file outside the index: ${uri.slice(0, 200)}`);
+    return;
+  }
+  const target = vscode.Uri.parse(uri);
+  const doc = await vscode.workspace.openTextDocument(target);
+  const l = Math.min(Math.max(0, line - 1), Math.max(0, doc.lineCount - 1));
+  const range = new vscode.Range(l, 0, l, 0);
+  const editor = await vscode.window.showTextDocument(doc, { selection: range, viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Relative links for an export saved in `folder`: the HTML page links the worksheets beside it. */
+function relativeTo(folder: vscode.Uri): (ref: Ref) => string {
+  return (ref) => {
+    const target = vscode.Uri.parse(ref.uri);
+    if (folder.scheme === 'file' && target.scheme === 'file') return path.relative(folder.fsPath, target.fsPath).split(path.sep).join('/');
+    return vscode.workspace.asRelativePath(target, false);
+  };
+}
+
+async function exportSummary(summary: ReviewSummary, format: ExportFormat, services: Services): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const ext = format === 'markdown' ? 'md' : 'html';
   const target = await vscode.window.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `${summary.round || 'team'}-review.${ext}`) : undefined,
-    filters: format === 'markdown' ? { Markdown: ['md'] } : { HTML: ['html'] },
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `${safeName(summary.round || 'team')}-review.${ext}`) : undefined,
+    filters: format === 'markdown' ? { Markdown: ['md'] } : { HTML: ['html', 'htm'] },
     saveLabel: 'Export',
+    title: `Export the ${summary.round} review`,
   });
   if (!target) return undefined;
-  const rel = (uri: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri));
+  const rel = relativeTo(vscode.Uri.joinPath(target, '..'));
   const text = format === 'markdown'
-    ? renderMarkdown(summary, (r) => `${rel(r.uri)}:${r.line}`)
-    : renderStandaloneHtml(summary, { href: (r) => rel(r.uri) });
+    ? renderMarkdown(summary, (r) => `${rel(r)}:${r.line}`)
+    : renderStandaloneHtml(summary, { href: rel });
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     void vscode.window.showInformationMessage(`Exported the ${summary.round} review to ${vscode.workspace.asRelativePath(target)}.`);
     return target;
   } catch (e) {
     services.log.error(`Export failed: ${String(e)}`);
-    void vscode.window.showErrorMessage(`Could not write ${target.fsPath}: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(`Could not write ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
 }
 
-/** Opens the round's review file, or creates it prefilled (never over an existing file). */
-async function startReview(services: Services, round?: string): Promise<vscode.Uri | undefined> {
+/** A round name as a file name: rounds come from worksheets and may hold anything. */
+function safeName(round: string): string {
+  const s = round.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '');
+  return s || 'round';
+}
+
+/**
+ * Where a round's new review file goes: beside the team's other reviews, else
+ * in `reviews/` next to the settings file, else in the workspace folder.
+ */
+function reviewFolder(services: Services, round: string): vscode.Uri | undefined {
+  const { index } = services;
+  const meeting = index.meetings().find((m) => m.round === round);
+  const folder = (meeting && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(meeting.uri))) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return undefined;
+  const inFolder = (uri: string) => uri.startsWith(`${folder.uri.toString()}/`);
+  const other = index.documents('review').find((d) => inFolder(d.uri));
+  if (other) return vscode.Uri.parse(uriDirname(other.uri));
+  const settings = index.documents('config').filter((d) => inFolder(d.uri)).sort((a, b) => a.uri.length - b.uri.length)[0];
+  return vscode.Uri.joinPath(settings ? vscode.Uri.parse(uriDirname(settings.uri)) : folder.uri, 'reviews');
+}
+
+/**
+ * Opens the round's review file, or creates it prefilled from the summary. An
+ * existing file is never overwritten: the edit refuses to create over one, and
+ * the file is opened instead.
+ */
+export async function startReview(services: Services, round?: string): Promise<vscode.Uri | undefined> {
   const { index } = services;
   const chosen = round ?? (await pickRound(services));
   if (!chosen) return undefined;
-  const existing = index.documents('review').find((d) => d.round === chosen);
-  if (existing) {
-    await vscode.window.showTextDocument(vscode.Uri.parse(existing.uri));
-    return vscode.Uri.parse(existing.uri);
+  if (!index.rounds().includes(chosen)) {
+    void vscode.window.showWarningMessage(`No worksheet belongs to a round named '${chosen}'.`);
+    return undefined;
   }
-  const anyMeeting = index.meetings().find((m) => m.round === chosen);
-  const folder = (anyMeeting && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(anyMeeting.uri))) ?? vscode.workspace.workspaceFolders?.[0];
-  if (!folder) return undefined;
-  const summary = summarize(index, { round: chosen, today: services.today() });
-  const target = vscode.Uri.joinPath(folder.uri, 'reviews', `${chosen}.review.yaml`);
-  try {
-    await vscode.workspace.fs.stat(target);
-    // A file the index has not seen yet: open it rather than overwrite it.
+  const known = index.documents('review').find((d) => d.round === chosen);
+  if (known) {
+    const uri = vscode.Uri.parse(known.uri);
+    await vscode.window.showTextDocument(uri);
+    return uri;
+  }
+  const folder = reviewFolder(services, chosen);
+  if (!folder) {
+    void vscode.window.showWarningMessage('Open a folder with worksheets to start a team review.');
+    return undefined;
+  }
+  const target = vscode.Uri.joinPath(folder, `${safeName(chosen)}.review.yaml`);
+  if (await exists(target)) {
+    // A file the index has not read yet (or that is not valid): open it as it is.
     await vscode.window.showTextDocument(target);
     return target;
-  } catch {
-    // Not there: create it below.
   }
+  const summary = summarize(index, { round: chosen, today: services.today() });
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(reviewText(summary, services.today())) });
+  // One edit, undoable as one: create the file (failing if it appeared meanwhile), then write the prefill.
+  edit.createFile(target, { overwrite: false, ignoreIfExists: false });
+  edit.insert(target, new vscode.Position(0, 0), reviewText(summary, services.today()));
   if (!(await vscode.workspace.applyEdit(edit))) {
+    if (await exists(target)) {
+      await vscode.window.showTextDocument(target);
+      return target;
+    }
     void vscode.window.showErrorMessage(`Could not create ${vscode.workspace.asRelativePath(target)}.`);
     return undefined;
   }
-  await vscode.window.showTextDocument(target);
+  const doc = await vscode.workspace.openTextDocument(target);
+  // Saved at once, so the index, the Partners view and other tools see the review.
+  await doc.save();
+  const editor = await vscode.window.showTextDocument(doc);
+  // Put the cursor on the commitments: what the meeting is there to agree.
+  const line = doc.getText().split('\n').findIndex((l) => l.startsWith('commitments:'));
+  if (line >= 0) editor.selection = new vscode.Selection(line, 0, line, 0);
   return target;
 }
 
 async function pickRound(services: Services): Promise<string | undefined> {
   const rounds = [...services.index.rounds()].reverse();
-  if (rounds.length <= 1) return rounds[0];
-  return vscode.window.showQuickPick(rounds, { placeHolder: 'Which round?' });
+  if (rounds.length <= 1) return rounds[0] ?? ReviewPanel.active?.currentRound;
+  const active = ReviewPanel.active?.currentRound;
+  const items = rounds.map((r) => ({ label: r, description: r === active ? 'shown in the Team Review' : undefined }));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which round does the team review?' });
+  return picked?.label;
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('partnerWorksheets.openReview', (round?: unknown) => {
-      ReviewPanel.show(context, services, typeof round === 'string' ? round : undefined);
+      ReviewPanel.show(context, services, typeof round === 'string' && round ? round : undefined);
     }),
-    vscode.commands.registerCommand('partnerWorksheets.startReview', (round?: unknown) => startReview(services, typeof round === 'string' ? round : undefined)),
+    vscode.commands.registerCommand('partnerWorksheets.startReview', (round?: unknown) =>
+      startReview(services, typeof round === 'string' && round ? round : ReviewPanel.active?.currentRound)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        ReviewPanel.revive(panel, context, services, (state ?? undefined) as PageState | undefined);
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+        ReviewPanel.revive(panel, context, services, state);
       },
     }),
     { dispose: () => ReviewPanel.active?.dispose() },

@@ -1,20 +1,27 @@
-// Messages between the review panel's page and the extension. Shared by both
-// sides; the host validates everything it receives, since page content comes
-// from worksheets written by many hands.
-import type { ReviewSummary } from '../../core/summary/summarize';
+// Messages between the review panel's page and the extension, shared by both
+// sides so they cannot drift apart. Each side checks what it receives: the
+// host because a page showing text from many hands must not be able to make
+// it do anything unexpected, the page because a malformed message must not
+// break it. No vscode import here: the page bundles this file.
+import type { ReviewSummary } from '../../core/summary/model';
 
+export type ExportFormat = 'markdown' | 'html';
+
+/** Extension -> page. */
 export type HostMessage =
   | { type: 'summary'; summary: ReviewSummary }
-  | { type: 'busy'; busy: boolean };
+  | { type: 'busy'; busy: boolean }
+  | { type: 'error'; message: string };
 
+/** Page -> extension. */
 export type PageMessage =
   | { type: 'ready' }
   | { type: 'open'; uri: string; line: number }
   | { type: 'selectRound'; round: string }
   | { type: 'startReview'; round: string }
-  | { type: 'export'; format: 'markdown' | 'html' };
+  | { type: 'export'; format: ExportFormat };
 
-/** What the page keeps across reloads (VS Code's webview state). */
+/** What the page keeps across reloads (VS Code's webview state, read by the serializer). */
 export interface PageState {
   round?: string;
 }
@@ -23,22 +30,28 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const MAX_URI = 4096;
+const MAX_ROUND = 200;
+
+function str(v: unknown, max: number): string | undefined {
+  return typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined;
+}
+
 /** The message as a PageMessage, or undefined when its type or payload is not one we accept. */
 export function parsePageMessage(raw: unknown): PageMessage | undefined {
   if (!isRecord(raw) || typeof raw.type !== 'string') return undefined;
-  const str = (v: unknown, max = 4096) => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
   switch (raw.type) {
     case 'ready':
       return { type: 'ready' };
     case 'open': {
-      const uri = str(raw.uri);
+      const uri = str(raw.uri, MAX_URI);
       const line = raw.line;
       if (!uri || typeof line !== 'number' || !Number.isInteger(line) || line < 1 || line > 10_000_000) return undefined;
       return { type: 'open', uri, line };
     }
     case 'selectRound':
     case 'startReview': {
-      const round = str(raw.round, 200);
+      const round = str(raw.round, MAX_ROUND);
       return round ? { type: raw.type, round } : undefined;
     }
     case 'export':
@@ -46,4 +59,30 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
     default:
       return undefined;
   }
+}
+
+/** The message as a HostMessage, or undefined (the page ignores anything else). */
+export function parseHostMessage(raw: unknown): HostMessage | undefined {
+  if (!isRecord(raw)) return undefined;
+  switch (raw.type) {
+    case 'summary': {
+      const s = raw.summary;
+      // The host built it from the same types; check the parts the page reads first.
+      if (!isRecord(s) || typeof s.round !== 'string' || !Array.isArray(s.rounds) || !isRecord(s.coverage) || !Array.isArray(s.similarities)) return undefined;
+      return { type: 'summary', summary: s as unknown as ReviewSummary };
+    }
+    case 'busy':
+      return typeof raw.busy === 'boolean' ? { type: 'busy', busy: raw.busy } : undefined;
+    case 'error':
+      return typeof raw.message === 'string' ? { type: 'error', message: raw.message } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The state VS Code hands the serializer, if it is ours. */
+export function parsePageState(raw: unknown): PageState {
+  if (!isRecord(raw)) return {};
+  const round = str(raw.round, MAX_ROUND);
+  return round ? { round } : {};
 }

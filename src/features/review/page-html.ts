@@ -1,34 +1,45 @@
-// The review page's HTML shell, without the vscode module so the page tests in
-// Chromium serve exactly what the panel serves. CSP: nothing by default;
-// styles and fonts from the bundle; scripts only with this load's nonce.
+// The review page's HTML shell. No vscode import, so the page tests in
+// Chromium serve exactly what the panel serves, CSP included: nothing by
+// default; styles, fonts and images only from the extension's bundle; scripts
+// only with this load's nonce. The content arrives later, by message.
 export interface PageResources {
+  /** The webview's source for the bundle (`webview.cspSource`). */
   cspSource: string;
   scriptUri: string;
   styleUri: string;
+  /** Fresh for every load, from a cryptographic source. */
   nonce: string;
 }
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return `default-src 'none'; style-src ${cspSource}; font-src ${cspSource}; img-src ${cspSource}; script-src 'nonce-${nonce}';`;
+}
+
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export function pageHtml({ cspSource, scriptUri, styleUri, nonce }: PageResources): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource}; font-src ${cspSource}; img-src ${cspSource}; script-src 'nonce-${nonce}';">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${styleUri}">
+<link rel="stylesheet" href="${attr(styleUri)}">
 <title>Team Review</title>
 </head>
 <body>
-<div class="toolbar" role="toolbar" aria-label="Team review">
-  <label for="round">Round</label>
-  <vscode-single-select id="round" label="Round"></vscode-single-select>
-  <vscode-button id="start">Start team review</vscode-button>
-  <vscode-button id="export-md" secondary>Export Markdown</vscode-button>
-  <vscode-button id="export-html" secondary>Export HTML</vscode-button>
-  <span id="status" role="status"></span>
+<div class="toolbar" role="toolbar" aria-label="Team review actions">
+  <span class="round-picker">
+    <span class="label" aria-hidden="true">Round</span>
+    <vscode-single-select id="round" label="Round"></vscode-single-select>
+  </span>
+  <vscode-button id="start" disabled>Start team review</vscode-button>
+  <vscode-button id="export-md" secondary disabled>Export Markdown</vscode-button>
+  <vscode-button id="export-html" secondary disabled>Export HTML</vscode-button>
+  <span id="status" role="status" aria-live="polite"></span>
 </div>
-<main id="content" aria-live="polite"><p>Loading the review…</p></main>
-<script nonce="${nonce}" src="${scriptUri}"></script>
+<main id="content"><p class="empty">Loading the review…</p></main>
+<script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>
 </body>
 </html>`;
 }

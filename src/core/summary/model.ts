@@ -1,0 +1,195 @@
+// The shape of a team review: plain JSON, so the panel can post it to its page,
+// the CLI can print it, and the renderers (here types only, no code) can be
+// bundled into the page without the summariser and its language library.
+
+export const NOTE_CATEGORIES = ['challenges', 'values', 'goals', 'commitments'] as const;
+export type NoteCategory = (typeof NOTE_CATEGORIES)[number];
+
+export type ThemeSource = 'tagged' | 'matched' | 'suggested';
+
+/** A place in a file: what every partner, quote and gap links to. */
+export interface Ref {
+  uri: string;
+  /** 1-based line. */
+  line: number;
+}
+
+/** A count out of a total. Renderers show raw counts below five: small groups are people. */
+export interface Rate {
+  count: number;
+  total: number;
+}
+
+export interface PartnerRef {
+  id: string;
+  organization: string;
+}
+
+/** A short quote of one partner, linked to the note it comes from. */
+export interface Quote extends Ref {
+  partner: PartnerRef;
+  text: string;
+  /** How the note got the theme it is quoted for (absent where no theme applies). */
+  source?: ThemeSource;
+}
+
+export interface ThemeEntry {
+  id: string;
+  label: string;
+  category: NoteCategory;
+  /** The strongest evidence among the notes (a tag beats a match beats a suggestion). */
+  source: ThemeSource;
+  /** Partner ids, each once however often they raised it. */
+  partners: string[];
+  /** One quote per partner, in the order of `partners`. */
+  quotes: Quote[];
+}
+
+export type Status = 'planned' | 'prepared' | 'held' | 'filled' | 'shared';
+
+export interface DatedItem extends Ref {
+  partner: PartnerRef;
+  text: string;
+  date: string;
+  owner?: string;
+  /** Whole days past the date, as of `today`. */
+  daysLate: number;
+}
+
+export interface Coverage {
+  /** Partners of the round by the furthest status any of their meetings reached. */
+  partners: Record<Status | 'total', number>;
+  /** Meetings of the round by their status. */
+  meetings: Record<Status | 'total', number>;
+  /**
+   * How far the round got, counting everything at or past each step:
+   * planned = every meeting, held = held or later, filled = filled or shared.
+   */
+  funnel: { planned: number; held: number; filled: number; shared: number };
+  /** Partners of the round with no meeting held yet. */
+  toMeet: (PartnerRef & Ref & { date?: string; status?: string })[];
+  /** Held meetings where the team checked what success means, out of held meetings. */
+  confirmation: Rate;
+  /** Held meetings that agreed a next step. */
+  nextStep: Rate;
+  /** Held meetings with only a follow-up date (the partner was not ready). */
+  followUpOnly: Rate;
+  overdueNextSteps: DatedItem[];
+  overdueFollowUps: DatedItem[];
+  /** Median length of held meetings, in minutes (absent when none recorded one). */
+  medianMinutes?: number;
+  /** Held meetings within the team's range, out of those with a length. */
+  withinRange: Rate;
+  range: { min: number; max: number };
+}
+
+export interface Outlier {
+  theme: { id: string; label: string; source: ThemeSource };
+  partner: PartnerRef;
+  /** Their success in their own words, where the theme sits. */
+  success: Quote;
+  /** The notes where they raised it. */
+  notes: Quote[];
+}
+
+export interface Trend {
+  id: string;
+  label: string;
+  /** Partners who raised it in the previous round, and in this one. */
+  previous: number;
+  current: number;
+}
+
+export interface Trends {
+  /** Held partners in each round: a rising count means more when the round grew less. */
+  partners: { previous: number; current: number };
+  rising: Trend[];
+  falling: Trend[];
+  new: Trend[];
+  gone: Trend[];
+  /** Themes raised in both rounds by the same number of partners. */
+  steady: Trend[];
+}
+
+export interface OfferMatch {
+  offer: { text: string; themes: string[] };
+  /** Partner goals sharing a theme with the offer, one quote per partner. */
+  goals: Quote[];
+}
+
+/** One partner's challenge theme that another partner commits to. */
+export interface Complement {
+  theme: string;
+  label: string;
+  /** Partners with the challenge, one quote each. */
+  needs: Quote[];
+  /** Partners with the commitment, one quote each. */
+  offers: Quote[];
+  /** Pairs of two different partners, a need and an offer. */
+  pairs: number;
+}
+
+/** Partners whose goals share themes: candidates for a convening. */
+export interface Cluster {
+  themes: { id: string; label: string }[];
+  partners: PartnerRef[];
+}
+
+export interface Opportunities {
+  /** (a) Partner goals the team's offers (settings file) can serve. */
+  offers: OfferMatch[];
+  /** (b) A challenge of one partner answered by another's commitment. */
+  complementary: Complement[];
+  /** (c) Partners with overlapping goal themes. */
+  clusters: Cluster[];
+  /** (d) Partner goals that no next step of theirs says it serves. */
+  unservedGoals: Quote[];
+}
+
+export interface Gap extends Ref {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  /** The file's folder and name, for display. */
+  file: string;
+  partner?: PartnerRef;
+}
+
+export interface Commitment extends Ref {
+  action: string;
+  owner?: string;
+  due?: string;
+  status?: string;
+  partners: string[];
+  overdue: boolean;
+}
+
+export interface ThemeSummary {
+  id: string;
+  label: string;
+  category: NoteCategory;
+  partners: string[];
+  source: ThemeSource;
+}
+
+export interface ReviewSummary {
+  round: string;
+  /** Every round, oldest first. */
+  rounds: string[];
+  previousRound?: string;
+  today: string;
+  coverage: Coverage;
+  /** Per note category, themes raised by two or more partners, most partners first. */
+  similarities: { category: NoteCategory; themes: ThemeEntry[] }[];
+  outliers: Outlier[];
+  trends: Trends;
+  opportunities: Opportunities;
+  /** Errors and warnings in the round's files: to fix before the team meets. */
+  gaps: Gap[];
+  /** The commitments already recorded in the round's review file. */
+  commitments: Commitment[];
+  /** The round's review file, when there is one. */
+  review?: Ref;
+  /** Every theme of the round with the partners who raised it. */
+  themes: ThemeSummary[];
+}
