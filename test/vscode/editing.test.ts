@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, diagnosticCodes, waitFor, workspaceUri } from './util';
+import { activate, createFile, deleteFile, diagnosticCodes, waitFor, workspaceUri } from './util';
 
 // Each test works on files of a partner of its own, removed afterwards, so the
 // other suites see the fixture workspace as it was.
@@ -33,7 +33,7 @@ after: {filled_on: 2026-10-21, shared_on: 2026-10-22}
 
 async function openFresh(name: string, text: string): Promise<vscode.TextEditor> {
   const uri = workspaceUri(PARTNER, name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await createFile(uri, text);
   const doc = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(doc);
 }
@@ -57,7 +57,7 @@ describe('editing worksheets', () => {
 
   after(async () => {
     const api = await activate();
-    await vscode.workspace.fs.delete(workspaceUri(PARTNER), { recursive: true });
+    await deleteFile(workspaceUri(PARTNER));
     await waitFor(() => !api.partnerIds().includes(PARTNER), { message: 'the test partner to leave the index' });
   });
 

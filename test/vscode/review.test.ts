@@ -2,7 +2,7 @@
 // (rounds spring-2026 and autumn-2026; autumn-2026 already has its review).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, waitFor, workspaceUri } from './util';
+import { activate, deleteFile, waitFor, workspaceUri } from './util';
 
 const VIEW_TYPE = 'partnerWorksheets.review';
 
@@ -67,7 +67,7 @@ describe('Team Review panel', () => {
       assert.equal(again.toString(), uri.toString());
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.workspace.fs.delete(target);
+      await deleteFile(target);
       await waitFor(() => !api.services.index.has(target.toString()), { message: 'the review to leave the index' });
     }
   });

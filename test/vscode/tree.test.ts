@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { PartnerWorksheetsApi } from '../../src/extension';
 import type { PartnersProvider } from '../../src/features/partners';
 import type { TreeNode } from '../../src/features/partners/tree-model';
-import { activate, waitFor, workspaceUri } from './util';
+import { activate, createFile, deleteFile, waitFor, workspaceUri } from './util';
 
 const FIXTURE_ROOTS = ['Eastside Library', 'Riverside Youth Collective', 'Convenings'];
 
@@ -94,15 +94,14 @@ describe('Partners view', () => {
     const uri = workspaceUri('northgate-choir', '2026-11-01.worksheet.yaml');
     const text = 'kind: worksheet\nversion: 1\nstatus: planned\nround: autumn-2026\npartner: {id: northgate-choir, organization: Northgate Choir}\nmeeting: {date: 2026-11-01}\n';
     try {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      await createFile(uri, text);
       const during = await rootsAre(view, ['Eastside Library', 'Northgate Choir', 'Riverside Youth Collective', 'Convenings']);
       assert.equal(during[1].children[0].uri, uri.toString());
       // The same objects for the partners that did not change: VS Code knows them by identity.
       assert.equal(during[0], before[0]);
       assert.equal(during[2], before[1]);
     } finally {
-      await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
-      await vscode.workspace.fs.delete(workspaceUri('northgate-choir'), { recursive: true }).then(undefined, () => undefined);
+      await deleteFile(workspaceUri('northgate-choir'));
     }
     await rootsAre(view, FIXTURE_ROOTS);
   });

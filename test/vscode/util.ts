@@ -47,3 +47,18 @@ export function diagnosticCodes(uri: vscode.Uri): string[] {
   const codes = vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
   return [...new Set(codes)].sort();
 }
+
+// Files are created and deleted through WorkspaceEdits, as the commands and the
+// Explorer do: VS Code reports those to extensions at once (onDidCreateFiles,
+// onDidDeleteFiles), while file watcher events can lag on a loaded machine.
+export async function createFile(uri: vscode.Uri, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: true, contents: new TextEncoder().encode(text) });
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not create ${uri.toString()}`);
+}
+
+export async function deleteFile(uri: vscode.Uri): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.deleteFile(uri, { recursive: true, ignoreIfNotExists: true });
+  await vscode.workspace.applyEdit(edit);
+}
