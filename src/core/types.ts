@@ -60,4 +60,6 @@ export interface FileSystem {
   readFile(uri: string): Promise<Uint8Array>;
   /** Every candidate file below `rootUri` (worksheets, convenings, reviews, settings). */
   findFiles(rootUri: string): Promise<string[]>;
+  /** A stamp that changes when the file does (modification time and size), for warm starts. */
+  stamp?(uri: string): Promise<string | undefined>;
 }

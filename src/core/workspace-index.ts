@@ -68,6 +68,20 @@ export interface IndexChange {
 
 export type Listener = (change: IndexChange) => void;
 
+export interface LoadOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** A persisted snapshot (see snapshot()): files whose stamp still matches are not read again. */
+  snapshot?: unknown;
+}
+
+export interface LoadResult {
+  /** Each file's stamp, when the file system gives them: pass them to snapshot(). */
+  stamps: Map<string, string>;
+  /** Files taken from the snapshot without reading. */
+  reused: number;
+  unreadable: string[];
+}
+
 const SNAPSHOT_VERSION = 1;
 
 /** A persisted index: each document as indexed, with the file stamp it was read at. */
@@ -149,25 +163,35 @@ export class WorkspaceIndex implements WorkspaceFacts {
 
   // ---- loading -------------------------------------------------------------
 
-  /** Read every candidate file below `rootUri`. Unreadable files get a finding, not an exception. */
-  async loadFolder(fs: FileSystem, rootUri: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * Read every candidate file below `rootUri`; an unreadable file is indexed as
+   * empty (it gets a finding), not thrown. With a snapshot and a file system
+   * that gives stamps, unchanged files are taken from the snapshot unparsed.
+   */
+  async loadFolder(fs: FileSystem, rootUri: string, options: LoadOptions | ((done: number, total: number) => void) = {}): Promise<LoadResult> {
+    const opts: LoadOptions = typeof options === 'function' ? { onProgress: options } : options;
     const uris = await fs.findFiles(rootUri);
+    const stamps = new Map<string, string>();
+    let toRead = uris;
+    if (fs.stamp) {
+      const stampOf = fs.stamp.bind(fs);
+      await forEachLimit(uris, 32, async (u) => { stamps.set(u, (await stampOf(u).catch(() => undefined)) ?? 'unknown'); });
+      if (opts.snapshot !== undefined) toRead = this.restore(opts.snapshot, stamps);
+    }
     const decoder = new TextDecoder('utf-8');
+    const unreadable: string[] = [];
     let done = 0;
-    const queue = [...uris];
-    const worker = async () => {
-      for (let uri = queue.shift(); uri !== undefined; uri = queue.shift()) {
-        let content: string;
-        try {
-          content = decoder.decode(await fs.readFile(uri));
-        } catch {
-          content = '';
-        }
-        this.set(uri, content);
-        onProgress?.(++done, uris.length);
+    await forEachLimit(toRead, 16, async (uri) => {
+      let content = '';
+      try {
+        content = decoder.decode(await fs.readFile(uri));
+      } catch {
+        unreadable.push(uri);
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(16, uris.length) }, worker));
+      this.set(uri, content);
+      opts.onProgress?.(++done, toRead.length);
+    });
+    return { stamps, reused: uris.length - toRead.length, unreadable };
   }
 
   // ---- persistence -----------------------------------------------------------
@@ -413,4 +437,12 @@ export function peopleIds(index: WorkspaceIndex): string[] {
     for (const a of list(field(data, 'attendees'))) if (typeof a === 'string') ids.add(a);
   }
   return [...ids].sort();
+}
+
+async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

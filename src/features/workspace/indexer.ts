@@ -76,31 +76,13 @@ export class Indexer implements vscode.Disposable {
         const snapshot = await this.readSnapshot();
         let reused = 0;
         for (const folder of folders) {
-          const uris = await vscodeFileSystem.findFiles(folder.uri.toString());
-          const current = new Map<string, string>();
-          await forEachLimit(uris, 32, async (u) => {
-            try {
-              const st = await vscode.workspace.fs.stat(vscode.Uri.parse(u));
-              current.set(u, `${st.mtime}:${st.size}`);
-            } catch {
-              current.set(u, 'unknown');
-            }
+          const result = await this.index.loadFolder(vscodeFileSystem, folder.uri.toString(), {
+            snapshot,
+            onProgress: (done, total) => { if (done === total || done % 50 === 0) progress.report({ message: `${done}/${total}` }); },
           });
-          current.forEach((v, k) => this.stamps.set(k, v));
-          const toRead = this.index.restore(snapshot, current);
-          reused += uris.length - toRead.length;
-          let done = 0;
-          await forEachLimit(toRead, 16, async (u) => {
-            let text = '';
-            try {
-              text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(u)));
-            } catch (e) {
-              this.log.warn(`Could not read ${u}: ${String(e)}`);
-            }
-            this.index.set(u, text);
-            done++;
-            if (done === toRead.length || done % 50 === 0) progress.report({ message: `${done}/${toRead.length}` });
-          });
+          result.stamps.forEach((v, k) => this.stamps.set(k, v));
+          result.unreadable.forEach((u) => this.log.warn(`Could not read ${u}`));
+          reused += result.reused;
         }
         // Open editors hold the truth for their files.
         vscode.workspace.textDocuments.forEach((d) => this.fromBuffer(d, 0));
@@ -180,10 +162,3 @@ export class Indexer implements vscode.Disposable {
 }
 
 
-async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}

@@ -15,4 +15,8 @@ export const vscodeFileSystem: FileSystem = {
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, INCLUDE), EXCLUDE);
     return found.map((u) => u.toString()).sort();
   },
+  async stamp(uri) {
+    const st = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+    return `${st.mtime}:${st.size}`;
+  },
 };
