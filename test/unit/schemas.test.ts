@@ -9,6 +9,7 @@ import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { FILE_CODES, RULES } from '../../src/core/rules';
+import { CONFIG, CONVENING, REVIEW, WORKSHEET } from './helpers';
 
 type Kind = 'worksheet' | 'convening' | 'review' | 'config';
 type Schema = Record<string, unknown>;
@@ -43,111 +44,8 @@ function describeErrors(errors: ErrorObject[]): string {
   return errors.map((e) => `${e.instancePath || '/'} ${e.keyword}: ${e.message ?? ''} ${JSON.stringify(e.params)}`).join('\n');
 }
 
-// The four examples of the file-format contract (docs: worksheet-format.md), verbatim.
-const CONTRACT: Record<Kind, string> = {
-  worksheet: `kind: worksheet
-version: 1
-status: shared            # planned | prepared | held | filled | shared
-round: autumn-2026        # the set of meetings a team reviews together
-partner:
-  id: riverside-youth     # slug; default: slug of organization
-  organization: Riverside Youth Collective
-  people: [{name: Dana Ortiz, role: Director}]
-  community: Teens on the Riverside estate       # their community of focus
-meeting:
-  date: 2026-10-14
-  start: "16:00"
-  duration_minutes: 45                          # the technique plans 30-60
-  location: Their studio
-  partner_chose_time_and_place: true            # convenient for them, not for us
-  medium: in-person                             # in-person | phone | video
-  our_attendees: [sam]
-preparation:
-  worksheet_reviewed: true
-  questions: [goals-year-from-now, challenges-in-the-way]   # ids from the question bank, or free text
-notes:
-  success_in_their_words: Teens show their work in public places, and are paid for it.
-  challenges: [{text: No affordable venue for shows, themes: [space, visibility]}]
-  values: [Teens make the creative decisions]
-  goals: [{text: Two public exhibitions this year, themes: [visibility]}]
-  commitments: [{text: Saturday programme year-round with 3 staff, themes: [capacity]}]
-  compelling: [Their alumni now run the programme]
-confirmation:             # "I heard that success for your community looks like XX - is this accurate?"
-  asked: true
-  statement: Success looks like teens showing their work publicly.
-  response: corrected     # confirmed | corrected | not-asked
-  correction: Also that teens are paid for it.
-next_step:                # when the partner is ready
-  action: Send our summer gallery calendar and hold two dates
-  serves_goal: Two public exhibitions this year
-  owner: sam
-  due: 2026-10-28
-  status: open            # open | done | dropped
-follow_up:                # when they are not ready: follow up later
-  date: 2026-12-01
-  owner: sam
-thanked: true
-after:
-  filled_on: 2026-10-14
-  shared_on: 2026-10-15
-  shared_with: [community-team]
-`,
-  convening: `kind: convening
-version: 1
-name: Westside Arts Access Network
-purpose: More Westside teens creating and showing art in public
-status: forming           # exploring | forming | active | sustaining | closed
-convener:
-  organization: City Museum
-  vision:                 # the convener's own vision, offered with its partner hat on
-    statement: A summer gallery curated by Westside teens every year
-    shared_on: 2026-11-02
-partners:
-  - {id: riverside-youth, roles: [leadership]}   # member | leadership | advisory
-  - {id: eastside-library, roles: [member]}
-vision_setting:
-  sessions:
-    - date: 2026-11-02
-      facilitator: Jamie Lee
-      partners_present: [riverside-youth, eastside-library]
-      partners_contributed: [riverside-youth]
-  shared_vision: null
-coordinator:              # backbone support: distinct from leadership
-  organization: City Museum
-  person: jordan
-  duties: {meetings: jordan, agendas: jordan, communication_channels: jordan,
-           goals_and_metrics: jordan, shared_measurement: sam, resources: jordan}
-leadership: [{role: chair, holder: riverside-youth}]
-goals:
-  - {statement: 60 teens exhibit publicly by June 2027, metrics: [teens-exhibiting]}
-measurement:
-  system: Shared spreadsheet
-  indicators:
-    - {id: teens-exhibiting, name: Teens exhibiting publicly, baseline: 12, target: 60,
-       frequency: quarterly, owner: sam}
-communication: {cadence: monthly, channels: [email list], last_meeting: 2026-11-02}
-resources: [{item: Gallery space, provided_by: City Museum, managed_by: jordan}]
-`,
-  review: `kind: review
-version: 1
-round: autumn-2026
-date: 2026-11-20
-attendees: [sam, ana, jordan]
-similarities: [Three partners name space as their main obstacle]
-trends: [Youth voice came up in every meeting this round]
-opportunities:
-  - {text: Pair Riverside's venue need with the library's free rooms, partners: [riverside-youth, eastside-library]}
-commitments:              # the team's commitment to next steps
-  - {action: Offer the library rooms to Riverside, owner: ana, due: 2026-12-15, partners: [riverside-youth]}
-`,
-  config: `kind: config
-themes:                   # shared vocabulary; synonyms let untagged notes be matched
-  - {id: space, label: Space and venues, synonyms: [venue, room, hall, gallery]}
-offers: [{text: Free gallery space in summer, themes: [space, visibility]}]
-thresholds: {meeting_minutes: {min: 30, max: 60}, fill_within_days: 3, share_within_days: 7}
-rules: {meeting-length: warning, not-thanked: off}   # severity per rule: error | warning | info | off
-`,
-};
+// The four examples of the file-format contract (shared with the rule tests).
+const CONTRACT: Record<Kind, string> = { worksheet: WORKSHEET, convening: CONVENING, review: REVIEW, config: CONFIG };
 
 const MINIMAL_PLANNED = `kind: worksheet
 version: 1
