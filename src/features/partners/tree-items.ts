@@ -65,6 +65,13 @@ abstract class NodeItem extends vscode.TreeItem {
     this.tooltip = tooltip(node.tooltip);
     this.iconPath = new vscode.ThemeIcon(icon, iconColor(node.gaps));
   }
+
+  /** Items that stand for a file show its decorations and open it on select. */
+  protected opensFile(node: TreeNode): void {
+    if (!node.uri) return;
+    this.resourceUri = vscode.Uri.parse(node.uri);
+    this.command = openCommand(this.resourceUri);
+  }
 }
 
 export class FolderItem extends NodeItem {
@@ -92,20 +99,14 @@ export class PartnerItem extends NodeItem {
 export class MeetingItem extends NodeItem {
   constructor(node: TreeNode) {
     super(node, None, 'meeting', STATUS_ICON[node.status ?? ''] ?? 'circle-outline');
-    if (node.uri) {
-      this.resourceUri = vscode.Uri.parse(node.uri);
-      this.command = openCommand(this.resourceUri);
-    }
+    this.opensFile(node);
   }
 }
 
 export class ReviewItem extends NodeItem {
   constructor(node: TreeNode) {
     super(node, None, 'review', 'tasklist');
-    if (node.uri) {
-      this.resourceUri = vscode.Uri.parse(node.uri);
-      this.command = openCommand(this.resourceUri);
-    }
+    this.opensFile(node);
   }
 }
 
@@ -119,10 +120,7 @@ export class ConveningsItem extends NodeItem {
 export class ConveningItem extends NodeItem {
   constructor(node: TreeNode) {
     super(node, node.children.length ? Collapsed : None, 'convening', 'project');
-    if (node.uri) {
-      this.resourceUri = vscode.Uri.parse(node.uri);
-      this.command = openCommand(this.resourceUri);
-    }
+    this.opensFile(node);
   }
 }
 
