@@ -90,20 +90,15 @@ async function main(): Promise<void> {
     rows.push({ name: '  ratio to the floor', value: ratio(cold, jsyaml), target: '<= 1.5x', ok: cold / jsyaml <= 1.5 });
 
     // Warm start: the persisted snapshot, every file's stamp checked, nothing parsed again.
-    const stampOf = async (f: string) => { const st = await stat(f); return `${st.mtimeMs}:${st.size}`; };
-    const files = await nodeFileSystem.findFiles(dir);
-    const stamps = new Map(await Promise.all(files.map(async (f) => [f, await stampOf(f)] as [string, string])));
+    const stamping = { ...nodeFileSystem, stamp: async (f: string) => { const st = await stat(f); return `${st.mtimeMs}:${st.size}`; } };
+    const first = await new WorkspaceIndex(() => TODAY).loadFolder(stamping, dir);
     const snapPath = join(dir, '..', `${dir.split(/[\\/]/).pop()}-snapshot.json`);
-    writeFileSync(snapPath, JSON.stringify(index.snapshot((u) => stamps.get(u))));
+    writeFileSync(snapPath, JSON.stringify(index.snapshot((u) => first.stamps.get(u))));
     let reread = -1;
     const warm = await time(async () => {
       const w = new WorkspaceIndex(() => TODAY);
-      const snap = JSON.parse(await readFile(snapPath, 'utf8'));
-      const found = await nodeFileSystem.findFiles(dir);
-      const current = new Map(await Promise.all(found.map(async (f) => [f, await stampOf(f)] as [string, string])));
-      const toRead = w.restore(snap, current);
-      for (const f of toRead) w.set(f, await readFile(f, 'utf8'));
-      reread = toRead.length;
+      const result = await w.loadFolder(stamping, dir, { snapshot: JSON.parse(await readFile(snapPath, 'utf8')) });
+      reread = result.stamps.size - result.reused;
     }, quick ? 3 : 5, 1);
     rmSync(snapPath, { force: true });
     rows.push({ name: `Warm start from the persisted snapshot (${reread} files re-read)`, value: ms(warm) });
