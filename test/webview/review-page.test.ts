@@ -136,6 +136,8 @@ describe('review page in Chromium', () => {
   it('shows a partner name and a note holding markup as text, and runs none of it', async () => {
     const { page, errors } = await open();
     await page.locator('#similarities details:has-text("Space and venues") summary').first().click();
+    // The list is filled on the details' 'toggle' event, which fires after the click returns.
+    await page.locator('#similarities details[data-filled]:has-text("Space and venues")').first().waitFor();
     const text = await page.locator('#content').innerText();
     assert.ok(text.includes(XSS_NAME), 'the partner name is shown literally');
     assert.ok(text.includes(XSS_NOTE), 'the note is shown literally');
