@@ -49,3 +49,16 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/**
+ * The path from folder `from` to `to`, with `/` separators, for links in an
+ * exported page. Both are URIs (or paths) of the same scheme and authority;
+ * segments are compared as written (percent-encoded in URIs).
+ */
+export function relativePath(from: string, to: string): string {
+  const a = stripQuery(from).replace(/\/+$/, '').split('/');
+  const b = stripQuery(to).split('/');
+  let same = 0;
+  while (same < a.length && same < b.length - 1 && a[same] === b[same]) same++;
+  return [...a.slice(same).map(() => '..'), ...b.slice(same)].join('/');
+}

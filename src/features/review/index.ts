@@ -3,15 +3,13 @@
 // "Export" saves Markdown or a self-contained HTML page. One panel per
 // workspace, restored after a reload by its serializer.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
 import type { Services } from '../../services';
 import { summarize } from '../../core/summary/summarize';
 import type { Ref, ReviewSummary } from '../../core/summary/summarize';
 import { renderMarkdown } from '../../core/summary/render-markdown';
 import { renderStandaloneHtml } from '../../core/summary/render-html';
 import { reviewText } from '../../core/summary/review-file';
-import { dirname as uriDirname } from '../../core/paths';
+import { relativePath, dirname as uriDirname } from '../../core/paths';
 import type { ExportFormat, HostMessage } from './messages';
 import { parsePageMessage, parsePageState } from './messages';
 import { pageHtml } from './page-html';
@@ -169,7 +167,7 @@ function panelOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOpti
 function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   return pageHtml({
     cspSource: webview.cspSource,
-    nonce: randomBytes(18).toString('base64'),
+    nonce: nonce(),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'review.css')).toString(),
   });
@@ -189,11 +187,20 @@ async function openAt(services: Services, uri: string, line: number): Promise<vo
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
+/**
+ * A fresh nonce for each page: Web Crypto, which the Node and the web worker
+ * extension hosts both have.
+ */
+function nonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
+}
+
 /** Relative links for an export saved in `folder`: the HTML page links the worksheets beside it. */
 function relativeTo(folder: vscode.Uri): (ref: Ref) => string {
   return (ref) => {
     const target = vscode.Uri.parse(ref.uri);
-    if (folder.scheme === 'file' && target.scheme === 'file') return path.relative(folder.fsPath, target.fsPath).split(path.sep).join('/');
+    if (folder.scheme === target.scheme && folder.authority === target.authority) return relativePath(folder.toString(), target.toString());
     return vscode.workspace.asRelativePath(target, false);
   };
 }
