@@ -5,6 +5,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, isNode, parseAllDocuments 
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { FileKind, Finding, Range, TextEdit } from './types';
 import { kindOfFile } from './kinds';
+import { MAX_NESTING, excessiveNesting } from './nesting';
 
 /** Worksheets are a few kilobytes; anything above this is not one. */
 export const MAX_FILE_CHARS = 1_000_000;
@@ -51,6 +52,17 @@ export function parseFile(uri: string, text: string): ParsedFile {
     return {
       uri, text, kind, doc: undefined, lines, data: undefined,
       findings: [{ code: 'yaml-syntax', severity: 'error', message: 'This file holds binary data, not YAML text. Replace it with a worksheet written in YAML.', range: ZERO }],
+    };
+  }
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) {
+    // No parse ran, so the line counter is empty: count the lines up to the spot.
+    const line = text.slice(0, deep).split('\n').length - 1;
+    const character = deep - (text.lastIndexOf('\n', deep - 1) + 1);
+    const at: Range = { start: { line, character }, end: { line, character: character + 1 } };
+    return {
+      uri, text, kind, doc: undefined, lines, data: undefined,
+      findings: [{ code: 'yaml-syntax', severity: 'error', message: `This file nests lists or blocks more than ${MAX_NESTING} levels deep here; a worksheet needs a handful. Flatten it, or check that it is really a worksheet.`, range: at }],
     };
   }
   // logLevel 'error': the library would otherwise print process warnings for odd keys.

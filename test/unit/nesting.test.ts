@@ -1,0 +1,46 @@
+// The nesting guard: a file nested hundreds of levels deep gets one finding on
+// the line where it goes too deep, the same in Node and in a web worker (whose
+// smaller stack the parser would otherwise exhaust); real worksheets pass.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkText } from '../../src/core/check';
+import { MAX_NESTING, excessiveNesting } from '../../src/core/nesting';
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+}
+
+describe('nesting guard', () => {
+  it('passes every example and fixture worksheet', () => {
+    const files = ['examples/community-team', 'test/fixtures/workspace', 'test/fixtures/review-round'].flatMap(yamlFiles);
+    assert.ok(files.length > 20);
+    for (const f of files) assert.equal(excessiveNesting(readFileSync(f, 'utf8'), 8), undefined, f);
+  });
+
+  it('finds block nesting by indentation, on the line that goes too deep', () => {
+    const text = Array.from({ length: MAX_NESTING + 20 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    const at = excessiveNesting(text);
+    assert.ok(at !== undefined);
+    assert.equal(text.slice(0, at).split('\n').length, MAX_NESTING + 1);
+    assert.equal(excessiveNesting(text.split('\n').slice(0, MAX_NESTING).join('\n')), undefined);
+  });
+
+  it('counts compact sequences (- - - x) and flow brackets', () => {
+    assert.ok(excessiveNesting(`notes:\n  values:\n    ${'- '.repeat(MAX_NESTING)}x\n`) !== undefined);
+    assert.ok(excessiveNesting(`values: ${'['.repeat(MAX_NESTING)}${']'.repeat(MAX_NESTING)}\n`) !== undefined);
+    assert.equal(excessiveNesting(`values: ${'[a, '.repeat(40)}${']'.repeat(40)}\n`), undefined);
+  });
+
+  it('ignores brackets in quoted strings and comments', () => {
+    const many = '['.repeat(MAX_NESTING * 2);
+    assert.equal(excessiveNesting(`a: "${many}"\nb: 'It''s ${many}'\n# ${many}\nc: d # ${many}\n`), undefined);
+  });
+
+  it('gives the checker one clear finding on that line instead of a stack overflow', () => {
+    const text = `kind: worksheet\nnotes:\n  values: ${'['.repeat(500)}x${']'.repeat(500)}\n`;
+    const findings = checkText('/ws/deep.worksheet.yaml', text, { today: '2026-11-24' }).findings;
+    assert.deepEqual(findings.map((f) => [f.code, f.range.start.line]), [['yaml-syntax', 2]]);
+    assert.match(findings[0].message, /more than 100 levels deep/);
+  });
+});
