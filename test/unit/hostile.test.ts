@@ -9,30 +9,11 @@ import { checkText } from '../../src/core/check';
 import { WorkspaceIndex } from '../../src/core/workspace-index';
 import { main } from '../../src/cli/main';
 import { WORKSHEET } from './helpers';
+import { HOSTILE_CASES as EXPECTED, hugeWorksheet } from '../fixtures/hostile-cases';
 
 const DIR = resolve('test/fixtures/hostile');
 const TODAY = '2026-11-24';
 
-/** code -> 1-based line of the first finding with that code (0: anywhere). */
-const EXPECTED: Record<string, [code: string, line: number, message: RegExp]> = {
-  'unclosed-flow.worksheet.yaml': ['yaml-syntax', 9, /end with a \]/],
-  'bad-indent.worksheet.yaml': ['yaml-syntax', 10, /indentation|./],
-  'unclosed-quote.worksheet.yaml': ['yaml-syntax', 0, /./],
-  'tabs.worksheet.yaml': ['yaml-syntax', 8, /Tabs cannot indent YAML/],
-  'duplicate-keys.worksheet.yaml': ['yaml-syntax', 8, /appears twice/],
-  'two-documents.worksheet.yaml': ['yaml-syntax', 7, /one worksheet: everything after the first `---`/],
-  'alias-bomb.worksheet.yaml': ['yaml-syntax', 1, /resource-exhaustion/],
-  'deep-nesting.worksheet.yaml': ['schema', 0, /./],
-  'binary.worksheet.yaml': ['yaml-syntax', 1, /binary data/],
-  'bom-crlf.worksheet.yaml': ['schema', 7, /`thanked` should be true or false, not text/],
-  'proto-keys.worksheet.yaml': ['schema', 7, /`__proto__` is not a known field/],
-  'wrong-types.worksheet.yaml': ['schema', 2, /`version` must be `1`/],
-  'empty.worksheet.yaml': ['schema', 1, /is empty/],
-  'only-comments.worksheet.yaml': ['schema', 1, /is empty/],
-  'a-list.worksheet.yaml': ['schema', 1, /holds one block of fields, starting with `kind: worksheet`; this one holds a list/],
-  'long-line.worksheet.yaml': ['missing-confirmation', 3, /./],
-  'invalid-date.worksheet.yaml': ['schema', 6, /2026-02-30 does not exist in the calendar/],
-};
 
 function read(name: string): string {
   // As the extension and CLI read files: UTF-8, BOM dropped.
@@ -58,7 +39,7 @@ describe('hostile input', () => {
   }
 
   it('a 5 MB file gets one file-level finding at once', () => {
-    const huge = `kind: worksheet\nnotes:\n  values:\n${`    - ${'x'.repeat(60)}\n`.repeat(80_000)}`;
+    const huge = hugeWorksheet();
     const started = Date.now();
     const findings = checkText('/ws/huge.worksheet.yaml', huge, { today: TODAY }).findings;
     assert.ok(Date.now() - started < 1000);
@@ -83,13 +64,21 @@ describe('hostile input', () => {
     try {
       cpSync(DIR, dir, { recursive: true });
       writeFileSync(join(dir, 'good.worksheet.yaml'), WORKSHEET);
+      writeFileSync(join(dir, 'huge.worksheet.yaml'), hugeWorksheet());
       let out = '';
       let err = '';
       const code = await main(['check', '--today', TODAY], { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd: dir });
       assert.equal(code, 1, err);
       assert.match(out, /^binary\.worksheet\.yaml:1:1: error yaml-syntax This file holds binary data/m);
-      assert.match(out, /^tabs\.worksheet\.yaml:8:\d+: error yaml-syntax Tabs cannot indent YAML/m);
-      assert.match(err, /18 files checked/);
+      // Every case, on its line, as the core reports it.
+      const lines = out.split('\n');
+      for (const [name, [code, line, message]] of Object.entries(EXPECTED)) {
+        const hit = lines.find((l) => l.startsWith(`${name}:`) && l.includes(` ${code} `) && (!line || l.startsWith(`${name}:${line}:`)) && message.test(l));
+        assert.ok(hit, `no ${code}${line ? ` on line ${line}` : ''} for ${name} in:\n${lines.filter((l) => l.startsWith(name)).join('\n')}`);
+      }
+      assert.match(out, /^huge\.worksheet\.yaml:1:1: error file-too-large /m);
+      assert.match(out, /^good\.worksheet\.yaml:\d+:\d+: warning overdue-next-step /m);
+      assert.match(err, /19 files checked/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
