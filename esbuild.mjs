@@ -1,12 +1,14 @@
 // Builds every bundle the project ships or tests:
 //   dist/extension.js       the extension (Node extension host, CommonJS)
+//   dist/web/extension.js   the same extension for the web worker extension host
 //   dist/cli.js             the command-line tool (`partner-worksheets`)
 //   dist/webview/main.js    the team review panel's page
 //   dist/test/vscode/*.js   suites that run inside a real VS Code extension host
+//   dist/test/web/index.js  the same suites, bundled for the web worker extension host
 // `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,13 +21,23 @@ const common = {
   legalComments: 'none',
 };
 
+/** The suites' TypeScript files for the Node extension host: one bundle each (web/ is bundled apart). */
 function testEntries(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true })
-    .map(String)
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.ts'))
     .map((f) => join(dir, f));
 }
+
+/** Node's assert resolves to the browser port in the web suites' bundle. */
+const browserAssert = {
+  name: 'browser-assert',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?assert(\/strict)?$/ }, (args) => (args.path.endsWith('strict')
+      ? { path: resolve('test/vscode/web/assert-strict.cjs') }
+      : undefined));
+  },
+};
 
 const builds = [
   {
@@ -35,6 +47,18 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node18',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    // vscode.dev and github.dev run extensions in a web worker: no Node at all.
+    // The extension reads files only through vscode.workspace.fs, so the same
+    // sources bundle for the browser; a Node built-in creeping in fails here.
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist/web',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
     external: ['vscode'],
   },
   {
@@ -70,6 +94,27 @@ if (vscodeTests.length > 0 && !production) {
     // mocha is loaded from node_modules at run time: it resolves reporters
     // and its own files dynamically, which a bundle would break.
     external: ['vscode', 'mocha'],
+  });
+}
+
+if (vscodeTests.length > 0 && !production) {
+  const suites = readdirSync('test/vscode').filter((f) => f.endsWith('.test.ts')).sort();
+  builds.push({
+    ...common,
+    // One module: the mocha setup first, then every suite, in this order.
+    stdin: {
+      contents: ["export { run } from './web/index';", ...suites.map((f) => `import './${f.replace(/\.ts$/, '')}';`)].join('\n'),
+      resolveDir: 'test/vscode',
+      sourcefile: 'web-suites.ts',
+      loader: 'ts',
+    },
+    outfile: 'dist/test/web/index.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    plugins: [browserAssert],
+    inject: ['test/vscode/web/process-shim.ts'],
   });
 }
 

@@ -3,7 +3,7 @@
 // workbench UI. Exits with the tests' exit code; always stops what it started.
 import { spawnSync } from 'node:child_process';
 import { format } from 'node:util';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,8 +51,11 @@ function startDeadline() {
 
 const workbenchLog = [];
 let suitesReported = false;
+let tailPrinted = false;
 function saveWorkbenchLog(printTail) {
   if (!workbenchLog.length) return;
+  printTail &&= !tailPrinted;
+  tailPrinted ||= printTail;
   const file = join(out, 'results', 'vscode-workbench.log');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${workbenchLog.join('\n')}\n`);
@@ -65,7 +68,9 @@ function saveWorkbenchLog(printTail) {
 /** Workbench lines that are not the suites' output, should they come while the suites run. */
 function isNoise(text) {
   const first = text.split('\n')[0];
-  return /^\s*\[[A-Za-z][\w: -]*\]/.test(first) || /ENOTFOUND|getaddrinfo|open-vsx|marketplace|authentication provider/i.test(first);
+  return /^\s*\[[A-Za-z][\w: -]*\]/.test(first) || /ENOTFOUND|getaddrinfo|open-vsx|marketplace|authentication provider/i.test(first)
+    // A folder deleted through a WorkspaceEdit: VS Code tries to keep its content for undo.
+    || /^Unable to read file '.*' that is actually a directory/.test(first);
 }
 
 function writeResults(results) {
@@ -74,6 +79,42 @@ function writeResults(results) {
   writeFileSync(join(out, 'results', 'vscode.json'), `${JSON.stringify(results)}\n`);
 }
 
+/**
+ * The runs: the suites in VS Code's Node extension host, again in the web
+ * worker extension host (the extension's `browser` bundle, as on vscode.dev),
+ * and once more with workspace trust on and the folder not trusted.
+ */
+const RUNS = [
+  { name: 'Node extension host', tests: 'dist/test/vscode/index.js' },
+  { name: 'web worker extension host', tests: 'dist/test/web/index.js', web: true },
+  { name: 'untrusted workspace', tests: 'dist/test/vscode/index.js', untrusted: true },
+].filter((r) => !process.env.PW_VSCODE_RUNS || process.env.PW_VSCODE_RUNS.split(',').some((n) => r.name.startsWith(n)));
+
+/**
+ * The extension as vscode.dev sees it, in a folder of its own: the same
+ * files, with `extensionKind: ["web"]` added to the manifest. A workbench with
+ * a remote runs an extension that has both `main` and `browser` in the Node
+ * host, and this code-server build ignores the payload's
+ * extensionDevelopmentKind (its browser environment names it differently).
+ */
+function webExtensionCopy(dir) {
+  for (const p of ['dist/web', 'dist/webview', 'dist/test/web', 'media', 'schemas', 'snippets', 'test/fixtures/hostile', 'package.nls.json']) {
+    cpSync(join(root, p), join(dir, p), { recursive: true });
+  }
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  delete manifest.main;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+/** Workspace trust on, and no prompt: the folder opens in restricted mode. */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 async function main() {
   await ensureCodeServer();
   startDeadline();
@@ -81,7 +122,29 @@ async function main() {
     const b = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: verbose ? 'inherit' : 'pipe' });
     if (b.status !== 0) throw new Error(`build failed:\n${b.stderr}`);
   }
+  // Playwright's own signal handlers would exit the process as soon as the
+  // browser is closed, before code-server is stopped: this script handles them.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  cleanups.push(() => browser.close());
+  cleanups.push(stopAllServers); // also when a signal comes while one starts
 
+  const totals = { passed: 0, failed: 0, pending: 0 };
+  let ok = true;
+  for (const [i, run] of RUNS.entries()) {
+    console.log(`[vscode] ${run.name}`);
+    const r = await suiteRun(browser, run, i === 0);
+    if (exiting) return 1; // interrupted: finish() is stopping everything
+    for (const k of Object.keys(totals)) totals[k] += r.counts[k] ?? 0;
+    ok &&= r.ok;
+    console.log(`[vscode] ${run.name}: ${r.counts.passed} passed, ${r.counts.failed} failed${r.counts.pending ? `, ${r.counts.pending} skipped` : ''}`);
+  }
+  writeResults(totals);
+  console.log(`[vscode] ${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''} in the workbench`);
+  return ok ? 0 : 1;
+}
+
+/** One run of the suites on a fresh copy of the fixture workspace, in a server of its own. */
+async function suiteRun(browser, run, withUiCheck) {
   const tmp = mkdtempSync(join(tmpdir(), 'pw-vscode-'));
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
   const workspace = join(tmp, 'workspace');
@@ -89,21 +152,18 @@ async function main() {
 
   // Quiet, predictable workbench: no chat panel, no welcome page.
   mkdirSync(join(tmp, 'user-data', 'User'), { recursive: true });
-  writeFileSync(join(tmp, 'user-data', 'User', 'settings.json'), JSON.stringify(WORKBENCH_SETTINGS, null, 2));
-  cleanups.push(stopAllServers); // also when a signal comes while it starts
+  const settings = { ...WORKBENCH_SETTINGS, ...(run.untrusted ? UNTRUSTED_SETTINGS : {}) };
+  writeFileSync(join(tmp, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const server = await startServer({
     workspace,
     userDataDir: join(tmp, 'user-data'),
     extensionsDir: join(tmp, 'extensions'),
     smokeTestDriver: true,
+    workspaceTrust: run.untrusted === true,
+    env: run.untrusted ? { PW_EXPECT_UNTRUSTED: '1' } : {},
     log: (s) => { if (verbose) process.stdout.write(`[server] ${s}`); },
   });
   console.log(`[vscode] code-server at ${server.url}`);
-
-  // Playwright's own signal handlers would exit the process as soon as the
-  // browser is closed, before code-server is stopped: this script handles them.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
-  cleanups.push(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
   let counts;
@@ -116,9 +176,10 @@ async function main() {
   // of marketplace hosts) goes to test-output/results/vscode-workbench.log, and
   // its tail is printed when the run fails before the suites report.
   let inTests = false;
+  suitesReported = false;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...(Array.isArray(args) ? args : [args]));
-    workbenchLog.push(`[${type}] ${text}`);
+    workbenchLog.push(`[${run.name}] [${type}] ${text}`);
     if (text.includes('PW_TESTS_BEGIN')) {
       inTests = true;
       return;
@@ -134,28 +195,33 @@ async function main() {
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const extension = run.web ? webExtensionCopy(join(tmp, 'extension')) : root;
   const payload = [
-    ['extensionDevelopmentPath', remote(root)],
-    ['extensionTestsPath', remote(join(root, 'dist', 'test', 'vscode', 'index.js'))],
+    ['extensionDevelopmentPath', remote(extension)],
+    ['extensionTestsPath', remote(join(extension, run.tests))],
+    ...(run.web ? [['extensionDevelopmentKind', 'web']] : []),
     ['skipWelcome', 'true'],
   ];
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   const code = await exitCode;
-  if (exiting) return 1; // interrupted: finish() is stopping everything
+  if (exiting) return { counts: {}, ok: false };
   counts ??= { passed: 0, failed: 0, pending: 0 };
   // A run that failed without a failing test (a suite that did not load, say) still fails.
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  if (!suitesReported) saveWorkbenchLog(true);
+  // Its extension host would keep running next to the UI check's.
+  await page.close().catch(() => {});
 
-  // The UI as a person sees it: the extension's view container in the
-  // activity bar, the Partners view open, and a screenshot to look at.
-  await page.close().catch(() => {}); // its extension host would keep running next to the UI check's
-  const ui = await uiCheck(browser, server, workspace);
-  if (exiting) return 1;
-  if (ui) counts.passed++;
-  else counts.failed++;
-  writeResults(counts);
-  console.log(`[vscode] ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''} in the workbench`);
-  return code === 0 && ui ? 0 : 1;
+  let ui = true;
+  if (withUiCheck) {
+    // The UI as a person sees it: the extension's view container in the
+    // activity bar, the Partners view open, and a screenshot to look at.
+    ui = await uiCheck(browser, server, workspace);
+    if (ui) counts.passed++;
+    else counts.failed++;
+  }
+  await server.stop();
+  return { counts, ok: code === 0 && ui };
 }
 
 async function uiCheck(browser, server, workspace) {

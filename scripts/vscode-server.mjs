@@ -212,7 +212,7 @@ export async function stopAllServers() {
  * process group and resolves once all of it has exited; `exited` resolves when
  * code-server's main process exits.
  */
-export async function startServer({ workspace, port, userDataDir, extensionsDir, smokeTestDriver = false, workspaceTrust = false, extraArgs = [], log = () => {} }) {
+export async function startServer({ workspace, port, userDataDir, extensionsDir, smokeTestDriver = false, workspaceTrust = false, env = {}, extraArgs = [], log = () => {} }) {
   const p = port ?? (await freePort());
   const args = [
     entry,
@@ -227,7 +227,8 @@ export async function startServer({ workspace, port, userDataDir, extensionsDir,
     ...extraArgs,
     ...(workspace ? [workspace] : []),
   ];
-  const child = spawn(node24, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `env` reaches the extension host too: the server forks it with its own environment.
+  const child = spawn(node24, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let exited = false;
   const exit = new Promise((resolve) => child.on('exit', () => { exited = true; resolve(); }));
   child.stdout.on('data', (d) => log(String(d)));

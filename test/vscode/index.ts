@@ -4,6 +4,7 @@
 import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportResults } from './results';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
@@ -15,12 +16,6 @@ export function run(): Promise<void> {
   // scripts/test-vscode.mjs prints the host's lines from here to PW_RESULTS.
   console.log('PW_TESTS_BEGIN');
   return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};
-      // One machine-readable line for scripts/test-vscode.mjs.
-      console.log(`PW_RESULTS ${JSON.stringify({ passed: passes, failed, pending })}`);
-      if (failures > 0) reject(new Error(`${failures} test(s) failed in the VS Code extension host`));
-      else resolve();
-    });
+    const runner = mocha.run((failures) => reportResults(runner.stats, failures, resolve, reject));
   });
 }
