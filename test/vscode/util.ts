@@ -51,9 +51,9 @@ export function diagnosticCodes(uri: vscode.Uri): string[] {
 // Files are created and deleted through WorkspaceEdits, as the commands and the
 // Explorer do: VS Code reports those to extensions at once (onDidCreateFiles,
 // onDidDeleteFiles), while file watcher events can lag on a loaded machine.
-export async function createFile(uri: vscode.Uri, text: string): Promise<void> {
+export async function createFile(uri: vscode.Uri, content: string | Uint8Array): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { overwrite: true, contents: new TextEncoder().encode(text) });
+  edit.createFile(uri, { overwrite: true, contents: typeof content === 'string' ? new TextEncoder().encode(content) : content });
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not create ${uri.toString()}`);
 }
 
