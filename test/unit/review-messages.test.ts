@@ -40,6 +40,7 @@ describe('review panel messages', () => {
 
   it('serves the page with a strict policy: nothing by default, bundle styles, nonce scripts', () => {
     const csp = contentSecurityPolicy('https://x.vscode-cdn.net', 'abc123');
+    assert.ok(!/unsafe-(inline|eval)/.test(csp), 'no inline or evaluated script, whatever a worksheet holds');
     assert.equal(csp, "default-src 'none'; style-src https://x.vscode-cdn.net; font-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net; script-src 'nonce-abc123';");
     const html = pageHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x/main.js', styleUri: 'https://x/review.css' });
     assert.ok(html.includes(`content="${csp}"`));

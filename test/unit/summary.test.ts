@@ -294,6 +294,47 @@ describe('review renderers', () => {
     assert.ok(!/<(img|script)/i.test(body));
   });
 
+  it('keeps every partner-controlled string inert: names, ids, rounds, themes, notes, quotes, people, file names', () => {
+    // One hostile string per field a worksheet or its path controls; each must reach the page escaped, never raw.
+    const H = {
+      id: '"><svg onload=alert(11)>',
+      round: '<img src=x onerror=alert(12)>',
+      theme: '<script>alert(13)</script>',
+      quote: '<iframe srcdoc=alert(14)>',
+      action: '<a href="javascript:alert(15)">go</a>',
+      owner: '<b onmouseover=alert(16)>',
+      goal: '<style>*{display:none}</style>',
+      folder: '<svg onload=alert(17)>',
+    };
+    const index = new WorkspaceIndex(() => TODAY);
+    for (const n of [0, 1]) {
+      index.set(`/t/${H.folder}${n}/1.worksheet.yaml`, variant(WORKSHEET,
+        [['round'], H.round],
+        [['partner', 'id'], `${H.id}${n}`],
+        [['notes', 'challenges'], [{ text: `No room ${n}`, themes: [H.theme], quote: H.quote }]],
+        [['notes', 'goals'], [{ text: H.goal, themes: [H.theme] }]],
+        [['next_step', 'action'], H.action],
+        [['next_step', 'serves_goal'], 'Something else'],
+        [['next_step', 'owner'], H.owner],
+      ));
+    }
+    const s = summarize(index, { today: TODAY, round: H.round });
+    assert.equal(s.round, H.round);
+    // File references in the Markdown are code spans, which renderers show as literal text: look outside them.
+    const outsideCode = (md: string) => md.replace(/`[^`\n]*`/g, '');
+    const md = renderMarkdown(s);
+    assert.ok(md.includes(`\`/t/${H.folder}0/1.worksheet.yaml:`), 'the file name is kept, in a code span');
+    const outputs = { export: renderStandaloneHtml(s), panel: renderSummaryBody(s, { expanded: true }), markdown: outsideCode(md) };
+    for (const [name, out] of Object.entries(outputs)) {
+      for (const [field, raw] of Object.entries(H)) assert.ok(!out.includes(raw), `${name}: the ${field} appears unescaped`);
+      const handler = /(?<!\\)<[a-z]+ (onload|onerror|onmouseover|srcdoc)=.{0,40}/i.exec(out); // \< is a literal < in Markdown
+      assert.ok(!handler, `${name}: an event handler from a worksheet: ${handler?.[0]}`);
+    }
+    assert.ok(outputs.export.includes('&#60;img src=x onerror=alert(12)&#62;'), 'the round is shown, as text');
+    // The export runs no script at all, whatever gets in.
+    assert.match(outputs.export, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
+  });
+
   it('draws charts as SVG with the same numbers as text for screen readers', () => {
     const body = renderSummaryBody(sum);
     assert.match(body, /<svg aria-hidden="true"[^>]*>.*<text[^>]*class="bar-value">2<\/text>/s);

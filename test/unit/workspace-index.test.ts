@@ -89,6 +89,25 @@ describe('workspace index', () => {
     assert.ok(!index.check(RIVERSIDE).some((f) => f.code === 'meeting-length'));
   });
 
+  it('a settings file with errors falls back to the defaults, with its findings on the settings file', () => {
+    const index = build();
+    const settings = `${ROOT}/partner-worksheets.yaml`;
+    const long = variant(WORKSHEET, [['meeting', 'duration_minutes'], 75]);
+    index.set(RIVERSIDE, long);
+    // A syntax error: nothing of it applies; the worksheet is checked with the default severities.
+    index.set(settings, `${CONFIG}rules: {meeting-length: [warning\n`);
+    assert.ok(index.check(settings).some((f) => f.code === 'yaml-syntax'), 'the settings file says what is wrong');
+    assert.equal(index.check(RIVERSIDE).find((f) => f.code === 'meeting-length')?.severity, 'info');
+    // Wrong values: the usable parts apply, the rest falls back, and each mistake is a finding on its line.
+    index.set(settings, CONFIG.replace('meeting-length: warning', 'meeting-length: loud').replace('max: 60', 'max: sixty'));
+    const findings = index.check(settings);
+    assert.deepEqual(findings.map((f) => [f.code, f.range.start.line + 1]).sort(), [['schema', 5], ['schema', 6]]);
+    assert.ok(findings.some((f) => /must be one of: error, warning, info, off/.test(f.message)), JSON.stringify(findings.map((f) => f.message)));
+    assert.equal(index.check(RIVERSIDE).find((f) => f.code === 'meeting-length')?.severity, 'info', 'the bad severity falls back to the default');
+    assert.ok(index.check(RIVERSIDE).some((f) => f.code === 'meeting-length'), 'the bad maximum falls back to 60');
+    assert.ok(!index.check(RIVERSIDE).some((f) => f.code === 'not-thanked'), 'the good parts still apply');
+  });
+
   it('checks an editor buffer without changing the indexed text', () => {
     const index = build();
     const edited = variant(WORKSHEET, [['confirmation']]);
