@@ -164,4 +164,18 @@ describe('editing worksheets', () => {
     assert.match(second.path, /-2\.worksheet\.yaml$/);
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), /# edited by hand/);
   });
+
+  it('New Meeting Worksheet that cannot write its file changes nothing and does not throw', async () => {
+    await activate();
+    // A file where the partner's folder would go: the new worksheet cannot be created below it.
+    const blocker = workspaceUri('zz-blocked');
+    await createFile(blocker, 'not a folder\n');
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('partnerWorksheets.newWorksheet', 'zz-blocked');
+      assert.equal(uri, undefined);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(blocker)), 'not a folder\n');
+    } finally {
+      await deleteFile(blocker);
+    }
+  });
 });

@@ -71,4 +71,26 @@ describe('Team Review panel', () => {
       await waitFor(() => !api.services.index.has(target.toString()), { message: 'the review to leave the index' });
     }
   });
+
+  it('Export Team Review writes Markdown, never over an existing file, and a failed write changes nothing', async () => {
+    await activate();
+    const target = workspaceUri('zz-export', 'autumn-2026-review.md');
+    try {
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('partnerWorksheets.exportReview', 'markdown', target, 'autumn-2026');
+      assert.equal(written?.toString(), target.toString());
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^# Team review: autumn-2026\n/);
+      // A second export to the same place leaves the first one (here, with the team's edits) alone.
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('# Our notes\n'));
+      const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('partnerWorksheets.exportReview', 'html', target, 'autumn-2026');
+      assert.equal(again, undefined);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), '# Our notes\n');
+      // A write that cannot happen (the "folder" is a file): no throw, nothing changed.
+      const blocked = vscode.Uri.joinPath(target, 'inside.md');
+      const failed = await vscode.commands.executeCommand<vscode.Uri | undefined>('partnerWorksheets.exportReview', 'markdown', blocked, 'autumn-2026');
+      assert.equal(failed, undefined);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), '# Our notes\n');
+    } finally {
+      await deleteFile(workspaceUri('zz-export'));
+    }
+  });
 });

@@ -205,16 +205,25 @@ function relativeTo(folder: vscode.Uri): (ref: Ref) => string {
   };
 }
 
-async function exportSummary(summary: ReviewSummary, format: ExportFormat, services: Services): Promise<vscode.Uri | undefined> {
+/**
+ * Writes the summary as Markdown or HTML. Without a target the save dialog
+ * asks where (and asks before replacing a file); a target given by a caller
+ * is never replaced. A failed write says why and changes nothing.
+ */
+async function exportSummary(summary: ReviewSummary, format: ExportFormat, services: Services, given?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const ext = format === 'markdown' ? 'md' : 'html';
-  const target = await vscode.window.showSaveDialog({
+  const target = given ?? await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, `${safeName(summary.round || 'team')}-review.${ext}`) : undefined,
     filters: format === 'markdown' ? { Markdown: ['md'] } : { HTML: ['html', 'htm'] },
     saveLabel: 'Export',
     title: `Export the ${summary.round} review`,
   });
   if (!target) return undefined;
+  if (given && (await exists(given))) {
+    void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(given)} already exists; the review was not exported over it.`);
+    return undefined;
+  }
   const rel = relativeTo(vscode.Uri.joinPath(target, '..'));
   const text = format === 'markdown'
     ? renderMarkdown(summary, (r) => `${rel(r)}:${r.line}`)
@@ -225,7 +234,7 @@ async function exportSummary(summary: ReviewSummary, format: ExportFormat, servi
     return target;
   } catch (e) {
     services.log.error(`Export failed: ${String(e)}`);
-    void vscode.window.showErrorMessage(`Could not write ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(`Could not write ${vscode.workspace.asRelativePath(target)}: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`);
     return undefined;
   }
 }
@@ -305,6 +314,25 @@ export async function startReview(services: Services, round?: string): Promise<v
   return target;
 }
 
+/**
+ * "Export Team Review": the round shown in the panel (or the latest) as
+ * Markdown or HTML. Callers may pass the format, a target URI and a round.
+ */
+async function exportCommand(services: Services, format: unknown, target: unknown, round: unknown): Promise<vscode.Uri | undefined> {
+  let chosen: ExportFormat | undefined = format === 'markdown' || format === 'html' ? format : undefined;
+  if (!chosen) {
+    const pick = await vscode.window.showQuickPick([
+      { label: 'Markdown', description: 'for the team\'s notes or a pull request', format: 'markdown' as const },
+      { label: 'HTML', description: 'one self-contained page to share', format: 'html' as const },
+    ], { placeHolder: 'Export the team review as' });
+    chosen = pick?.format;
+  }
+  if (!chosen) return undefined;
+  const uri = target instanceof vscode.Uri ? target : typeof target === 'string' && target ? vscode.Uri.parse(target) : undefined;
+  const r = typeof round === 'string' && round ? round : ReviewPanel.active?.currentRound;
+  return exportSummary(summarize(services.index, { round: r, today: services.today() }), chosen, services, uri);
+}
+
 async function pickRound(services: Services): Promise<string | undefined> {
   const rounds = [...services.index.rounds()].reverse();
   if (rounds.length <= 1) return rounds[0] ?? ReviewPanel.active?.currentRound;
@@ -321,6 +349,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.commands.registerCommand('partnerWorksheets.startReview', (round?: unknown) =>
       startReview(services, typeof round === 'string' && round ? round : ReviewPanel.active?.currentRound)),
+    vscode.commands.registerCommand('partnerWorksheets.exportReview', (format?: unknown, target?: unknown, round?: unknown) =>
+      exportCommand(services, format, target, round)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
         ReviewPanel.revive(panel, context, services, state);
