@@ -12,7 +12,7 @@
 // program that compiles it (the page's and the tests' tsconfigs too).
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./wink-porter2-stemmer.d.ts" />
-import nlp from 'compromise/two';
+import type nlpFunction from 'compromise/two';
 import stem from 'wink-porter2-stemmer';
 import type { Theme } from '../config';
 import { slugify } from '../paths';
@@ -147,6 +147,20 @@ const GENERIC = new Set([
 
 const MAX_SUGGESTIONS = 3;
 
+let nlp: typeof nlpFunction | undefined;
+
+/**
+ * compromise builds its lexicon when it is loaded, a tenth of a second or more:
+ * it is loaded when the first untagged note needs a suggestion, not when the
+ * extension activates. A require (bundled by esbuild, run lazily) keeps this
+ * synchronous, so the summary stays a plain function.
+ */
+function tagger(): typeof nlpFunction {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  nlp ??= require('compromise/two') as typeof nlpFunction;
+  return nlp;
+}
+
 /**
  * Up to three lemmatised nouns of a note, as theme ids ("venues" -> "venue").
  * compromise tags parts of speech without a model download, in Node and in a
@@ -155,7 +169,7 @@ const MAX_SUGGESTIONS = 3;
 export function suggestThemes(text: string): string[] {
   return suggestions.get(text, (t) => {
     try {
-      const doc = nlp(t);
+      const doc = tagger()(t);
       doc.compute('root');
       const out: string[] = [];
       for (const sentence of doc.docs) {
