@@ -1,0 +1,71 @@
+// Extension activation time in a real VS Code workbench (code-server, as the
+// workbench tests use): a fresh extension host per sample, each loading the
+// extension from the repository's dist/ and timing its activation. Prints one
+// JSON line: {"samples": [ms, ...]}. `node bench/activation.mjs [runs]`.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, WORKBENCH_SETTINGS, ensureCodeServer, startServer, stopAllServers } from '../scripts/vscode-server.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Number(process.argv[2] || 5);
+const SAMPLE_TIMEOUT_MS = 120_000;
+
+async function main() {
+  await ensureCodeServer({ log: (m) => console.error(m) });
+  const tmp = mkdtempSync(join(tmpdir(), 'pw-activation-'));
+  let browser;
+  try {
+    // No worksheet in the folder: no activation event fires before the probe asks.
+    const workspace = join(tmp, 'workspace');
+    mkdirSync(workspace, { recursive: true });
+    writeFileSync(join(workspace, 'README.md'), 'An empty team folder.\n');
+    mkdirSync(join(tmp, 'user-data', 'User'), { recursive: true });
+    writeFileSync(join(tmp, 'user-data', 'User', 'settings.json'), JSON.stringify(WORKBENCH_SETTINGS));
+    const server = await startServer({ workspace, userDataDir: join(tmp, 'user-data'), extensionsDir: join(tmp, 'extensions'), smokeTestDriver: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(join(root, 'bench', 'activation-probe.cjs'))],
+      ['skipWelcome', 'true'],
+    ];
+    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.newPage();
+      let result;
+      const done = new Promise((resolveDone, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no activation time within ${SAMPLE_TIMEOUT_MS / 1000} s`)), SAMPLE_TIMEOUT_MS);
+        page.exposeFunction('codeAutomationLog', (_type, args) => {
+          const m = /PW_BENCH (\{.*\})/.exec(format(...(Array.isArray(args) ? args : [args])));
+          if (m) result = JSON.parse(m[1]);
+        });
+        page.exposeFunction('codeAutomationExit', (code) => {
+          clearTimeout(timer);
+          if (Number(code) === 0 && result) resolveDone(result);
+          else reject(new Error(`the probe exited with ${code}`));
+        });
+      });
+      await page.goto(url);
+      const r = await done;
+      if (r.wasActive) throw new Error('the extension was already active: the measurement would be empty');
+      samples.push(r.activationMs);
+      await page.close();
+    }
+    console.log(JSON.stringify({ samples }));
+  } finally {
+    await browser?.close();
+    await stopAllServers();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch(async (e) => {
+  console.error(e?.stack ?? String(e));
+  await stopAllServers();
+  process.exit(1);
+});
