@@ -1,35 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, createFile, deleteFile, diagnosticCodes, waitFor, workspaceUri } from './util';
+import { activate, createFile, deleteFile, diagnosticCodes, gappyWorksheet, waitFor, workspaceUri } from './util';
 
 // Each test works on files of a partner of its own, removed afterwards, so the
 // other suites see the fixture workspace as it was.
 const PARTNER = 'zz-editing-tests';
 
-const GAPPY = `kind: worksheet
-version: 1
-status: shared
-round: autumn-2026
-partner:
-  id: ${PARTNER}
-  organization: Editing Tests Group
-meeting:
-  date: 2026-10-20
-  duration_minutes: 45
-  partner_chose_time_and_place: true
-  our_attendees: [ana]
-preparation:
-  worksheet_reviewed: true
-  questions: [goals-year-from-now]
-notes:
-  success_in_their_words: Everyone in the neighbourhood has a seat at the table.
-  challenges: [No room to meet]
-  values: [Open doors]
-  goals: [A weekly community meal]
-  commitments: [Volunteers every Friday]
-thanked: true
-after: {filled_on: 2026-10-21, shared_on: 2026-10-22}
-`;
+const GAPPY = gappyWorksheet(PARTNER, 'Editing Tests Group');
 
 async function openFresh(name: string, text: string): Promise<vscode.TextEditor> {
   const uri = workspaceUri(PARTNER, name);

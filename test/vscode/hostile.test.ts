@@ -7,38 +7,11 @@ import * as vscode from 'vscode';
 import { HOSTILE_CASES, hugeWorksheet } from '../fixtures/hostile-cases';
 import { summarize } from '../../src/core/summary/summarize';
 import type { PartnerWorksheetsApi } from '../../src/extension';
-import { EXTENSION_ID, activate, createFile, deleteFile, diagnosticCodes, waitFor, workspaceUri } from './util';
+import { EXTENSION_ID, activate, codeOf, createFile, deleteFile, diagnosticCodes, gappyWorksheet, waitFor, workspaceUri } from './util';
 
 const FOLDER = 'zz-hostile';
 const GOOD_PARTNER = 'zz-hostile-neighbour';
-const GOOD = `kind: worksheet
-version: 1
-status: shared
-round: autumn-2026
-partner:
-  id: ${GOOD_PARTNER}
-  organization: Hostile Neighbours Association
-meeting:
-  date: 2026-10-20
-  duration_minutes: 45
-  partner_chose_time_and_place: true
-  our_attendees: [ana]
-preparation:
-  worksheet_reviewed: true
-  questions: [goals-year-from-now]
-notes:
-  success_in_their_words: Every street has a say.
-  challenges: [No room to meet]
-  values: [Open doors]
-  goals: [A street festival]
-  commitments: [Volunteers every Friday]
-thanked: true
-after: {filled_on: 2026-10-21, shared_on: 2026-10-22}
-`;
-
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
+const GOOD = gappyWorksheet(GOOD_PARTNER, 'Hostile Neighbours Association');
 
 describe('hostile input in the workbench', () => {
   let api: PartnerWorksheetsApi;

@@ -42,10 +42,41 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
 /** Diagnostics codes for a file, sorted and unique. */
 export function diagnosticCodes(uri: vscode.Uri): string[] {
-  const codes = vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
-  return [...new Set(codes)].sort();
+  return [...new Set(vscode.languages.getDiagnostics(uri).map(codeOf))].sort();
+}
+
+/** A shared worksheet complete but for two gaps: missing-confirmation and missing-next-step. */
+export function gappyWorksheet(partnerId: string, organization: string): string {
+  return `kind: worksheet
+version: 1
+status: shared
+round: autumn-2026
+partner:
+  id: ${partnerId}
+  organization: ${organization}
+meeting:
+  date: 2026-10-20
+  duration_minutes: 45
+  partner_chose_time_and_place: true
+  our_attendees: [ana]
+preparation:
+  worksheet_reviewed: true
+  questions: [goals-year-from-now]
+notes:
+  success_in_their_words: Everyone in the neighbourhood has a seat at the table.
+  challenges: [No room to meet]
+  values: [Open doors]
+  goals: [A weekly community meal]
+  commitments: [Volunteers every Friday]
+thanked: true
+after: {filled_on: 2026-10-21, shared_on: 2026-10-22}
+`;
 }
 
 // Files are created and deleted through WorkspaceEdits, as the commands and the
