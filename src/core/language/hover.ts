@@ -8,6 +8,7 @@ import { parseFile, toRange } from '../parse';
 import { SCHEMAS } from '../schema';
 import { description, schemaAt, valuesAt } from './schema-nav';
 import { questionById } from '../questions';
+import { inertMarkdown } from '../markdown';
 
 export interface PartnerFacts {
   id: string;
@@ -75,27 +76,23 @@ export function hover(
   }
   if (key === 'questions') {
     const q = questionById(value);
-    if (q) return { markdown: `**${escapeMd(q.text)}**${q.why ? `\n\n${escapeMd(q.why)}` : ''}\n\n_${q.category} question_`, range };
+    if (q) return { markdown: `**${inertMarkdown(q.text)}**${q.why ? `\n\n${inertMarkdown(q.why)}` : ''}\n\n_${q.category} question_`, range };
   }
   const choice = valuesAt(root, hit.path).find((c) => c.value === value);
-  if (choice?.description) return { markdown: `**${escapeMd(value)}**: ${choice.description}`, range };
+  if (choice?.description) return { markdown: `**${inertMarkdown(value)}**: ${choice.description}`, range };
   const md = description(schemaAt(root, hit.path));
   return md ? { markdown: md, range } : undefined;
 }
 
 export function partnerMarkdown(p: PartnerFacts): string {
-  const lines = [`**${escapeMd(p.organization)}** (\`${p.id}\`)`];
+  // The id stays a code span; a backtick in it would end the span early.
+  const lines = [`**${inertMarkdown(p.organization)}** (\`${p.id.replace(/`/g, "'")}\`)`];
   const held = p.meetings.length;
   const latest = p.meetings[0];
   lines.push('', `${held} meeting${held === 1 ? '' : 's'}${latest?.date ? `, latest on ${latest.date} (${latest.status ?? 'no status'})` : ''}.`);
   if (p.nextStep) {
     const n = p.nextStep;
-    lines.push('', `Next step: ${escapeMd(n.action)}${n.owner ? ` (${escapeMd(n.owner)}` : ''}${n.due ? `${n.owner ? ', ' : ' ('}due ${n.due}` : ''}${n.owner || n.due ? ')' : ''}${n.status && n.status !== 'open' ? ` [${n.status}]` : ''}`);
+    lines.push('', `Next step: ${inertMarkdown(n.action)}${n.owner ? ` (${inertMarkdown(n.owner)}` : ''}${n.due ? `${n.owner ? ', ' : ' ('}due ${n.due}` : ''}${n.owner || n.due ? ')' : ''}${n.status && n.status !== 'open' ? ` [${n.status}]` : ''}`);
   }
   return lines.join('\n');
-}
-
-/** Worksheet text is written by many hands: show it as text, never as markup. */
-export function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }

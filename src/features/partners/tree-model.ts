@@ -9,6 +9,7 @@ import type { IndexedDocument, Meeting, Partner, WorkspaceIndex } from '../../co
 import type { Finding } from '../../core/types';
 import { field, list, text } from '../../core/rules/rule';
 import { isUnder } from '../../core/paths';
+import { inertMarkdown } from '../../core/markdown';
 
 export type GroupBy = 'partner' | 'round';
 
@@ -85,17 +86,6 @@ export function gapText(g: Gaps): string {
   return n ? plural(n, 'gap') : '';
 }
 
-/**
- * Worksheet text as inert Markdown: every punctuation character Markdown could
- * read as syntax is backslash-escaped (links, images, emphasis, HTML, `$(icon)`,
- * bare-URL autolinks), and line breaks are folded so a value cannot start a
- * heading or a code block. Worksheets are written by many hands and a tooltip
- * must never turn one into a clickable command link.
- */
-export function md(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()#+\-.!|<>~&=:$"'@]/g, (c) => `\\${c}`);
-}
-
 function gapsLine(g: Gaps): string | undefined {
   const parts: string[] = [];
   if (g.errors) parts.push(plural(g.errors, 'error'));
@@ -111,12 +101,12 @@ function paragraphs(...parts: (string | undefined)[]): string {
 
 function meetingTooltip(m: Meeting, gaps: Gaps): string {
   const next = m.nextStep
-    ? `Next step: ${md(m.nextStep.action)}${m.nextStep.due ? ` (due ${md(m.nextStep.due)})` : ''}${m.nextStep.status && m.nextStep.status !== 'open' ? ` \\[${md(m.nextStep.status)}\\]` : ''}`
+    ? `Next step: ${inertMarkdown(m.nextStep.action)}${m.nextStep.due ? ` (due ${inertMarkdown(m.nextStep.due)})` : ''}${m.nextStep.status && m.nextStep.status !== 'open' ? ` \\[${inertMarkdown(m.nextStep.status)}\\]` : ''}`
     : m.followUpDate ? `Follow up on ${m.followUpDate}` : 'No next step or follow\\-up yet';
   return paragraphs(
-    `**${md(m.organization ?? m.partnerId)}**, ${m.date ?? 'no date'} (${md(m.status ?? 'no status')}${m.round ? `, ${md(m.round)}` : ''})`,
-    m.successInTheirWords ? `Success in their words: _${md(m.successInTheirWords)}_` : 'Success in their words: not recorded',
-    m.confirmation ? `Confirmed: ${md(m.confirmation)}` : 'Not confirmed with them yet',
+    `**${inertMarkdown(m.organization ?? m.partnerId)}**, ${m.date ?? 'no date'} (${inertMarkdown(m.status ?? 'no status')}${m.round ? `, ${inertMarkdown(m.round)}` : ''})`,
+    m.successInTheirWords ? `Success in their words: _${inertMarkdown(m.successInTheirWords)}_` : 'Success in their words: not recorded',
+    m.confirmation ? `Confirmed: ${inertMarkdown(m.confirmation)}` : 'Not confirmed with them yet',
     next,
     gapsLine(gaps),
   );
@@ -163,11 +153,11 @@ function partnerNode(index: WorkspaceIndex, p: Partner, meetings: Meeting[], par
     // Gaps show as a badge (tree-items.ts), so the description stays short.
     description: [plural(meetings.length, 'meeting'), next ? `next ${next}` : undefined].filter(Boolean).join(' · '),
     tooltip: paragraphs(
-      `**${md(p.organization)}** \\(${md(p.id)}\\)${p.community ? `  \n${md(p.community)}` : ''}`,
+      `**${inertMarkdown(p.organization)}** \\(${inertMarkdown(p.id)}\\)${p.community ? `  \n${inertMarkdown(p.community)}` : ''}`,
       latest ? `Latest meeting: ${latest.date ?? 'no date'}` : undefined,
-      latest?.successInTheirWords ? `Success in their words: _${md(latest.successInTheirWords)}_` : undefined,
-      latest?.confirmation ? `Confirmed: ${md(latest.confirmation)}` : undefined,
-      next ? `Next contact: ${md(next)}` : 'No next step or follow\\-up planned',
+      latest?.successInTheirWords ? `Success in their words: _${inertMarkdown(latest.successInTheirWords)}_` : undefined,
+      latest?.confirmation ? `Confirmed: ${inertMarkdown(latest.confirmation)}` : undefined,
+      next ? `Next contact: ${inertMarkdown(next)}` : 'No next step or follow\\-up planned',
       gapsLine(gaps),
     ),
     partnerId: p.id,
@@ -186,7 +176,7 @@ function reviewNode(review: IndexedDocument, gaps: Gaps, parentId: string): Tree
     label: `Team review${date ? ` ${date}` : ''}`,
     description: [plural(commitments, 'commitment'), gapText(gaps)].filter(Boolean).join(' · '),
     tooltip: paragraphs(
-      `**Team review of ${md(review.round ?? 'a round')}**${date ? `, ${md(date)}` : ''}`,
+      `**Team review of ${inertMarkdown(review.round ?? 'a round')}**${date ? `, ${inertMarkdown(date)}` : ''}`,
       `${plural(attendees, 'attendee')}, ${plural(commitments, 'commitment')}`,
       gapsLine(gaps),
     ),
@@ -206,7 +196,7 @@ function roundNode(id: string, round: string | undefined, children: TreeNode[]):
     kind: 'round',
     label,
     description: plural(meetings, 'meeting'),
-    tooltip: paragraphs(round ? `**Round ${md(round)}**` : '**Meetings that name no round**', plural(meetings, 'meeting'), gapsLine(gaps)),
+    tooltip: paragraphs(round ? `**Round ${inertMarkdown(round)}**` : '**Meetings that name no round**', plural(meetings, 'meeting'), gapsLine(gaps)),
     round,
     gaps,
     children,
@@ -275,7 +265,7 @@ function conveningsGroup(index: WorkspaceIndex, options: TreeOptions, inFolder: 
       kind: 'convening',
       label: c.name ?? 'Unnamed convening',
       description: [status, plural(partnerIds.length, 'partner'), gapText(gaps)].filter(Boolean).join(' · '),
-      tooltip: paragraphs(`**${md(c.name ?? 'Unnamed convening')}**${status ? ` \\(${md(status)}\\)` : ''}`, purpose ? md(purpose) : undefined, gapsLine(gaps)),
+      tooltip: paragraphs(`**${inertMarkdown(c.name ?? 'Unnamed convening')}**${status ? ` \\(${inertMarkdown(status)}\\)` : ''}`, purpose ? inertMarkdown(purpose) : undefined, gapsLine(gaps)),
       uri: c.uri,
       gaps,
       children: partnerIds.map((pid) => {
@@ -285,7 +275,7 @@ function conveningsGroup(index: WorkspaceIndex, options: TreeOptions, inFolder: 
           kind: 'convening-partner' as const,
           label: known?.organization ?? pid,
           description: known ? pid : `${pid} (no worksheet yet)`,
-          tooltip: known ? `**${md(known.organization)}** \\(${md(pid)}\\), ${plural(known.meetings.length, 'meeting')}` : `No worksheet names the partner ${md(pid)} yet`,
+          tooltip: known ? `**${inertMarkdown(known.organization)}** \\(${inertMarkdown(pid)}\\), ${plural(known.meetings.length, 'meeting')}` : `No worksheet names the partner ${inertMarkdown(pid)} yet`,
           partnerId: pid,
           // Selecting the partner opens its latest worksheet.
           uri: known?.meetings[0]?.uri,
@@ -331,7 +321,7 @@ export function buildTree(index: WorkspaceIndex, options: TreeOptions): TreeNode
     const children = nodesFor(index, options, (uri) => folderOf(uri, options.roots) === r.uri, id);
     if (children.length === 0) return [];
     const gaps = sum(children);
-    return [{ id, kind: 'folder', label: r.name, tooltip: paragraphs(`**${md(r.name)}**`, gapsLine(gaps)), gaps, children }];
+    return [{ id, kind: 'folder', label: r.name, tooltip: paragraphs(`**${inertMarkdown(r.name)}**`, gapsLine(gaps)), gaps, children }];
   });
 }
 
