@@ -20,7 +20,11 @@ export const node24 = join(nodeDir, 'bin', 'node');
 const packageDir = join(installDir, 'node_modules', 'code-server');
 const entry = join(packageDir, 'out', 'node', 'entry.js');
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Debian's Chromium, and flags for this closed network (no background traffic
+// at all): scripts/chromium.json, shared with the page tests and the benchmark.
+const chromiumConfig = JSON.parse(readFileSync(new URL('./chromium.json', import.meta.url), 'utf8'));
+export const CHROMIUM = process.env.CHROMIUM_PATH || chromiumConfig.executablePath;
+export const CHROMIUM_ARGS = chromiumConfig.args;
 
 /**
  * Fails with a message that names the missing Debian package. The browser is
@@ -286,8 +290,6 @@ export function readJson(path) {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-/** Chromium flags for this closed network: no background traffic at all. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
 
 /** User settings for a quiet, predictable workbench: no chat panel, no welcome page. */
 export const WORKBENCH_SETTINGS = {

@@ -18,6 +18,7 @@ import { nodeFileSystem } from '../../src/cli/node-fs';
 import { summarize } from '../../src/core/summary/summarize';
 import type { ReviewSummary } from '../../src/core/summary/summarize';
 import { WORKSHEET, variant } from '../unit/helpers';
+import CHROMIUM from '../../scripts/chromium.json';
 
 const ROOT = resolve('.');
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY3OA==';
@@ -82,7 +83,7 @@ describe('review page in Chromium', () => {
     });
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM.executablePath, args: CHROMIUM.args });
   });
 
   after(async () => {
