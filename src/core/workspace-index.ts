@@ -6,6 +6,7 @@ import type { FileKind, Finding, FileSystem, Range } from './types';
 import type { ParsedFile } from './parse';
 import { isMap, isNode, isScalar, isSeq } from 'yaml';
 import { YamlView, parseFile } from './parse';
+import { quickRead } from './quick-read';
 import type { TeamConfig } from './config';
 import { DEFAULT_CONFIG, readConfig } from './config';
 import { checkParsed } from './check';
@@ -53,8 +54,9 @@ export interface IndexedDocument {
   name?: string;
   /**
    * 1-based lines of note items and of success in their words, keyed
-   * `notes.<category>.<i>`: kept from the parse the index does anyway, so the
-   * team review links quotes to lines without parsing again.
+   * `notes.<category>.<i>`, so the team review links quotes to lines. Most
+   * files are indexed from their data alone: the lines come from one full
+   * parse, made when first asked for (or taken from a check's) and kept.
    */
   lines?: Record<string, number>;
 }
@@ -82,12 +84,31 @@ export interface LoadResult {
   unreadable: string[];
 }
 
-const SNAPSHOT_VERSION = 1;
+// 2: documents without the meeting and lines (derived again on restore), with positions once made.
+const SNAPSHOT_VERSION = 2;
 
-/** A persisted index: each document as indexed, with the file stamp it was read at. */
+/** A persisted index: each document as read, with the file stamp it was read at. */
 export interface IndexSnapshot {
   version: number;
-  docs: (IndexedDocument & { stamp: string })[];
+  docs: SnapshotEntry[];
+}
+
+export interface SnapshotEntry {
+  uri: string;
+  kind: FileKind;
+  text: string;
+  data: unknown;
+  readFindings: Finding[];
+  positions?: Positions;
+  stamp: string;
+}
+
+/** Where a worksheet's indexed facts sit in its text. */
+export interface Positions {
+  /** The meeting's range: partner.id, else partner.organization. */
+  range: Range;
+  /** See IndexedDocument.lines. */
+  lines: Record<string, number>;
 }
 
 export interface CheckDocumentOptions {
@@ -97,7 +118,9 @@ export interface CheckDocumentOptions {
 }
 
 export class WorkspaceIndex implements WorkspaceFacts {
-  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly docs = new Map<string, IndexedDoc>();
+  /** Convenings and reviews: what cross-file rules re-check when a worksheet's structure changes. */
+  private readonly dependents = new Set<string>();
   private readonly listeners = new Set<Listener>();
   private readonly findingsCache = new Map<string, Finding[]>();
   private partnersCache: Map<string, Partner> | undefined;
@@ -112,9 +135,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (!kind) return { affected: [], structure: false };
     const before = this.docs.get(uri);
     if (before && before.text === text) return { affected: [], structure: false };
-    const file = parseFile(uri, text);
-    const doc = toIndexed(file, kind);
-    this.docs.set(uri, doc);
+    const doc = readDocument(uri, kind, text);
+    this.put(doc);
     const structure = !before || structuralKey(before) !== structuralKey(doc);
     return this.changed(uri, kind, structure);
   }
@@ -123,7 +145,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const before = this.docs.get(uri);
     if (!before) return { affected: [], structure: false };
     this.docs.delete(uri);
-    this.findingsCache.delete(uri);
+    this.dependents.delete(uri);
+    this.forget(uri);
     const change = this.changed(uri, before.kind, true);
     return { affected: [uri, ...change.affected.filter((u) => u !== uri)], structure: true };
   }
@@ -138,6 +161,17 @@ export class WorkspaceIndex implements WorkspaceFacts {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
+  private put(doc: IndexedDoc): void {
+    this.docs.set(doc.uri, doc);
+    if (doc.kind === 'convening' || doc.kind === 'review') this.dependents.add(doc.uri);
+  }
+
+  /** Drop a document's cached findings, with and without schema findings. */
+  private forget(uri: string): void {
+    this.findingsCache.delete(uri);
+    this.findingsCache.delete(`s${uri}`);
+  }
+
   private changed(uri: string, kind: FileKind, structure: boolean): IndexChange {
     // Partners carry their meetings' facts (next step, confirmation): any worksheet change refreshes them.
     if (structure || kind === 'worksheet') this.partnersCache = undefined;
@@ -148,9 +182,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
       for (const u of this.docs.keys()) if (isUnder(u, folder)) affected.add(u);
     } else if (kind === 'worksheet' && structure) {
       // Cross-file rules read partners, statuses and rounds of worksheets.
-      for (const d of this.docs.values()) if (d.kind === 'convening' || d.kind === 'review') affected.add(d.uri);
+      for (const u of this.dependents) affected.add(u);
     }
-    for (const u of affected) this.findingsCache.delete(u);
+    for (const u of affected) this.forget(u);
     const change = { affected: [...affected], structure };
     for (const l of this.listeners) l(change);
     return change;
@@ -201,10 +235,14 @@ export class WorkspaceIndex implements WorkspaceFacts {
    * file's change stamp (modification time and size); files without one are left out.
    */
   snapshot(stampOf: (uri: string) => string | undefined): IndexSnapshot {
-    const docs: IndexSnapshot['docs'] = [];
+    const docs: SnapshotEntry[] = [];
     for (const d of this.docs.values()) {
       const stamp = stampOf(d.uri);
-      if (stamp !== undefined) docs.push({ ...d, stamp });
+      if (stamp === undefined) continue;
+      const entry: SnapshotEntry = { uri: d.uri, kind: d.kind, text: d.text, data: d.data, readFindings: d.readFindings, stamp };
+      const positions = d.knownPositions();
+      if (positions) entry.positions = positions;
+      docs.push(entry);
     }
     return { version: SNAPSHOT_VERSION, docs };
   }
@@ -220,9 +258,10 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (snap && snap.version === SNAPSHOT_VERSION && Array.isArray(snap.docs)) {
       for (const entry of snap.docs) {
         if (!entry || typeof entry.uri !== 'string' || current.get(entry.uri) !== entry.stamp) continue;
-        const { stamp: _stamp, ...doc } = entry;
-        this.docs.set(doc.uri, doc);
-        fresh.add(doc.uri);
+        const kind = kindOfFile(entry.uri);
+        if (!kind || typeof entry.text !== 'string') continue;
+        this.put(new IndexedDoc(entry.uri, kind, entry.text, entry.data, Array.isArray(entry.readFindings) ? entry.readFindings : [], entry.positions));
+        fresh.add(entry.uri);
       }
       this.partnersCache = undefined;
       this.findingsCache.clear();
@@ -318,7 +357,10 @@ export class WorkspaceIndex implements WorkspaceFacts {
     }
     const content = options.text ?? doc?.text;
     if (content === undefined) return [];
-    const result = checkParsed(parseFile(uri, content), {
+    const file = parseFile(uri, content);
+    // The parse a check makes anyway gives the indexed text its positions.
+    if (doc && content === doc.text) doc.adopt(file);
+    const result = checkParsed(file, {
       today: this.today(),
       config: this.configFor(uri),
       workspace: this,
@@ -354,19 +396,69 @@ function structuralKey(d: IndexedDocument): string {
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-function toIndexed(file: ParsedFile, kind: FileKind): IndexedDocument {
-  const data = file.data;
-  const doc: IndexedDocument = { uri: file.uri, kind, text: file.text, data, readFindings: file.findings };
-  if (!isBlock(data)) return doc;
-  if (kind === 'worksheet') {
-    doc.meeting = readMeeting(file, data);
-    doc.round = doc.meeting?.round;
-    doc.lines = noteLines(file);
-  } else {
-    doc.round = text(data.round);
-    doc.name = text(data.name);
+/**
+ * A document as the index keeps it. The data comes from js-yaml where it reads
+ * exactly as the full parse would (see quick-read.ts), else from the full
+ * parse; the positions (the meeting's range, the note lines) from the full
+ * parse only, so they are made on first use and kept.
+ */
+class IndexedDoc implements IndexedDocument {
+  readonly text: string;
+  readonly meeting?: Meeting;
+  readonly round?: string;
+  readonly name?: string;
+  #positions: Positions | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly kind: FileKind,
+    source: string,
+    readonly data: unknown,
+    readonly readFindings: Finding[],
+    positions?: Positions,
+  ) {
+    this.text = source;
+    this.#positions = positions;
+    if (!isBlock(data)) return;
+    if (kind === 'worksheet') {
+      this.meeting = readMeeting(this, data);
+      this.round = this.meeting?.round;
+    } else {
+      this.round = text(data.round);
+      this.name = text(data.name);
+    }
   }
-  return doc;
+
+  get lines(): Record<string, number> | undefined {
+    return this.kind === 'worksheet' && isBlock(this.data) ? this.positions().lines : undefined;
+  }
+
+  positions(): Positions {
+    this.#positions ??= locate(parseFile(this.uri, this.text));
+    return this.#positions;
+  }
+
+  knownPositions(): Positions | undefined {
+    return this.#positions;
+  }
+
+  /** Take the positions from a full parse of this very text that was made anyway. */
+  adopt(file: ParsedFile): void {
+    if (!this.#positions && this.kind === 'worksheet' && isBlock(this.data)) this.#positions = locate(file);
+  }
+}
+
+function readDocument(uri: string, kind: FileKind, text: string): IndexedDoc {
+  const quick = quickRead(text);
+  if (quick) return new IndexedDoc(uri, kind, text, quick.data, []);
+  const file = parseFile(uri, text);
+  return new IndexedDoc(uri, kind, text, file.data, file.findings, kind === 'worksheet' && isBlock(file.data) ? locate(file) : undefined);
+}
+
+function locate(file: ParsedFile): Positions {
+  const view = new YamlView(file);
+  const range = view.rangeOfNode(view.node(['partner', 'id'])) ?? view.rangeOfNode(view.node(['partner', 'organization'])) ?? ZERO;
+  return { range, lines: noteLines(file) };
 }
 
 function noteLines(file: ParsedFile): Record<string, number> {
@@ -390,26 +482,28 @@ function noteLines(file: ParsedFile): Record<string, number> {
   return out;
 }
 
-function readMeeting(file: ParsedFile, data: Record<string, unknown>): Meeting | undefined {
+function readMeeting(doc: IndexedDoc, data: Record<string, unknown>): Meeting | undefined {
   const organization = text(field(data, 'partner', 'organization'));
   const partnerId = text(field(data, 'partner', 'id')) ?? (organization ? slugify(organization) : undefined);
   if (!partnerId) return undefined;
-  const view = new YamlView(file);
-  const range = view.rangeOfNode(view.node(['partner', 'id'])) ?? view.rangeOfNode(view.node(['partner', 'organization'])) ?? ZERO;
   const date = field(data, 'meeting', 'date');
   const ns = field(data, 'next_step');
   const action = text(field(ns, 'action'));
   const followUp = field(data, 'follow_up', 'date');
   const minutes = field(data, 'meeting', 'duration_minutes');
   return {
-    uri: file.uri,
+    uri: doc.uri,
     partnerId,
     organization,
     community: text(field(data, 'partner', 'community')),
     status: text(data.status),
     round: text(data.round),
     date: isIsoDate(date) ? date : undefined,
-    range,
+    // Cross-file rules relate a few meetings, the review links the partners
+    // not met: the range is looked up for those only.
+    get range() {
+      return doc.positions().range;
+    },
     durationMinutes: typeof minutes === 'number' ? minutes : undefined,
     successInTheirWords: text(field(data, 'notes', 'success_in_their_words')),
     confirmation: text(field(data, 'confirmation', 'statement')),

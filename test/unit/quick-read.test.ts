@@ -9,9 +9,12 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { quickRead } from '../../src/core/quick-read';
-import { parseFile } from '../../src/core/parse';
+import { YamlView, parseFile } from '../../src/core/parse';
+import { WorkspaceIndex } from '../../src/core/workspace-index';
 import { worksheetText } from '../../bench/corpus';
 import { CONFIG, CONVENING, REVIEW, WORKSHEET } from './helpers';
+
+const TODAY = '2026-11-24';
 
 function filesBelow(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -133,5 +136,70 @@ describe('quick read (js-yaml) against the full parse', () => {
     }), { numRuns: 1500 });
     // The property is only worth something if the quick path is taken often.
     assert.ok(quick > 150, `the quick path answered ${quick} times`);
+  });
+});
+
+describe('index positions, made on demand', () => {
+  it('gives each meeting the range of its partner id (else organization) and each note its line, as the full parse places them', () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    const worksheets = [...EXAMPLES, ...FIXTURES].filter((p) => /\.worksheet\.yaml$/.test(p) && !p.startsWith(HOSTILE));
+    for (const path of worksheets) index.set(path, read(path));
+    for (const path of worksheets) {
+      const doc = index.get(path)!;
+      const view = new YamlView(parseFile(path, doc.text));
+      const partner = view.rangeOfNode(view.node(['partner', 'id'])) ?? view.rangeOfNode(view.node(['partner', 'organization']));
+      assert.deepEqual(doc.meeting?.range, partner, relative('.', path));
+      const expected: Record<string, number> = {};
+      const notes = (doc.data as { notes?: Record<string, unknown> }).notes ?? {};
+      for (const [category, value] of Object.entries(notes)) {
+        if (Array.isArray(value)) value.forEach((_, i) => { expected[`notes.${category}.${i}`] = view.rangeOfNode(view.node(['notes', category, i]))!.start.line + 1; });
+        else expected[`notes.${category}`] = view.rangeOfNode(view.node(['notes', category]))!.start.line + 1;
+      }
+      assert.deepEqual(doc.lines, expected, relative('.', path));
+    }
+  });
+
+  it('a restored snapshot answers with the same data, meetings, ranges and lines as a fresh read', () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    for (const path of EXAMPLES) index.set(path, read(path));
+    const first = EXAMPLES.find((p) => p.endsWith('.worksheet.yaml'))!;
+    void index.get(first)!.lines; // one document with its positions made, the rest without
+    const stamps = new Map(EXAMPLES.map((p) => [p, 'same']));
+    const snap = JSON.parse(JSON.stringify(index.snapshot((u) => stamps.get(u))));
+    const warm = new WorkspaceIndex(() => TODAY);
+    assert.deepEqual(warm.restore(snap, stamps), []);
+    const fresh = new WorkspaceIndex(() => TODAY);
+    for (const path of EXAMPLES) fresh.set(path, read(path));
+    for (const path of EXAMPLES) {
+      const [a, b] = [warm.get(path)!, fresh.get(path)!];
+      assert.deepEqual(a.data, b.data, path);
+      assert.deepEqual(a.readFindings, b.readFindings, path);
+      assert.deepEqual({ ...a.meeting, range: a.meeting?.range }, { ...b.meeting, range: b.meeting?.range }, path);
+      assert.deepEqual(a.lines, b.lines, path);
+      assert.deepEqual(warm.check(path), fresh.check(path), path);
+    }
+  });
+
+  it('hostile files read through the index give the full parse\'s data and reading problems', () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    for (const name of readdirSync(HOSTILE)) {
+      const uri = `/ws/${name}`;
+      const text = read(join(HOSTILE, name));
+      index.set(uri, text);
+      const full = parseFile(uri, text);
+      assert.deepEqual(index.get(uri)!.readFindings, full.findings, name);
+      assert.deepStrictEqual(index.get(uri)!.data, full.data, name);
+    }
+  });
+});
+
+describe('index findings cache', () => {
+  it('findings checked without the schema follow an edit too', () => {
+    const index = new WorkspaceIndex(() => '2026-10-20');
+    const uri = '/team/riverside-youth/2026-10-14.worksheet.yaml';
+    index.set(uri, WORKSHEET);
+    assert.ok(!index.check(uri, { skipSchema: true }).some((f) => f.code === 'not-thanked'));
+    index.set(uri, WORKSHEET.replace('thanked: true', 'thanked: false'));
+    assert.ok(index.check(uri, { skipSchema: true }).some((f) => f.code === 'not-thanked'));
   });
 });

@@ -246,6 +246,9 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   const reviews = index.documents('review').filter((d) => d.round === round).sort((a, b) => cmp(a.uri, b.uri));
   const config = index.configFor(meetings[0]?.uri ?? reviews[0]?.uri ?? '');
   const ctx = new Context(index, matcherFor(config.themes), options.today, meetings);
+  // Gaps first: checking the round's files parses each of them once, and the
+  // index keeps the note lines of those parses for the quotes below.
+  const gapList = gaps(ctx, meetings, reviews);
   // Partner name order, then date: every list built from the notes (quotes,
   // needs and offers, clusters, goals) comes out in the order it is shown in,
   // with each partner's first meeting of the round first, and needs no sort.
@@ -270,7 +273,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     outliers: outliers(ctx, held, notes, themes),
     trends: trends(ctx, notes, held, previousRound ? ctx.notes(previousHeld, false) : undefined, previousHeld),
     opportunities: opportunities(ctx, notes, held, config.offers),
-    gaps: gaps(ctx, meetings, reviews),
+    gaps: gapList,
     commitments: commitments(reviews, options.today),
     ...(reviews[0] ? { review: { uri: reviews[0].uri, line: 1 } } : {}),
     themes: themes.map((e) => ({ id: e.id, label: e.label, category: e.category, partners: e.partners, source: e.source })),
