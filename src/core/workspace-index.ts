@@ -84,24 +84,34 @@ export interface LoadResult {
   unreadable: string[];
 }
 
-// 2: documents without the meeting and lines (derived again on restore), with positions once made.
+// 2: the text and the facts the index reads at once, no data, positions once made.
 const SNAPSHOT_VERSION = 2;
 
-/** A persisted index: each document as read, with the file stamp it was read at. */
+/** A persisted index: each document's text and indexed facts, with the file stamp it was read at. */
 export interface IndexSnapshot {
   version: number;
   docs: SnapshotEntry[];
 }
 
+/**
+ * A document of the snapshot. Its data is left out: that is most of a
+ * snapshot's size and of its parsing time, and the facts the index needs at
+ * once (partners, rounds) are kept apart; the data is read again from the
+ * text when first asked for.
+ */
 export interface SnapshotEntry {
   uri: string;
-  kind: FileKind;
   text: string;
-  data: unknown;
   readFindings: Finding[];
+  meeting?: MeetingFacts;
+  round?: string;
+  name?: string;
   positions?: Positions;
   stamp: string;
 }
+
+/** A meeting as the snapshot keeps it: without its uri (the entry's) and its range (a position). */
+export type MeetingFacts = Omit<Meeting, 'uri' | 'range'>;
 
 /** Where a worksheet's indexed facts sit in its text. */
 export interface Positions {
@@ -135,7 +145,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (!kind) return { affected: [], structure: false };
     const before = this.docs.get(uri);
     if (before && before.text === text) return { affected: [], structure: false };
-    const doc = readDocument(uri, kind, text);
+    const doc = IndexedDoc.read(uri, kind, text);
     this.put(doc);
     const structure = !before || structuralKey(before) !== structuralKey(doc);
     return this.changed(uri, kind, structure);
@@ -209,8 +219,16 @@ export class WorkspaceIndex implements WorkspaceFacts {
     let toRead = uris;
     if (fs.stamp) {
       const stampOf = fs.stamp.bind(fs);
-      await forEachLimit(uris, 32, async (u) => { stamps.set(u, (await stampOf(u).catch(() => undefined)) ?? 'unknown'); });
-      if (opts.snapshot !== undefined) toRead = this.restore(opts.snapshot, stamps);
+      const entries = opts.snapshot !== undefined ? entriesOf(opts.snapshot) : undefined;
+      const ready = new Map<string, IndexedDoc>();
+      await forEachLimit(uris, 32, async (u) => {
+        const stamp = (await stampOf(u).catch(() => undefined)) ?? 'unknown';
+        stamps.set(u, stamp);
+        // Rebuilt while the other stamps are on their way; they join the index below, in snapshot order.
+        const doc = entries && revive(entries, u, stamp);
+        if (doc) ready.set(u, doc);
+      });
+      if (opts.snapshot !== undefined) toRead = this.takeRestored(entries, ready, stamps.keys());
     }
     const decoder = new TextDecoder('utf-8');
     const unreadable: string[] = [];
@@ -239,10 +257,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
     for (const d of this.docs.values()) {
       const stamp = stampOf(d.uri);
       if (stamp === undefined) continue;
-      const entry: SnapshotEntry = { uri: d.uri, kind: d.kind, text: d.text, data: d.data, readFindings: d.readFindings, stamp };
-      const positions = d.knownPositions();
-      if (positions) entry.positions = positions;
-      docs.push(entry);
+      const entry = d.toEntry(stamp);
+      if (entry) docs.push(entry);
     }
     return { version: SNAPSHOT_VERSION, docs };
   }
@@ -253,20 +269,28 @@ export class WorkspaceIndex implements WorkspaceFacts {
    * new or changed since the snapshot.
    */
   restore(snapshot: unknown, current: Map<string, string>): string[] {
-    const snap = snapshot as Partial<IndexSnapshot> | undefined;
-    const fresh = new Set<string>();
-    if (snap && snap.version === SNAPSHOT_VERSION && Array.isArray(snap.docs)) {
-      for (const entry of snap.docs) {
-        if (!entry || typeof entry.uri !== 'string' || current.get(entry.uri) !== entry.stamp) continue;
-        const kind = kindOfFile(entry.uri);
-        if (!kind || typeof entry.text !== 'string') continue;
-        this.put(new IndexedDoc(entry.uri, kind, entry.text, entry.data, Array.isArray(entry.readFindings) ? entry.readFindings : [], entry.positions));
-        fresh.add(entry.uri);
+    const entries = entriesOf(snapshot);
+    const ready = new Map<string, IndexedDoc>();
+    if (entries) {
+      for (const [uri, stamp] of current) {
+        const doc = revive(entries, uri, stamp);
+        if (doc) ready.set(uri, doc);
+      }
+    }
+    return this.takeRestored(entries, ready, current.keys());
+  }
+
+  /** Puts the restored documents in, in snapshot order; returns the files still to read. */
+  private takeRestored(entries: Map<string, SnapshotEntry> | undefined, ready: Map<string, IndexedDoc>, uris: Iterable<string>): string[] {
+    if (entries) {
+      for (const uri of entries.keys()) {
+        const doc = ready.get(uri);
+        if (doc) this.put(doc);
       }
       this.partnersCache = undefined;
       this.findingsCache.clear();
     }
-    return [...current.keys()].filter((u) => !fresh.has(u));
+    return [...uris].filter((u) => !ready.has(u));
   }
 
   // ---- queries -------------------------------------------------------------
@@ -389,6 +413,22 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 }
 
+/** A snapshot's entries by URI; undefined for a snapshot of another version or shape. */
+function entriesOf(snapshot: unknown): Map<string, SnapshotEntry> | undefined {
+  const snap = snapshot as Partial<IndexSnapshot> | undefined;
+  if (!snap || snap.version !== SNAPSHOT_VERSION || !Array.isArray(snap.docs)) return undefined;
+  const entries = new Map<string, SnapshotEntry>();
+  for (const entry of snap.docs) if (entry && typeof entry.uri === 'string' && typeof entry.text === 'string') entries.set(entry.uri, entry);
+  return entries;
+}
+
+/** The document of a snapshot entry whose file has not changed since. */
+function revive(entries: Map<string, SnapshotEntry>, uri: string, stamp: string): IndexedDoc | undefined {
+  const entry = entries.get(uri);
+  const kind = kindOfFile(uri);
+  return entry && kind && entry.stamp === stamp ? IndexedDoc.restore(entry, kind) : undefined;
+}
+
 function structuralKey(d: IndexedDocument): string {
   const m = d.meeting;
   return JSON.stringify([d.kind, d.round, d.name, m?.partnerId, m?.organization, m?.status, m?.round, m?.date]);
@@ -400,59 +440,140 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
  * A document as the index keeps it. The data comes from js-yaml where it reads
  * exactly as the full parse would (see quick-read.ts), else from the full
  * parse; the positions (the meeting's range, the note lines) from the full
- * parse only, so they are made on first use and kept.
+ * parse only, so they are made on first use and kept. A document restored
+ * from a snapshot reads its data again on first use.
  */
 class IndexedDoc implements IndexedDocument {
   readonly text: string;
-  readonly meeting?: Meeting;
-  readonly round?: string;
-  readonly name?: string;
-  #positions: Positions | undefined;
+  meeting?: Meeting;
+  round?: string;
+  name?: string;
+  #facts: MeetingFacts | undefined;
+  #data: { value: unknown } | undefined;
+  /** null: no positions to make (not a worksheet, or not a block of fields). */
+  #positions: Positions | null | undefined;
 
-  constructor(
-    readonly uri: string,
-    readonly kind: FileKind,
-    source: string,
-    readonly data: unknown,
-    readonly readFindings: Finding[],
-    positions?: Positions,
-  ) {
+  private constructor(readonly uri: string, readonly kind: FileKind, source: string, readonly readFindings: Finding[]) {
     this.text = source;
-    this.#positions = positions;
-    if (!isBlock(data)) return;
+  }
+
+  /** The document from its text. */
+  static read(uri: string, kind: FileKind, source: string): IndexedDoc {
+    const quick = quickRead(source);
+    const file = quick ? undefined : parseFile(uri, source);
+    const doc = new IndexedDoc(uri, kind, source, file ? file.findings : []);
+    const data = quick ? quick.data : file!.data;
+    if (file) doc.adopt(file);
+    else doc.#data = { value: data };
+    if (!isBlock(data)) return doc;
     if (kind === 'worksheet') {
-      this.meeting = readMeeting(this, data);
-      this.round = this.meeting?.round;
+      const facts = readMeeting(data);
+      if (facts) doc.setMeeting(facts);
+      doc.round = facts?.round;
     } else {
-      this.round = text(data.round);
-      this.name = text(data.name);
+      doc.round = text(data.round);
+      doc.name = text(data.name);
     }
+    return doc;
+  }
+
+  /** The document from its snapshot entry, without reading the text. */
+  static restore(entry: SnapshotEntry, kind: FileKind): IndexedDoc {
+    const doc = new IndexedDoc(entry.uri, kind, entry.text, Array.isArray(entry.readFindings) ? entry.readFindings : []);
+    if (kind === 'worksheet') {
+      if (entry.meeting) doc.setMeeting(entry.meeting);
+      doc.round = doc.meeting?.round;
+    } else {
+      doc.round = entry.round;
+      doc.name = entry.name;
+    }
+    if (entry.positions) doc.#positions = entry.positions;
+    return doc;
+  }
+
+  /** The snapshot entry; undefined when JSON cannot keep the facts exactly (a duration of .nan or .inf). */
+  toEntry(stamp: string): SnapshotEntry | undefined {
+    const minutes = this.#facts?.durationMinutes;
+    if (minutes !== undefined && !Number.isFinite(minutes)) return undefined;
+    const entry: SnapshotEntry = { uri: this.uri, text: this.text, readFindings: this.readFindings, stamp };
+    if (this.#facts) entry.meeting = this.#facts;
+    if (this.kind !== 'worksheet' && this.round !== undefined) entry.round = this.round;
+    if (this.name !== undefined) entry.name = this.name;
+    if (this.#positions) entry.positions = this.#positions;
+    return entry;
+  }
+
+  get data(): unknown {
+    if (!this.#data) {
+      const quick = quickRead(this.text);
+      if (quick) this.#data = { value: quick.data };
+      else this.adopt(parseFile(this.uri, this.text));
+    }
+    return this.#data!.value;
   }
 
   get lines(): Record<string, number> | undefined {
-    return this.kind === 'worksheet' && isBlock(this.data) ? this.positions().lines : undefined;
+    return this.positions()?.lines;
   }
 
-  positions(): Positions {
-    this.#positions ??= locate(parseFile(this.uri, this.text));
-    return this.#positions;
+  positions(): Positions | undefined {
+    if (this.#positions === undefined) this.adopt(parseFile(this.uri, this.text));
+    return this.#positions ?? undefined;
   }
 
-  knownPositions(): Positions | undefined {
-    return this.#positions;
-  }
-
-  /** Take the positions from a full parse of this very text that was made anyway. */
+  /** Take what the index keeps from a full parse of this very text that was made anyway. */
   adopt(file: ParsedFile): void {
-    if (!this.#positions && this.kind === 'worksheet' && isBlock(this.data)) this.#positions = locate(file);
+    // The full parse's data is the data: the quick read answers only where it agrees.
+    this.#data ??= { value: file.data };
+    if (this.#positions !== undefined) return;
+    this.#positions = this.kind === 'worksheet' && isBlock(file.data) ? locate(file) : null;
+  }
+
+  private setMeeting(facts: MeetingFacts): void {
+    this.#facts = facts;
+    this.meeting = new IndexedMeeting(this, facts);
   }
 }
 
-function readDocument(uri: string, kind: FileKind, text: string): IndexedDoc {
-  const quick = quickRead(text);
-  if (quick) return new IndexedDoc(uri, kind, text, quick.data, []);
-  const file = parseFile(uri, text);
-  return new IndexedDoc(uri, kind, text, file.data, file.findings, kind === 'worksheet' && isBlock(file.data) ? locate(file) : undefined);
+/** A meeting of the index: its range is looked up on first use. */
+class IndexedMeeting implements Meeting {
+  readonly uri: string;
+  readonly partnerId: string;
+  readonly organization: string | undefined;
+  readonly community: string | undefined;
+  readonly status: string | undefined;
+  readonly round: string | undefined;
+  readonly date: string | undefined;
+  readonly durationMinutes: number | undefined;
+  readonly successInTheirWords: string | undefined;
+  readonly confirmation: string | undefined;
+  readonly nextStep: NextStepInfo | undefined;
+  readonly followUpDate: string | undefined;
+  readonly #doc: IndexedDoc;
+
+  /** `facts` as readMeeting gives them, or back from JSON (which drops undefined fields). */
+  constructor(doc: IndexedDoc, facts: MeetingFacts) {
+    this.#doc = doc;
+    this.uri = doc.uri;
+    this.partnerId = facts.partnerId;
+    this.organization = facts.organization;
+    this.community = facts.community;
+    this.status = facts.status;
+    this.round = facts.round;
+    this.date = facts.date;
+    this.durationMinutes = facts.durationMinutes;
+    this.successInTheirWords = facts.successInTheirWords;
+    this.confirmation = facts.confirmation;
+    const n = facts.nextStep;
+    this.nextStep = n ? { action: n.action, servesGoal: n.servesGoal, owner: n.owner, due: n.due, status: n.status } : undefined;
+    this.followUpDate = facts.followUpDate;
+  }
+
+  // Cross-file rules relate a few meetings, the review links the partners
+  // not met: the range is looked up for those only.
+  get range(): Range {
+    return this.#doc.positions()?.range ?? ZERO;
+  }
 }
 
 function locate(file: ParsedFile): Positions {
@@ -482,7 +603,7 @@ function noteLines(file: ParsedFile): Record<string, number> {
   return out;
 }
 
-function readMeeting(doc: IndexedDoc, data: Record<string, unknown>): Meeting | undefined {
+function readMeeting(data: Record<string, unknown>): MeetingFacts | undefined {
   const organization = text(field(data, 'partner', 'organization'));
   const partnerId = text(field(data, 'partner', 'id')) ?? (organization ? slugify(organization) : undefined);
   if (!partnerId) return undefined;
@@ -492,18 +613,12 @@ function readMeeting(doc: IndexedDoc, data: Record<string, unknown>): Meeting | 
   const followUp = field(data, 'follow_up', 'date');
   const minutes = field(data, 'meeting', 'duration_minutes');
   return {
-    uri: doc.uri,
     partnerId,
     organization,
     community: text(field(data, 'partner', 'community')),
     status: text(data.status),
     round: text(data.round),
     date: isIsoDate(date) ? date : undefined,
-    // Cross-file rules relate a few meetings, the review links the partners
-    // not met: the range is looked up for those only.
-    get range() {
-      return doc.positions().range;
-    },
     durationMinutes: typeof minutes === 'number' ? minutes : undefined,
     successInTheirWords: text(field(data, 'notes', 'success_in_their_words')),
     confirmation: text(field(data, 'confirmation', 'statement')),

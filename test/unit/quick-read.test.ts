@@ -180,6 +180,17 @@ describe('index positions, made on demand', () => {
     }
   });
 
+  it('a worksheet whose facts JSON cannot keep (a duration of .nan) is read again rather than restored', () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    const odd = '/team/a/2026-10-14.worksheet.yaml';
+    const plain = '/team/b/2026-10-14.worksheet.yaml';
+    index.set(odd, WORKSHEET.replace('duration_minutes: 45', 'duration_minutes: .nan'));
+    index.set(plain, WORKSHEET);
+    const stamps = new Map([[odd, 'a'], [plain, 'b']]);
+    const warm = new WorkspaceIndex(() => TODAY);
+    assert.deepEqual(warm.restore(JSON.parse(JSON.stringify(index.snapshot((u) => stamps.get(u)))), stamps), [odd]);
+  });
+
   it('hostile files read through the index give the full parse\'s data and reading problems', () => {
     const index = new WorkspaceIndex(() => TODAY);
     for (const name of readdirSync(HOSTILE)) {
