@@ -134,6 +134,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
   private readonly listeners = new Set<Listener>();
   private readonly findingsCache = new Map<string, Finding[]>();
   private partnersCache: Map<string, Partner> | undefined;
+  // The review asks for every meeting and the rounds on each update: kept until a document changes.
+  private meetingsCache: Meeting[] | undefined;
+  private roundsCache: string[] | undefined;
 
   constructor(private readonly today: () => string) {}
 
@@ -184,7 +187,12 @@ export class WorkspaceIndex implements WorkspaceFacts {
 
   private changed(uri: string, kind: FileKind, structure: boolean): IndexChange {
     // Partners carry their meetings' facts (next step, confirmation): any worksheet change refreshes them.
-    if (structure || kind === 'worksheet') this.partnersCache = undefined;
+    if (structure || kind === 'worksheet') {
+      this.partnersCache = undefined;
+      this.meetingsCache = undefined;
+    }
+    // Rounds read reviews' dates too.
+    this.roundsCache = undefined;
     const affected = new Set<string>([uri]);
     if (kind === 'config') {
       // Severities and thresholds apply to every file below the settings file.
@@ -288,6 +296,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
         if (doc) this.put(doc);
       }
       this.partnersCache = undefined;
+      this.meetingsCache = undefined;
+      this.roundsCache = undefined;
       this.findingsCache.clear();
     }
     return [...uris].filter((u) => !ready.has(u));
@@ -309,7 +319,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 
   meetings(): Meeting[] {
-    return this.documents('worksheet').flatMap((d) => (d.meeting ? [d.meeting] : []));
+    this.meetingsCache ??= this.documents('worksheet').flatMap((d) => (d.meeting ? [d.meeting] : []));
+    return [...this.meetingsCache];
   }
 
   partners(): Partner[] {
@@ -345,6 +356,11 @@ export class WorkspaceIndex implements WorkspaceFacts {
 
   /** Rounds, oldest first (by their earliest meeting, then name). */
   rounds(): string[] {
+    this.roundsCache ??= this.readRounds();
+    return [...this.roundsCache];
+  }
+
+  private readRounds(): string[] {
     const first = new Map<string, string>();
     const note = (round: string | undefined, date: string | undefined) => {
       if (!round) return;

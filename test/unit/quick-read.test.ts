@@ -204,7 +204,23 @@ describe('index positions, made on demand', () => {
   });
 });
 
-describe('index findings cache', () => {
+describe('index caches', () => {
+  it('rounds follow an edit of a review\'s date, and meetings follow an edit of a worksheet', () => {
+    const index = new WorkspaceIndex(() => '2026-10-20');
+    const review = (round: string, date: string) => REVIEW.replace(/^round: .*$/m, `round: ${round}`).replace(/^date: .*$/m, `date: ${date}`);
+    index.set('/team/reviews/a.review.yaml', review('round-a', '2026-01-01'));
+    index.set('/team/reviews/b.review.yaml', review('round-b', '2026-02-01'));
+    assert.deepEqual(index.rounds(), ['round-a', 'round-b']);
+    index.set('/team/reviews/a.review.yaml', review('round-a', '2026-03-01'));
+    assert.deepEqual(index.rounds(), ['round-b', 'round-a']);
+    const uri = '/team/riverside-youth/2026-10-14.worksheet.yaml';
+    index.set(uri, WORKSHEET);
+    assert.deepEqual(index.meetings().map((m) => m.status), ['shared']);
+    index.set(uri, WORKSHEET.replace('status: shared', 'status: held'));
+    assert.deepEqual(index.meetings().map((m) => m.status), ['held']);
+  });
+
+
   it('findings checked without the schema follow an edit too', () => {
     const index = new WorkspaceIndex(() => '2026-10-20');
     const uri = '/team/riverside-youth/2026-10-14.worksheet.yaml';
