@@ -7,7 +7,7 @@
 // would give, with no reading problem, or "ask the full parse".
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
 import type { State } from 'js-yaml';
-import { MAX_FILE_CHARS } from './parse';
+import { MAX_FILE_CHARS } from './limits';
 
 // js-yaml's CORE_SCHEMA is its JSON schema with extras (binary and signed hex
 // integers; no `-.5`), so plain scalars are resolved here as the `yaml`
@@ -27,6 +27,12 @@ function coreValue(m: RegExpExecArray): unknown {
   if (m[7] !== undefined) return m[7][0] === '-' ? -Infinity : Infinity;
   if (m[8] !== undefined) return NaN;
   return parseFloat(m[9]);
+}
+
+/** A plain scalar's value under the YAML 1.2 core schema, as the `yaml` package resolves it. */
+export function resolvePlain(s: string): unknown {
+  const m = CORE_SCALAR.exec(s);
+  return m ? coreValue(m) : s;
 }
 
 const SCHEMA = FAILSAFE_SCHEMA.extend({

@@ -3,8 +3,7 @@
 // need. Updates are incremental: one document in, the set of URIs whose
 // findings may have changed out.
 import type { FileKind, Finding, FileSystem, Range } from './types';
-import type { ParsedFile } from './parse';
-import { isMap, isNode, isScalar, isSeq } from 'yaml';
+import type { ParsedFile, PosNode } from './parse';
 import { YamlView, parseFile } from './parse';
 import { quickRead } from './quick-read';
 import type { TeamConfig } from './config';
@@ -600,13 +599,13 @@ function locate(file: ParsedFile): Positions {
 
 function noteLines(file: ParsedFile): Record<string, number> {
   const out: Record<string, number> = {};
-  const notes = file.doc?.contents && isMap(file.doc.contents) ? file.doc.contents.get('notes', true) : undefined;
-  if (!isMap(notes)) return out;
-  const line = (node: unknown) => (isNode(node) && node.range ? file.lines.linePos(node.range[0]).line : undefined);
-  for (const pair of notes.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+  const notes = new YamlView(file).node(['notes']);
+  if (notes?.kind !== 'map') return out;
+  const line = (node: PosNode | undefined) => (node ? file.lines.linePos(node.range[0]).line : undefined);
+  for (const pair of notes.pairs) {
+    const key = pair.key?.kind === 'scalar' ? String(pair.keyValue) : undefined;
     if (!key) continue;
-    if (isSeq(pair.value)) {
+    if (pair.value?.kind === 'seq') {
       pair.value.items.forEach((item, i) => {
         const l = line(item);
         if (l) out[`notes.${key}.${i}`] = l;
