@@ -385,7 +385,13 @@ function coverage(ctx: Context, meetings: readonly Meeting[], held: readonly Mee
   const toMeet: Coverage['toMeet'] = [];
   for (const { rank, meeting: m } of furthest.values()) {
     if (rank >= 0) partnerCounts[STATUSES[rank]]++;
-    if (rank < HELD) toMeet.push({ ...ctx.partner(m), uri: m.uri, line: m.range.start.line + 1, ...(m.date ? { date: m.date } : {}), ...(m.status ? { status: m.status } : {}) });
+    if (rank >= HELD) continue;
+    // Built field by field (spreads of optional fields allocate): the same keys in the same order.
+    const p = ctx.partner(m);
+    const item: Coverage['toMeet'][number] = { id: p.id, organization: p.organization, uri: m.uri, line: m.range.start.line + 1 };
+    if (m.date) item.date = m.date;
+    if (m.status) item.status = m.status;
+    toMeet.push(item);
   }
   toMeet.sort((a, b) => byName(a.organization, b.organization));
 
@@ -402,12 +408,23 @@ function coverage(ctx: Context, meetings: readonly Meeting[], held: readonly Mee
   for (const m of meetings) {
     const n = m.nextStep;
     if (n && (n.status ?? 'open') === 'open' && isIsoDate(n.due) && n.due < today) {
-      overdueNextSteps.push({ partner: ctx.partner(m), text: n.action, date: n.due, ...(n.owner ? { owner: n.owner } : {}), daysLate: late(n.due), uri: m.uri, line: ctx.line(m, ['next_step', 'due']) });
+      const partner = ctx.partner(m);
+      const daysLate = late(n.due);
+      const line = ctx.line(m, ['next_step', 'due']);
+      overdueNextSteps.push(n.owner
+        ? { partner, text: n.action, date: n.due, owner: n.owner, daysLate, uri: m.uri, line }
+        : { partner, text: n.action, date: n.due, daysLate, uri: m.uri, line });
     }
     const data = ctx.index.get(m.uri)?.data;
     if (!n && m.followUpDate && m.followUpDate < today && field(data, 'follow_up', 'done') !== true) {
       const owner = text(field(data, 'follow_up', 'owner'));
-      overdueFollowUps.push({ partner: ctx.partner(m), text: `Follow up with ${ctx.partner(m).organization}`, date: m.followUpDate, ...(owner ? { owner } : {}), daysLate: late(m.followUpDate), uri: m.uri, line: ctx.line(m, ['follow_up', 'date']) });
+      const partner = ctx.partner(m);
+      const label = `Follow up with ${partner.organization}`;
+      const daysLate = late(m.followUpDate);
+      const line = ctx.line(m, ['follow_up', 'date']);
+      overdueFollowUps.push(owner
+        ? { partner, text: label, date: m.followUpDate, owner, daysLate, uri: m.uri, line }
+        : { partner, text: label, date: m.followUpDate, daysLate, uri: m.uri, line });
     }
   }
   const byLate = (a: DatedItem, b: DatedItem) => b.daysLate - a.daysLate || ctx.byPartner(a, b);
@@ -650,7 +667,9 @@ function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readonly Inde
     for (const f of ctx.index.check(uri)) {
       if (f.severity === 'info') continue;
       file ??= uri.split('/').slice(-2).join('/');
-      out.push({ uri, line: f.range.start.line + 1, code: f.code, severity: f.severity, message: f.message, file, ...(partner ? { partner } : {}) });
+      const gap: Gap = { uri, line: f.range.start.line + 1, code: f.code, severity: f.severity, message: f.message, file };
+      if (partner) gap.partner = partner;
+      out.push(gap);
     }
   }
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || cmp(a.file, b.file) || a.line - b.line);
