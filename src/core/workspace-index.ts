@@ -226,16 +226,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
     let toRead = uris;
     if (fs.stamp) {
       const stampOf = fs.stamp.bind(fs);
-      const entries = opts.snapshot !== undefined ? entriesOf(opts.snapshot) : undefined;
-      const ready = new Map<string, IndexedDoc>();
-      await forEachLimit(uris, 32, async (u) => {
-        const stamp = (await stampOf(u).catch(() => undefined)) ?? 'unknown';
-        stamps.set(u, stamp);
-        // Rebuilt while the other stamps are on their way; they join the index below, in snapshot order.
-        const doc = entries && revive(entries, u, stamp);
-        if (doc) ready.set(u, doc);
-      });
-      if (opts.snapshot !== undefined) toRead = this.takeRestored(entries, ready, stamps.keys());
+      await forEachLimit(uris, 32, async (u) => { stamps.set(u, (await stampOf(u).catch(() => undefined)) ?? 'unknown'); });
+      if (opts.snapshot !== undefined) toRead = this.restore(opts.snapshot, stamps);
     }
     const decoder = new TextDecoder('utf-8');
     const unreadable: string[] = [];
