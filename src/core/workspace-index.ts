@@ -269,29 +269,22 @@ export class WorkspaceIndex implements WorkspaceFacts {
    */
   restore(snapshot: unknown, current: Map<string, string>): string[] {
     const entries = entriesOf(snapshot);
+    if (!entries) return [...current.keys()];
     const ready = new Map<string, IndexedDoc>();
-    if (entries) {
-      for (const [uri, stamp] of current) {
-        const doc = revive(entries, uri, stamp);
-        if (doc) ready.set(uri, doc);
-      }
+    for (const [uri, stamp] of current) {
+      const doc = revive(entries, uri, stamp);
+      if (doc) ready.set(uri, doc);
     }
-    return this.takeRestored(entries, ready, current.keys());
-  }
-
-  /** Puts the restored documents in, in snapshot order; returns the files still to read. */
-  private takeRestored(entries: Map<string, SnapshotEntry> | undefined, ready: Map<string, IndexedDoc>, uris: Iterable<string>): string[] {
-    if (entries) {
-      for (const uri of entries.keys()) {
-        const doc = ready.get(uri);
-        if (doc) this.put(doc);
-      }
-      this.partnersCache = undefined;
-      this.meetingsCache = undefined;
-      this.roundsCache = undefined;
-      this.findingsCache.clear();
+    // In snapshot order, as the documents were indexed.
+    for (const uri of entries.keys()) {
+      const doc = ready.get(uri);
+      if (doc) this.put(doc);
     }
-    return [...uris].filter((u) => !ready.has(u));
+    this.partnersCache = undefined;
+    this.meetingsCache = undefined;
+    this.roundsCache = undefined;
+    this.findingsCache.clear();
+    return [...current.keys()].filter((u) => !ready.has(u));
   }
 
   // ---- queries -------------------------------------------------------------
