@@ -53,9 +53,9 @@ export interface IndexedDocument {
   name?: string;
   /**
    * 1-based lines of note items and of success in their words, keyed
-   * `notes.<category>.<i>`, so the team review links quotes to lines. Most
-   * files are indexed from their data alone: the lines come from one full
-   * parse, made when first asked for (or taken from a check's) and kept.
+   * `notes.<category>.<i>`, so the team review links quotes to lines. Files
+   * are indexed from their data alone: the lines come from one parse with
+   * positions, made when first asked for (or taken from a check's) and kept.
    */
   lines?: Record<string, number>;
 }
@@ -439,9 +439,9 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
 /**
  * A document as the index keeps it. The data comes from js-yaml where it reads
  * exactly as the full parse would (see quick-read.ts), else from the full
- * parse; the positions (the meeting's range, the note lines) from the full
- * parse only, so they are made on first use and kept. A document restored
- * from a snapshot reads its data again on first use.
+ * parse; the positions (the meeting's range, the note lines) need a parse
+ * with positions (parseFile), so they are made on first use and kept. A
+ * document restored from a snapshot reads its data again on first use.
  */
 class IndexedDoc implements IndexedDocument {
   readonly text: string;
@@ -521,9 +521,9 @@ class IndexedDoc implements IndexedDocument {
     return this.#positions ?? undefined;
   }
 
-  /** Take what the index keeps from a full parse of this very text that was made anyway. */
+  /** Take what the index keeps from a parse of this very text that was made anyway. */
   adopt(file: ParsedFile): void {
-    // The full parse's data is the data: the quick read answers only where it agrees.
+    // A parse's data is the data: the quick read answers only where it agrees with it.
     this.#data ??= { value: file.data };
     if (this.#positions !== undefined) return;
     this.#positions = this.kind === 'worksheet' && isBlock(file.data) ? locate(file) : null;
