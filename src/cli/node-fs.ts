@@ -15,14 +15,18 @@ export const nodeFileSystem: FileSystem = {
       } catch {
         return; // unreadable folders are skipped, as editors do
       }
+      // Sibling folders are listed at the same time (the list is sorted at the end):
+      // one folder per partner makes thousands of them.
+      const folders: Promise<void>[] = [];
       for (const e of entries) {
         const full = join(dir, e.name);
         if (e.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(e.name)) await walk(full);
+          if (!SKIPPED_FOLDERS.has(e.name)) folders.push(walk(full));
         } else if (e.isFile() && kindOfFile(full)) {
           out.push(full);
         }
       }
+      await Promise.all(folders);
     };
     const s = await stat(root);
     if (s.isDirectory()) await walk(root);

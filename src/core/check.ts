@@ -34,11 +34,11 @@ export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResul
   const config = options.config ?? DEFAULT_CONFIG;
   const raw: Finding[] = [...file.findings];
   const kind = file.kind;
-  if (kind && file.doc && file.data !== undefined && !hasFatal(file)) {
+  if (kind && file.hasDocument && file.data !== undefined && !hasFatal(file)) {
     const view = new YamlView(file);
     if (!options.skipSchema) raw.push(...validateSchema(kind, file.data, view));
     if (isBlock(file.data)) raw.push(...runRules(kind, file, view, file.data, config, options));
-  } else if (kind && !hasFatal(file) && (file.doc ? file.data === null : file.findings.length === 0)) {
+  } else if (kind && !hasFatal(file) && (file.hasDocument ? file.data === null : file.findings.length === 0)) {
     // No document at all (an empty file, only comments) or an empty one.
     raw.push(emptyFileFinding(kind));
   }

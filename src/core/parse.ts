@@ -1,20 +1,18 @@
-// Parsing with the `yaml` package: one Document plus a LineCounter, so every
-// finding can point at the exact node. Resource limits are deliberate: worksheets
-// come from many hands, and a hostile file must cost a finding, not a hang.
+// Parsing: the data, a tree of node positions and a LineCounter, so every
+// finding can point at the exact node. Most worksheets are read by js-yaml
+// with a light position tree (light-tree.ts) that gives exactly the ranges
+// the `yaml` package would; every other text gets the `yaml` package's full
+// Document. Resource limits are deliberate: worksheets come from many hands,
+// and a hostile file must cost a finding, not a hang.
 import { LineCounter, isMap, isPair, isScalar, isSeq, isNode, parseAllDocuments } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Document } from 'yaml';
 import type { FileKind, Finding, Range, TextEdit } from './types';
 import { kindOfFile } from './kinds';
+import { readLight } from './light-tree';
+import { MAX_ALIAS_COUNT, MAX_FILE_CHARS } from './limits';
 import { MAX_NESTING, excessiveNesting } from './nesting';
 
-/** Worksheets are a few kilobytes; anything above this is not one. */
-export const MAX_FILE_CHARS = 1_000_000;
-/**
- * The yaml package refuses more than 100 alias expansions by default, which a
- * legitimate file that reuses anchors for people and themes can reach. A few
- * thousand still stops an exponential "billion laughs" expansion at once.
- */
-export const MAX_ALIAS_COUNT = 5_000;
+export { MAX_ALIAS_COUNT, MAX_FILE_CHARS };
 
 export type PathSegment = string | number;
 export type YamlPath = readonly PathSegment[];
@@ -23,8 +21,15 @@ export interface ParsedFile {
   uri: string;
   text: string;
   kind: FileKind | undefined;
-  /** The first YAML document, when the text could be read at all. */
-  doc: Document.Parsed | undefined;
+  /** Whether the text holds a YAML document at all (an empty one counts). */
+  hasDocument: boolean;
+  /**
+   * The first YAML document, when the text could be read at all. Made on
+   * first use for files read the light way: only completion and hover need it.
+   */
+  readonly doc: Document.Parsed | undefined;
+  /** Positions of the first document's nodes; undefined without contents. */
+  tree: PosNode | undefined;
   lines: LineCounter;
   /** The document as plain JavaScript; undefined when it could not be built. */
   data: unknown;
@@ -32,14 +37,85 @@ export interface ParsedFile {
   findings: Finding[];
 }
 
+/**
+ * A node's place in the text, as the `yaml` package gives it: `range` is
+ * [start, end of the value]; a block collection ends after its last line's
+ * line break.
+ */
+export type PosNode = PosScalar | PosMap | PosSeq;
+
+export interface PosScalar {
+  kind: 'scalar';
+  range: [number, number];
+}
+
+export interface PosMap {
+  kind: 'map';
+  range: [number, number];
+  flow: boolean;
+  pairs: PosPair[];
+}
+
+export interface PosSeq {
+  kind: 'seq';
+  range: [number, number];
+  flow: boolean;
+  items: (PosNode | undefined)[];
+}
+
+export interface PosPair {
+  /** Undefined for a pair without a key node. */
+  key: PosNode | undefined;
+  /** What paths are matched against: a scalar key's value, else the key node of the `yaml` package. */
+  keyValue: unknown;
+  /** Undefined for a flow map entry without a value (`{a}`). */
+  value: PosNode | undefined;
+}
+
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/**
+ * The file read the light way where that gives exactly what the full parse
+ * would (the same data, positions and lines, no reading problem), else the
+ * full parse.
+ */
 export function parseFile(uri: string, text: string): ParsedFile {
+  const early = refuse(uri, text);
+  if (early) return early;
+  const light = readLight(text);
+  if (!light) return fullParse(uri, text);
+  let doc: Document.Parsed | undefined;
+  let parsed = false;
+  return {
+    uri,
+    text,
+    kind: kindOfFile(uri),
+    hasDocument: true,
+    get doc() {
+      if (!parsed) {
+        doc = parseAllDocuments(text, YAML_OPTIONS(new LineCounter()))[0] as Document.Parsed | undefined;
+        parsed = true;
+      }
+      return doc;
+    },
+    tree: light.tree,
+    lines: light.lines,
+    data: light.data,
+    findings: [],
+  };
+}
+
+// logLevel 'error': the library would otherwise print process warnings for odd keys.
+const YAML_OPTIONS = (lineCounter: LineCounter) => ({ lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' as const });
+
+/** Files refused before any parse: too large, or binary. */
+function refuse(uri: string, text: string): ParsedFile | undefined {
   const lines = new LineCounter();
   const kind = kindOfFile(uri);
+  const base = { uri, text, kind, hasDocument: false, doc: undefined, tree: undefined, lines, data: undefined };
   if (text.length > MAX_FILE_CHARS) {
     return {
-      uri, text, kind, doc: undefined, lines, data: undefined,
+      ...base,
       findings: [{
         code: 'file-too-large',
         severity: 'error',
@@ -49,11 +125,10 @@ export function parseFile(uri: string, text: string): ParsedFile {
     };
   }
   if (text.includes('\u0000')) {
-    return {
-      uri, text, kind, doc: undefined, lines, data: undefined,
-      findings: [{ code: 'yaml-syntax', severity: 'error', message: 'This file holds binary data, not YAML text. Replace it with a worksheet written in YAML.', range: ZERO }],
-    };
+    return { ...base, findings: [{ code: 'yaml-syntax', severity: 'error', message: 'This file holds binary data, not YAML text. Replace it with a worksheet written in YAML.', range: ZERO }] };
   }
+  // Before either reader: both recurse per level, and a web worker's stack is
+  // smaller than Node's, so the same file must be refused the same way everywhere.
   const deep = excessiveNesting(text);
   if (deep !== undefined) {
     // No parse ran, so the line counter is empty: count the lines up to the spot.
@@ -61,12 +136,22 @@ export function parseFile(uri: string, text: string): ParsedFile {
     const character = deep - (text.lastIndexOf('\n', deep - 1) + 1);
     const at: Range = { start: { line, character }, end: { line, character: character + 1 } };
     return {
-      uri, text, kind, doc: undefined, lines, data: undefined,
+      ...base,
       findings: [{ code: 'yaml-syntax', severity: 'error', message: `This file nests lists or blocks more than ${MAX_NESTING} levels deep here; a worksheet needs a handful. Flatten it, or check that it is really a worksheet.`, range: at }],
     };
   }
-  // logLevel 'error': the library would otherwise print process warnings for odd keys.
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  return undefined;
+}
+
+/** The `yaml` package's parse, whatever the text: what every reading problem is worded from. */
+export function parseFull(uri: string, text: string): ParsedFile {
+  return refuse(uri, text) ?? fullParse(uri, text);
+}
+
+function fullParse(uri: string, text: string): ParsedFile {
+  const lines = new LineCounter();
+  const kind = kindOfFile(uri);
+  const docs = parseAllDocuments(text, YAML_OPTIONS(lines));
   const list = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = [];
   const doc = list[0];
@@ -103,7 +188,25 @@ export function parseFile(uri: string, text: string): ParsedFile {
       });
     }
   }
-  return { uri, text, kind, doc, lines, data, findings };
+  return { uri, text, kind, hasDocument: doc !== undefined, doc, tree: positionsOf(doc?.contents), lines, data, findings };
+}
+
+/** The position tree of a `yaml` package node. */
+function positionsOf(node: unknown): PosNode | undefined {
+  if (!isNode(node) || !node.range) return undefined;
+  const range: [number, number] = [node.range[0], node.range[1]];
+  if (isMap(node)) {
+    return {
+      kind: 'map',
+      range,
+      flow: !!node.flow,
+      pairs: node.items.filter((p) => isPair(p)).map((p) => ({ key: positionsOf(p.key), keyValue: isScalar(p.key) ? p.key.value : p.key, value: positionsOf(p.value) })),
+    };
+  }
+  if (isSeq(node)) {
+    return { kind: 'seq', range, flow: !!node.flow, items: node.items.map((i) => positionsOf(i)) };
+  }
+  return { kind: 'scalar', range };
 }
 
 function yamlMessage(code: string, message: string): string {
@@ -137,44 +240,43 @@ export function offsetAt(lines: LineCounter, line: number, character: number): n
 
 /**
  * Read access to a parsed document's nodes and their ranges, plus the few
- * edit builders the quick fixes need. Every range comes from a parser node.
+ * edit builders the quick fixes need. Every range comes from the position tree.
  */
 export class YamlView {
   constructor(readonly file: ParsedFile) {}
 
-  get root(): YAMLMap | undefined {
-    const c = this.file.doc?.contents;
-    return isMap(c) ? c : undefined;
+  get root(): PosMap | undefined {
+    const c = this.file.tree;
+    return c?.kind === 'map' ? c : undefined;
   }
 
-  node(path: YamlPath): Node | undefined {
-    let cur: unknown = this.file.doc?.contents;
+  node(path: YamlPath): PosNode | undefined {
+    let cur: PosNode | undefined = this.file.tree;
     for (const seg of path) {
-      if (isMap(cur)) {
+      if (cur?.kind === 'map') {
         cur = findPair(cur, seg)?.value;
-      } else if (isSeq(cur) && typeof seg === 'number') {
+      } else if (cur?.kind === 'seq' && typeof seg === 'number') {
         cur = cur.items[seg];
       } else {
         return undefined;
       }
     }
-    return isNode(cur) ? cur : undefined;
+    return cur;
   }
 
-  pair(path: YamlPath): Pair | undefined {
+  pair(path: YamlPath): PosPair | undefined {
     if (path.length === 0) return undefined;
-    const parent = path.length === 1 ? this.file.doc?.contents : this.node(path.slice(0, -1));
-    return isMap(parent) ? findPair(parent, path[path.length - 1]) : undefined;
+    const parent = path.length === 1 ? this.file.tree : this.node(path.slice(0, -1));
+    return parent?.kind === 'map' ? findPair(parent, path[path.length - 1]) : undefined;
   }
 
-  rangeOfNode(node: Node | undefined): Range | undefined {
-    if (!node?.range) return undefined;
+  rangeOfNode(node: PosNode | undefined): Range | undefined {
+    if (!node) return undefined;
     return toRange(this.file.lines, node.range[0], node.range[1]);
   }
 
   keyRange(path: YamlPath): Range | undefined {
-    const key = this.pair(path)?.key;
-    return isNode(key) ? this.rangeOfNode(key) : undefined;
+    return this.rangeOfNode(this.pair(path)?.key);
   }
 
   /**
@@ -184,7 +286,7 @@ export class YamlView {
    */
   anchor(path: YamlPath, ...fallbacks: YamlPath[]): Range {
     const exact = this.node(path);
-    if (exact?.range && exact.range[1] > exact.range[0]) return this.rangeOfNode(exact)!;
+    if (exact && exact.range[1] > exact.range[0]) return this.rangeOfNode(exact)!;
     for (let n = path.length; n > 0; n--) {
       const key = this.keyRange(path.slice(0, n));
       if (key && (n === path.length || this.node(path.slice(0, n)))) return key;
@@ -193,19 +295,18 @@ export class YamlView {
       const r = this.node(f) ? this.anchor(f) : undefined;
       if (r) return r;
     }
-    const first = this.root?.items[0]?.key;
-    return (isNode(first) && this.rangeOfNode(first)) || ZERO;
+    return this.rangeOfNode(this.root?.pairs[0]?.key) || ZERO;
   }
 
   /** The indentation step the document already uses (2 when it has none yet). */
   indentUnit(): number {
     let unit = 0;
-    const visit = (node: unknown, parentCol: number): void => {
+    const visit = (node: PosNode | undefined, parentCol: number): void => {
       if (unit) return;
-      if (isMap(node) && !node.flow) {
-        for (const p of node.items) {
+      if (node?.kind === 'map' && !node.flow) {
+        for (const p of node.pairs) {
           const k = p.key;
-          if (isNode(k) && k.range) {
+          if (k) {
             const col = this.file.lines.linePos(k.range[0]).col - 1;
             if (parentCol >= 0 && col > parentCol) { unit = col - parentCol; return; }
             visit(p.value, col);
@@ -213,14 +314,14 @@ export class YamlView {
         }
       }
     };
-    visit(this.file.doc?.contents, -1);
+    visit(this.file.tree, -1);
     return unit || 2;
   }
 
   /** Column of the keys inside the block map at `path` (root: 0). */
-  private mapColumn(map: YAMLMap): number {
-    const k = map.items[0]?.key;
-    if (isNode(k) && k.range) return this.file.lines.linePos(k.range[0]).col - 1;
+  private mapColumn(map: PosMap): number {
+    const k = map.pairs[0]?.key;
+    if (k) return this.file.lines.linePos(k.range[0]).col - 1;
     return 0;
   }
 
@@ -240,10 +341,10 @@ export class YamlView {
     let mapDepth = 0;
     while (depth < mapPath.length) {
       const next = this.node(mapPath.slice(0, depth + 1));
-      if (isMap(next)) {
+      if (next?.kind === 'map') {
         map = next;
         mapDepth = depth + 1;
-      } else if (!isSeq(next)) {
+      } else if (next?.kind !== 'seq') {
         break;
       }
       depth++;
@@ -253,7 +354,7 @@ export class YamlView {
     if (mapPath.slice(depth).some((s) => typeof s === 'number')) return undefined;
     if (map.flow) return this.insertIntoFlowMap(map, [...mapPath.slice(depth).map(String), key], body);
     const missing = [...mapPath.slice(depth).map(String), key];
-    const col = map.items.length ? this.mapColumn(map) : 0;
+    const col = map.pairs.length ? this.mapColumn(map) : 0;
     const lines: string[] = [];
     missing.forEach((k, i) => {
       const pad = ' '.repeat(col + i * unit);
@@ -270,14 +371,14 @@ export class YamlView {
     }
 
     // Position: after the preferred sibling when it exists, else after the map's last item.
-    let anchorPair: Pair | undefined;
+    let anchorPair: PosPair | undefined;
     if (depth === mapPath.length) {
       for (const a of after) {
         const p = findPair(map, a);
         if (p) anchorPair = p;
       }
     }
-    anchorPair ??= map.items[map.items.length - 1];
+    anchorPair ??= map.pairs[map.pairs.length - 1];
     const end = anchorPair ? pairEnd(anchorPair) : undefined;
     if (end === undefined) {
       // An empty document or map: append at the end of the text.
@@ -297,10 +398,10 @@ export class YamlView {
     return { range: r, newText: `\n${lines.join('\n')}` };
   }
 
-  private insertIntoFlowMap(map: YAMLMap, keys: string[], body: string[]): TextEdit | undefined {
-    if (!map.range || body.length !== 1 || keys.length !== 1) return undefined;
+  private insertIntoFlowMap(map: PosMap, keys: string[], body: string[]): TextEdit | undefined {
+    if (body.length !== 1 || keys.length !== 1) return undefined;
     const close = map.range[1] - 1;
-    const sep = map.items.length ? ', ' : '';
+    const sep = map.pairs.length ? ', ' : '';
     const r = toRange(this.file.lines, close, close);
     return { range: r, newText: `${sep}${keys[0]}: ${body[0]}` };
   }
@@ -308,7 +409,7 @@ export class YamlView {
   /** Replace a scalar's text, or fill an empty value after its key. */
   setValue(path: YamlPath, valueText: string): TextEdit | undefined {
     const existing = this.node(path);
-    if (existing?.range && existing.range[1] > existing.range[0] && (isScalar(existing) || typeof path[path.length - 1] === 'number')) {
+    if (existing && existing.range[1] > existing.range[0] && (existing.kind === 'scalar' || typeof path[path.length - 1] === 'number')) {
       return { range: toRange(this.file.lines, existing.range[0], valueEnd(this.file.text, existing.range[1])), newText: valueText };
     }
     const pair = this.pair(path);
@@ -316,11 +417,11 @@ export class YamlView {
       return this.insertKey(path.slice(0, -1), String(path[path.length - 1]), [valueText]);
     }
     const v = pair.value;
-    if (isNode(v) && v.range && v.range[1] > v.range[0]) {
+    if (v && v.range[1] > v.range[0]) {
       return { range: toRange(this.file.lines, v.range[0], v.range[1]), newText: valueText };
     }
     const k = pair.key;
-    if (isNode(k) && k.range) {
+    if (k) {
       // `key:` with nothing after it: the value goes after the colon.
       const colon = this.file.text.indexOf(':', k.range[1]);
       if (colon < 0) return undefined;
@@ -337,20 +438,17 @@ function valueEnd(text: string, end: number): number {
   return e;
 }
 
-function findPair(map: YAMLMap, key: PathSegment): Pair | undefined {
-  for (const p of map.items) {
-    if (!isPair(p)) continue;
-    const k = isScalar(p.key) ? p.key.value : p.key;
-    if (k === key || (k != null && String(k) === String(key))) return p as Pair;
+function findPair(map: PosMap, key: PathSegment): PosPair | undefined {
+  for (const p of map.pairs) {
+    const k = p.keyValue;
+    if (k === key || (k != null && String(k) === String(key))) return p;
   }
   return undefined;
 }
 
-function pairEnd(pair: Pair): number | undefined {
-  const v = pair.value;
-  if (isNode(v) && v.range) return v.range[1];
-  const k = pair.key;
-  if (isNode(k) && k.range) return k.range[1];
+function pairEnd(pair: PosPair): number | undefined {
+  if (pair.value) return pair.value.range[1];
+  if (pair.key) return pair.key.range[1];
   return undefined;
 }
 

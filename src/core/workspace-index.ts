@@ -3,9 +3,9 @@
 // need. Updates are incremental: one document in, the set of URIs whose
 // findings may have changed out.
 import type { FileKind, Finding, FileSystem, Range } from './types';
-import type { ParsedFile } from './parse';
-import { isMap, isNode, isScalar, isSeq } from 'yaml';
+import type { ParsedFile, PosNode } from './parse';
 import { YamlView, parseFile } from './parse';
+import { quickRead } from './quick-read';
 import type { TeamConfig } from './config';
 import { DEFAULT_CONFIG, readConfig } from './config';
 import { checkParsed } from './check';
@@ -53,8 +53,9 @@ export interface IndexedDocument {
   name?: string;
   /**
    * 1-based lines of note items and of success in their words, keyed
-   * `notes.<category>.<i>`: kept from the parse the index does anyway, so the
-   * team review links quotes to lines without parsing again.
+   * `notes.<category>.<i>`, so the team review links quotes to lines. Files
+   * are indexed from their data alone: the lines come from one parse with
+   * positions, made when first asked for (or taken from a check's) and kept.
    */
   lines?: Record<string, number>;
 }
@@ -82,12 +83,41 @@ export interface LoadResult {
   unreadable: string[];
 }
 
-const SNAPSHOT_VERSION = 1;
+// 2: the text and the facts the index reads at once, no data, positions once made.
+const SNAPSHOT_VERSION = 2;
 
-/** A persisted index: each document as indexed, with the file stamp it was read at. */
+/** A persisted index: each document's text and indexed facts, with the file stamp it was read at. */
 export interface IndexSnapshot {
   version: number;
-  docs: (IndexedDocument & { stamp: string })[];
+  docs: SnapshotEntry[];
+}
+
+/**
+ * A document of the snapshot. Its data is left out: that is most of a
+ * snapshot's size and of its parsing time, and the facts the index needs at
+ * once (partners, rounds) are kept apart; the data is read again from the
+ * text when first asked for.
+ */
+export interface SnapshotEntry {
+  uri: string;
+  text: string;
+  readFindings: Finding[];
+  meeting?: MeetingFacts;
+  round?: string;
+  name?: string;
+  positions?: Positions;
+  stamp: string;
+}
+
+/** A meeting as the snapshot keeps it: without its uri (the entry's) and its range (a position). */
+export type MeetingFacts = Omit<Meeting, 'uri' | 'range'>;
+
+/** Where a worksheet's indexed facts sit in its text. */
+export interface Positions {
+  /** The meeting's range: partner.id, else partner.organization. */
+  range: Range;
+  /** See IndexedDocument.lines. */
+  lines: Record<string, number>;
 }
 
 export interface CheckDocumentOptions {
@@ -97,10 +127,15 @@ export interface CheckDocumentOptions {
 }
 
 export class WorkspaceIndex implements WorkspaceFacts {
-  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly docs = new Map<string, IndexedDoc>();
+  /** Convenings and reviews: what cross-file rules re-check when a worksheet's structure changes. */
+  private readonly dependents = new Set<string>();
   private readonly listeners = new Set<Listener>();
   private readonly findingsCache = new Map<string, Finding[]>();
   private partnersCache: Map<string, Partner> | undefined;
+  // The review asks for every meeting and the rounds on each update: kept until a document changes.
+  private meetingsCache: Meeting[] | undefined;
+  private roundsCache: string[] | undefined;
 
   constructor(private readonly today: () => string) {}
 
@@ -112,9 +147,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (!kind) return { affected: [], structure: false };
     const before = this.docs.get(uri);
     if (before && before.text === text) return { affected: [], structure: false };
-    const file = parseFile(uri, text);
-    const doc = toIndexed(file, kind);
-    this.docs.set(uri, doc);
+    const doc = IndexedDoc.read(uri, kind, text);
+    this.put(doc);
     const structure = !before || structuralKey(before) !== structuralKey(doc);
     return this.changed(uri, kind, structure);
   }
@@ -123,7 +157,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const before = this.docs.get(uri);
     if (!before) return { affected: [], structure: false };
     this.docs.delete(uri);
-    this.findingsCache.delete(uri);
+    this.dependents.delete(uri);
+    this.forget(uri);
     const change = this.changed(uri, before.kind, true);
     return { affected: [uri, ...change.affected.filter((u) => u !== uri)], structure: true };
   }
@@ -138,9 +173,25 @@ export class WorkspaceIndex implements WorkspaceFacts {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
+  private put(doc: IndexedDoc): void {
+    this.docs.set(doc.uri, doc);
+    if (doc.kind === 'convening' || doc.kind === 'review') this.dependents.add(doc.uri);
+  }
+
+  /** Drop a document's cached findings, with and without schema findings. */
+  private forget(uri: string): void {
+    this.findingsCache.delete(uri);
+    this.findingsCache.delete(`s${uri}`);
+  }
+
   private changed(uri: string, kind: FileKind, structure: boolean): IndexChange {
     // Partners carry their meetings' facts (next step, confirmation): any worksheet change refreshes them.
-    if (structure || kind === 'worksheet') this.partnersCache = undefined;
+    if (structure || kind === 'worksheet') {
+      this.partnersCache = undefined;
+      this.meetingsCache = undefined;
+    }
+    // Rounds read reviews' dates too.
+    this.roundsCache = undefined;
     const affected = new Set<string>([uri]);
     if (kind === 'config') {
       // Severities and thresholds apply to every file below the settings file.
@@ -148,9 +199,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
       for (const u of this.docs.keys()) if (isUnder(u, folder)) affected.add(u);
     } else if (kind === 'worksheet' && structure) {
       // Cross-file rules read partners, statuses and rounds of worksheets.
-      for (const d of this.docs.values()) if (d.kind === 'convening' || d.kind === 'review') affected.add(d.uri);
+      for (const u of this.dependents) affected.add(u);
     }
-    for (const u of affected) this.findingsCache.delete(u);
+    for (const u of affected) this.forget(u);
     const change = { affected: [...affected], structure };
     for (const l of this.listeners) l(change);
     return change;
@@ -201,10 +252,12 @@ export class WorkspaceIndex implements WorkspaceFacts {
    * file's change stamp (modification time and size); files without one are left out.
    */
   snapshot(stampOf: (uri: string) => string | undefined): IndexSnapshot {
-    const docs: IndexSnapshot['docs'] = [];
+    const docs: SnapshotEntry[] = [];
     for (const d of this.docs.values()) {
       const stamp = stampOf(d.uri);
-      if (stamp !== undefined) docs.push({ ...d, stamp });
+      if (stamp === undefined) continue;
+      const entry = d.toEntry(stamp);
+      if (entry) docs.push(entry);
     }
     return { version: SNAPSHOT_VERSION, docs };
   }
@@ -215,19 +268,23 @@ export class WorkspaceIndex implements WorkspaceFacts {
    * new or changed since the snapshot.
    */
   restore(snapshot: unknown, current: Map<string, string>): string[] {
-    const snap = snapshot as Partial<IndexSnapshot> | undefined;
-    const fresh = new Set<string>();
-    if (snap && snap.version === SNAPSHOT_VERSION && Array.isArray(snap.docs)) {
-      for (const entry of snap.docs) {
-        if (!entry || typeof entry.uri !== 'string' || current.get(entry.uri) !== entry.stamp) continue;
-        const { stamp: _stamp, ...doc } = entry;
-        this.docs.set(doc.uri, doc);
-        fresh.add(doc.uri);
-      }
-      this.partnersCache = undefined;
-      this.findingsCache.clear();
+    const entries = entriesOf(snapshot);
+    if (!entries) return [...current.keys()];
+    const ready = new Map<string, IndexedDoc>();
+    for (const [uri, stamp] of current) {
+      const doc = revive(entries, uri, stamp);
+      if (doc) ready.set(uri, doc);
     }
-    return [...current.keys()].filter((u) => !fresh.has(u));
+    // In snapshot order, as the documents were indexed.
+    for (const uri of entries.keys()) {
+      const doc = ready.get(uri);
+      if (doc) this.put(doc);
+    }
+    this.partnersCache = undefined;
+    this.meetingsCache = undefined;
+    this.roundsCache = undefined;
+    this.findingsCache.clear();
+    return [...current.keys()].filter((u) => !ready.has(u));
   }
 
   // ---- queries -------------------------------------------------------------
@@ -246,7 +303,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 
   meetings(): Meeting[] {
-    return this.documents('worksheet').flatMap((d) => (d.meeting ? [d.meeting] : []));
+    this.meetingsCache ??= this.documents('worksheet').flatMap((d) => (d.meeting ? [d.meeting] : []));
+    return [...this.meetingsCache];
   }
 
   partners(): Partner[] {
@@ -282,6 +340,11 @@ export class WorkspaceIndex implements WorkspaceFacts {
 
   /** Rounds, oldest first (by their earliest meeting, then name). */
   rounds(): string[] {
+    this.roundsCache ??= this.readRounds();
+    return [...this.roundsCache];
+  }
+
+  private readRounds(): string[] {
     const first = new Map<string, string>();
     const note = (round: string | undefined, date: string | undefined) => {
       if (!round) return;
@@ -318,7 +381,10 @@ export class WorkspaceIndex implements WorkspaceFacts {
     }
     const content = options.text ?? doc?.text;
     if (content === undefined) return [];
-    const result = checkParsed(parseFile(uri, content), {
+    const file = parseFile(uri, content);
+    // The parse a check makes anyway gives the indexed text its positions.
+    if (doc && content === doc.text) doc.adopt(file);
+    const result = checkParsed(file, {
       today: this.today(),
       config: this.configFor(uri),
       workspace: this,
@@ -347,6 +413,22 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 }
 
+/** A snapshot's entries by URI; undefined for a snapshot of another version or shape. */
+function entriesOf(snapshot: unknown): Map<string, SnapshotEntry> | undefined {
+  const snap = snapshot as Partial<IndexSnapshot> | undefined;
+  if (!snap || snap.version !== SNAPSHOT_VERSION || !Array.isArray(snap.docs)) return undefined;
+  const entries = new Map<string, SnapshotEntry>();
+  for (const entry of snap.docs) if (entry && typeof entry.uri === 'string' && typeof entry.text === 'string') entries.set(entry.uri, entry);
+  return entries;
+}
+
+/** The document of a snapshot entry whose file has not changed since. */
+function revive(entries: Map<string, SnapshotEntry>, uri: string, stamp: string): IndexedDoc | undefined {
+  const entry = entries.get(uri);
+  const kind = kindOfFile(uri);
+  return entry && kind && entry.stamp === stamp ? IndexedDoc.restore(entry, kind) : undefined;
+}
+
 function structuralKey(d: IndexedDocument): string {
   const m = d.meeting;
   return JSON.stringify([d.kind, d.round, d.name, m?.partnerId, m?.organization, m?.status, m?.round, m?.date]);
@@ -354,30 +436,161 @@ function structuralKey(d: IndexedDocument): string {
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-function toIndexed(file: ParsedFile, kind: FileKind): IndexedDocument {
-  const data = file.data;
-  const doc: IndexedDocument = { uri: file.uri, kind, text: file.text, data, readFindings: file.findings };
-  if (!isBlock(data)) return doc;
-  if (kind === 'worksheet') {
-    doc.meeting = readMeeting(file, data);
-    doc.round = doc.meeting?.round;
-    doc.lines = noteLines(file);
-  } else {
-    doc.round = text(data.round);
-    doc.name = text(data.name);
+/**
+ * A document as the index keeps it. The data comes from js-yaml where it reads
+ * exactly as the full parse would (see quick-read.ts), else from the full
+ * parse; the positions (the meeting's range, the note lines) need a parse
+ * with positions (parseFile), so they are made on first use and kept. A
+ * document restored from a snapshot reads its data again on first use.
+ */
+class IndexedDoc implements IndexedDocument {
+  readonly text: string;
+  meeting?: Meeting;
+  round?: string;
+  name?: string;
+  #facts: MeetingFacts | undefined;
+  #data: { value: unknown } | undefined;
+  /** null: no positions to make (not a worksheet, or not a block of fields). */
+  #positions: Positions | null | undefined;
+
+  private constructor(readonly uri: string, readonly kind: FileKind, source: string, readonly readFindings: Finding[]) {
+    this.text = source;
   }
-  return doc;
+
+  /** The document from its text. */
+  static read(uri: string, kind: FileKind, source: string): IndexedDoc {
+    const quick = quickRead(source);
+    const file = quick ? undefined : parseFile(uri, source);
+    const doc = new IndexedDoc(uri, kind, source, file ? file.findings : []);
+    const data = quick ? quick.data : file!.data;
+    if (file) doc.adopt(file);
+    else doc.#data = { value: data };
+    if (!isBlock(data)) return doc;
+    if (kind === 'worksheet') {
+      const facts = readMeeting(data);
+      if (facts) doc.setMeeting(facts);
+      doc.round = facts?.round;
+    } else {
+      doc.round = text(data.round);
+      doc.name = text(data.name);
+    }
+    return doc;
+  }
+
+  /** The document from its snapshot entry, without reading the text. */
+  static restore(entry: SnapshotEntry, kind: FileKind): IndexedDoc {
+    const doc = new IndexedDoc(entry.uri, kind, entry.text, Array.isArray(entry.readFindings) ? entry.readFindings : []);
+    if (kind === 'worksheet') {
+      if (entry.meeting) doc.setMeeting(entry.meeting);
+      doc.round = doc.meeting?.round;
+    } else {
+      doc.round = entry.round;
+      doc.name = entry.name;
+    }
+    if (entry.positions) doc.#positions = entry.positions;
+    return doc;
+  }
+
+  /** The snapshot entry; undefined when JSON cannot keep the facts exactly (a duration of .nan or .inf). */
+  toEntry(stamp: string): SnapshotEntry | undefined {
+    const minutes = this.#facts?.durationMinutes;
+    if (minutes !== undefined && !Number.isFinite(minutes)) return undefined;
+    const entry: SnapshotEntry = { uri: this.uri, text: this.text, readFindings: this.readFindings, stamp };
+    if (this.#facts) entry.meeting = this.#facts;
+    if (this.kind !== 'worksheet' && this.round !== undefined) entry.round = this.round;
+    if (this.name !== undefined) entry.name = this.name;
+    if (this.#positions) entry.positions = this.#positions;
+    return entry;
+  }
+
+  get data(): unknown {
+    if (!this.#data) {
+      const quick = quickRead(this.text);
+      if (quick) this.#data = { value: quick.data };
+      else this.adopt(parseFile(this.uri, this.text));
+    }
+    return this.#data!.value;
+  }
+
+  get lines(): Record<string, number> | undefined {
+    return this.positions()?.lines;
+  }
+
+  positions(): Positions | undefined {
+    if (this.#positions === undefined) this.adopt(parseFile(this.uri, this.text));
+    return this.#positions ?? undefined;
+  }
+
+  /** Take what the index keeps from a parse of this very text that was made anyway. */
+  adopt(file: ParsedFile): void {
+    // A parse's data is the data: the quick read answers only where it agrees with it.
+    this.#data ??= { value: file.data };
+    if (this.#positions !== undefined) return;
+    this.#positions = this.kind === 'worksheet' && isBlock(file.data) ? locate(file) : null;
+  }
+
+  private setMeeting(facts: MeetingFacts): void {
+    this.#facts = facts;
+    this.meeting = new IndexedMeeting(this, facts);
+  }
+}
+
+/** A meeting of the index: its range is looked up on first use. */
+class IndexedMeeting implements Meeting {
+  readonly uri: string;
+  readonly partnerId: string;
+  readonly organization: string | undefined;
+  readonly community: string | undefined;
+  readonly status: string | undefined;
+  readonly round: string | undefined;
+  readonly date: string | undefined;
+  readonly durationMinutes: number | undefined;
+  readonly successInTheirWords: string | undefined;
+  readonly confirmation: string | undefined;
+  readonly nextStep: NextStepInfo | undefined;
+  readonly followUpDate: string | undefined;
+  readonly #doc: IndexedDoc;
+
+  /** `facts` as readMeeting gives them, or back from JSON (which drops undefined fields). */
+  constructor(doc: IndexedDoc, facts: MeetingFacts) {
+    this.#doc = doc;
+    this.uri = doc.uri;
+    this.partnerId = facts.partnerId;
+    this.organization = facts.organization;
+    this.community = facts.community;
+    this.status = facts.status;
+    this.round = facts.round;
+    this.date = facts.date;
+    this.durationMinutes = facts.durationMinutes;
+    this.successInTheirWords = facts.successInTheirWords;
+    this.confirmation = facts.confirmation;
+    const n = facts.nextStep;
+    this.nextStep = n ? { action: n.action, servesGoal: n.servesGoal, owner: n.owner, due: n.due, status: n.status } : undefined;
+    this.followUpDate = facts.followUpDate;
+  }
+
+  // Cross-file rules relate a few meetings, the review links the partners
+  // not met: the range is looked up for those only.
+  get range(): Range {
+    return this.#doc.positions()?.range ?? ZERO;
+  }
+}
+
+function locate(file: ParsedFile): Positions {
+  const view = new YamlView(file);
+  const range = view.rangeOfNode(view.node(['partner', 'id'])) ?? view.rangeOfNode(view.node(['partner', 'organization'])) ?? ZERO;
+  return { range, lines: noteLines(file) };
 }
 
 function noteLines(file: ParsedFile): Record<string, number> {
   const out: Record<string, number> = {};
-  const notes = file.doc?.contents && isMap(file.doc.contents) ? file.doc.contents.get('notes', true) : undefined;
-  if (!isMap(notes)) return out;
-  const line = (node: unknown) => (isNode(node) && node.range ? file.lines.linePos(node.range[0]).line : undefined);
-  for (const pair of notes.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+  const notes = new YamlView(file).node(['notes']);
+  if (notes?.kind !== 'map') return out;
+  const line = (node: PosNode | undefined) => (node ? file.lines.linePos(node.range[0]).line : undefined);
+  for (const pair of notes.pairs) {
+    const key = pair.key?.kind === 'scalar' ? String(pair.keyValue) : undefined;
     if (!key) continue;
-    if (isSeq(pair.value)) {
+    if (pair.value?.kind === 'seq') {
       pair.value.items.forEach((item, i) => {
         const l = line(item);
         if (l) out[`notes.${key}.${i}`] = l;
@@ -390,26 +603,22 @@ function noteLines(file: ParsedFile): Record<string, number> {
   return out;
 }
 
-function readMeeting(file: ParsedFile, data: Record<string, unknown>): Meeting | undefined {
+function readMeeting(data: Record<string, unknown>): MeetingFacts | undefined {
   const organization = text(field(data, 'partner', 'organization'));
   const partnerId = text(field(data, 'partner', 'id')) ?? (organization ? slugify(organization) : undefined);
   if (!partnerId) return undefined;
-  const view = new YamlView(file);
-  const range = view.rangeOfNode(view.node(['partner', 'id'])) ?? view.rangeOfNode(view.node(['partner', 'organization'])) ?? ZERO;
   const date = field(data, 'meeting', 'date');
   const ns = field(data, 'next_step');
   const action = text(field(ns, 'action'));
   const followUp = field(data, 'follow_up', 'date');
   const minutes = field(data, 'meeting', 'duration_minutes');
   return {
-    uri: file.uri,
     partnerId,
     organization,
     community: text(field(data, 'partner', 'community')),
     status: text(data.status),
     round: text(data.round),
     date: isIsoDate(date) ? date : undefined,
-    range,
     durationMinutes: typeof minutes === 'number' ? minutes : undefined,
     successInTheirWords: text(field(data, 'notes', 'success_in_their_words')),
     confirmation: text(field(data, 'confirmation', 'statement')),

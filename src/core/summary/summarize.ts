@@ -44,14 +44,32 @@ interface RawNote {
   tags: string[];
   /** The quote cut to length, made when first quoted. */
   shortQuote?: string;
+  /** 1-based line, found when first linked. */
+  line?: number;
+  /** The text as compared with next steps (see normal()), made when first compared. */
+  normal?: string;
+}
+
+interface NoteThemes {
+  note: RawNote;
+  themes: string[];
+  source: ThemeSource;
 }
 
 interface DocCache {
   notes: RawNote[];
   source?: SourceLines;
   lines?: Map<NoteCategory, number[]>;
+  /** Lines of key paths (`next_step.due`), found when first linked. */
+  keyLines?: Map<string, number>;
+  /** The next step's goal as compared with goals (see normal()). */
+  servesGoal?: { text: string; normal: string };
   /** Vocabulary matches of each untagged note, for one vocabulary. */
   matched?: { key: string; ids: string[][] };
+  /** Themes of the tagged and matched notes, each once in note order, for one vocabulary. */
+  firm?: { key: string; ids: string[] };
+  /** The notes with themes, for one vocabulary, with suggestions or without. */
+  themed?: { key: string; suggest: boolean; list: NoteThemes[] };
 }
 
 // Indexed documents are replaced, never mutated, when their text changes: a
@@ -83,6 +101,11 @@ function sourceOf(doc: IndexedDocument): SourceLines {
 }
 
 function noteLine(doc: IndexedDocument, note: RawNote): number {
+  note.line ??= findNoteLine(doc, note);
+  return note.line;
+}
+
+function findNoteLine(doc: IndexedDocument, note: RawNote): number {
   // The index keeps the lines of its own parse; documents from elsewhere are searched.
   const kept = doc.lines?.[`notes.${note.category}.${note.index}`];
   if (kept) return kept;
@@ -101,6 +124,46 @@ function vocabularyMatches(doc: IndexedDocument, matcher: ThemeMatcher): string[
   const c = cacheOf(doc);
   if (c.matched?.key !== matcher.key) c.matched = { key: matcher.key, ids: c.notes.map((n) => (n.tags.length ? [] : matcher.match(n.text))) };
   return c.matched.ids;
+}
+
+/** Each note of a document that has themes, with them and where they come from. */
+function noteThemes(doc: IndexedDocument, matcher: ThemeMatcher, suggest: boolean): readonly NoteThemes[] {
+  const c = cacheOf(doc);
+  if (c.themed?.key !== matcher.key || c.themed.suggest !== suggest) {
+    const matched = vocabularyMatches(doc, matcher);
+    const list: NoteThemes[] = [];
+    c.notes.forEach((note, i) => {
+      let themes: string[];
+      let source: ThemeSource;
+      if (note.tags.length) {
+        themes = [...new Set(note.tags)];
+        source = 'tagged';
+      } else if (matched[i].length || !suggest) {
+        themes = matched[i];
+        source = 'matched';
+      } else {
+        themes = suggestThemes(note.text);
+        source = 'suggested';
+      }
+      if (themes.length) list.push({ note, themes, source });
+    });
+    c.themed = { key: matcher.key, suggest, list };
+  }
+  return c.themed.list;
+}
+
+/** The themes of a document's notes that are no suggestion: what rounds are compared on. */
+function firmThemes(doc: IndexedDocument, matcher: ThemeMatcher): string[] {
+  const c = cacheOf(doc);
+  if (c.firm?.key !== matcher.key) {
+    const matched = vocabularyMatches(doc, matcher);
+    const ids = new Set<string>();
+    c.notes.forEach((note, i) => {
+      for (const id of note.tags.length ? note.tags : matched[i]) ids.add(id);
+    });
+    c.firm = { key: matcher.key, ids: [...ids] };
+  }
+  return c.firm.ids;
 }
 
 const matchers = new Map<string, ThemeMatcher>();
@@ -138,12 +201,15 @@ const byName = (a: string, b: string): number => collator.compare(a, b);
 /** Code-unit order, for ISO dates, ids and URIs. */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The partner order of the last review (see Context.rank). */
+let lastRanks: { key: string; ranks: ReadonlyMap<string, number> } | undefined;
+
 class Context {
   private readonly partners = new Map<string, PartnerRef>();
   /** Organisation names by partner id, read once (index.partner() copies its list on every call). */
   private readonly names: Map<string, string>;
 
-  private ranks: Map<string, number> | undefined;
+  private ranks: ReadonlyMap<string, number> | undefined;
 
   constructor(readonly index: WorkspaceIndex, readonly matcher: ThemeMatcher, readonly today: string, private readonly round: readonly Meeting[]) {
     this.names = new Map(index.partners().map((p) => [p.id, p.organization]));
@@ -156,8 +222,13 @@ class Context {
   rank(partnerId: string): number {
     if (!this.ranks) {
       const refs = [...new Map(this.round.map((m) => [m.partnerId, this.partner(m)])).values()];
-      refs.sort((a, b) => byName(a.organization, b.organization) || cmp(a.id, b.id));
-      this.ranks = new Map(refs.map((p, i) => [p.id, i]));
+      // The same partners and names as the last review: the same order, without collating again.
+      const key = refs.map((p) => `${p.id}\u0001${p.organization}`).join('\u0000');
+      if (lastRanks?.key !== key) {
+        refs.sort((a, b) => byName(a.organization, b.organization) || cmp(a.id, b.id));
+        lastRanks = { key, ranks: new Map(refs.map((p, i) => [p.id, i])) };
+      }
+      this.ranks = lastRanks.ranks;
     }
     return this.ranks.get(partnerId) ?? Number.MAX_SAFE_INTEGER;
   }
@@ -184,24 +255,8 @@ class Context {
     for (const meeting of meetings) {
       const doc = this.index.get(meeting.uri);
       if (!doc) continue;
-      const raw = cacheOf(doc).notes;
-      const matched = vocabularyMatches(doc, this.matcher);
       const partner = this.partner(meeting);
-      raw.forEach((note, i) => {
-        let themes: string[];
-        let source: ThemeSource;
-        if (note.tags.length) {
-          themes = [...new Set(note.tags)];
-          source = 'tagged';
-        } else if (matched[i].length || !suggest) {
-          themes = matched[i];
-          source = 'matched';
-        } else {
-          themes = suggestThemes(note.text);
-          source = 'suggested';
-        }
-        if (themes.length) out.push({ doc, partner, note, themes, source });
-      });
+      for (const { note, themes, source } of noteThemes(doc, this.matcher, suggest)) out.push({ doc, partner, note, themes, source });
     }
     return out;
   }
@@ -221,7 +276,15 @@ class Context {
   line(meeting: Meeting, keys: string[]): number {
     const doc = this.index.get(meeting.uri);
     if (!doc) return 1;
-    return doc.lines?.[keys.join('.')] ?? sourceOf(doc).keyLine(keys);
+    const key = keys.join('.');
+    const c = cacheOf(doc);
+    c.keyLines ??= new Map();
+    let line = c.keyLines.get(key);
+    if (line === undefined) {
+      line = doc.lines?.[key] ?? sourceOf(doc).keyLine(keys);
+      c.keyLines.set(key, line);
+    }
+    return line;
   }
 }
 
@@ -246,6 +309,9 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   const reviews = index.documents('review').filter((d) => d.round === round).sort((a, b) => cmp(a.uri, b.uri));
   const config = index.configFor(meetings[0]?.uri ?? reviews[0]?.uri ?? '');
   const ctx = new Context(index, matcherFor(config.themes), options.today, meetings);
+  // Gaps first: checking the round's files parses each of them once, and the
+  // index keeps the note lines of those parses for the quotes below.
+  const gapList = gaps(ctx, meetings, reviews);
   // Partner name order, then date: every list built from the notes (quotes,
   // needs and offers, clusters, goals) comes out in the order it is shown in,
   // with each partner's first meeting of the round first, and needs no sort.
@@ -268,9 +334,9 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     coverage: coverage(ctx, meetings, held, config.thresholds.meetingMinutes),
     similarities: NOTE_CATEGORIES.map((category) => ({ category, themes: themes.filter((e) => e.category === category && e.partners.length >= 2) })),
     outliers: outliers(ctx, held, notes, themes),
-    trends: trends(ctx, notes, held, previousRound ? ctx.notes(previousHeld, false) : undefined, previousHeld),
+    trends: trends(ctx, held, previousRound ? previousHeld : undefined),
     opportunities: opportunities(ctx, notes, held, config.offers),
-    gaps: gaps(ctx, meetings, reviews),
+    gaps: gapList,
     commitments: commitments(reviews, options.today),
     ...(reviews[0] ? { review: { uri: reviews[0].uri, line: 1 } } : {}),
     themes: themes.map((e) => ({ id: e.id, label: e.label, category: e.category, partners: e.partners, source: e.source })),
@@ -319,22 +385,46 @@ function coverage(ctx: Context, meetings: readonly Meeting[], held: readonly Mee
   const toMeet: Coverage['toMeet'] = [];
   for (const { rank, meeting: m } of furthest.values()) {
     if (rank >= 0) partnerCounts[STATUSES[rank]]++;
-    if (rank < HELD) toMeet.push({ ...ctx.partner(m), uri: m.uri, line: m.range.start.line + 1, ...(m.date ? { date: m.date } : {}), ...(m.status ? { status: m.status } : {}) });
+    if (rank >= HELD) continue;
+    // Built field by field (spreads of optional fields allocate): the same keys in the same order.
+    const p = ctx.partner(m);
+    const item: Coverage['toMeet'][number] = { id: p.id, organization: p.organization, uri: m.uri, line: m.range.start.line + 1 };
+    if (m.date) item.date = m.date;
+    if (m.status) item.status = m.status;
+    toMeet.push(item);
   }
   toMeet.sort((a, b) => byName(a.organization, b.organization));
 
   const today = ctx.today;
+  // Due dates repeat across a round: each one's lateness is counted once.
+  const lateness = new Map<string, number>();
+  const late = (date: string): number => {
+    let days = lateness.get(date);
+    if (days === undefined) lateness.set(date, (days = daysBetween(date, today)));
+    return days;
+  };
   const overdueNextSteps: DatedItem[] = [];
   const overdueFollowUps: DatedItem[] = [];
   for (const m of meetings) {
     const n = m.nextStep;
     if (n && (n.status ?? 'open') === 'open' && isIsoDate(n.due) && n.due < today) {
-      overdueNextSteps.push({ partner: ctx.partner(m), text: n.action, date: n.due, ...(n.owner ? { owner: n.owner } : {}), daysLate: daysBetween(n.due, today), uri: m.uri, line: ctx.line(m, ['next_step', 'due']) });
+      const partner = ctx.partner(m);
+      const daysLate = late(n.due);
+      const line = ctx.line(m, ['next_step', 'due']);
+      overdueNextSteps.push(n.owner
+        ? { partner, text: n.action, date: n.due, owner: n.owner, daysLate, uri: m.uri, line }
+        : { partner, text: n.action, date: n.due, daysLate, uri: m.uri, line });
     }
     const data = ctx.index.get(m.uri)?.data;
     if (!n && m.followUpDate && m.followUpDate < today && field(data, 'follow_up', 'done') !== true) {
       const owner = text(field(data, 'follow_up', 'owner'));
-      overdueFollowUps.push({ partner: ctx.partner(m), text: `Follow up with ${ctx.partner(m).organization}`, date: m.followUpDate, ...(owner ? { owner } : {}), daysLate: daysBetween(m.followUpDate, today), uri: m.uri, line: ctx.line(m, ['follow_up', 'date']) });
+      const partner = ctx.partner(m);
+      const label = `Follow up with ${partner.organization}`;
+      const daysLate = late(m.followUpDate);
+      const line = ctx.line(m, ['follow_up', 'date']);
+      overdueFollowUps.push(owner
+        ? { partner, text: label, date: m.followUpDate, owner, daysLate, uri: m.uri, line }
+        : { partner, text: label, date: m.followUpDate, daysLate, uri: m.uri, line });
     }
   }
   const byLate = (a: DatedItem, b: DatedItem) => b.daysLate - a.daysLate || ctx.byPartner(a, b);
@@ -425,28 +515,33 @@ function outliers(ctx: Context, held: readonly Meeting[], notes: readonly NoteRe
   return out.sort((a, b) => byName(a.theme.label, b.theme.label));
 }
 
-/** Partners per theme (suggestions left out: they are not comparable across rounds). */
-function partnersPerTheme(notes: readonly NoteRecord[]): Map<string, Set<string>> {
+/**
+ * Partners per theme (suggestions left out: they are not comparable across
+ * rounds), themes and partners in the order their notes come.
+ */
+function partnersPerTheme(ctx: Context, meetings: readonly Meeting[]): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
-  for (const n of notes) {
-    if (n.source === 'suggested') continue;
-    for (const id of n.themes) {
+  for (const m of meetings) {
+    const doc = ctx.index.get(m.uri);
+    if (!doc) continue;
+    for (const id of firmThemes(doc, ctx.matcher)) {
       const s = map.get(id);
-      if (s) s.add(n.partner.id);
-      else map.set(id, new Set([n.partner.id]));
+      if (s) s.add(m.partnerId);
+      else map.set(id, new Set([m.partnerId]));
     }
   }
   return map;
 }
 
-function trends(ctx: Context, notes: readonly NoteRecord[], held: readonly Meeting[], previousNotes: readonly NoteRecord[] | undefined, previousHeld: readonly Meeting[]): Trends {
+/** The reviewed round's held meetings against the previous round's, when there is one. */
+function trends(ctx: Context, held: readonly Meeting[], previousHeld: readonly Meeting[] | undefined): Trends {
   const result: Trends = {
-    partners: { previous: new Set(previousHeld.map((m) => m.partnerId)).size, current: new Set(held.map((m) => m.partnerId)).size },
+    partners: { previous: new Set((previousHeld ?? []).map((m) => m.partnerId)).size, current: new Set(held.map((m) => m.partnerId)).size },
     rising: [], falling: [], new: [], gone: [], steady: [],
   };
-  if (!previousNotes) return result;
-  const current = partnersPerTheme(notes);
-  const previous = partnersPerTheme(previousNotes);
+  if (!previousHeld) return result;
+  const current = partnersPerTheme(ctx, held);
+  const previous = partnersPerTheme(ctx, previousHeld);
   for (const id of new Set([...current.keys(), ...previous.keys()])) {
     const t: Trend = { id, label: ctx.matcher.label(id), previous: previous.get(id)?.size ?? 0, current: current.get(id)?.size ?? 0 };
     if (t.previous === 0) result.new.push(t);
@@ -465,25 +560,32 @@ function normal(s: string): string {
   return words(s).join(' ');
 }
 
+/** normal() of a meeting's next step goal, kept with its document. */
+function servesGoal(ctx: Context, m: Meeting, goal: string): string {
+  const doc = ctx.index.get(m.uri);
+  if (!doc) return normal(goal);
+  const c = cacheOf(doc);
+  if (c.servesGoal?.text !== goal) c.servesGoal = { text: goal, normal: normal(goal) };
+  return c.servesGoal.normal;
+}
+
 function opportunities(ctx: Context, notes: readonly NoteRecord[], held: readonly Meeting[], offers: readonly Offer[]): Opportunities {
   // Suggested keywords are for people to confirm; pairing partners on them would be guesswork.
   const firm = notes.filter((n) => n.source !== 'suggested');
-  /** theme -> partner -> their first note of a category with that theme. */
-  const byTheme = (category: NoteCategory) => {
-    const map = new Map<string, Map<string, NoteRecord>>();
-    for (const n of firm) {
-      if (n.note.category !== category) continue;
-      for (const t of n.themes) {
-        let byPartner = map.get(t);
-        if (!byPartner) map.set(t, (byPartner = new Map()));
-        if (!byPartner.has(n.partner.id)) byPartner.set(n.partner.id, n);
-      }
+  /** category -> theme -> partner -> their first note of the category with that theme. */
+  const byTheme = new Map<NoteCategory, Map<string, Map<string, NoteRecord>>>([['goals', new Map()], ['challenges', new Map()], ['commitments', new Map()]]);
+  for (const n of firm) {
+    const map = byTheme.get(n.note.category);
+    if (!map) continue;
+    for (const t of n.themes) {
+      let byPartner = map.get(t);
+      if (!byPartner) map.set(t, (byPartner = new Map()));
+      if (!byPartner.has(n.partner.id)) byPartner.set(n.partner.id, n);
     }
-    return map;
-  };
-  const goals = byTheme('goals');
-  const challenges = byTheme('challenges');
-  const commitments = byTheme('commitments');
+  }
+  const goals = byTheme.get('goals')!;
+  const challenges = byTheme.get('challenges')!;
+  const commitments = byTheme.get('commitments')!;
 
   // (a) Our offers against partner goals, by shared theme; one goal per partner and offer.
   const offerMatches: OfferMatch[] = [];
@@ -533,7 +635,7 @@ function opportunities(ctx: Context, notes: readonly NoteRecord[], held: readonl
     const goal = m.nextStep?.servesGoal;
     if (!goal || m.nextStep?.status === 'dropped') continue;
     const l = serves.get(m.partnerId) ?? [];
-    l.push(normal(goal));
+    l.push(servesGoal(ctx, m, goal));
     serves.set(m.partnerId, l);
   }
   const unservedGoals: Quote[] = [];
@@ -543,7 +645,7 @@ function opportunities(ctx: Context, notes: readonly NoteRecord[], held: readonl
     if (!doc) continue;
     for (const note of cacheOf(doc).notes) {
       if (note.category !== 'goals') continue;
-      const g = normal(note.text);
+      const g = (note.normal ??= normal(note.text));
       const key = `${m.partnerId}\u0000${g}`;
       if (!g || seenGoal.has(key)) continue;
       seenGoal.add(key);
@@ -560,10 +662,14 @@ function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readonly Inde
   const uris = [...new Set([...meetings.map((m) => m.uri), ...reviews.map((d) => d.uri)])];
   const out: Gap[] = [];
   for (const uri of uris) {
+    const partner = partnerOf.get(uri);
+    let file: string | undefined;
     for (const f of ctx.index.check(uri)) {
       if (f.severity === 'info') continue;
-      const partner = partnerOf.get(uri);
-      out.push({ uri, line: f.range.start.line + 1, code: f.code, severity: f.severity, message: f.message, file: uri.split('/').slice(-2).join('/'), ...(partner ? { partner } : {}) });
+      file ??= uri.split('/').slice(-2).join('/');
+      const gap: Gap = { uri, line: f.range.start.line + 1, code: f.code, severity: f.severity, message: f.message, file };
+      if (partner) gap.partner = partner;
+      out.push(gap);
     }
   }
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || cmp(a.file, b.file) || a.line - b.line);

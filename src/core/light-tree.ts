@@ -1,0 +1,397 @@
+// The position tree of a worksheet without the `yaml` package. The full
+// parse (tokens, CST, Document) costs several times what the check does with
+// it, and for the plain YAML most worksheets are written in (block maps and
+// lists, one-line scalars and flow collections) the ranges the `yaml` package
+// gives follow a few rules. This module reads that plain YAML line by line
+// and gives the same tree `positionsOf` in parse.ts builds from a Document;
+// the data comes from the quick read (js-yaml). Anything outside that subset
+// (comments, block scalars, values on several lines, document markers,
+// carriage returns, and all quick-read refusals) is declined, and the caller
+// makes the full parse. The tree's shape is also checked against js-yaml's
+// data, so a misreading here declines rather than points at the wrong node.
+import { LineCounter } from 'yaml';
+import type { PosMap, PosNode, PosPair, PosScalar, PosSeq } from './parse';
+import { quickRead, resolvePlain } from './quick-read';
+
+export interface LightRead {
+  data: unknown;
+  tree: PosNode;
+  lines: LineCounter;
+}
+
+/** Thrown inside the reader when the text leaves the subset. */
+class Decline extends Error {}
+
+/** Texts the line reader does not take: comments, carriage returns, document markers. */
+const OUTSIDE = /#|\r|^(?:---|\.\.\.)/m;
+
+export function readLight(text: string): LightRead | undefined {
+  if (OUTSIDE.test(text)) return undefined;
+  const quick = quickRead(text);
+  if (!quick) return undefined;
+  let tree: PosNode;
+  try {
+    tree = new LineReader(text).document();
+  } catch {
+    // Declined, or a shape the reader did not foresee: the full parse reads it either way.
+    return undefined;
+  }
+  if (!sameShape(tree, quick.data)) return undefined;
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return { data: quick.data, tree, lines };
+}
+
+interface Line {
+  /** Offset of the first character. */
+  start: number;
+  /** Offset of the line break (or the text's end). */
+  end: number;
+  /** Offset of the first character that is not a space; `end` for a blank line. */
+  content: number;
+}
+
+/** A node and where its parent's range ends when it is the last item. */
+interface Read<T extends PosNode = PosNode> {
+  node: T;
+  /** The line the node ends on. */
+  last: number;
+  /** The node's end with what follows it on its line: the parent collection's end. */
+  end: number;
+}
+
+const FLOW_END = new Set([',', ']', '}']);
+/** Characters that cannot start a plain scalar (or start something else). */
+const NOT_PLAIN = new Set(['[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+
+class LineReader {
+  private readonly lines: Line[] = [];
+
+  constructor(private readonly text: string) {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      const end = nl < 0 ? text.length : nl;
+      let content = start;
+      while (content < end && text[content] === ' ') content++;
+      this.lines.push({ start, end, content });
+      if (nl < 0) break;
+      start = nl + 1;
+    }
+  }
+
+  document(): PosNode {
+    const first = this.nextContent(0);
+    if (first < 0) throw new Decline();
+    const line = this.lines[first];
+    const read = this.block(first, line.content);
+    // Everything after the root must be blank: other lines belong to nothing the reader knows.
+    if (this.nextContent(read.last + 1) >= 0) throw new Decline();
+    return read.node;
+  }
+
+  /** The index of the first non-blank line from `from`, or -1. */
+  private nextContent(from: number): number {
+    for (let i = from; i < this.lines.length; i++) if (this.lines[i].content < this.lines[i].end) return i;
+    return -1;
+  }
+
+  private column(line: number, offset: number): number {
+    return offset - this.lines[line].start;
+  }
+
+  /** The block collection starting at `at` on `line`. */
+  private block(line: number, at: number): Read {
+    if (this.isDash(at, this.lines[line].end)) return this.seq(line, at);
+    if (this.entry(line, at)) return this.map(line, at);
+    throw new Decline();
+  }
+
+  private isDash(at: number, end: number): boolean {
+    return this.text[at] === '-' && (at + 1 === end || this.text[at + 1] === ' ');
+  }
+
+  /** A block map whose first key is at `at`; its later keys are at the same column. */
+  private map(line: number, at: number): Read<PosMap> {
+    const col = this.column(line, at);
+    const pairs: PosPair[] = [];
+    let cur = line;
+    let keyAt = at;
+    let last: Read | undefined;
+    for (;;) {
+      const entry = this.entry(cur, keyAt);
+      if (!entry) throw new Decline();
+      const value = this.valueAfter(cur, entry.colon + 1, col);
+      pairs.push({ key: entry.key, keyValue: entry.value, value: value.node });
+      last = value;
+      const next = this.nextContent(value.last + 1);
+      if (next < 0) break;
+      const l = this.lines[next];
+      const c = this.column(next, l.content);
+      if (c > col) throw new Decline();
+      if (c < col || !this.entry(next, l.content)) break;
+      cur = next;
+      keyAt = l.content;
+    }
+    return { node: { kind: 'map', range: [at, last.end], flow: false, pairs }, last: last.last, end: last.end };
+  }
+
+  /** A block sequence whose first dash is at `at`; its later dashes are at the same column. */
+  private seq(line: number, at: number): Read<PosSeq> {
+    const col = this.column(line, at);
+    const items: PosNode[] = [];
+    let cur = line;
+    let dash = at;
+    let last: Read | undefined;
+    for (;;) {
+      const l = this.lines[cur];
+      let v = dash + 1;
+      while (v < l.end && this.text[v] === ' ') v++;
+      let item: Read;
+      if (v === l.end) item = this.below(cur, col, false);
+      else if (this.isDash(v, l.end)) item = this.seq(cur, v);
+      else if (this.entry(cur, v)) item = this.map(cur, v);
+      else item = this.inline(cur, v);
+      items.push(item.node);
+      last = item;
+      const next = this.nextContent(item.last + 1);
+      if (next < 0) break;
+      const n = this.lines[next];
+      const c = this.column(next, n.content);
+      if (c > col) throw new Decline();
+      if (c < col || !this.isDash(n.content, n.end)) break;
+      cur = next;
+      dash = n.content;
+    }
+    return { node: { kind: 'seq', range: [at, last.end], flow: false, items }, last: last.last, end: last.end };
+  }
+
+  /** The value after a key's colon: on the same line, below it, or empty. */
+  private valueAfter(line: number, from: number, col: number): Read {
+    const l = this.lines[line];
+    let v = from;
+    while (v < l.end && this.text[v] === ' ') v++;
+    if (v < l.end) return this.inline(line, v);
+    return this.below(line, col, true);
+  }
+
+  /**
+   * A value on the lines below `line`: a block collection indented deeper (or,
+   * under a map key, a list at the key's own column), else an empty value at
+   * the end of `line`.
+   */
+  private below(line: number, col: number, underKey: boolean): Read {
+    const next = this.nextContent(line + 1);
+    if (next >= 0) {
+      const n = this.lines[next];
+      const c = this.column(next, n.content);
+      if (c > col || (underKey && c === col && this.isDash(n.content, n.end))) return this.block(next, n.content);
+    }
+    const end = this.lines[line].end;
+    return { node: { kind: 'scalar', range: [end, end] }, last: line, end };
+  }
+
+  /** A scalar or flow collection that ends its line. */
+  private inline(line: number, at: number): Read {
+    const l = this.lines[line];
+    let end = l.end;
+    while (end > at && this.text[end - 1] === ' ') end--;
+    const c = this.text[at];
+    let node: PosNode;
+    if (c === '[' || c === '{') {
+      const flow = this.flow(at, end);
+      if (flow.end !== end) throw new Decline();
+      node = flow.node;
+    } else if (c === '"' || c === "'") {
+      const close = this.quoted(at, end);
+      if (close !== end) throw new Decline();
+      node = { kind: 'scalar', range: [at, end] };
+    } else {
+      if (!this.plainStart(at, end)) throw new Decline();
+      // A colon and a space inside would be a second key on the line.
+      const body = this.text.slice(at, end);
+      if (body.includes(': ') || body.endsWith(':')) throw new Decline();
+      node = { kind: 'scalar', range: [at, end] };
+    }
+    // What follows on the line (spaces) and its line break belong to the node's end.
+    const after = l.end < this.text.length ? l.end + 1 : l.end;
+    return { node, last: line, end: after };
+  }
+
+  /** A map entry's key at `at`: the key node, its value for matching, and the colon. */
+  private entry(line: number, at: number): { key: PosScalar; value: unknown; colon: number } | undefined {
+    const l = this.lines[line];
+    const c = this.text[at];
+    if (c === '"' || c === "'") {
+      const close = this.quoted(at, l.end);
+      if (close < 0) return undefined;
+      let colon = close;
+      while (colon < l.end && this.text[colon] === ' ') colon++;
+      if (this.text[colon] !== ':' || !(colon + 1 === l.end || this.text[colon + 1] === ' ')) return undefined;
+      const inner = this.text.slice(at + 1, close - 1);
+      let value: string;
+      if (c === "'") value = inner.replace(/''/g, "'");
+      else if (inner.includes('\\')) throw new Decline();
+      else value = inner;
+      return { key: { kind: 'scalar', range: [at, close] }, value, colon };
+    }
+    if (!this.plainStart(at, l.end)) return undefined;
+    const colon = this.keyColon(at, l.end);
+    if (colon < 0) return undefined;
+    let end = colon;
+    while (end > at && this.text[end - 1] === ' ') end--;
+    const value = resolvePlain(this.text.slice(at, end));
+    // Empty or null keys read apart in the two libraries (quick-read.ts declines them too).
+    if (value === null) throw new Decline();
+    return { key: { kind: 'scalar', range: [at, end] }, value, colon };
+  }
+
+  /** The colon ending a plain key: the first one followed by a space or the line's end. */
+  private keyColon(at: number, end: number): number {
+    for (let i = at; i < end; i++) {
+      if (this.text[i] === ':' && (i + 1 === end || this.text[i + 1] === ' ')) return i;
+    }
+    return -1;
+  }
+
+  /** Whether a plain scalar may start at `at`. */
+  private plainStart(at: number, end: number): boolean {
+    const c = this.text[at];
+    if (NOT_PLAIN.has(c)) return false;
+    if (c === '-' || c === '?' || c === ':') {
+      const n = this.text[at + 1];
+      return at + 1 < end && n !== ' ' && !FLOW_END.has(n) && n !== '[' && n !== '{';
+    }
+    return true;
+  }
+
+  /** The offset after a quoted scalar starting at `at` on one line; -1 when it does not close. */
+  private quoted(at: number, end: number): number {
+    const q = this.text[at];
+    for (let i = at + 1; i < end; i++) {
+      const c = this.text[i];
+      if (q === '"' && c === '\\') {
+        i++;
+      } else if (c === q) {
+        if (q === "'" && this.text[i + 1] === "'") i++;
+        else return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** A flow collection on one line, from its bracket at `at`. */
+  private flow(at: number, end: number): { node: PosMap | PosSeq; end: number } {
+    const open = this.text[at];
+    const close = open === '[' ? ']' : '}';
+    const items: PosNode[] = [];
+    const pairs: PosPair[] = [];
+    let i = this.skip(at + 1, end);
+    while (this.text[i] !== close) {
+      if (i >= end) throw new Decline();
+      if (open === '[') {
+        const item = this.flowValue(i, end, true);
+        items.push(item.node);
+        i = item.end;
+      } else {
+        const pair = this.flowPair(i, end);
+        pairs.push(pair.pair);
+        i = pair.end;
+      }
+      i = this.skip(i, end);
+      if (this.text[i] === ',') i = this.skip(i + 1, end);
+      else if (this.text[i] !== close) throw new Decline();
+    }
+    const range: [number, number] = [at, i + 1];
+    return { node: open === '[' ? { kind: 'seq', range, flow: true, items } : { kind: 'map', range, flow: true, pairs }, end: i + 1 };
+  }
+
+  private skip(i: number, end: number): number {
+    while (i < end && this.text[i] === ' ') i++;
+    return i;
+  }
+
+  /** A flow item: a nested collection, a quoted scalar or a plain one (trailing spaces left out). */
+  private flowValue(at: number, end: number, inSeq: boolean): { node: PosNode; end: number } {
+    const c = this.text[at];
+    if (c === '[' || c === '{') return this.flow(at, end);
+    if (c === '"' || c === "'") {
+      const closeAt = this.quoted(at, end);
+      if (closeAt < 0) throw new Decline();
+      // `["a": b]` would be a pair in a list.
+      if (inSeq && this.text[this.skip(closeAt, end)] === ':') throw new Decline();
+      return { node: { kind: 'scalar', range: [at, closeAt] }, end: closeAt };
+    }
+    if (!this.plainStart(at, end)) throw new Decline();
+    const stop = this.plainEnd(at, end);
+    // A list item that is a pair (`[a: b]`) makes a map of its own.
+    if (stop.colon) throw new Decline();
+    return { node: { kind: 'scalar', range: [at, stop.end] }, end: stop.end };
+  }
+
+  /** Where a plain scalar in a flow collection ends, and whether a colon ended it. */
+  private plainEnd(at: number, end: number): { end: number; colon: boolean } {
+    let i = at;
+    let colon = false;
+    for (; i < end; i++) {
+      const c = this.text[i];
+      if (c === ',' || c === ']' || c === '}' || c === '[' || c === '{') break;
+      if (c === ':' && (i + 1 === end || this.text[i + 1] === ' ' || FLOW_END.has(this.text[i + 1]) || this.text[i + 1] === '[' || this.text[i + 1] === '{')) {
+        colon = true;
+        break;
+      }
+    }
+    if (this.text[i] === '[' || this.text[i] === '{') throw new Decline();
+    let e = i;
+    while (e > at && this.text[e - 1] === ' ') e--;
+    return { end: e, colon };
+  }
+
+  /** A flow map entry: a scalar key, then `:` and a value, an empty value, or no value at all. */
+  private flowPair(at: number, end: number): { pair: PosPair; end: number } {
+    const c = this.text[at];
+    let key: PosScalar;
+    let keyValue: unknown;
+    let i: number;
+    if (c === '"' || c === "'") {
+      const closeAt = this.quoted(at, end);
+      if (closeAt < 0) throw new Decline();
+      const inner = this.text.slice(at + 1, closeAt - 1);
+      if (c === '"' && inner.includes('\\')) throw new Decline();
+      key = { kind: 'scalar', range: [at, closeAt] };
+      keyValue = c === "'" ? inner.replace(/''/g, "'") : inner;
+      i = this.skip(closeAt, end);
+      if (this.text[i] !== ':' && !FLOW_END.has(this.text[i])) throw new Decline();
+    } else {
+      if (!this.plainStart(at, end)) throw new Decline();
+      const stop = this.plainEnd(at, end);
+      key = { kind: 'scalar', range: [at, stop.end] };
+      keyValue = resolvePlain(this.text.slice(at, stop.end));
+      if (keyValue === null) throw new Decline();
+      i = this.skip(stop.end, end);
+    }
+    if (this.text[i] !== ':') return { pair: { key, keyValue, value: undefined }, end: i };
+    const v = this.skip(i + 1, end);
+    if (FLOW_END.has(this.text[v])) return { pair: { key, keyValue, value: { kind: 'scalar', range: [v, v] } }, end: v };
+    const value = this.flowValue(v, end, false);
+    return { pair: { key, keyValue, value: value.node }, end: value.end };
+  }
+}
+
+/** Whether the tree has the shape of js-yaml's data: the same maps, keys, lists and leaves. */
+function sameShape(node: PosNode | undefined, data: unknown): boolean {
+  if (!node) return data === null;
+  if (node.kind === 'scalar') return data === null || typeof data !== 'object';
+  if (node.kind === 'seq') {
+    if (!Array.isArray(data) || data.length !== node.items.length) return false;
+    return node.items.every((item, i) => sameShape(item, data[i]));
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
+  const record = data as Record<string, unknown>;
+  if (Object.keys(record).length !== node.pairs.length) return false;
+  return node.pairs.every((p) => {
+    const k = String(p.keyValue);
+    return Object.prototype.hasOwnProperty.call(record, k) && sameShape(p.value, record[k]);
+  });
+}

@@ -1,0 +1,183 @@
+// A worksheet's data without the `yaml` package's Document. Building that
+// Document (tokens, nodes, ranges) costs about nine times what js-yaml takes
+// to read the same text into plain data, and the workspace index needs only
+// the data of most files. So the index reads with js-yaml where the two
+// libraries agree, and leaves every text where they might not to the full
+// parse in parse.ts: the answer here is either the very data `parseFile`
+// would give, with no reading problem, or "ask the full parse".
+import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
+import type { State } from 'js-yaml';
+import { MAX_FILE_CHARS } from './limits';
+
+// js-yaml's CORE_SCHEMA is its JSON schema with extras (binary and signed hex
+// integers; no `-.5`), so plain scalars are resolved here as the `yaml`
+// package's YAML 1.2 core schema does: its patterns (null, bool, octal,
+// decimal and hex integers, infinities and NaN, floats with and without an
+// exponent), in its order, built with the same number functions. One pattern
+// for all, as most plain scalars are words and fail it at the first character.
+const CORE_SCALAR = /^(?:(~|[Nn]ull|NULL)|([Tt]rue|TRUE)|([Ff]alse|FALSE)|0o([0-7]+)|([-+]?[0-9]+)|0x([0-9a-fA-F]+)|([-+]?\.(?:inf|Inf|INF))|(\.nan|\.NaN|\.NAN)|([-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)))$/;
+
+function coreValue(m: RegExpExecArray): unknown {
+  if (m[1] !== undefined) return null;
+  if (m[2] !== undefined) return true;
+  if (m[3] !== undefined) return false;
+  if (m[4] !== undefined) return parseInt(m[4], 8);
+  if (m[5] !== undefined) return parseInt(m[5], 10);
+  if (m[6] !== undefined) return parseInt(m[6], 16);
+  if (m[7] !== undefined) return m[7][0] === '-' ? -Infinity : Infinity;
+  if (m[8] !== undefined) return NaN;
+  return parseFloat(m[9]);
+}
+
+/** A plain scalar's value under the YAML 1.2 core schema, as the `yaml` package resolves it. */
+export function resolvePlain(s: string): unknown {
+  const m = CORE_SCALAR.exec(s);
+  return m ? coreValue(m) : s;
+}
+
+const SCHEMA = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    new Type('tag:yaml.org,2002:core', {
+      kind: 'scalar',
+      // js-yaml passes null for an empty node, which the core schema reads as null too.
+      resolve: (s: string | null) => s === null || CORE_SCALAR.test(s),
+      construct: (s: string | null) => (s === null ? null : coreValue(CORE_SCALAR.exec(s)!)),
+    }),
+  ],
+});
+
+/**
+ * Text the two libraries may read differently, or where the `yaml` package
+ * reports a problem js-yaml lets pass: a comment right after a quote or a
+ * bracket; anchors, aliases and tags (an alias bomb must meet the full parse's
+ * limit); directives and document markers; explicit and collection keys; empty
+ * list items (js-yaml lets a less indented item follow one); merge keys, tabs,
+ * byte order marks and lone carriage returns. Deliberately broad: a false
+ * alarm costs one full parse, nothing else.
+ */
+const UNSURE = /[\]}"',]#|(?:^|[\s[\]{},:"'])(?:[&*][^\s[\]{},]|!)|^%|^(?:---|\.\.\.)|(?:^|[\s[\]{},])\?(?=\s|$)|[\]}]\s*:|^[ ]*-[ ]*(?:#.*)?\r?$|<<|\t|\uFEFF|\r(?!\n)/m;
+
+/** The `yaml` package refuses implicit keys longer than this; js-yaml does not. */
+const LONG_LINE = 1000;
+
+/**
+ * The document's data when js-yaml reads it exactly as `parseFile` would, with
+ * no reading problem; undefined when only the full parse can tell.
+ */
+export function quickRead(text: string): { data: unknown } | undefined {
+  if (text.length > MAX_FILE_CHARS || text.includes('\u0000') || hasLongLine(text)) return undefined;
+  const body = withoutLeadingMarker(text);
+  if (UNSURE.test(body)) return undefined;
+  let data: unknown;
+  const shape = new ShapeCheck(body);
+  try {
+    data = load(body, { schema: SCHEMA, listener: (event: 'open' | 'close', state: State) => shape.on(event, state.position) });
+  } catch {
+    // Syntax errors, duplicate keys, several documents, deep nesting: the full parse words the finding.
+    return undefined;
+  }
+  // An empty or comment-only text is no document to the `yaml` package, an
+  // empty one after `---`: js-yaml gives null for both.
+  if (data === null || data === undefined || shape.unsure) return undefined;
+  return plainKeys(data) ? { data } : undefined;
+}
+
+/**
+ * Watches js-yaml's node events for shapes the two libraries treat apart:
+ * - a flow collection or quoted scalar over several lines: the `yaml` package
+ *   ends it at a line indented less than its block and reports it, js-yaml
+ *   reads on (rare in worksheets, so not worth that rule's subtleties);
+ * - a collection as a key of a flow map (`{a, [b]}`): js-yaml makes it the key
+ *   "b", the `yaml` package "[ b ]".
+ */
+class ShapeCheck {
+  unsure = false;
+  /** Where each open node's events began (before its leading space). */
+  private readonly opened: number[] = [];
+
+  constructor(private readonly input: string) {}
+
+  on(event: 'open' | 'close', position: number): void {
+    if (event === 'open') {
+      this.opened.push(position);
+      return;
+    }
+    const start = this.contentStart(this.opened.pop()!);
+    if (this.unsure) return;
+    const first = this.input[start];
+    if (first !== '[' && first !== '{' && first !== '"' && first !== "'") return;
+    // Ends where it should: a block map whose first key is quoted starts with a quote too.
+    const last = this.input[position - 1];
+    if (last !== (first === '[' ? ']' : first === '{' ? '}' : first)) return;
+    const nl = this.input.indexOf('\n', start);
+    if (nl >= 0 && nl < position) {
+      this.unsure = true;
+      return;
+    }
+    if (first === '"' || first === "'" || !this.opened.length) return;
+    // A block map's first key, and a flow collection at the root, open twice at the same place.
+    const parentStart = this.contentStart(this.opened[this.opened.length - 1]);
+    if (parentStart !== start && this.input[parentStart] === '{' && this.before(start) !== ':') this.unsure = true;
+  }
+
+  /** The node's first character: past spaces, line breaks and comments. */
+  private contentStart(from: number): number {
+    const input = this.input;
+    let i = from;
+    for (;;) {
+      const c = input.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d) i++;
+      else if (c === 0x23 /* # */) {
+        const nl = input.indexOf('\n', i);
+        if (nl < 0) return input.length;
+        i = nl;
+      } else return i;
+    }
+  }
+
+  /** The last character before `at` that is not a space. */
+  private before(at: number): string | undefined {
+    let i = at - 1;
+    while (i >= 0 && this.input[i] === ' ') i--;
+    return i >= 0 ? this.input[i] : undefined;
+  }
+}
+
+/**
+ * A single `---` after nothing but comments and blank lines starts the one
+ * document, as many files begin; it is cut off so that UNSURE can refuse
+ * every other document marker.
+ */
+function withoutLeadingMarker(text: string): string {
+  const m = /^(?:[ ]*(?:#[^\n]*)?\n)*---[ ]*(?:[ ]#[^\n]*)?(?=\n|$)/.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}
+
+function hasLongLine(text: string): boolean {
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (end - start > LONG_LINE) return true;
+    if (nl < 0) return false;
+    start = nl + 1;
+  }
+}
+
+/**
+ * js-yaml turns a null key into "null" where the `yaml` package gives "", and
+ * a collection key into its own text: keys that may have been either are left
+ * to the full parse.
+ */
+function plainKeys(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    for (const v of value) if (!plainKeys(v)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  for (const k in record) {
+    if (k === 'null' || k === '[object Object]' || !plainKeys(record[k])) return false;
+  }
+  return true;
+}

@@ -1,0 +1,232 @@
+// The index reads most files with js-yaml (src/core/quick-read.ts) and keeps
+// the `yaml` package's full parse for the rest. Whatever a user writes, the
+// two paths must not disagree: whenever the quick path answers, its data is the
+// full parse's data and the full parse finds no reading problem. Checked on
+// every example and fixture file, on benchmark-corpus worksheets, and on
+// random edits of them.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import fc from 'fast-check';
+import { quickRead } from '../../src/core/quick-read';
+import { YamlView, parseFile } from '../../src/core/parse';
+import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { worksheetText } from '../../bench/corpus';
+import { CONFIG, CONVENING, REVIEW, WORKSHEET } from './helpers';
+
+const TODAY = '2026-11-24';
+
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? filesBelow(full) : /\.ya?ml$/.test(name) ? [full] : [];
+  });
+}
+
+/** As the extension and CLI read files: UTF-8, BOM dropped. */
+const read = (path: string) => new TextDecoder('utf-8').decode(readFileSync(path));
+
+const EXAMPLES = filesBelow(resolve('examples/community-team'));
+const FIXTURES = filesBelow(resolve('test/fixtures'));
+const HOSTILE = resolve('test/fixtures/hostile');
+
+function corpus(count: number): string[] {
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  return Array.from({ length: count }, (_, n) => worksheetText(rnd, n % 7, n % 3, n));
+}
+
+const SEEDS = [...[...EXAMPLES, ...FIXTURES].map(read), WORKSHEET, CONVENING, REVIEW, CONFIG, ...corpus(12)];
+
+/** The property: the quick path either declines or gives the full parse's data, with no reading problem. */
+function agrees(text: string): { quick: boolean; problem?: string } {
+  const quick = quickRead(text);
+  if (!quick) return { quick: false };
+  const full = parseFile('/t/a.worksheet.yaml', text);
+  if (full.findings.length) return { quick: true, problem: `the full parse finds ${full.findings.map((f) => f.message).join('; ')}` };
+  try {
+    assert.deepStrictEqual(quick.data, full.data);
+  } catch (e) {
+    return { quick: true, problem: (e as Error).message };
+  }
+  return { quick: true };
+}
+
+// Pieces of YAML syntax and of odd input, for insertions.
+const PIECES = [' ', '  ', '\n', '\r\n', '\r', '\t', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!', '!!str ', '?', '? ', '|', '>', '|-', '>+', '%', '@', '`', '\\', '---', '...', '<<: ', '0', '1', '.', 'e3', '+', '0x1F', '0o7', '0b1', '-.5', '.inf', '.NaN', '1_000', 'null', '~', 'true', 'False', 'Yes', '2026-02-30', '\u00e9', '\u2028', '\u0085', '\ufeff', '\u0001', '"\\u0041"', "''", '\n  ', '\n- ', '\n    ', 'x'.repeat(1100)];
+
+type Edit =
+  | { op: 'insert'; at: number; piece: string }
+  | { op: 'delete'; at: number; length: number }
+  | { op: 'dropLine' | 'copyLine' | 'joinLines'; line: number; other: number }
+  | { op: 'indent'; line: number; count: number; by: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 2 })) }),
+  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 6 }) }),
+  fc.record({ op: fc.constantFrom('dropLine' as const, 'copyLine' as const, 'joinLines' as const), line: fc.nat(), other: fc.nat() }),
+  fc.record({ op: fc.constant('indent' as const), line: fc.nat(), count: fc.integer({ min: 1, max: 5 }), by: fc.integer({ min: -3, max: 3 }) }),
+);
+
+function apply(text: string, e: Edit): string {
+  if (e.op === 'insert' || e.op === 'delete') {
+    const at = e.at % (text.length + 1);
+    return e.op === 'insert' ? text.slice(0, at) + e.piece + text.slice(at) : text.slice(0, at) + text.slice(at + e.length);
+  }
+  const lines = text.split('\n');
+  const i = e.line % lines.length;
+  if (e.op === 'indent') {
+    const by = e.by;
+    for (let k = i; k < Math.min(lines.length, i + e.count); k++) {
+      lines[k] = by > 0 ? ' '.repeat(by) + lines[k] : lines[k].replace(new RegExp(`^ {0,${-by}}`), '');
+    }
+  } else if (e.op === 'dropLine') lines.splice(i, 1);
+  else if (e.op === 'copyLine') lines.splice(i, 0, lines[e.other % lines.length]);
+  else lines.splice(i, 2, `${lines[i]}${e.other % 2 ? ' ' : ''}${(lines[i + 1] ?? '').trimStart()}`);
+  return lines.join('\n');
+}
+
+describe('quick read (js-yaml) against the full parse', () => {
+  it('takes the quick path for every clean example and corpus worksheet, with the same data', () => {
+    for (const path of EXAMPLES) {
+      const result = agrees(read(path));
+      assert.equal(result.problem, undefined, relative('.', path));
+      assert.ok(result.quick, `${relative('.', path)} should not need the full parse`);
+    }
+    for (const text of corpus(50)) assert.deepEqual(agrees(text), { quick: true });
+  });
+
+  it('leaves every hostile file that has a reading problem or an alias to the full parse', () => {
+    const needFull = ['alias-bomb', 'bad-indent', 'binary', 'duplicate-keys', 'empty', 'only-comments', 'tabs', 'two-documents', 'unclosed-flow', 'unclosed-quote'];
+    for (const name of readdirSync(HOSTILE)) {
+      const text = read(join(HOSTILE, name));
+      const result = agrees(text);
+      assert.equal(result.problem, undefined, name);
+      if (needFull.some((n) => name.startsWith(`${n}.`))) assert.equal(result.quick, false, `${name} must go through the full parse`);
+    }
+  });
+
+  it('declines aliases, tags, merge keys, directives, extra documents and keys js-yaml reads apart', () => {
+    for (const text of [
+      'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: !custom x\n', 'base: {x: 1}\nb:\n  <<: *base\n', '%YAML 1.2\n---\na: 1\n',
+      'a: 1\n---\nb: 2\n', 'a: 1\n...\n', '? [a, b]\n: c\n', '[a, b]: c\n', 'm: {a, [b]}\n', 'null: x\n', '~: x\n',
+      'a:\n    -\n   - b\n', 'a: "two\n  lines"\n', 'a: [one,\n  two]\n', 'a: [b]#c\n', '',
+    ]) {
+      assert.equal(quickRead(text), undefined, JSON.stringify(text));
+      assert.equal(agrees(text).problem, undefined);
+    }
+  });
+
+  it('resolves plain scalars as the YAML 1.2 core schema does', () => {
+    const text = 'a: [1, -0, +12, 0o17, 0x1F, 1.50, -.5, 1e3, .inf, -.Inf, .nan, 0b11, 1_000, -0x1F, 012, 2026-10-14, "12", true, True, yes, ~, null, NULL, Null, nULL]\n';
+    assert.deepEqual(agrees(text), { quick: true });
+    assert.deepStrictEqual((quickRead(text)!.data as { a: unknown[] }).a, [1, -0, 12, 15, 31, 1.5, -0.5, 1000, Infinity, -Infinity, NaN, '0b11', '1_000', '-0x1F', 12, '2026-10-14', '12', true, true, 'yes', null, null, null, null, 'nULL']);
+  });
+
+  it('random edits of real files: whenever the quick path answers, it agrees with the full parse', () => {
+    let quick = 0;
+    fc.assert(fc.property(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 4 }), (seed, edits) => {
+      const text = edits.reduce(apply, seed);
+      const result = agrees(text);
+      if (result.quick) quick++;
+      assert.equal(result.problem, undefined, JSON.stringify(text));
+    }), { numRuns: 1500 });
+    // The property is only worth something if the quick path is taken often.
+    assert.ok(quick > 150, `the quick path answered ${quick} times`);
+  });
+});
+
+describe('index positions, made on demand', () => {
+  it('gives each meeting the range of its partner id (else organization) and each note its line, as the full parse places them', () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    const worksheets = [...EXAMPLES, ...FIXTURES].filter((p) => /\.worksheet\.yaml$/.test(p) && !p.startsWith(HOSTILE));
+    for (const path of worksheets) index.set(path, read(path));
+    for (const path of worksheets) {
+      const doc = index.get(path)!;
+      const view = new YamlView(parseFile(path, doc.text));
+      const partner = view.rangeOfNode(view.node(['partner', 'id'])) ?? view.rangeOfNode(view.node(['partner', 'organization']));
+      assert.deepEqual(doc.meeting?.range, partner, relative('.', path));
+      const expected: Record<string, number> = {};
+      const notes = (doc.data as { notes?: Record<string, unknown> }).notes ?? {};
+      for (const [category, value] of Object.entries(notes)) {
+        if (Array.isArray(value)) value.forEach((_, i) => { expected[`notes.${category}.${i}`] = view.rangeOfNode(view.node(['notes', category, i]))!.start.line + 1; });
+        else expected[`notes.${category}`] = view.rangeOfNode(view.node(['notes', category]))!.start.line + 1;
+      }
+      assert.deepEqual(doc.lines, expected, relative('.', path));
+    }
+  });
+
+  it('a restored snapshot answers with the same data, meetings, ranges and lines as a fresh read', () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    for (const path of EXAMPLES) index.set(path, read(path));
+    const first = EXAMPLES.find((p) => p.endsWith('.worksheet.yaml'))!;
+    void index.get(first)!.lines; // one document with its positions made, the rest without
+    const stamps = new Map(EXAMPLES.map((p) => [p, 'same']));
+    const snap = JSON.parse(JSON.stringify(index.snapshot((u) => stamps.get(u))));
+    const warm = new WorkspaceIndex(() => TODAY);
+    assert.deepEqual(warm.restore(snap, stamps), []);
+    const fresh = new WorkspaceIndex(() => TODAY);
+    for (const path of EXAMPLES) fresh.set(path, read(path));
+    for (const path of EXAMPLES) {
+      const [a, b] = [warm.get(path)!, fresh.get(path)!];
+      assert.deepEqual(a.data, b.data, path);
+      assert.deepEqual(a.readFindings, b.readFindings, path);
+      assert.deepEqual({ ...a.meeting, range: a.meeting?.range }, { ...b.meeting, range: b.meeting?.range }, path);
+      assert.deepEqual(a.lines, b.lines, path);
+      assert.deepEqual(warm.check(path), fresh.check(path), path);
+    }
+  });
+
+  it('a worksheet whose facts JSON cannot keep (a duration of .nan) is read again rather than restored', () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    const odd = '/team/a/2026-10-14.worksheet.yaml';
+    const plain = '/team/b/2026-10-14.worksheet.yaml';
+    index.set(odd, WORKSHEET.replace('duration_minutes: 45', 'duration_minutes: .nan'));
+    index.set(plain, WORKSHEET);
+    const stamps = new Map([[odd, 'a'], [plain, 'b']]);
+    const warm = new WorkspaceIndex(() => TODAY);
+    assert.deepEqual(warm.restore(JSON.parse(JSON.stringify(index.snapshot((u) => stamps.get(u)))), stamps), [odd]);
+  });
+
+  it('hostile files read through the index give the full parse\'s data and reading problems', () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    for (const name of readdirSync(HOSTILE)) {
+      const uri = `/ws/${name}`;
+      const text = read(join(HOSTILE, name));
+      index.set(uri, text);
+      const full = parseFile(uri, text);
+      assert.deepEqual(index.get(uri)!.readFindings, full.findings, name);
+      assert.deepStrictEqual(index.get(uri)!.data, full.data, name);
+    }
+  });
+});
+
+describe('index caches', () => {
+  it('rounds follow an edit of a review\'s date, and meetings follow an edit of a worksheet', () => {
+    const index = new WorkspaceIndex(() => '2026-10-20');
+    const review = (round: string, date: string) => REVIEW.replace(/^round: .*$/m, `round: ${round}`).replace(/^date: .*$/m, `date: ${date}`);
+    index.set('/team/reviews/a.review.yaml', review('round-a', '2026-01-01'));
+    index.set('/team/reviews/b.review.yaml', review('round-b', '2026-02-01'));
+    assert.deepEqual(index.rounds(), ['round-a', 'round-b']);
+    index.set('/team/reviews/a.review.yaml', review('round-a', '2026-03-01'));
+    assert.deepEqual(index.rounds(), ['round-b', 'round-a']);
+    const uri = '/team/riverside-youth/2026-10-14.worksheet.yaml';
+    index.set(uri, WORKSHEET);
+    assert.deepEqual(index.meetings().map((m) => m.status), ['shared']);
+    index.set(uri, WORKSHEET.replace('status: shared', 'status: held'));
+    assert.deepEqual(index.meetings().map((m) => m.status), ['held']);
+  });
+
+
+  it('findings checked without the schema follow an edit too', () => {
+    const index = new WorkspaceIndex(() => '2026-10-20');
+    const uri = '/team/riverside-youth/2026-10-14.worksheet.yaml';
+    index.set(uri, WORKSHEET);
+    assert.ok(!index.check(uri, { skipSchema: true }).some((f) => f.code === 'not-thanked'));
+    index.set(uri, WORKSHEET.replace('thanked: true', 'thanked: false'));
+    assert.ok(index.check(uri, { skipSchema: true }).some((f) => f.code === 'not-thanked'));
+  });
+});
