@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { WorkspaceIndex } from '../../src/core/workspace-index';
 import { nodeFileSystem } from '../../src/cli/node-fs';
-import { summarize } from '../../src/core/summary/summarize';
+import { MAX_LISTED, summarize } from '../../src/core/summary/summarize';
 import type { Ref, ReviewSummary, ThemeEntry } from '../../src/core/summary/summarize';
 import { ThemeMatcher, suggestThemes } from '../../src/core/summary/themes';
 import { SourceLines } from '../../src/core/summary/locate';
@@ -14,7 +14,7 @@ import { INLINE_ITEMS, renderPart, renderStandaloneHtml, renderSummaryBody, form
 import { reviewText } from '../../src/core/summary/review-file';
 import { checkText } from '../../src/core/check';
 import { YamlView, parseFile } from '../../src/core/parse';
-import { WORKSHEET, variant } from './helpers';
+import { CONFIG, WORKSHEET, variant } from './helpers';
 
 const TODAY = '2026-11-24';
 const ROOT = resolve('test/fixtures/review-round').split('\\').join('/');
@@ -263,6 +263,62 @@ describe('review line links', () => {
     assert.equal(lines.keyLine(['notes', 'success_in_their_words']), 3);
     assert.equal(lines.keyLine(['next_step', 'due']), 11);
     assert.equal(lines.keyLine(['follow_up', 'date']), 1, 'a missing key falls back to the file start');
+  });
+});
+
+describe('summary of a very large round', () => {
+  // 60 partners with the same challenge, commitment and goal theme, one planned
+  // meeting each besides, and overdue next steps: every list is longer than MAX_LISTED.
+  const N = MAX_LISTED + 10;
+  let sum: ReviewSummary;
+  before(() => {
+    const index = new WorkspaceIndex(() => TODAY);
+    index.set('/big/partner-worksheets.yaml', CONFIG);
+    for (let i = 0; i < N; i++) {
+      const id = `p-${String(i).padStart(2, '0')}`;
+      index.set(`/big/${id}/1.worksheet.yaml`, variant(WORKSHEET,
+        [['partner'], { id, organization: `Partner ${String(i).padStart(2, '0')}` }],
+        [['notes', 'challenges'], [{ text: `No room for group ${i}`, themes: ['space'] }]],
+        [['notes', 'commitments'], [{ text: `A hall for group ${i}`, themes: ['space'] }]],
+        [['notes', 'goals'], [{ text: `A summer gallery show ${i}`, themes: ['space'] }]],
+        [['next_step', 'serves_goal'], 'Something else entirely'],
+      ));
+      index.set(`/big/${id}/2.worksheet.yaml`, variant(WORKSHEET, [['partner'], { id: `${id}-new`, organization: `New partner ${i}` }], [['status'], 'planned'], [['meeting', 'date'], '2026-11-30'], [['next_step']]));
+    }
+    sum = summarize(index, { today: TODAY });
+  });
+
+  it('lists the first items of each long list and keeps every total', () => {
+    const space = sum.similarities.find((g) => g.category === 'challenges')!.themes.find((t) => t.id === 'space')!;
+    assert.equal(space.partners.length, N, 'every partner is counted');
+    assert.equal(space.quotes.length, MAX_LISTED);
+    assert.deepEqual(space.quotes.map((q) => q.partner.id), space.partners.slice(0, MAX_LISTED), 'the first partners are quoted, in order');
+    const comp = sum.opportunities.complementary.find((c) => c.theme === 'space')!;
+    assert.deepEqual([comp.needs.length, comp.needsTotal, comp.offers.length, comp.offersTotal], [MAX_LISTED, N, MAX_LISTED, N]);
+    assert.equal(comp.pairs, N * N - N);
+    const offer = sum.opportunities.offers[0];
+    assert.deepEqual([offer.goals.length, offer.goalsTotal], [MAX_LISTED, N]);
+    assert.deepEqual([sum.opportunities.clusters[0].partners.length, sum.opportunities.clusters[0].partnersTotal], [MAX_LISTED, N]);
+    assert.deepEqual([sum.opportunities.unservedGoals.length, sum.opportunities.unservedGoalsTotal], [MAX_LISTED, N]);
+    assert.deepEqual([sum.coverage.toMeet.length, sum.coverage.toMeetTotal], [MAX_LISTED, N]);
+    assert.deepEqual([sum.coverage.overdueNextSteps.length, sum.coverage.overdueNextStepsTotal], [MAX_LISTED, N]);
+    assert.equal(sum.gaps.length, MAX_LISTED);
+    assert.ok(sum.gapsTotal > MAX_LISTED);
+  });
+
+  it('says in every output how many items it did not list', () => {
+    const html = renderStandaloneHtml(sum);
+    assert.match(html, /and 10 more, not listed here<\/p>/);
+    assert.match(html, new RegExp(`and ${sum.gapsTotal - MAX_LISTED} more, not listed here: the Problems panel`));
+    assert.match(html, /<dt>Partners met<\/dt><dd>50% \(60 of 120\)<\/dd>/, 'coverage counts every partner');
+    const lazy = renderSummaryBody(sum, { lazy: true });
+    assert.ok(!lazy.includes('not listed here'), 'the panel says it when the list is opened');
+    assert.match(renderPart(sum, 'sim.0.0'), /and 10 more, not listed here/);
+    assert.match(renderPart(sum, 'more.toMeet'), /and 10 more, not listed here/);
+    const md = renderMarkdown(sum);
+    assert.match(md, /^- _and 10 more, not listed here_$/m);
+    assert.match(md, /and 10 more need it; .* and 10 more commit to it/);
+    assert.match(md, new RegExp(`- _and ${sum.gapsTotal - MAX_LISTED} more, not listed here: \`partner-worksheets check\` or the Problems panel lists every one_`));
   });
 });
 

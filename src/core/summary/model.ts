@@ -1,6 +1,8 @@
 // The shape of a team review: plain JSON, so the panel can post it to its page,
 // the CLI can print it, and the renderers (here types only, no code) can be
 // bundled into the page without the summariser and its language library.
+// Long lists stop after their first items (the summariser's MAX_LISTED); each
+// keeps its total beside it, so the renderers can say how many are not listed.
 
 export const NOTE_CATEGORIES = ['challenges', 'values', 'goals', 'commitments'] as const;
 export type NoteCategory = (typeof NOTE_CATEGORIES)[number];
@@ -41,7 +43,7 @@ export interface ThemeEntry {
   source: ThemeSource;
   /** Partner ids, each once however often they raised it. */
   partners: string[];
-  /** One quote per partner, in the order of `partners`. */
+  /** One quote per partner, in the order of `partners` (the first ones of a long list). */
   quotes: Quote[];
 }
 
@@ -68,6 +70,7 @@ export interface Coverage {
   funnel: { planned: number; held: number; filled: number; shared: number };
   /** Partners of the round with no meeting held yet. */
   toMeet: (PartnerRef & Ref & { date?: string; status?: string })[];
+  toMeetTotal: number;
   /** Held meetings where the team checked what success means, out of held meetings. */
   confirmation: Rate;
   /** Held meetings that agreed a next step. */
@@ -75,7 +78,9 @@ export interface Coverage {
   /** Held meetings with only a follow-up date (the partner was not ready). */
   followUpOnly: Rate;
   overdueNextSteps: DatedItem[];
+  overdueNextStepsTotal: number;
   overdueFollowUps: DatedItem[];
+  overdueFollowUpsTotal: number;
   /** Median length of held meetings, in minutes (absent when none recorded one). */
   medianMinutes?: number;
   /** Held meetings within the team's range, out of those with a length. */
@@ -115,6 +120,7 @@ export interface OfferMatch {
   offer: { text: string; themes: string[] };
   /** Partner goals sharing a theme with the offer, one quote per partner. */
   goals: Quote[];
+  goalsTotal: number;
 }
 
 /** One partner's challenge theme that another partner commits to. */
@@ -123,8 +129,10 @@ export interface Complement {
   label: string;
   /** Partners with the challenge, one quote each. */
   needs: Quote[];
+  needsTotal: number;
   /** Partners with the commitment, one quote each. */
   offers: Quote[];
+  offersTotal: number;
   /** Pairs of two different partners, a need and an offer. */
   pairs: number;
 }
@@ -133,6 +141,7 @@ export interface Complement {
 export interface Cluster {
   themes: { id: string; label: string }[];
   partners: PartnerRef[];
+  partnersTotal: number;
 }
 
 export interface Opportunities {
@@ -144,6 +153,7 @@ export interface Opportunities {
   clusters: Cluster[];
   /** (d) Partner goals that no next step of theirs says it serves. */
   unservedGoals: Quote[];
+  unservedGoalsTotal: number;
 }
 
 export interface Gap extends Ref {
@@ -186,6 +196,7 @@ export interface ReviewSummary {
   opportunities: Opportunities;
   /** Errors and warnings in the round's files: to fix before the team meets. */
   gaps: Gap[];
+  gapsTotal: number;
   /** The commitments already recorded in the round's review file. */
   commitments: Commitment[];
   /** The round's review file, when there is one. */

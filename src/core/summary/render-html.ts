@@ -63,19 +63,26 @@ function badge(source: ThemeSource | undefined): string {
   return ` <span class="badge ${esc(source)}" title="${esc(SOURCE_TITLE[source])}">${esc(source)}</span>`;
 }
 
+/** The line after a list the summary cut short. */
+function notListed(n: number, where = ''): string {
+  return n > 0 ? `<p class="muted not-listed">and ${esc(n)} more, not listed here${where}</p>` : '';
+}
+
+const EVERY_GAP = ': the Problems panel and <code>partner-worksheets check</code> list every one';
+
 /** The HTML of the pieces, bound to one set of options. */
 function pieces(options: RenderOptions) {
   const href = options.href ?? (() => '#');
   const link = (ref: Ref, html: string, label?: string) =>
     `<a class="ref" href="${esc(href(ref))}" data-uri="${esc(ref.uri)}" data-line="${esc(ref.line)}"${label ? ` aria-label="${esc(label)}"` : ''}>${html}</a>`;
   const quote = (q: Quote) => `<li>${link(q, esc(q.partner.organization), `${q.partner.organization}, ${fileLabel(q)}`)}: <q>${esc(q.text)}</q>${badge(q.source)}</li>`;
-  const quotes = (qs: readonly Quote[]) => `<ul class="quotes">${qs.map(quote).join('')}</ul>`;
+  const quotes = (qs: readonly Quote[], total = qs.length) => `<ul class="quotes">${qs.map(quote).join('')}</ul>${notListed(total - qs.length)}`;
   const gap = (g: Gap) => `<li class="${g.severity === 'error' ? 'error' : 'warning'}"><span class="severity">${esc(g.severity)}</span> ${link(g, esc(fileLabel(g)))} <code>${esc(g.code)}</code> ${esc(g.message)}</li>`;
   const late = (o: DatedItem, what: string) => `<span class="muted">(${what} ${esc(o.date)}, ${esc(plural(o.daysLate, 'day'))} ago${o.owner ? `; ${esc(o.owner)}` : ''})</span>`;
   const toMeet = (p: Coverage['toMeet'][number]) => `<li>${link(p, esc(p.organization))}${p.status ? ` <span class="muted">(${esc(p.status)}${p.date ? `, ${esc(p.date)}` : ''})</span>` : ''}</li>`;
   const overdueStep = (o: DatedItem) => `<li>${link(o, esc(o.partner.organization))}: ${esc(o.text)} ${late(o, 'due')}</li>`;
   const overdueFollow = (o: DatedItem) => `<li>${link(o, esc(o.partner.organization))} ${late(o, 'planned for')}</li>`;
-  const complement = (x: Complement) => `<div class="pair"><h4>${x.needs.length === 1 ? 'Needs it' : 'Need it'}</h4>${quotes(x.needs)}<h4>${x.offers.length === 1 ? 'Commits to it' : 'Commit to it'}</h4>${quotes(x.offers)}</div>`;
+  const complement = (x: Complement) => `<div class="pair"><h4>${x.needsTotal === 1 ? 'Needs it' : 'Need it'}</h4>${quotes(x.needs, x.needsTotal)}<h4>${x.offersTotal === 1 ? 'Commits to it' : 'Commit to it'}</h4>${quotes(x.offers, x.offersTotal)}</div>`;
   return { link, quote, quotes, gap, toMeet, overdueStep, overdueFollow, complement };
 }
 
@@ -83,8 +90,8 @@ function pieces(options: RenderOptions) {
  * A list whose items past the first few fold into a closed `details`, filled
  * when opened (lazy), or every item at once (the export).
  */
-function foldedList<T>(options: RenderOptions, key: string, cls: string, items: readonly T[], item: (x: T) => string): string {
-  if (!options.lazy || items.length <= INLINE_ITEMS) return `<ul class="${cls}">${items.map(item).join('')}</ul>`;
+function foldedList<T>(options: RenderOptions, key: string, cls: string, items: readonly T[], total: number, item: (x: T) => string, where = ''): string {
+  if (!options.lazy || items.length <= INLINE_ITEMS) return `<ul class="${cls}">${items.map(item).join('')}</ul>${notListed(total - items.length, where)}`;
   return `<ul class="${cls}">${items.slice(0, INLINE_ITEMS).map(item).join('')}</ul>`
     + `<details class="more" data-part="${esc(key)}"><summary>${esc(items.length - INLINE_ITEMS)} more</summary></details>`;
 }
@@ -104,15 +111,15 @@ export function renderPart(s: ReviewSummary, key: string, options: RenderOptions
   const [kind, a, b] = key.split('.');
   const i = Number(a);
   const j = Number(b);
-  const rest = <T>(items: readonly T[] | undefined, item: (x: T) => string, cls = '') => (items && items.length > INLINE_ITEMS ? `<ul class="${cls}">${items.slice(INLINE_ITEMS).map(item).join('')}</ul>` : '');
+  const rest = <T>(items: readonly T[] | undefined, total: number, item: (x: T) => string, cls = '', where = '') => (items && items.length > INLINE_ITEMS ? `<ul class="${cls}">${items.slice(INLINE_ITEMS).map(item).join('')}</ul>${notListed(total - items.length, where)}` : '');
   switch (kind) {
     case 'sim': {
       const t = s.similarities[i]?.themes[j];
-      return t ? p.quotes(t.quotes) : '';
+      return t ? p.quotes(t.quotes, t.partners.length) : '';
     }
     case 'offer': {
       const o = s.opportunities.offers[i];
-      return o ? p.quotes(o.goals) : '';
+      return o ? p.quotes(o.goals, o.goalsTotal) : '';
     }
     case 'comp': {
       const c = s.opportunities.complementary[i];
@@ -120,11 +127,11 @@ export function renderPart(s: ReviewSummary, key: string, options: RenderOptions
     }
     case 'more':
       switch (a) {
-        case 'toMeet': return rest(s.coverage.toMeet, p.toMeet);
-        case 'overdueNextSteps': return rest(s.coverage.overdueNextSteps, p.overdueStep);
-        case 'overdueFollowUps': return rest(s.coverage.overdueFollowUps, p.overdueFollow);
-        case 'unservedGoals': return rest(s.opportunities.unservedGoals, p.quote, 'quotes');
-        case 'gaps': return rest(s.gaps, p.gap, 'gaps');
+        case 'toMeet': return rest(s.coverage.toMeet, s.coverage.toMeetTotal, p.toMeet);
+        case 'overdueNextSteps': return rest(s.coverage.overdueNextSteps, s.coverage.overdueNextStepsTotal, p.overdueStep);
+        case 'overdueFollowUps': return rest(s.coverage.overdueFollowUps, s.coverage.overdueFollowUpsTotal, p.overdueFollow);
+        case 'unservedGoals': return rest(s.opportunities.unservedGoals, s.opportunities.unservedGoalsTotal, p.quote, 'quotes');
+        case 'gaps': return rest(s.gaps, s.gapsTotal, p.gap, 'gaps', EVERY_GAP);
         default: return '';
       }
     default:
@@ -151,7 +158,7 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
     { label: 'Filled in', value: c.funnel.filled },
     { label: 'Shared', value: c.funnel.shared },
   ]));
-  const met = c.partners.total - c.toMeet.length;
+  const met = c.partners.total - c.toMeetTotal;
   out.push('<dl class="figures">');
   out.push(`<dt>Partners met</dt><dd>${esc(formatRate({ count: met, total: c.partners.total }))}</dd>`);
   out.push(`<dt>Confirmed what success means</dt><dd>${esc(formatRate(c.confirmation))}</dd>`);
@@ -160,9 +167,9 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   out.push(`<dt>Median meeting length</dt><dd>${c.medianMinutes === undefined ? 'not recorded' : `${esc(c.medianMinutes)} minutes`}</dd>`);
   out.push(`<dt>Within ${esc(c.range.min)}-${esc(c.range.max)} minutes</dt><dd>${esc(formatRate(c.withinRange))}</dd>`);
   out.push('</dl>');
-  if (c.toMeet.length) out.push(`<h3>Partners still to meet</h3>${foldedList(options, 'more.toMeet', '', c.toMeet, p.toMeet)}`);
-  if (c.overdueNextSteps.length) out.push(`<h3>Overdue next steps</h3>${foldedList(options, 'more.overdueNextSteps', '', c.overdueNextSteps, p.overdueStep)}`);
-  if (c.overdueFollowUps.length) out.push(`<h3>Overdue follow-ups</h3>${foldedList(options, 'more.overdueFollowUps', '', c.overdueFollowUps, p.overdueFollow)}`);
+  if (c.toMeet.length) out.push(`<h3>Partners still to meet</h3>${foldedList(options, 'more.toMeet', '', c.toMeet, c.toMeetTotal, p.toMeet)}`);
+  if (c.overdueNextSteps.length) out.push(`<h3>Overdue next steps</h3>${foldedList(options, 'more.overdueNextSteps', '', c.overdueNextSteps, c.overdueNextStepsTotal, p.overdueStep)}`);
+  if (c.overdueFollowUps.length) out.push(`<h3>Overdue follow-ups</h3>${foldedList(options, 'more.overdueFollowUps', '', c.overdueFollowUps, c.overdueFollowUpsTotal, p.overdueFollow)}`);
   out.push('</section>');
 
   // Similarities
@@ -175,7 +182,7 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
     out.push(`<h3>${esc(title)}</h3>`);
     out.push(barChart(`${title}: partners per theme`, 'partners', group.themes.map((t) => ({ label: themeLabel(t), value: t.partners.length }))));
     group.themes.forEach((t, ti) => {
-      out.push(collapsible(options, `sim.${gi}.${ti}`, 'theme', `${esc(t.label)} <span class="count">${esc(plural(t.partners.length, 'partner'))}</span>${badge(t.source)}`, () => p.quotes(t.quotes)));
+      out.push(collapsible(options, `sim.${gi}.${ti}`, 'theme', `${esc(t.label)} <span class="count">${esc(plural(t.partners.length, 'partner'))}</span>${badge(t.source)}`, () => p.quotes(t.quotes, t.partners.length)));
     });
   });
   if (!any) out.push('<p class="empty">No theme was raised by more than one partner yet.</p>');
@@ -208,26 +215,27 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   out.push(section('opportunities', 'Opportunities'));
   if (o.offers.length) {
     out.push('<h3>Partner goals our offers can serve</h3>');
-    o.offers.forEach((x, i) => out.push(collapsible(options, `offer.${i}`, 'offer', `<strong>${esc(x.offer.text)}</strong> <span class="count">${esc(plural(x.goals.length, 'partner'))}</span>`, () => p.quotes(x.goals))));
+    o.offers.forEach((x, i) => out.push(collapsible(options, `offer.${i}`, 'offer', `<strong>${esc(x.offer.text)}</strong> <span class="count">${esc(plural(x.goalsTotal, 'partner'))}</span>`, () => p.quotes(x.goals, x.goalsTotal))));
   }
   if (o.complementary.length) {
     out.push("<h3>One partner's challenge, another's commitment</h3>");
     o.complementary.forEach((x, i) => {
-      const orgs = (qs: Quote[]) => (qs.length <= 3 ? qs.map((q) => esc(q.partner.organization)).join(', ') : esc(plural(qs.length, 'partner')));
-      const line = `<strong>${esc(x.label)}</strong> <span class="muted">(${esc(plural(x.pairs, 'pair'))})</span>: ${orgs(x.needs)} ${x.needs.length === 1 ? 'needs' : 'need'} it; ${orgs(x.offers)} ${x.offers.length === 1 ? 'commits' : 'commit'} to it`;
+      const orgs = (qs: Quote[], total: number) => (total <= 3 ? qs.map((q) => esc(q.partner.organization)).join(', ') : esc(plural(total, 'partner')));
+      const line = `<strong>${esc(x.label)}</strong> <span class="muted">(${esc(plural(x.pairs, 'pair'))})</span>: ${orgs(x.needs, x.needsTotal)} ${x.needsTotal === 1 ? 'needs' : 'need'} it; ${orgs(x.offers, x.offersTotal)} ${x.offersTotal === 1 ? 'commits' : 'commit'} to it`;
       out.push(collapsible(options, `comp.${i}`, 'pair', line, () => p.complement(x)));
     });
   }
   if (o.clusters.length) {
-    out.push(`<h3>Shared goals: candidates for a convening</h3><ul>${o.clusters.map((x) => `<li><strong>${x.themes.map((t) => esc(t.label)).join(', ')}</strong> <span class="muted">(${esc(plural(x.partners.length, 'partner'))})</span>: ${x.partners.map((q) => esc(q.organization)).join(', ')}</li>`).join('')}</ul>`);
+    const more = (n: number) => (n > 0 ? ` and ${esc(n)} more` : '');
+    out.push(`<h3>Shared goals: candidates for a convening</h3><ul>${o.clusters.map((x) => `<li><strong>${x.themes.map((t) => esc(t.label)).join(', ')}</strong> <span class="muted">(${esc(plural(x.partnersTotal, 'partner'))})</span>: ${x.partners.map((q) => esc(q.organization)).join(', ')}${more(x.partnersTotal - x.partners.length)}</li>`).join('')}</ul>`);
   }
-  if (o.unservedGoals.length) out.push(`<h3>Goals no next step serves yet</h3>${foldedList(options, 'more.unservedGoals', 'quotes', o.unservedGoals, p.quote)}`);
+  if (o.unservedGoals.length) out.push(`<h3>Goals no next step serves yet</h3>${foldedList(options, 'more.unservedGoals', 'quotes', o.unservedGoals, o.unservedGoalsTotal, p.quote)}`);
   if (!o.offers.length && !o.complementary.length && !o.clusters.length && !o.unservedGoals.length) out.push('<p class="empty">None found yet.</p>');
   out.push('</section>');
 
   // Gaps
   out.push(section('gaps', 'Gaps to fix before the meeting'));
-  out.push(s.gaps.length ? foldedList(options, 'more.gaps', 'gaps', s.gaps, p.gap) : '<p class="empty">No open gaps in this round.</p>');
+  out.push(s.gaps.length ? foldedList(options, 'more.gaps', 'gaps', s.gaps, s.gapsTotal, p.gap, EVERY_GAP) : '<p class="empty">No open gaps in this round.</p>');
   out.push('</section>');
 
   // Commitments

@@ -23,7 +23,10 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
   const c = s.coverage;
   const tag = (source: ThemeSource | undefined) => (source && source !== 'tagged' ? ` _(${source})_` : '');
   const q = (x: Quote) => `- **${mdEscape(x.partner.organization)}**: "${mdEscape(x.text)}"${tag(x.source)} (${code(fileLabel(x))})`;
-  const met = c.partners.total - c.toMeet.length;
+  // The summary cuts long lists short; the line after one says how many it left out.
+  const notListed = (shown: number, total: number) => (total > shown ? [`- _and ${total - shown} more, not listed here_`] : []);
+  const more = (shown: number, total: number) => (total > shown ? ` and ${total - shown} more` : '');
+  const met = c.partners.total - c.toMeetTotal;
   const lines: string[] = [
     `# Team review: ${mdEscape(s.round || 'no round yet')}`,
     '',
@@ -38,9 +41,11 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
     `- Follow-up only (not ready yet): ${formatRate(c.followUpOnly)}`,
     `- Median meeting length: ${c.medianMinutes === undefined ? 'not recorded' : `${c.medianMinutes} minutes`}; ${formatRate(c.withinRange)} within ${c.range.min}-${c.range.max} minutes`,
   ];
-  if (c.toMeet.length) lines.push(`- Still to meet: ${c.toMeet.map((p) => `${mdEscape(p.organization)} (${code(fileLabel(p))})`).join(', ')}`);
+  if (c.toMeet.length) lines.push(`- Still to meet: ${c.toMeet.map((p) => `${mdEscape(p.organization)} (${code(fileLabel(p))})`).join(', ')}${more(c.toMeet.length, c.toMeetTotal)}`);
   for (const o of c.overdueNextSteps) lines.push(`- Overdue next step: **${mdEscape(o.partner.organization)}**, ${mdEscape(o.text)} (due ${mdEscape(o.date)}, ${plural(o.daysLate, 'day')} ago${o.owner ? `; ${mdEscape(o.owner)}` : ''}) (${code(fileLabel(o))})`);
+  if (c.overdueNextStepsTotal > c.overdueNextSteps.length) lines.push(`- _and ${c.overdueNextStepsTotal - c.overdueNextSteps.length} more overdue next steps, not listed here_`);
   for (const o of c.overdueFollowUps) lines.push(`- Overdue follow-up: **${mdEscape(o.partner.organization)}** (planned for ${mdEscape(o.date)}, ${plural(o.daysLate, 'day')} ago${o.owner ? `; ${mdEscape(o.owner)}` : ''}) (${code(fileLabel(o))})`);
+  if (c.overdueFollowUpsTotal > c.overdueFollowUps.length) lines.push(`- _and ${c.overdueFollowUpsTotal - c.overdueFollowUps.length} more overdue follow-ups, not listed here_`);
 
   lines.push('', '## Similarities', '', 'Themes two or more partners raised, counting partners, not mentions.', '');
   let any = false;
@@ -48,7 +53,7 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
     if (!g.themes.length) continue;
     any = true;
     lines.push(`### ${CATEGORY_LABEL[g.category]}`, '');
-    for (const t of g.themes) lines.push(`**${mdEscape(t.label)}**: ${plural(t.partners.length, 'partner')}${tag(t.source)}`, '', ...t.quotes.map(q), '');
+    for (const t of g.themes) lines.push(`**${mdEscape(t.label)}**: ${plural(t.partners.length, 'partner')}${tag(t.source)}`, '', ...t.quotes.map(q), ...notListed(t.quotes.length, t.partners.length), '');
   }
   if (!any) lines.push('No theme was raised by more than one partner yet.', '');
 
@@ -72,26 +77,27 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
   lines.push('', '## Opportunities', '');
   if (o.offers.length) {
     lines.push('### Partner goals our offers can serve', '');
-    for (const x of o.offers) lines.push(`**${mdEscape(x.offer.text)}**`, '', ...x.goals.map(q), '');
+    for (const x of o.offers) lines.push(`**${mdEscape(x.offer.text)}**`, '', ...x.goals.map(q), ...notListed(x.goals.length, x.goalsTotal), '');
   }
   if (o.complementary.length) {
     lines.push("### One partner's challenge, another's commitment", '');
-    const orgs = (qs: Quote[]) => qs.map((x) => `**${mdEscape(x.partner.organization)}**`).join(', ');
-    for (const x of o.complementary) lines.push(`- ${mdEscape(x.label)} (${plural(x.pairs, 'pair')}): ${orgs(x.needs)} ${x.needs.length === 1 ? 'needs' : 'need'} it; ${orgs(x.offers)} ${x.offers.length === 1 ? 'commits' : 'commit'} to it`);
+    const orgs = (qs: Quote[], total: number) => `${qs.map((x) => `**${mdEscape(x.partner.organization)}**`).join(', ')}${more(qs.length, total)}`;
+    for (const x of o.complementary) lines.push(`- ${mdEscape(x.label)} (${plural(x.pairs, 'pair')}): ${orgs(x.needs, x.needsTotal)} ${x.needsTotal === 1 ? 'needs' : 'need'} it; ${orgs(x.offers, x.offersTotal)} ${x.offersTotal === 1 ? 'commits' : 'commit'} to it`);
     lines.push('');
   }
   if (o.clusters.length) {
     lines.push('### Shared goals: candidates for a convening', '');
-    for (const x of o.clusters) lines.push(`- ${x.themes.map((t) => mdEscape(t.label)).join(', ')}: ${x.partners.map((p) => mdEscape(p.organization)).join(', ')}`);
+    for (const x of o.clusters) lines.push(`- ${x.themes.map((t) => mdEscape(t.label)).join(', ')}: ${x.partners.map((p) => mdEscape(p.organization)).join(', ')}${more(x.partners.length, x.partnersTotal)}`);
     lines.push('');
   }
   if (o.unservedGoals.length) {
-    lines.push('### Goals no next step serves yet', '', ...o.unservedGoals.map(q), '');
+    lines.push('### Goals no next step serves yet', '', ...o.unservedGoals.map(q), ...notListed(o.unservedGoals.length, o.unservedGoalsTotal), '');
   }
   if (!o.offers.length && !o.complementary.length && !o.clusters.length && !o.unservedGoals.length) lines.push('None found yet.', '');
 
   lines.push('## Gaps to fix before the meeting', '');
   lines.push(...(s.gaps.length ? s.gaps.map((g) => `- ${g.severity} ${code(fileLabel(g))} ${mdEscape(g.code)}: ${mdEscape(g.message)}`) : ['No open gaps in this round.']));
+  if (s.gapsTotal > s.gaps.length) lines.push(`- _and ${s.gapsTotal - s.gaps.length} more, not listed here: \`partner-worksheets check\` or the Problems panel lists every one_`);
 
   lines.push('', '## Commitments', '');
   lines.push(...(s.commitments.length

@@ -290,6 +290,19 @@ class Context {
 
 // ---- the summary --------------------------------------------------------------
 
+/**
+ * How many items one list of the summary holds; its total is kept beside it.
+ * A round of a few dozen meetings never reaches it. One of thousands would
+ * otherwise post megabytes to the panel on every change, for lists nobody
+ * reads to the end, and spend most of the summary's time building them.
+ */
+export const MAX_LISTED = 50;
+
+/** The first MAX_LISTED items, and how many there were. */
+function listed<T>(items: T[]): { items: T[]; total: number } {
+  return { items: items.length > MAX_LISTED ? items.slice(0, MAX_LISTED) : items, total: items.length };
+}
+
 export function summarize(index: WorkspaceIndex, options: SummaryOptions): ReviewSummary {
   const rounds = index.rounds();
   const byRound = new Map<string, Meeting[]>();
@@ -336,7 +349,8 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     outliers: outliers(ctx, held, notes, themes),
     trends: trends(ctx, held, previousRound ? previousHeld : undefined),
     opportunities: opportunities(ctx, notes, held, config.offers),
-    gaps: gapList,
+    gaps: gapList.items,
+    gapsTotal: gapList.total,
     commitments: commitments(reviews, options.today),
     ...(reviews[0] ? { review: { uri: reviews[0].uri, line: 1 } } : {}),
     themes: themes.map((e) => ({ id: e.id, label: e.label, category: e.category, partners: e.partners, source: e.source })),
@@ -359,7 +373,7 @@ function themeEntries(ctx: Context, notes: readonly NoteRecord[]): ThemeEntry[] 
       if (slot.seen.has(n.partner.id)) continue;
       slot.seen.add(n.partner.id);
       e.partners.push(n.partner.id);
-      e.quotes.push(ctx.quote(n));
+      if (e.quotes.length < MAX_LISTED) e.quotes.push(ctx.quote(n));
     }
   }
   return [...byCategory.values()].flatMap((m) => [...m.values()].map((x) => x.entry));
@@ -394,6 +408,7 @@ function coverage(ctx: Context, meetings: readonly Meeting[], held: readonly Mee
     toMeet.push(item);
   }
   toMeet.sort((a, b) => byName(a.organization, b.organization));
+  const toMeetList = listed(toMeet);
 
   const today = ctx.today;
   // Due dates repeat across a round: each one's lateness is counted once.
@@ -428,8 +443,8 @@ function coverage(ctx: Context, meetings: readonly Meeting[], held: readonly Mee
     }
   }
   const byLate = (a: DatedItem, b: DatedItem) => b.daysLate - a.daysLate || ctx.byPartner(a, b);
-  overdueNextSteps.sort(byLate);
-  overdueFollowUps.sort(byLate);
+  const steps = listed(overdueNextSteps.sort(byLate));
+  const followUps = listed(overdueFollowUps.sort(byLate));
 
   const minutes = held.map((m) => m.durationMinutes).filter((x): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0);
   const med = median(minutes);
@@ -447,12 +462,15 @@ function coverage(ctx: Context, meetings: readonly Meeting[], held: readonly Mee
       filled: meetings.filter((m) => statusRank(m.status) >= statusRank('filled')).length,
       shared: meetingCounts.shared,
     },
-    toMeet,
+    toMeet: toMeetList.items,
+    toMeetTotal: toMeetList.total,
     confirmation: { count: held.filter(asked).length, total: held.length },
     nextStep: { count: held.filter((m) => m.nextStep).length, total: held.length },
     followUpOnly: { count: held.filter((m) => !m.nextStep && m.followUpDate).length, total: held.length },
-    overdueNextSteps,
-    overdueFollowUps,
+    overdueNextSteps: steps.items,
+    overdueNextStepsTotal: steps.total,
+    overdueFollowUps: followUps.items,
+    overdueFollowUpsTotal: followUps.total,
     ...(med === undefined ? {} : { medianMinutes: med }),
     withinRange: { count: minutes.filter((x) => x >= range.min && x <= range.max).length, total: minutes.length },
     range,
@@ -592,7 +610,10 @@ function opportunities(ctx: Context, notes: readonly NoteRecord[], held: readonl
   for (const offer of offers) {
     const chosen = new Map<string, NoteRecord>();
     for (const t of offer.themes) for (const [p, n] of goals.get(t) ?? []) if (!chosen.has(p)) chosen.set(p, n);
-    if (chosen.size) offerMatches.push({ offer: { text: offer.text, themes: offer.themes }, goals: [...chosen.values()].map((n) => ctx.goal(n)).sort(ctx.byPartner) });
+    if (!chosen.size) continue;
+    // Sorted as notes, so only the goals listed are quoted.
+    const listedGoals = listed([...chosen.values()].sort(ctx.byPartner));
+    offerMatches.push({ offer: { text: offer.text, themes: offer.themes }, goals: listedGoals.items.map((n) => ctx.goal(n)), goalsTotal: listedGoals.total });
   }
 
   // (b) A challenge theme of one partner that another partner commits to.
@@ -607,15 +628,17 @@ function opportunities(ctx: Context, notes: readonly NoteRecord[], held: readonl
     complementary.push({
       theme,
       label: ctx.matcher.label(theme),
-      needs: [...needs.values()].map((n) => ctx.quote(n)),
-      offers: [...gives.values()].map((n) => ctx.quote(n)),
+      needs: [...needs.values()].slice(0, MAX_LISTED).map((n) => ctx.quote(n)),
+      needsTotal: needs.size,
+      offers: [...gives.values()].slice(0, MAX_LISTED).map((n) => ctx.quote(n)),
+      offersTotal: gives.size,
       pairs,
     });
   }
   complementary.sort((a, b) => b.pairs - a.pairs || byName(a.label, b.label));
 
   // (c) Partners sharing goal themes; themes with the very same partners are one cluster.
-  const clusters = new Map<string, Cluster>();
+  const clusters = new Map<string, { themes: Cluster['themes']; partners: PartnerRef[] }>();
   for (const [theme, byPartner] of goals) {
     if (byPartner.size < 2) continue;
     const partners = [...byPartner.values()].map((n) => n.partner);
@@ -625,9 +648,13 @@ function opportunities(ctx: Context, notes: readonly NoteRecord[], held: readonl
     if (c) c.themes.push(t);
     else clusters.set(key, { themes: [t], partners });
   }
-  const clusterList = [...clusters.values()];
-  for (const c of clusterList) c.themes.sort((a, b) => byName(a.label, b.label));
-  clusterList.sort((a, b) => b.partners.length - a.partners.length || b.themes.length - a.themes.length || byName(a.themes[0].label, b.themes[0].label));
+  const found = [...clusters.values()];
+  for (const c of found) c.themes.sort((a, b) => byName(a.label, b.label));
+  found.sort((a, b) => b.partners.length - a.partners.length || b.themes.length - a.themes.length || byName(a.themes[0].label, b.themes[0].label));
+  const clusterList: Cluster[] = found.map((c) => {
+    const partners = listed(c.partners);
+    return { themes: c.themes, partners: partners.items, partnersTotal: partners.total };
+  });
 
   // (d) Goals no next step serves: compared as words, either containing the other.
   const serves = new Map<string, string[]>();
@@ -639,6 +666,7 @@ function opportunities(ctx: Context, notes: readonly NoteRecord[], held: readonl
     serves.set(m.partnerId, l);
   }
   const unservedGoals: Quote[] = [];
+  let unservedGoalsTotal = 0;
   const seenGoal = new Set<string>();
   for (const m of held) {
     const doc = ctx.index.get(m.uri);
@@ -650,13 +678,14 @@ function opportunities(ctx: Context, notes: readonly NoteRecord[], held: readonl
       if (!g || seenGoal.has(key)) continue;
       seenGoal.add(key);
       const served = (serves.get(m.partnerId) ?? []).some((s) => s === g || (s.length > 0 && (g.includes(s) || s.includes(g))));
-      if (!served) unservedGoals.push({ partner: ctx.partner(m), text: shorten(note.text), uri: doc.uri, line: noteLine(doc, note) });
+      if (served) continue;
+      if (++unservedGoalsTotal <= MAX_LISTED) unservedGoals.push({ partner: ctx.partner(m), text: shorten(note.text), uri: doc.uri, line: noteLine(doc, note) });
     }
   }
-  return { offers: offerMatches, complementary, clusters: clusterList, unservedGoals };
+  return { offers: offerMatches, complementary, clusters: clusterList, unservedGoals, unservedGoalsTotal };
 }
 
-function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readonly IndexedDocument[]): Gap[] {
+function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readonly IndexedDocument[]): { items: Gap[]; total: number } {
   const partnerOf = new Map<string, PartnerRef>();
   for (const m of meetings) partnerOf.set(m.uri, ctx.partner(m));
   const uris = [...new Set([...meetings.map((m) => m.uri), ...reviews.map((d) => d.uri)])];
@@ -672,7 +701,7 @@ function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readonly Inde
       out.push(gap);
     }
   }
-  return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || cmp(a.file, b.file) || a.line - b.line);
+  return listed(out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || cmp(a.file, b.file) || a.line - b.line));
 }
 
 function commitments(reviews: readonly IndexedDocument[], today: string): Commitment[] {
