@@ -1,14 +1,15 @@
 // The position tree of a worksheet without the `yaml` package. The full
 // parse (tokens, CST, Document) costs several times what the check does with
 // it, and for the plain YAML most worksheets are written in (block maps and
-// lists, one-line scalars and flow collections, comments on their own lines
-// and after values) the ranges the `yaml` package gives follow a few rules.
-// This module reads that YAML line by line and gives the same tree
-// `positionsOf` in parse.ts builds from a Document; the data comes from the
-// quick read (js-yaml). Anything outside that subset (block scalars, values
-// over several lines, comments around an empty value, document markers,
-// carriage returns, and all quick-read refusals) is declined, and the caller
-// makes the full parse. The tree's shape is also
+// lists, one-line scalars and flow collections, `|` and `>` block scalars,
+// comments on their own lines and after values) the ranges the `yaml` package
+// gives follow a few rules. This module reads that YAML line by line and
+// gives the same tree `positionsOf` in parse.ts builds from a Document; the
+// data comes from the quick read (js-yaml). Anything outside that subset
+// (plain or quoted values over several lines, comments after an empty value,
+// block scalars with an indentation indicator or lines of only spaces,
+// document markers, carriage returns, and all quick-read refusals) is
+// declined, and the caller makes the full parse. The tree's shape is also
 // checked against js-yaml's data, so a misreading here declines rather than
 // points at the wrong node.
 //
@@ -244,10 +245,11 @@ class LineReader {
     return { node: { kind: 'scalar', range: [end, end] }, last: line, end };
   }
 
-  /** A scalar or flow collection that ends its line (but for a comment), in a collection at `col`. */
+  /** A scalar or flow collection that ends its line (but for a comment), or a block scalar, in a collection at `col`. */
   private inline(line: number, at: number, col: number): Read {
     const l = this.lines[line];
     const c = this.text[at];
+    if (c === '|' || c === '>') return this.blockScalar(line, at, col);
     let node: PosNode;
     if (c === '[' || c === '{') {
       const flow = this.flow(at, l.end);
@@ -301,6 +303,43 @@ class LineReader {
     }
     const lineEnd = this.lines[last].end;
     return { node, last, end: lineEnd < this.text.length ? lineEnd + 1 : lineEnd };
+  }
+
+  /**
+   * A `|` or `>` block scalar whose header is at `at`, in a collection at
+   * `col`, as the `yaml` package's lexer bounds it: its lines are those
+   * indented at least as deep as its first one (which must be deeper than
+   * `col`) and the blank lines among them; it ends after its last such line,
+   * or with `+` (keep) after the blank lines that follow too. It keeps no
+   * comment lines after it.
+   */
+  private blockScalar(line: number, at: number, col: number): Read {
+    const l = this.lines[line];
+    let h = at + 1;
+    const keep = this.text[h] === '+';
+    if (keep || this.text[h] === '-') h++;
+    // An indentation indicator, or anything else on the header, is left to the full parse.
+    this.lineRest(h, l.end);
+    let first = -1;
+    let i = line + 1;
+    for (; i < this.lines.length; i++) {
+      const n = this.lines[i];
+      if (n.content < n.end) {
+        if (first < 0) {
+          first = i;
+          // An empty block scalar: its position rules are not followed here.
+          if (n.content - n.start <= col) throw new Decline();
+        } else if (n.content - n.start < this.lines[first].content - this.lines[first].start) break;
+      } else if (n.end > n.start) {
+        // Lines of spaces alone count for the scalar's indentation and end in subtle ways.
+        throw new Decline();
+      }
+    }
+    if (first < 0) throw new Decline();
+    let last = i - 1;
+    if (!keep) while (this.lines[last].content === this.lines[last].end) last--;
+    const end = keep ? (i < this.lines.length ? this.lines[i].start : this.text.length) : Math.min(this.lines[last].end + 1, this.text.length);
+    return { node: { kind: 'scalar', range: [at, end] }, last, end };
   }
 
   /** A map entry's key at `at`: the key node, its value for matching, and the colon. */

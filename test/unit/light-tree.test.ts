@@ -71,7 +71,7 @@ function agrees(uri: string, text: string, options: CheckOptions): { light: bool
 }
 
 const PIECES = [' ', '  ', '\n', ':', ': ', '-', '- ', '"', "'", '[', ']', '{', '}', ',', ', ', '?', '|', '>', '0', '1', '.5', 'true', '~', 'null', '\n  ', '\n- ', '\n    ', '  - ', 'x: ', '{a: 1}', '[b]', '"q"', "'s'", "''", '\\', '#', 'é', '2026-13-45',
-  ' #', ' # c', '  # a: b', '\n# c\n', '\n  # c', '\n    # c\n', '#x'];
+  ' #', ' # c', '  # a: b', '\n# c\n', '\n  # c', '\n    # c\n', '#x', '|\n', '>\n', '|-\n', '>+\n', '| # c\n', '|2\n', '\n   text\n'];
 
 /** Comments as people and the extension write them. */
 const COMMENTS = ['#', '# c', '# worksheets-disable-next-line not-thanked', '# worksheets-disable-next-line', '# What gets in the way?', '# key: value', '# - item'];
@@ -82,7 +82,8 @@ type Edit =
   | { op: 'dropLine' | 'copyLine' | 'joinLines'; line: number; other: number }
   | { op: 'indent'; line: number; count: number; by: number }
   | { op: 'comment'; line: number; indent: number; text: string }
-  | { op: 'trailing'; line: number; spaces: number; text: string };
+  | { op: 'trailing'; line: number; spaces: number; text: string }
+  | { op: 'block'; line: number; header: string; lines: number; by: number; blank: boolean };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 })) }),
@@ -91,6 +92,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constant('indent' as const), line: fc.nat(), count: fc.integer({ min: 1, max: 6 }), by: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ op: fc.constant('comment' as const), line: fc.nat(), indent: fc.nat({ max: 8 }), text: fc.constantFrom(...COMMENTS) }),
   fc.record({ op: fc.constant('trailing' as const), line: fc.nat(), spaces: fc.integer({ min: 0, max: 2 }), text: fc.constantFrom(...COMMENTS) }),
+  fc.record({ op: fc.constant('block' as const), line: fc.nat(), header: fc.constantFrom('|', '>', '|-', '>-', '|+', '>+', '| # c', '>2'), lines: fc.integer({ min: 1, max: 3 }), by: fc.integer({ min: 0, max: 5 }), blank: fc.boolean() }),
 );
 
 function apply(text: string, e: Edit): string {
@@ -104,6 +106,15 @@ function apply(text: string, e: Edit): string {
     lines.splice(i, 0, `${' '.repeat(e.indent)}${e.text}`);
   } else if (e.op === 'trailing') {
     lines[i] = `${lines[i]}${' '.repeat(e.spaces)}${e.text}`;
+  } else if (e.op === 'block') {
+    // A one-line value written again as a block scalar below its key or dash, `by` deeper than the line.
+    const m = /^( *(?:- )*(?:[^\s#:-][^#:]*: )?)(\S.*)$/.exec(lines[i]);
+    if (m && (m[1].endsWith(': ') || m[1].endsWith('- '))) {
+      const pad = ' '.repeat(m[1].length - m[1].trimStart().length + e.by);
+      const body = Array.from({ length: e.lines }, (_, k) => `${pad}${k ? 'and more' : m[2]}`);
+      if (e.blank) body.splice(1, 0, '');
+      lines.splice(i, 1, `${m[1]}${e.header}`, ...body);
+    }
   } else if (e.op === 'indent') {
     const by = e.by;
     for (let k = i; k < Math.min(lines.length, i + e.count); k++) {
@@ -115,11 +126,13 @@ function apply(text: string, e: Edit): string {
   return lines.join('\n');
 }
 
-// Small documents built to put comments everywhere: lines of comments (at
-// any column) and blank lines between and after items and between a key and
-// its block, comments after values and keys.
+// Small documents built to put comments and block scalars everywhere: lines
+// of comments (at any column) and blank lines between and after items and
+// between a key and its block, comments after values and keys, block scalars
+// with every chomping indicator, blank lines and `#` lines inside them.
 type Shape =
   | { t: 'scalar'; text: string; note: string }
+  | { t: 'block'; header: string; note: string; by: number; body: { extra: number; text: string }[] }
   | { t: 'map'; step: number; pairs: { value: Shape; note: string; before: string[]; after: string[] }[] }
   | { t: 'seq'; step: number; items: { value: Shape; after: string[] }[] };
 
@@ -130,8 +143,15 @@ const scalarShape: fc.Arbitrary<Shape> = fc.record({
   text: fc.constantFrom('x', 'two words', '1', 'x#y', 'true', '~', '"q # r"', "'it''s'", '[a, b]', '{a: 1, b: [c]}', '[]', 'a: b'),
   note,
 });
+const blockShape: fc.Arbitrary<Shape> = fc.record({
+  t: fc.constant('block' as const),
+  header: fc.constantFrom('|', '>', '|-', '>-', '|+', '>+'),
+  note,
+  by: fc.integer({ min: 0, max: 3 }),
+  body: fc.array(fc.record({ extra: fc.constantFrom(0, 0, 0, 2, -1), text: fc.constantFrom('text', 'more text', '# no comment', 'a: b', '- c', '') }), { minLength: 1, maxLength: 4 }),
+});
 const { node: shape } = fc.letrec<{ node: Shape; map: Shape; seq: Shape }>((tie) => ({
-  node: fc.oneof({ depthSize: 'small', maxDepth: 3 }, scalarShape, tie('map'), tie('seq')),
+  node: fc.oneof({ depthSize: 'small', maxDepth: 3 }, scalarShape, blockShape, tie('map'), tie('seq')),
   map: fc.record({
     t: fc.constant('map' as const),
     step: fc.integer({ min: 1, max: 3 }),
@@ -148,6 +168,11 @@ const { node: shape } = fc.letrec<{ node: Shape; map: Shape; seq: Shape }>((tie)
 function render(node: Shape, col: number, lead: string, keys: { n: number }): string[] {
   const pad = ' '.repeat(col);
   if (node.t === 'scalar') return [`${pad}${lead} ${node.text}${node.note}`];
+  if (node.t === 'block') {
+    // Content `by` + 1 deeper than the key or the dash: as deep as the YAML rules ask, or deeper.
+    const at = col + 1 + node.by;
+    return [`${pad}${lead} ${node.header}${node.note}`, ...node.body.map((b) => (b.text ? `${' '.repeat(Math.max(0, at + b.extra))}${b.text}` : ''))];
+  }
   const inner = col + (node.t === 'map' ? node.step : lead === '-' ? node.step + 1 : node.step);
   return [`${pad}${lead}`, ...collection(node, inner, keys)];
 }
@@ -227,31 +252,34 @@ describe('light read (line reader) against the full parse', () => {
     for (const text of corpus(40)) assert.deepEqual(agrees(URIS[0], text, options), { light: true });
   });
 
-  it('declines what it does not follow: block scalars, values over several lines, comments around empty values, markers, carriage returns', () => {
+  it('declines what it does not follow: values over several lines, comments around empty values, unusual block scalars, markers, carriage returns', () => {
     for (const text of [
-      'a: |\n  text\n', 'a: >\n  text\n', 'a: one\n  two\n', 'a:\n  one\n', '---\na: 1\n', 'a: 1\r\nb: 2\r\n',
+      'a: one\n  two\n', 'a:\n  one\n', '---\na: 1\n', 'a: 1\r\nb: 2\r\n',
       'a: [1,\n  2]\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\n": 1\n', 'a', '[a, b]\n', '',
-      'a: # why\nb: 1\n', 'a:\n  # why\nb: 1\n', 'a: [b #c]\n', 'a #b: c\n', '# only a comment\n',
+      'a: # why\nb: 1\n', 'a:\n  # why\nb: 1\n', 'a: |2\n   text\n', 'a: |\nb: 1\n', 'a: |\n  one\n  \n  two\n', 'a: [b #c]\n', 'a #b: c\n', '# only a comment\n',
     ]) {
       assert.equal(readLight(text), undefined, JSON.stringify(text));
     }
   });
 
-  it('reads comments with the full parse\'s ranges, where comments end a collection too', () => {
+  it('reads comments and block scalars with the full parse\'s ranges, where comments end a collection too', () => {
     const options = { today: '2026-11-24', config, workspace };
     for (const text of [
       // Question ids as the snippets write them, and "Ignore here" comments.
       'preparation:\n  questions:\n    - goals-year-from-now  # A year from now?\n    - challenges-in-the-way  # What gets in the way?\n',
       'meeting:\n  # worksheets-disable-next-line meeting-length\n  duration_minutes: 95\nthanked: true\n',
-      // Comment lines deeper than the last item end its collection; at its column they end it only at the end of the text.
+      // Comment lines after a collection's last item: deeper ones join the item, at its column they end the collection, less indented ones go on to the parent.
       'a:\n  b: 1\n    # deeper\n\n    # again\n', 'a:\n  b: 1\n  # same\n', 'a:\n  b:\n    c: 1\n    # same\n  # less\n', 'a:\n  b: 1\n# none\nc: 2\n',
       'a:\n  - x # y\n  # z\n  - w\n  # after\n# top\n', 'a:  # about a\n  b: 1\n', 'a:\n# c\n- y\n', 'a: b#c\n', 'a: "x" # c\n', '# head\n\na: 1\n',
+      // Block scalars: chomping, blank lines inside and after, `#` lines in the text, comments after.
+      'a: |\n  one\n  two\nb: 1\n', 'a: >-\n  one\n\n  two\n\n\nb: 1\n', 'x:\n  a: >+\n    one\n\n    two\n\n  # c\n  b: 1\n', 'x:\n  a: |+\n    one\n\n',
+      'x:\n  a: | # hi\n    one\n    # not a comment\n  # a comment\n', 'x:\n  - |\n    one\n  - b # c\n', '- a: |\n    t\n  b: 1\n', 'a: |\n  no newline',
     ]) {
       assert.deepEqual(agrees(URIS[0], text, options), { light: true }, JSON.stringify(text));
     }
   });
 
-  it('documents with comments everywhere: the light read, when it answers, gives the full parse\'s tree and findings', () => {
+  it('documents with comments and block scalars everywhere: the light read, when it answers, gives the full parse\'s tree and findings', () => {
     let light = 0;
     fc.assert(fc.property(documents, fc.nat(), (text, u) => {
       const result = agrees(URIS[u % URIS.length], text, { today: '2026-11-24', config, workspace });
