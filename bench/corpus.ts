@@ -1,7 +1,13 @@
 // A deterministic corpus of worksheets, convenings and reviews, for the
 // benchmark: the same seed gives the same files, of realistic size and variety.
+// Worksheets are written the way people and the extension write them: question
+// ids one a line with the question as a comment (as the question-set snippets
+// insert them), `# worksheets-disable-next-line` lines (as "Ignore here"
+// writes them) and other comment lines, notes of several lines as `|` or `>`
+// block scalars, and the odd quoted string.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { QUESTIONS } from '../src/core/questions';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -33,7 +39,7 @@ export function roundName(i: number): string {
 }
 
 export function worksheetText(rnd: () => number, partner: number, round: number, n: number): string {
-  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const sentence = () => `We ${pick(VERBS)} a ${pick(NOUNS)} for the ${pick(NOUNS)}`;
   const note = () => (rnd() < 0.6 ? `{text: ${sentence()}, themes: [${pick(THEMES)}]}` : sentence());
   const notes = (k: number) => `[${Array.from({ length: 1 + Math.floor(rnd() * k) }, note).join(', ')}]`;
@@ -44,44 +50,63 @@ export function worksheetText(rnd: () => number, partner: number, round: number,
   const status = pick(STATUSES);
   const owner = pick(PEOPLE);
   const goal = sentence();
+  const minutes = 25 + Math.floor(rnd() * 50);
+  const chose = rnd() < 0.9;
+  const district = partner % 40;
+  // Most teams prepare with the question-set snippets: ids one a line, each with its question as a comment.
+  const bank = [...QUESTIONS];
+  const questions = rnd() < 0.6
+    ? `\n${Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => bank.splice(Math.floor(rnd() * bank.length), 1)[0]).map((q) => `    - ${q.id}  # ${q.text}`).join('\n')}`
+    : ' [goals-year-from-now, challenges-in-the-way]';
+  // "Ignore <code> here" writes the comment above the line the finding is on.
+  const ignore = (code: string) => (rnd() < 0.5 ? `  # worksheets-disable-next-line ${code}\n` : '');
+  const success = rnd() < 0.2
+    ? `${pick(['>', '|'])}\n    Everyone in district ${district} can ${pick(VERBS)} a ${pick(NOUNS)},\n    and the ${pick(NOUNS)} is theirs to ${pick(VERBS)}.${rnd() < 0.5 ? `\n    They said it twice: "${pick(NOUNS)} first".` : ''}`
+    : `Everyone in district ${district} can ${pick(VERBS)} a ${pick(NOUNS)}.`;
+  const challenges = rnd() < 0.25
+    ? `\n    - text: ${sentence()}\n      themes: [${pick(THEMES)}]\n      quote: "Without a ${pick(NOUNS)}, we ${pick(VERBS)} nothing: it's that simple."\n    - ${rnd() < 0.5 ? `|\n      ${sentence()},\n      and nobody has time to ${pick(VERBS)} one` : sentence()}`
+    : ` ${notes(3)}`;
+  const rough = rnd() < 0.2 ? '  # Rough notes from the meeting; to be written up.\n' : '';
+  const confirmed = rnd() < 0.85;
+  const nextStep = rnd() < 0.8;
   return `kind: worksheet
 version: 1
 status: ${status}
 round: ${roundName(round)}
 partner:
   id: partner-${partner}
-  organization: Partner ${partner} Community Group
+  organization: ${rnd() < 0.1 ? `"Partner ${partner}: Community Group"` : `Partner ${partner} Community Group`}
   people: [{name: Person ${n}, role: Coordinator}]
-  community: Residents of district ${partner % 40}
+  community: Residents of district ${district}
 meeting:
   date: ${date}
   start: "${10 + (n % 8)}:00"
-  duration_minutes: ${25 + Math.floor(rnd() * 50)}
-  location: Their office
-  partner_chose_time_and_place: ${rnd() < 0.9}
+${minutes < 30 || minutes > 60 ? ignore('meeting-length') : ''}  duration_minutes: ${minutes}
+  location: ${rnd() < 0.2 ? `'Their office, upstairs'` : 'Their office'}
+${chose ? '' : ignore('not-partner-convenience')}  partner_chose_time_and_place: ${chose}
   medium: in-person
   our_attendees: [${owner}]
 preparation:
   worksheet_reviewed: ${rnd() < 0.9}
-  questions: [goals-year-from-now, challenges-in-the-way]
+  questions:${questions}
 notes:
-  success_in_their_words: Everyone in district ${partner % 40} can ${pick(VERBS)} a ${pick(NOUNS)}.
-  challenges: ${notes(3)}
+${rough}  success_in_their_words: ${success}
+  challenges:${challenges}
   values: ${notes(2)}
   goals: [{text: ${goal}, themes: [${pick(THEMES)}]}]
   commitments: ${notes(2)}
-${rnd() < 0.85 ? `confirmation:
+${confirmed ? `confirmation:
   asked: true
   statement: Success is ${pick(NOUNS)} for everyone.
   response: ${rnd() < 0.8 ? 'confirmed' : 'corrected'}
   correction: They also want ${pick(NOUNS)}.
-` : ''}${rnd() < 0.8 ? `next_step:
+` : ''}${nextStep ? `next_step:
   action: Offer our ${pick(NOUNS)}
   serves_goal: ${goal}
   owner: ${owner}
   due: ${year}-12-${String(1 + Math.floor(rnd() * 27)).padStart(2, '0')}
   status: ${rnd() < 0.5 ? 'open' : 'done'}
-` : `follow_up:
+` : `${rnd() < 0.5 ? '# They asked for time to talk to their board before any next step.\n' : ''}follow_up:
   date: ${year}-12-15
   owner: ${owner}
 `}thanked: ${rnd() < 0.95}

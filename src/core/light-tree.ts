@@ -1,14 +1,29 @@
 // The position tree of a worksheet without the `yaml` package. The full
 // parse (tokens, CST, Document) costs several times what the check does with
 // it, and for the plain YAML most worksheets are written in (block maps and
-// lists, one-line scalars and flow collections) the ranges the `yaml` package
-// gives follow a few rules. This module reads that plain YAML line by line
-// and gives the same tree `positionsOf` in parse.ts builds from a Document;
-// the data comes from the quick read (js-yaml). Anything outside that subset
-// (comments, block scalars, values on several lines, document markers,
-// carriage returns, and all quick-read refusals) is declined, and the caller
-// makes the full parse. The tree's shape is also checked against js-yaml's
-// data, so a misreading here declines rather than points at the wrong node.
+// lists, one-line scalars and flow collections, `|` and `>` block scalars,
+// comments on their own lines and after values) the ranges the `yaml` package
+// gives follow a few rules. This module reads that YAML line by line and
+// gives the same tree `positionsOf` in parse.ts builds from a Document; the
+// data comes from the quick read (js-yaml). Anything outside that subset
+// (plain or quoted values over several lines, comments after an empty value,
+// block scalars with an indentation indicator or lines of only spaces,
+// document markers, carriage returns, and all quick-read refusals) is
+// declined, and the caller makes the full parse. The tree's shape is also
+// checked against js-yaml's data, so a misreading here declines rather than
+// points at the wrong node.
+//
+// Comments change no node's start, but they can move where a collection
+// ends, because the `yaml` parser hands each comment line to the innermost
+// collection still open and decides later where it belongs:
+// - comment lines right after a one-line value (blank lines between are
+//   fine), indented deeper than that value's collection, become part of the
+//   value's end, so a collection ending with that value ends after them;
+// - any other comment lines after a collection's last item stay in it when
+//   the collection closes if one of them is at least as indented as its
+//   items (and it is not at column 0); they then end its comment range,
+//   which is where its parent ends if it is the parent's last value.
+//   Otherwise they move on to the parent, which applies the same rule.
 import { LineCounter } from 'yaml';
 import type { PosMap, PosNode, PosPair, PosScalar, PosSeq } from './parse';
 import { quickRead, resolvePlain } from './quick-read';
@@ -22,8 +37,8 @@ export interface LightRead {
 /** Thrown inside the reader when the text leaves the subset. */
 class Decline extends Error {}
 
-/** Texts the line reader does not take: comments, carriage returns, document markers. */
-const OUTSIDE = /#|\r|^(?:---|\.\.\.)/m;
+/** Texts the line reader does not take: carriage returns, document markers. */
+const OUTSIDE = /\r|^(?:---|\.\.\.)/m;
 
 export function readLight(text: string): LightRead | undefined {
   if (OUTSIDE.test(text)) return undefined;
@@ -50,14 +65,19 @@ interface Line {
   end: number;
   /** Offset of the first character that is not a space; `end` for a blank line. */
   content: number;
+  /** Whether the line holds a comment and nothing else. */
+  comment: boolean;
 }
 
 /** A node and where its parent's range ends when it is the last item. */
 interface Read<T extends PosNode = PosNode> {
   node: T;
-  /** The line the node ends on. */
+  /** The node's last line, with the comment lines that belong to it. */
   last: number;
-  /** The node's end with what follows it on its line: the parent collection's end. */
+  /**
+   * The node's end with what the `yaml` package counts after it (the rest of
+   * its line, comment lines it keeps): the parent collection's end.
+   */
   end: number;
 }
 
@@ -75,7 +95,7 @@ class LineReader {
       const end = nl < 0 ? text.length : nl;
       let content = start;
       while (content < end && text[content] === ' ') content++;
-      this.lines.push({ start, end, content });
+      this.lines.push({ start, end, content, comment: text[content] === '#' });
       if (nl < 0) break;
       start = nl + 1;
     }
@@ -86,15 +106,44 @@ class LineReader {
     if (first < 0) throw new Decline();
     const line = this.lines[first];
     const read = this.block(first, line.content);
-    // Everything after the root must be blank: other lines belong to nothing the reader knows.
+    // Everything after the root must be blank or comments: other lines belong to nothing the reader knows.
     if (this.nextContent(read.last + 1) >= 0) throw new Decline();
     return read.node;
   }
 
-  /** The index of the first non-blank line from `from`, or -1. */
+  /** The index of the first line from `from` that is neither blank nor a comment, or -1. */
   private nextContent(from: number): number {
-    for (let i = from; i < this.lines.length; i++) if (this.lines[i].content < this.lines[i].end) return i;
+    for (let i = from; i < this.lines.length; i++) {
+      const l = this.lines[i];
+      if (l.content < l.end && !l.comment) return i;
+    }
     return -1;
+  }
+
+  /** Whether a comment line lies between lines `from` (included) and `to` (excluded). */
+  private commentBetween(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.lines[i].comment) return true;
+    return false;
+  }
+
+  /**
+   * A block collection whose items are at column `col`, closing after `last`,
+   * its last item: the comment lines up to the next content line stay in it
+   * when one is at least as indented as its items, and then it ends where
+   * that content line starts (the text's end when none follows).
+   */
+  private close<T extends PosMap | PosSeq>(node: T, col: number, last: Read): Read<T> {
+    if (col > 0) {
+      const next = this.nextContent(last.last + 1);
+      const to = next < 0 ? this.lines.length : next;
+      for (let i = last.last + 1; i < to; i++) {
+        const l = this.lines[i];
+        if (l.comment && l.content - l.start >= col) {
+          return { node, last: to - 1, end: next < 0 ? this.text.length : this.lines[next].content };
+        }
+      }
+    }
+    return { node, last: last.last, end: last.end };
   }
 
   private column(line: number, offset: number): number {
@@ -134,7 +183,7 @@ class LineReader {
       cur = next;
       keyAt = l.content;
     }
-    return { node: { kind: 'map', range: [at, last.end], flow: false, pairs }, last: last.last, end: last.end };
+    return this.close({ kind: 'map', range: [at, last.end], flow: false, pairs }, col, last);
   }
 
   /** A block sequence whose first dash is at `at`; its later dashes are at the same column. */
@@ -149,10 +198,10 @@ class LineReader {
       let v = dash + 1;
       while (v < l.end && this.text[v] === ' ') v++;
       let item: Read;
-      if (v === l.end) item = this.below(cur, col, false);
+      if (v === l.end) item = this.below(cur, col, false, false);
       else if (this.isDash(v, l.end)) item = this.seq(cur, v);
       else if (this.entry(cur, v)) item = this.map(cur, v);
-      else item = this.inline(cur, v);
+      else item = this.inline(cur, v, col);
       items.push(item.node);
       last = item;
       const next = this.nextContent(item.last + 1);
@@ -164,7 +213,7 @@ class LineReader {
       cur = next;
       dash = n.content;
     }
-    return { node: { kind: 'seq', range: [at, last.end], flow: false, items }, last: last.last, end: last.end };
+    return this.close({ kind: 'seq', range: [at, last.end], flow: false, items }, col, last);
   }
 
   /** The value after a key's colon: on the same line, below it, or empty. */
@@ -172,51 +221,125 @@ class LineReader {
     const l = this.lines[line];
     let v = from;
     while (v < l.end && this.text[v] === ' ') v++;
-    if (v < l.end) return this.inline(line, v);
-    return this.below(line, col, true);
+    // The colon is followed by a space or ends the line, so a `#` here starts a comment.
+    if (v < l.end && this.text[v] !== '#') return this.inline(line, v, col);
+    return this.below(line, col, true, v < l.end);
   }
 
   /**
    * A value on the lines below `line`: a block collection indented deeper (or,
    * under a map key, a list at the key's own column), else an empty value at
-   * the end of `line`.
+   * the end of `line`. Comments before a block value change none of its
+   * ranges; around an empty one they move its end in ways not worth
+   * following, so `commented` (a comment after the key) declines it.
    */
-  private below(line: number, col: number, underKey: boolean): Read {
+  private below(line: number, col: number, underKey: boolean, commented: boolean): Read {
     const next = this.nextContent(line + 1);
     if (next >= 0) {
       const n = this.lines[next];
       const c = this.column(next, n.content);
       if (c > col || (underKey && c === col && this.isDash(n.content, n.end))) return this.block(next, n.content);
     }
+    if (commented || this.commentBetween(line + 1, next < 0 ? this.lines.length : next)) throw new Decline();
     const end = this.lines[line].end;
     return { node: { kind: 'scalar', range: [end, end] }, last: line, end };
   }
 
-  /** A scalar or flow collection that ends its line. */
-  private inline(line: number, at: number): Read {
+  /** A scalar or flow collection that ends its line (but for a comment), or a block scalar, in a collection at `col`. */
+  private inline(line: number, at: number, col: number): Read {
     const l = this.lines[line];
-    let end = l.end;
-    while (end > at && this.text[end - 1] === ' ') end--;
     const c = this.text[at];
+    if (c === '|' || c === '>') return this.blockScalar(line, at, col);
     let node: PosNode;
     if (c === '[' || c === '{') {
-      const flow = this.flow(at, end);
-      if (flow.end !== end) throw new Decline();
+      const flow = this.flow(at, l.end);
+      this.lineRest(flow.end, l.end);
       node = flow.node;
     } else if (c === '"' || c === "'") {
-      const close = this.quoted(at, end);
-      if (close !== end) throw new Decline();
-      node = { kind: 'scalar', range: [at, end] };
+      const close = this.quoted(at, l.end);
+      if (close < 0) throw new Decline();
+      this.lineRest(close, l.end);
+      node = { kind: 'scalar', range: [at, close] };
     } else {
-      if (!this.plainStart(at, end)) throw new Decline();
+      if (!this.plainStart(at, l.end)) throw new Decline();
+      let end = this.commentStart(at, l.end);
+      while (end > at && this.text[end - 1] === ' ') end--;
       // A colon and a space inside would be a second key on the line.
       const body = this.text.slice(at, end);
       if (body.includes(': ') || body.endsWith(':')) throw new Decline();
       node = { kind: 'scalar', range: [at, end] };
     }
-    // What follows on the line (spaces) and its line break belong to the node's end.
-    const after = l.end < this.text.length ? l.end + 1 : l.end;
-    return { node, last: line, end: after };
+    return this.withComments(node, line, col);
+  }
+
+  /** Declines unless only spaces, and then perhaps a comment, follow `from` on the line. */
+  private lineRest(from: number, end: number): void {
+    let i = from;
+    while (i < end && this.text[i] === ' ') i++;
+    // `"a"#b` is no comment to the `yaml` package (quick-read.ts declines it as well).
+    if (i < end && !(this.text[i] === '#' && i > from)) throw new Decline();
+  }
+
+  /** Where a comment starts on a line of plain text: a `#` after a space; `end` if none. */
+  private commentStart(at: number, end: number): number {
+    for (let i = at + 1; i < end; i++) {
+      if (this.text.charCodeAt(i) === 0x23 /* # */ && this.text.charCodeAt(i - 1) === 0x20) return i;
+    }
+    return end;
+  }
+
+  /**
+   * A one-line value on `line`: the rest of its line and its line break belong
+   * to its end, and so do the comment lines right after it that are indented
+   * deeper than its collection's items (at `col`).
+   */
+  private withComments(node: PosNode, line: number, col: number): Read {
+    let last = line;
+    for (let i = last + 1; i < this.lines.length; i++) {
+      const n = this.lines[i];
+      if (n.content === n.end) continue;
+      if (!n.comment || n.content - n.start <= col) break;
+      last = i;
+    }
+    const lineEnd = this.lines[last].end;
+    return { node, last, end: lineEnd < this.text.length ? lineEnd + 1 : lineEnd };
+  }
+
+  /**
+   * A `|` or `>` block scalar whose header is at `at`, in a collection at
+   * `col`, as the `yaml` package's lexer bounds it: its lines are those
+   * indented at least as deep as its first one (which must be deeper than
+   * `col`) and the blank lines among them; it ends after its last such line,
+   * or with `+` (keep) after the blank lines that follow too. It keeps no
+   * comment lines after it.
+   */
+  private blockScalar(line: number, at: number, col: number): Read {
+    const l = this.lines[line];
+    let h = at + 1;
+    const keep = this.text[h] === '+';
+    if (keep || this.text[h] === '-') h++;
+    // An indentation indicator, or anything else on the header, is left to the full parse.
+    this.lineRest(h, l.end);
+    let first = -1;
+    let i = line + 1;
+    for (; i < this.lines.length; i++) {
+      const n = this.lines[i];
+      if (n.content < n.end) {
+        if (first < 0) {
+          first = i;
+          // An empty block scalar: its position rules are not followed here.
+          if (n.content - n.start <= col) throw new Decline();
+        } else if (n.content - n.start < this.lines[first].content - this.lines[first].start) break;
+      } else if (n.end > n.start) {
+        // Lines of spaces alone count for the scalar's indentation and end in subtle ways.
+        throw new Decline();
+      }
+    }
+    if (first < 0) throw new Decline();
+    let last = i - 1;
+    if (!keep) while (this.lines[last].content === this.lines[last].end) last--;
+    const end = keep ? (i < this.lines.length ? this.lines[i].start : this.text.length) : Math.min(this.lines[last].end + 1, this.text.length);
+    return { node: { kind: 'scalar', range: [at, end] }, last, end };
   }
 
   /** A map entry's key at `at`: the key node, its value for matching, and the colon. */
@@ -247,10 +370,12 @@ class LineReader {
     return { key: { kind: 'scalar', range: [at, end] }, value, colon };
   }
 
-  /** The colon ending a plain key: the first one followed by a space or the line's end. */
+  /** The colon ending a plain key: the first one followed by a space or the line's end, before any comment. */
   private keyColon(at: number, end: number): number {
     for (let i = at; i < end; i++) {
-      if (this.text[i] === ':' && (i + 1 === end || this.text[i + 1] === ' ')) return i;
+      const c = this.text[i];
+      if (c === ':' && (i + 1 === end || this.text[i + 1] === ' ')) return i;
+      if (c === '#' && this.text[i - 1] === ' ') return -1;
     }
     return -1;
   }
@@ -337,6 +462,8 @@ class LineReader {
     for (; i < end; i++) {
       const c = this.text[i];
       if (c === ',' || c === ']' || c === '}' || c === '[' || c === '{') break;
+      // A comment inside a flow collection leaves it open on this line.
+      if (c === '#' && this.text[i - 1] === ' ') throw new Decline();
       if (c === ':' && (i + 1 === end || this.text[i + 1] === ' ' || FLOW_END.has(this.text[i + 1]) || this.text[i + 1] === '[' || this.text[i + 1] === '{')) {
         colon = true;
         break;
