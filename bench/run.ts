@@ -21,6 +21,7 @@ import { nodeFileSystem } from '../src/cli/node-fs';
 import { pageHtml } from '../src/features/review/page-html';
 import { SCHEMAS } from '../src/core/schema';
 import { roundName, writeCorpus } from './corpus';
+import CHROMIUM from '../scripts/chromium.json';
 
 const TODAY = '2026-12-20';
 const quick = process.argv.includes('--quick');
@@ -188,7 +189,7 @@ async function renderInChromium(summary: ReturnType<typeof summarize>): Promise<
   const js = readFileSync(join('dist', 'webview', 'main.js'), 'utf8');
   const html = pageHtml({ cspSource: "'self'", scriptUri: 'main.js', styleUri: 'review.css', nonce: 'bench' })
     .replace('<script nonce="bench" src="main.js"></script>', '<script nonce="bench">window.acquireVsCodeApi=()=>({postMessage(){},getState(){},setState(){}});</script><script nonce="bench" src="main.js"></script>');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM.executablePath, args: CHROMIUM.args });
   try {
     const samples: number[] = [];
     for (let i = 0; i < 5; i++) {
