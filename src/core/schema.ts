@@ -1,7 +1,7 @@
 // Schema validation with ajv, compiled once per file kind, and the translation
 // of ajv's errors into messages a community-engagement team can act on, placed
 // on the exact YAML node.
-import Ajv from 'ajv';
+import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import worksheetSchema from '../../schemas/worksheet.schema.json';
@@ -37,8 +37,15 @@ function validatorFor(kind: FileKind): ValidateFunction {
   return v;
 }
 
+/**
+ * ajv is loaded with the first validation, not with the extension: loading it
+ * is a sixth of the extension's activation, and the first check comes after it
+ * anyway (a require, bundled by esbuild and run lazily).
+ */
 function createAjv(): Ajv {
-  const a = new Ajv({ allErrors: true, verbose: true, strict: false });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+  const a = new AjvClass({ allErrors: true, verbose: true, strict: false });
   // A date can match YYYY-MM-DD and still not exist (2026-02-30).
   a.addFormat('calendar-date', { type: 'string', validate: isCalendarDate });
   return a;
