@@ -5,47 +5,25 @@
 // every example and fixture file, on benchmark-corpus worksheets, and on
 // random edits of them.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { quickRead } from '../../src/core/quick-read';
-import { YamlView, parseFile } from '../../src/core/parse';
+import { YamlView, parseFull } from '../../src/core/parse';
 import { WorkspaceIndex } from '../../src/core/workspace-index';
-import { worksheetText } from '../../bench/corpus';
-import { CONFIG, CONVENING, REVIEW, WORKSHEET } from './helpers';
+import { EXAMPLES, FIXTURES, HOSTILE, corpus, read, seeds } from './yaml-seeds';
+import { REVIEW, WORKSHEET } from './helpers';
 
 const TODAY = '2026-11-24';
 
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? filesBelow(full) : /\.ya?ml$/.test(name) ? [full] : [];
-  });
-}
-
-/** As the extension and CLI read files: UTF-8, BOM dropped. */
-const read = (path: string) => new TextDecoder('utf-8').decode(readFileSync(path));
-
-const EXAMPLES = filesBelow(resolve('examples/community-team'));
-const FIXTURES = filesBelow(resolve('test/fixtures'));
-const HOSTILE = resolve('test/fixtures/hostile');
-
-function corpus(count: number): string[] {
-  let seed = 7;
-  const rnd = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  return Array.from({ length: count }, (_, n) => worksheetText(rnd, n % 7, n % 3, n));
-}
-
-const SEEDS = [...[...EXAMPLES, ...FIXTURES].map(read), WORKSHEET, CONVENING, REVIEW, CONFIG, ...corpus(12)];
+const SEEDS = seeds(7);
 
 /** The property: the quick path either declines or gives the full parse's data, with no reading problem. */
 function agrees(text: string): { quick: boolean; problem?: string } {
   const quick = quickRead(text);
   if (!quick) return { quick: false };
-  const full = parseFile('/t/a.worksheet.yaml', text);
+  // parseFull, not parseFile: parseFile itself takes the quick read's data where it can.
+  const full = parseFull('/t/a.worksheet.yaml', text);
   if (full.findings.length) return { quick: true, problem: `the full parse finds ${full.findings.map((f) => f.message).join('; ')}` };
   try {
     assert.deepStrictEqual(quick.data, full.data);
@@ -96,7 +74,7 @@ describe('quick read (js-yaml) against the full parse', () => {
       assert.equal(result.problem, undefined, relative('.', path));
       assert.ok(result.quick, `${relative('.', path)} should not need the full parse`);
     }
-    for (const text of corpus(50)) assert.deepEqual(agrees(text), { quick: true });
+    for (const text of corpus(50, 7)) assert.deepEqual(agrees(text), { quick: true });
   });
 
   it('leaves every hostile file that has a reading problem or an alias to the full parse', () => {
@@ -146,7 +124,7 @@ describe('index positions, made on demand', () => {
     for (const path of worksheets) index.set(path, read(path));
     for (const path of worksheets) {
       const doc = index.get(path)!;
-      const view = new YamlView(parseFile(path, doc.text));
+      const view = new YamlView(parseFull(path, doc.text));
       const partner = view.rangeOfNode(view.node(['partner', 'id'])) ?? view.rangeOfNode(view.node(['partner', 'organization']));
       assert.deepEqual(doc.meeting?.range, partner, relative('.', path));
       const expected: Record<string, number> = {};
@@ -197,7 +175,7 @@ describe('index positions, made on demand', () => {
       const uri = `/ws/${name}`;
       const text = read(join(HOSTILE, name));
       index.set(uri, text);
-      const full = parseFile(uri, text);
+      const full = parseFull(uri, text);
       assert.deepEqual(index.get(uri)!.readFindings, full.findings, name);
       assert.deepStrictEqual(index.get(uri)!.data, full.data, name);
     }
