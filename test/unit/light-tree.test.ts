@@ -17,7 +17,8 @@ import { checkParsed } from '../../src/core/check';
 import type { CheckOptions } from '../../src/core/check';
 import { readConfig } from '../../src/core/config';
 import { WorkspaceIndex } from '../../src/core/workspace-index';
-import { EXAMPLES, EXAMPLE_DIR, FIXTURES, corpus, read, seeds } from './yaml-seeds';
+import type { TextEdit } from './yaml-seeds';
+import { EXAMPLES, EXAMPLE_DIR, FIXTURES, applyTextEdit, corpus, read, seeds, textEdits } from './yaml-seeds';
 
 const SEEDS = seeds(11);
 const URIS = ['/team/p/a.worksheet.yaml', '/team/c/b.convening.yaml', '/team/r/c.review.yaml', '/team/partner-worksheets.yaml'];
@@ -54,36 +55,27 @@ const PIECES = [' ', '  ', '\n', ':', ': ', '-', '- ', '"', "'", '[', ']', '{', 
 const COMMENTS = ['#', '# c', '# worksheets-disable-next-line not-thanked', '# worksheets-disable-next-line', '# What gets in the way?', '# key: value', '# - item'];
 
 type Edit =
-  | { op: 'insert'; at: number; piece: string }
-  | { op: 'delete'; at: number; length: number }
-  | { op: 'dropLine' | 'copyLine' | 'joinLines'; line: number; other: number }
-  | { op: 'indent'; line: number; count: number; by: number }
+  | TextEdit
   | { op: 'comment'; line: number; indent: number; text: string }
   | { op: 'trailing'; line: number; spaces: number; text: string }
   | { op: 'block'; line: number; header: string; lines: number; by: number; blank: boolean };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 })) }),
-  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
-  fc.record({ op: fc.constantFrom('dropLine' as const, 'copyLine' as const, 'joinLines' as const), line: fc.nat(), other: fc.nat() }),
-  fc.record({ op: fc.constant('indent' as const), line: fc.nat(), count: fc.integer({ min: 1, max: 6 }), by: fc.integer({ min: -4, max: 4 }) }),
+  ...textEdits({ pieces: PIECES, deleteMax: 8, indentCount: 6, indentBy: 4 }),
   fc.record({ op: fc.constant('comment' as const), line: fc.nat(), indent: fc.nat({ max: 8 }), text: fc.constantFrom(...COMMENTS) }),
   fc.record({ op: fc.constant('trailing' as const), line: fc.nat(), spaces: fc.integer({ min: 0, max: 2 }), text: fc.constantFrom(...COMMENTS) }),
   fc.record({ op: fc.constant('block' as const), line: fc.nat(), header: fc.constantFrom('|', '>', '|-', '>-', '|+', '>+', '| # c', '>2'), lines: fc.integer({ min: 1, max: 3 }), by: fc.integer({ min: 0, max: 5 }), blank: fc.boolean() }),
 );
 
 function apply(text: string, e: Edit): string {
-  if (e.op === 'insert' || e.op === 'delete') {
-    const at = e.at % (text.length + 1);
-    return e.op === 'insert' ? text.slice(0, at) + e.piece + text.slice(at) : text.slice(0, at) + text.slice(at + e.length);
-  }
+  if (e.op !== 'comment' && e.op !== 'trailing' && e.op !== 'block') return applyTextEdit(text, e);
   const lines = text.split('\n');
   const i = e.line % lines.length;
   if (e.op === 'comment') {
     lines.splice(i, 0, `${' '.repeat(e.indent)}${e.text}`);
   } else if (e.op === 'trailing') {
     lines[i] = `${lines[i]}${' '.repeat(e.spaces)}${e.text}`;
-  } else if (e.op === 'block') {
+  } else {
     // A one-line value written again as a block scalar below its key or dash, `by` deeper than the line.
     const m = /^( *(?:- )*(?:[^\s#:-][^#:]*: )?)(\S.*)$/.exec(lines[i]);
     if (m && (m[1].endsWith(': ') || m[1].endsWith('- '))) {
@@ -92,14 +84,7 @@ function apply(text: string, e: Edit): string {
       if (e.blank) body.splice(1, 0, '');
       lines.splice(i, 1, `${m[1]}${e.header}`, ...body);
     }
-  } else if (e.op === 'indent') {
-    const by = e.by;
-    for (let k = i; k < Math.min(lines.length, i + e.count); k++) {
-      lines[k] = by > 0 ? ' '.repeat(by) + lines[k] : lines[k].replace(new RegExp(`^ {0,${-by}}`), '');
-    }
-  } else if (e.op === 'dropLine') lines.splice(i, 1);
-  else if (e.op === 'copyLine') lines.splice(i, 0, lines[e.other % lines.length]);
-  else lines.splice(i, 2, `${lines[i]}${e.other % 2 ? ' ' : ''}${(lines[i + 1] ?? '').trimStart()}`);
+  }
   return lines.join('\n');
 }
 

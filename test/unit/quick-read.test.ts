@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { quickRead } from '../../src/core/quick-read';
 import { YamlView, parseFull } from '../../src/core/parse';
 import { WorkspaceIndex } from '../../src/core/workspace-index';
-import { EXAMPLES, FIXTURES, HOSTILE, corpus, read, seeds } from './yaml-seeds';
+import { EXAMPLES, FIXTURES, HOSTILE, applyTextEdit, corpus, read, seeds, textEdits } from './yaml-seeds';
 import { REVIEW, WORKSHEET } from './helpers';
 
 const TODAY = '2026-11-24';
@@ -36,36 +36,8 @@ function agrees(text: string): { quick: boolean; problem?: string } {
 // Pieces of YAML syntax and of odd input, for insertions.
 const PIECES = [' ', '  ', '\n', '\r\n', '\r', '\t', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!', '!!str ', '?', '? ', '|', '>', '|-', '>+', '%', '@', '`', '\\', '---', '...', '<<: ', '0', '1', '.', 'e3', '+', '0x1F', '0o7', '0b1', '-.5', '.inf', '.NaN', '1_000', 'null', '~', 'true', 'False', 'Yes', '2026-02-30', '\u00e9', '\u2028', '\u0085', '\ufeff', '\u0001', '"\\u0041"', "''", '\n  ', '\n- ', '\n    ', 'x'.repeat(1100)];
 
-type Edit =
-  | { op: 'insert'; at: number; piece: string }
-  | { op: 'delete'; at: number; length: number }
-  | { op: 'dropLine' | 'copyLine' | 'joinLines'; line: number; other: number }
-  | { op: 'indent'; line: number; count: number; by: number };
-
-const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 2 })) }),
-  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 6 }) }),
-  fc.record({ op: fc.constantFrom('dropLine' as const, 'copyLine' as const, 'joinLines' as const), line: fc.nat(), other: fc.nat() }),
-  fc.record({ op: fc.constant('indent' as const), line: fc.nat(), count: fc.integer({ min: 1, max: 5 }), by: fc.integer({ min: -3, max: 3 }) }),
-);
-
-function apply(text: string, e: Edit): string {
-  if (e.op === 'insert' || e.op === 'delete') {
-    const at = e.at % (text.length + 1);
-    return e.op === 'insert' ? text.slice(0, at) + e.piece + text.slice(at) : text.slice(0, at) + text.slice(at + e.length);
-  }
-  const lines = text.split('\n');
-  const i = e.line % lines.length;
-  if (e.op === 'indent') {
-    const by = e.by;
-    for (let k = i; k < Math.min(lines.length, i + e.count); k++) {
-      lines[k] = by > 0 ? ' '.repeat(by) + lines[k] : lines[k].replace(new RegExp(`^ {0,${-by}}`), '');
-    }
-  } else if (e.op === 'dropLine') lines.splice(i, 1);
-  else if (e.op === 'copyLine') lines.splice(i, 0, lines[e.other % lines.length]);
-  else lines.splice(i, 2, `${lines[i]}${e.other % 2 ? ' ' : ''}${(lines[i + 1] ?? '').trimStart()}`);
-  return lines.join('\n');
-}
+const edit = fc.oneof(...textEdits({ pieces: PIECES, binary: true, deleteMax: 6, indentCount: 5, indentBy: 3 }));
+const apply = applyTextEdit;
 
 describe('quick read (js-yaml) against the full parse', () => {
   it('takes the quick path for every clean example and corpus worksheet, with the same data', () => {
