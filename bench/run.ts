@@ -16,7 +16,7 @@ import { WorkspaceIndex } from '../src/core/workspace-index';
 import { checkText } from '../src/core/check';
 import { readConfig } from '../src/core/config';
 import { summarize } from '../src/core/summary/summarize';
-import { readLight } from '../src/core/light-tree';
+import { readLight } from '../src/core/yaml/light-tree';
 import { nodeFileSystem } from '../src/cli/node-fs';
 import { pageHtml } from '../src/features/review/page-html';
 import { SCHEMAS } from '../src/core/schema';

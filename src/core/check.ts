@@ -2,8 +2,8 @@
 // its kind, then apply the team's severities and the file's own
 // `# worksheets-disable` comments.
 import type { FileKind, Finding, Severity, SeveritySetting } from './types';
-import type { ParsedFile } from './parse';
-import { YamlView, parseFile } from './parse';
+import type { ParsedFile } from './yaml';
+import { YamlView, parseFile } from './yaml';
 import { validateSchema } from './schema';
 import type { TeamConfig } from './config';
 import { DEFAULT_CONFIG } from './config';

@@ -9,8 +9,8 @@ import conveningSchema from '../../schemas/convening.schema.json';
 import reviewSchema from '../../schemas/review.schema.json';
 import configSchema from '../../schemas/config.schema.json';
 import type { FileKind, Finding, Fix } from './types';
-import type { YamlPath , YamlView} from './parse';
-import { yamlString } from './parse';
+import type { YamlPath , YamlView} from './yaml';
+import { yamlString } from './yaml';
 
 export type JsonSchema = Record<string, unknown>;
 

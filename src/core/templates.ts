@@ -1,7 +1,7 @@
 // Skeletons for new files, shared by the extension's "New" commands and the
 // snippets. Planned worksheets start with what preparation needs; the rest is
 // filled in after the meeting.
-import { yamlString } from './parse';
+import { yamlString } from './yaml';
 
 export interface NewWorksheet {
   partnerId: string;

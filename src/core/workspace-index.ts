@@ -3,9 +3,9 @@
 // need. Updates are incremental: one document in, the set of URIs whose
 // findings may have changed out.
 import type { FileKind, Finding, FileSystem, Range } from './types';
-import type { ParsedFile, PosNode } from './parse';
-import { YamlView, parseFile } from './parse';
-import { quickRead } from './quick-read';
+import type { ParsedFile, PosNode } from './yaml';
+import { YamlView, parseFile } from './yaml';
+import { quickRead } from './yaml';
 import type { TeamConfig } from './config';
 import { DEFAULT_CONFIG, readConfig } from './config';
 import { checkParsed } from './check';

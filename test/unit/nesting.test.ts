@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkText } from '../../src/core/check';
-import { MAX_NESTING, excessiveNesting } from '../../src/core/nesting';
+import { MAX_NESTING, excessiveNesting } from '../../src/core/yaml/nesting';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));

@@ -13,7 +13,7 @@ import { renderMarkdown } from '../../src/core/summary/render-markdown';
 import { INLINE_ITEMS, renderPart, renderStandaloneHtml, renderSummaryBody, formatRate } from '../../src/core/summary/render-html';
 import { reviewText } from '../../src/core/summary/review-file';
 import { checkText } from '../../src/core/check';
-import { YamlView, parseFile } from '../../src/core/parse';
+import { YamlView, parseFile } from '../../src/core/yaml';
 import { CONFIG, WORKSHEET, variant } from './helpers';
 
 const TODAY = '2026-11-24';

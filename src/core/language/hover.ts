@@ -4,7 +4,7 @@
 import { isMap, isPair, isScalar, isSeq, isNode } from 'yaml';
 import type { Node } from 'yaml';
 import type { FileKind, Range } from '../types';
-import { parseFile, toRange } from '../parse';
+import { parseFile, toRange } from '../yaml';
 import { SCHEMAS } from '../schema';
 import { description, schemaAt, valuesAt } from './schema-nav';
 import { questionById } from '../questions';

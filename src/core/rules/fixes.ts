@@ -1,7 +1,7 @@
 // Builders for the fixes rules offer: a plain edit every client can apply, and
 // the same edit with snippet tab stops for editors that take them.
 import type { Fix } from '../types';
-import type { YamlPath, YamlView } from '../parse';
+import type { YamlPath, YamlView } from '../yaml';
 
 export interface InsertSpec {
   title: string;

@@ -2,7 +2,7 @@
 // code, a default severity the team can override, and a check that returns
 // issues with ranges from the parser's nodes and, where it can, a fix.
 import type { FileKind, Fix, Range, RelatedLocation, Severity } from '../types';
-import type { ParsedFile, YamlView } from '../parse';
+import type { ParsedFile, YamlView } from '../yaml';
 import type { TeamConfig } from '../config';
 
 export const WORKSHEET_STATUSES = ['planned', 'prepared', 'held', 'filled', 'shared'] as const;

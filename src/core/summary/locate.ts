@@ -6,8 +6,8 @@
 // document order, for the keys and the items' own words. Where the text does
 // not hold them verbatim (escaped or folded strings), the file is parsed once
 // and the parser's node ranges answer.
-import { YamlView, parseFile } from '../parse';
-import type { YamlPath } from '../parse';
+import { YamlView, parseFile } from '../yaml';
+import type { YamlPath } from '../yaml';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

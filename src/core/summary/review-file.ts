@@ -3,7 +3,7 @@
 // rewrites together, and an empty commitments list with a template of what
 // each commitment needs (an action, an owner, a date) for the meeting to fill.
 import type { ReviewSummary } from './model';
-import { yamlString } from '../parse';
+import { yamlString } from '../yaml';
 
 const MAX_NAMES = 4;
 

@@ -9,7 +9,7 @@ import { hover } from '../../core/language/hover';
 import type { PartnerFacts } from '../../core/language/hover';
 import { peopleIds } from '../../core/workspace-index';
 import { field, list, text } from '../../core/rules/rule';
-import { parseFile } from '../../core/parse';
+import { parseFile } from '../../core/yaml';
 import { toRange } from '../diagnostics/convert';
 
 const YAML_EXTENSION = 'redhat.vscode-yaml';

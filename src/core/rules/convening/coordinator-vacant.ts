@@ -2,7 +2,7 @@ import type { Rule } from '../rule';
 import { field, text } from '../rule';
 import { compact, insertFix } from '../fixes';
 import { pastExploring } from './common';
-import { yamlString } from '../../parse';
+import { yamlString } from '../../yaml';
 
 export const DUTIES = ['meetings', 'agendas', 'communication_channels', 'goals_and_metrics', 'shared_measurement', 'resources'] as const;
 

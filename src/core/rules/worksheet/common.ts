@@ -1,7 +1,7 @@
 import type { RuleContext } from '../rule';
 import { field, isBlock, list, statusRank, text } from '../rule';
 import { addDays, isIsoDate } from '../../dates';
-import { yamlString } from '../../parse';
+import { yamlString } from '../../yaml';
 
 export const HELD = 2;
 export const FILLED = 3;

@@ -25,7 +25,7 @@
 //   which is where its parent ends if it is the parent's last value.
 //   Otherwise they move on to the parent, which applies the same rule.
 import { LineCounter } from 'yaml';
-import type { PosMap, PosNode, PosPair, PosScalar, PosSeq } from './parse';
+import type { PosMap, PosNode, PosPair, PosScalar, PosSeq } from './positions';
 import { quickRead, resolvePlain } from './quick-read';
 
 export interface LightRead {

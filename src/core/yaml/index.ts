@@ -1,0 +1,11 @@
+// The YAML module: how the core reads worksheet files and points into them.
+// Callers outside this folder import from here; files inside import each
+// other directly, so the module has no import cycle of its own.
+export type { ParsedFile } from './parse';
+export { parseFile, parseFull } from './parse';
+export type { PathSegment, PosMap, PosNode, PosPair, PosScalar, PosSeq, YamlPath } from './positions';
+export { ZERO_RANGE, offsetAt, toRange } from './positions';
+export { YamlView, yamlString } from './view';
+export { quickRead } from './quick-read';
+export { MAX_ALIAS_COUNT, MAX_FILE_CHARS } from './limits';
+export { MAX_NESTING } from './nesting';

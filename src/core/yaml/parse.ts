@@ -1,0 +1,189 @@
+// Parsing: the data, a tree of node positions and a LineCounter, so every
+// finding can point at the exact node. Most worksheets are read by js-yaml
+// with a light position tree (light-tree.ts) that gives exactly the ranges
+// the `yaml` package would; every other text gets the `yaml` package's full
+// Document. Resource limits are deliberate: worksheets come from many hands,
+// and a hostile file must cost a finding, not a hang.
+import { LineCounter, isMap, isPair, isScalar, isSeq, isNode, parseAllDocuments } from 'yaml';
+import type { Document } from 'yaml';
+import type { FileKind, Finding, Range } from '../types';
+import { kindOfFile } from '../kinds';
+import { readLight } from './light-tree';
+import { MAX_ALIAS_COUNT, MAX_FILE_CHARS } from './limits';
+import { MAX_NESTING, excessiveNesting } from './nesting';
+import type { PosNode } from './positions';
+import { ZERO_RANGE as ZERO, toRange } from './positions';
+
+
+export interface ParsedFile {
+  uri: string;
+  text: string;
+  kind: FileKind | undefined;
+  /** Whether the text holds a YAML document at all (an empty one counts). */
+  hasDocument: boolean;
+  /**
+   * The first YAML document, when the text could be read at all. Made on
+   * first use for files read the light way: only completion and hover need it.
+   */
+  readonly doc: Document.Parsed | undefined;
+  /** Positions of the first document's nodes; undefined without contents. */
+  tree: PosNode | undefined;
+  lines: LineCounter;
+  /** The document as plain JavaScript; undefined when it could not be built. */
+  data: unknown;
+  /** Problems of reading: `yaml-syntax` and `file-too-large`. */
+  findings: Finding[];
+}
+
+
+/**
+ * The file read the light way where that gives exactly what the full parse
+ * would (the same data, positions and lines, no reading problem), else the
+ * full parse.
+ */
+export function parseFile(uri: string, text: string): ParsedFile {
+  const early = refuse(uri, text);
+  if (early) return early;
+  const light = readLight(text);
+  if (!light) return fullParse(uri, text);
+  let doc: Document.Parsed | undefined;
+  let parsed = false;
+  return {
+    uri,
+    text,
+    kind: kindOfFile(uri),
+    hasDocument: true,
+    get doc() {
+      if (!parsed) {
+        doc = parseAllDocuments(text, YAML_OPTIONS(new LineCounter()))[0] as Document.Parsed | undefined;
+        parsed = true;
+      }
+      return doc;
+    },
+    tree: light.tree,
+    lines: light.lines,
+    data: light.data,
+    findings: [],
+  };
+}
+
+// logLevel 'error': the library would otherwise print process warnings for odd keys.
+const YAML_OPTIONS = (lineCounter: LineCounter) => ({ lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' as const });
+
+/** Files refused before any parse: too large, or binary. */
+function refuse(uri: string, text: string): ParsedFile | undefined {
+  const lines = new LineCounter();
+  const kind = kindOfFile(uri);
+  const base = { uri, text, kind, hasDocument: false, doc: undefined, tree: undefined, lines, data: undefined };
+  if (text.length > MAX_FILE_CHARS) {
+    return {
+      ...base,
+      findings: [{
+        code: 'file-too-large',
+        severity: 'error',
+        message: `This file has ${text.length.toLocaleString('en')} characters; worksheets stay far below ${MAX_FILE_CHARS.toLocaleString('en')}. Split it, or check that it is really a worksheet.`,
+        range: ZERO,
+      }],
+    };
+  }
+  if (text.includes('\u0000')) {
+    return { ...base, findings: [{ code: 'yaml-syntax', severity: 'error', message: 'This file holds binary data, not YAML text. Replace it with a worksheet written in YAML.', range: ZERO }] };
+  }
+  // Before either reader: both recurse per level, and a web worker's stack is
+  // smaller than Node's, so the same file must be refused the same way everywhere.
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) {
+    // No parse ran, so the line counter is empty: count the lines up to the spot.
+    const line = text.slice(0, deep).split('\n').length - 1;
+    const character = deep - (text.lastIndexOf('\n', deep - 1) + 1);
+    const at: Range = { start: { line, character }, end: { line, character: character + 1 } };
+    return {
+      ...base,
+      findings: [{ code: 'yaml-syntax', severity: 'error', message: `This file nests lists or blocks more than ${MAX_NESTING} levels deep here; a worksheet needs a handful. Flatten it, or check that it is really a worksheet.`, range: at }],
+    };
+  }
+  return undefined;
+}
+
+/** The `yaml` package's parse, whatever the text: what every reading problem is worded from. */
+export function parseFull(uri: string, text: string): ParsedFile {
+  return refuse(uri, text) ?? fullParse(uri, text);
+}
+
+function fullParse(uri: string, text: string): ParsedFile {
+  const lines = new LineCounter();
+  const kind = kindOfFile(uri);
+  const docs = parseAllDocuments(text, YAML_OPTIONS(lines));
+  const list = Array.isArray(docs) ? docs : [];
+  const findings: Finding[] = [];
+  const doc = list[0];
+  const at = (offset: number, end = offset): Range => toRange(lines, offset, end);
+  for (const d of list) {
+    for (const err of d.errors) {
+      findings.push({ code: 'yaml-syntax', severity: 'error', message: yamlMessage(err.code, err.message), range: at(err.pos[0], err.pos[1]) });
+    }
+  }
+  if (list.length > 1) {
+    const second = list[1];
+    const start = second.range?.[0] ?? 0;
+    findings.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: 'A file holds one worksheet: everything after the first `---` document is ignored. Move it to a file of its own.',
+      range: at(start, Math.min(text.length, start + 3)),
+    });
+  }
+  let data: unknown;
+  if (doc) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      data = undefined;
+      const isAliasBomb = e instanceof ReferenceError || /alias/i.test(String((e as Error)?.message));
+      findings.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        message: isAliasBomb
+          ? `Aliases (*name) here expand to more than ${MAX_ALIAS_COUNT.toLocaleString('en')} nodes, which looks like a resource-exhaustion attack; the file was not read. Write the values out instead of nesting aliases.`
+          : `This YAML could not be read: ${(e as Error)?.message ?? String(e)}`,
+        range: ZERO,
+      });
+    }
+  }
+  return { uri, text, kind, hasDocument: doc !== undefined, doc, tree: positionsOf(doc?.contents), lines, data, findings };
+}
+
+/** The position tree of a `yaml` package node. */
+function positionsOf(node: unknown): PosNode | undefined {
+  if (!isNode(node) || !node.range) return undefined;
+  const range: [number, number] = [node.range[0], node.range[1]];
+  if (isMap(node)) {
+    return {
+      kind: 'map',
+      range,
+      flow: !!node.flow,
+      pairs: node.items.filter((p) => isPair(p)).map((p) => ({ key: positionsOf(p.key), keyValue: isScalar(p.key) ? p.key.value : p.key, value: positionsOf(p.value) })),
+    };
+  }
+  if (isSeq(node)) {
+    return { kind: 'seq', range, flow: !!node.flow, items: node.items.map((i) => positionsOf(i)) };
+  }
+  return { kind: 'scalar', range };
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'This key appears twice in the same block; keep one (the second would silently win).';
+    case 'TAB_AS_INDENT':
+      return 'Tabs cannot indent YAML: use spaces.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return `${first}. Check the indentation and the colons on this line.`;
+    default:
+      return `${first}.`;
+  }
+}
