@@ -1,5 +1,5 @@
 // Most files are checked without the `yaml` package's Document: data from
-// js-yaml, node positions from a line reader (src/core/light-tree.ts). The
+// js-yaml, node positions from a line reader (src/core/yaml/light-tree.ts). The
 // check must not notice: whenever the light read answers, its position tree
 // and line starts are the full parse's, and every finding (code, severity,
 // message, range, fixes, snippet edits, related locations) is the one the

@@ -1,4 +1,4 @@
-// The index reads most files with js-yaml (src/core/quick-read.ts) and keeps
+// The index reads most files with js-yaml (src/core/yaml/quick-read.ts) and keeps
 // the `yaml` package's full parse for the rest. Whatever a user writes, the
 // two paths must not disagree: whenever the quick path answers, its data is the
 // full parse's data and the full parse finds no reading problem. Checked on
