@@ -3,13 +3,16 @@
 import type { Finding } from '../core/types';
 import { ALL_CODES, FILE_CODES, RULES } from '../core/rules';
 
+export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
 export interface FileFindings {
   /** Path relative to the working directory, with the platform's separators. */
   file: string;
   findings: Finding[];
 }
 
-export function formatFindings(results: FileFindings[], format: 'text' | 'json' | 'sarif', version: string): string {
+export function formatFindings(results: FileFindings[], format: CheckFormat, version: string): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(toJson(results), null, 2)}\n`;

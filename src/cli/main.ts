@@ -1,17 +1,15 @@
 // `partner-worksheets`: check worksheets in CI and print the team review.
+// This file reads the arguments and dispatches; each command lives in its own
+// module (check.ts, review.ts), and what they share in io.ts.
 // Exit codes: 0 clean (info allowed), 1 errors (or too many warnings), 2 usage or I/O error.
-import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { WorkspaceIndex } from '../core/workspace-index';
 import { localToday } from '../core/dates';
-import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
-import type { Finding } from '../core/types';
-import { nodeFileSystem } from './node-fs';
-import { formatFindings } from './format';
-import type { FileFindings } from './format';
 import pkg from '../../package.json';
-import { runReview } from './review';
+import { UsageError } from './io';
+import type { CliIo } from './io';
+import { runCheck } from './check';
+import { CHECK_FORMATS } from './format';
+import { REVIEW_FORMATS, runReview } from './review';
 
 export const USAGE = `Usage: partner-worksheets <command> [options] [paths...]
 
@@ -51,14 +49,6 @@ Exit codes:
   2  usage error, or a path that cannot be read
 `;
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  cwd: string;
-}
-
-class UsageError extends Error {}
-
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(argv, io);
@@ -72,6 +62,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** The value if it is one of `allowed`; else a usage error that lists them. */
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const list = `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
+  throw new UsageError(`${option} must be ${list}, not '${value}'`);
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
@@ -79,7 +76,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string' },
         today: { type: 'string' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', default: false },
@@ -107,87 +104,21 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (command !== 'check' && command !== 'review') throw new UsageError(`unknown command '${command}'`);
   const today = values.today ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${today}'`);
+
   if (command === 'review') {
-    const format = values.format === 'text' ? 'markdown' : values.format;
-    if (!['markdown', 'html', 'json'].includes(format)) throw new UsageError(`--format must be markdown, html or json, not '${format}'`);
-    return runReview({ paths, round: values.round, today, format: format as 'markdown' | 'html' | 'json', out: values.out, force: values.force ?? false }, io);
+    // `text` is the check's default; for a review it means the readable form.
+    const format = oneOf('--format', values.format === undefined || values.format === 'text' ? 'markdown' : values.format, REVIEW_FORMATS);
+    return runReview({ paths, round: values.round, today, format, out: values.out, force: values.force ?? false }, io);
   }
 
-  const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+  const format = oneOf('--format', values.format ?? 'text', CHECK_FORMATS);
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
     const n = Number(values['max-warnings']);
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings must be a whole number, not '${values['max-warnings']}'`);
     maxWarnings = n;
   }
-
-  const targets = (paths.length ? paths : ['.']).map((p) => resolve(io.cwd, p));
-  for (const t of targets) {
-    if (!existsSync(t)) {
-      io.err(`partner-worksheets: no such file or folder: ${relative(io.cwd, t) || t}\n`);
-      return 2;
-    }
-  }
-
-  const index = new WorkspaceIndex(() => today);
-  const wanted: string[] = [];
-  const loaded = new Set<string>();
-  for (const t of targets) {
-    const isDir = statSync(t).isDirectory();
-    // A single file is checked in the context of its workspace (the nearest
-    // folder with settings or a .git), so cross-file rules see its neighbours.
-    const root = isDir ? t : workspaceRootOf(t);
-    if (!isDir && !kindOfFile(t)) {
-      io.err(`partner-worksheets: skipped ${relative(io.cwd, t)}: not a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file\n`);
-      continue;
-    }
-    const files = await nodeFileSystem.findFiles(t);
-    if (!loaded.has(root)) {
-      await index.loadFolder(nodeFileSystem, toUri(root));
-      loaded.add(root);
-    }
-    for (const f of files) {
-      const uri = toUri(f);
-      if (!index.has(uri)) index.set(uri, new TextDecoder().decode(await nodeFileSystem.readFile(f)));
-      wanted.push(uri);
-    }
-  }
-
-  const results: FileFindings[] = [];
-  for (const uri of [...new Set(wanted)].sort()) {
-    let findings: Finding[] = index.check(uri);
-    if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
-    results.push({ file: relative(io.cwd, uri.split('/').join(sep)) || uri, findings });
-  }
-
-  io.out(formatFindings(results, format as 'text' | 'json' | 'sarif', pkg.version));
-  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  if (format === 'text') {
-    const infos = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'info').length, 0);
-    io.err(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info\n`);
-  }
-  if (errors > 0) return 1;
-  if (warnings > maxWarnings) {
-    io.err(`partner-worksheets: ${warnings} warnings is more than --max-warnings ${maxWarnings}\n`);
-    return 1;
-  }
-  return 0;
-}
-
-function toUri(path: string): string {
-  return path.split(sep).join('/');
-}
-
-function workspaceRootOf(file: string): string {
-  let dir = dirname(file);
-  for (;;) {
-    if (CONFIG_FILE_NAMES.some((n) => existsSync(resolve(dir, n))) || existsSync(resolve(dir, '.git'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return dirname(file);
-    dir = up;
-  }
+  return runCheck({ paths, today, format, maxWarnings, quiet: values.quiet ?? false }, io);
 }
 
 // Run when bundled as the `partner-worksheets` binary (not when imported by tests).

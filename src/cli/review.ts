@@ -3,16 +3,18 @@
 // data, themes and coverage included). Paths in the output are relative to
 // where the output goes, so an exported page's links work from beside it.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace-index';
 import { summarize } from '../core/summary/summarize';
 import type { Ref } from '../core/summary/summarize';
 import { renderMarkdown } from '../core/summary/render-markdown';
 import { renderStandaloneHtml } from '../core/summary/render-html';
 import { nodeFileSystem } from './node-fs';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
+import { toPath, toUri } from './io';
 
-export type ReviewFormat = 'markdown' | 'html' | 'json';
+export const REVIEW_FORMATS = ['markdown', 'html', 'json'] as const;
+export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 
 export interface ReviewArgs {
   /** Folders to read (default: the current folder). */
@@ -25,8 +27,6 @@ export interface ReviewArgs {
   /** Replace an existing --out file. */
   force: boolean;
 }
-
-const toUri = (p: string) => p.split(sep).join('/');
 
 /** Returns the exit code: 0 written, 2 for a usage or I/O problem. */
 export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
@@ -53,7 +53,7 @@ export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
 
   const target = args.out === undefined ? undefined : resolve(io.cwd, args.out);
   const base = target ? dirname(target) : io.cwd;
-  const rel = (uri: string) => toUri(relative(base, uri.split('/').join(sep))) || uri;
+  const rel = (uri: string) => toUri(relative(base, toPath(uri))) || uri;
   const label = (r: Ref) => `${rel(r.uri)}:${r.line}`;
   let text: string;
   if (args.format === 'json') {

@@ -1,0 +1,94 @@
+// `partner-worksheets check`: the findings of every worksheet, convening,
+// review and settings file under the given paths, in the format CI wants.
+// A single file is checked with its workspace around it, so cross-file rules
+// (unknown partners, rounds not held) see its neighbours as the editor does.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { WorkspaceIndex } from '../core/workspace-index';
+import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
+import type { Finding } from '../core/types';
+import { nodeFileSystem } from './node-fs';
+import { formatFindings } from './format';
+import type { CheckFormat, FileFindings } from './format';
+import type { CliIo } from './io';
+import { toPath, toUri } from './io';
+import pkg from '../../package.json';
+
+export interface CheckArgs {
+  /** Files or folders (default: the current folder). */
+  paths: string[];
+  /** ISO date the rules treat as today. */
+  today: string;
+  format: CheckFormat;
+  /** Fail when there are more warnings than this (Infinity: never). */
+  maxWarnings: number;
+  /** Report errors only. */
+  quiet: boolean;
+}
+
+/** Returns the exit code: 0 clean, 1 errors or too many warnings, 2 a path that cannot be read. */
+export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
+  const targets = (args.paths.length ? args.paths : ['.']).map((p) => resolve(io.cwd, p));
+  for (const t of targets) {
+    if (!existsSync(t)) {
+      io.err(`partner-worksheets: no such file or folder: ${relative(io.cwd, t) || t}\n`);
+      return 2;
+    }
+  }
+
+  const index = new WorkspaceIndex(() => args.today);
+  const wanted: string[] = [];
+  const loaded = new Set<string>();
+  for (const t of targets) {
+    const isDir = statSync(t).isDirectory();
+    // A single file is checked in the context of its workspace (the nearest
+    // folder with settings or a .git), so cross-file rules see its neighbours.
+    const root = isDir ? t : workspaceRootOf(t);
+    if (!isDir && !kindOfFile(t)) {
+      io.err(`partner-worksheets: skipped ${relative(io.cwd, t)}: not a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file\n`);
+      continue;
+    }
+    const files = await nodeFileSystem.findFiles(t);
+    if (!loaded.has(root)) {
+      await index.loadFolder(nodeFileSystem, toUri(root));
+      loaded.add(root);
+    }
+    for (const f of files) {
+      const uri = toUri(f);
+      if (!index.has(uri)) index.set(uri, new TextDecoder().decode(await nodeFileSystem.readFile(f)));
+      wanted.push(uri);
+    }
+  }
+
+  const results: FileFindings[] = [];
+  for (const uri of [...new Set(wanted)].sort()) {
+    let findings: Finding[] = index.check(uri);
+    if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
+    results.push({ file: relative(io.cwd, toPath(uri)) || uri, findings });
+  }
+
+  io.out(formatFindings(results, args.format, pkg.version));
+  const count = (severity: Finding['severity']) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
+  const errors = count('error');
+  const warnings = count('warning');
+  if (args.format === 'text') {
+    const infos = count('info');
+    io.err(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info\n`);
+  }
+  if (errors > 0) return 1;
+  if (warnings > args.maxWarnings) {
+    io.err(`partner-worksheets: ${warnings} warnings is more than --max-warnings ${args.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function workspaceRootOf(file: string): string {
+  let dir = dirname(file);
+  for (;;) {
+    if (CONFIG_FILE_NAMES.some((n) => existsSync(resolve(dir, n))) || existsSync(resolve(dir, '.git'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return dirname(file);
+    dir = up;
+  }
+}
