@@ -286,11 +286,6 @@ export function installVsix(vsix, extensionsDir, userDataDir) {
   if (r.status !== 0) throw new Error(`Installing ${vsix} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-export function readJson(path) {
-  return JSON.parse(readFileSync(path, 'utf8'));
-}
-
-
 /** User settings for a quiet, predictable workbench: no chat panel, no welcome page. */
 export const WORKBENCH_SETTINGS = {
   'workbench.startupEditor': 'none',

@@ -3,13 +3,15 @@ import { basename } from './paths';
 
 export const CONFIG_FILE_NAMES = ['partner-worksheets.yaml', 'partner-worksheets.yml'];
 
-/** Glob patterns of the files the tools read, for watchers and `findFiles`. */
-export const FILE_GLOBS = [
-  '**/*.worksheet.{yaml,yml}',
-  '**/*.convening.{yaml,yml}',
-  '**/*.review.{yaml,yml}',
-  '**/partner-worksheets.{yaml,yml}',
-];
+/**
+ * The files the tools read (the names `kindOfFile` knows), as one glob for
+ * watchers, `findFiles` and document selectors. Flat, with no nested braces,
+ * which not every glob matcher reads.
+ */
+export const FILE_GLOB = `**/{${[
+  ...['worksheet', 'convening', 'review'].flatMap((kind) => [`*.${kind}.yaml`, `*.${kind}.yml`]),
+  ...CONFIG_FILE_NAMES,
+].join(',')}}`;
 
 /** The file kind from the file name; undefined for files the tools do not read. */
 export function kindOfFile(uri: string): FileKind | undefined {

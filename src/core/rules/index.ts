@@ -74,8 +74,4 @@ export function rulesFor(kind: string): Rule[] {
   return RULES.filter((r) => (typeof r.kind === 'string' ? r.kind === kind : r.kind.includes(kind as never)));
 }
 
-export function ruleByCode(code: string): Rule | undefined {
-  return RULES.find((r) => r.code === code);
-}
-
 export const ALL_CODES: readonly string[] = [...RULES.map((r) => r.code), ...Object.keys(FILE_CODES)];

@@ -33,11 +33,6 @@ export class PartnersProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return this.loaded;
   }
 
-  /** The current top level, as the view shows it. */
-  get nodes(): readonly TreeNode[] {
-    return this.roots;
-  }
-
   /** Rebuilds from the index and refreshes only the nodes that look different. */
   update(): void {
     const { roots, changed } = reconcile(this.roots, buildTree(this.index, this.options()));

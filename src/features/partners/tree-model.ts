@@ -203,21 +203,9 @@ function roundNode(id: string, round: string | undefined, children: TreeNode[]):
   };
 }
 
-/**
- * The index caches partners until the partner/round structure changes, so a
- * cached partner may hold an older copy of a meeting (its success statement,
- * confirmation or next step edited since). The document's own copy is current.
- */
-function current(index: WorkspaceIndex, p: Partner): Partner {
-  const meetings = p.meetings.map((m) => index.get(m.uri)?.meeting ?? m);
-  return { ...p, meetings, community: meetings.find((m) => m.community)?.community };
-}
-
 function byPartner(index: WorkspaceIndex, options: TreeOptions, wanted: (m: Meeting) => boolean, parentId: string): TreeNode[] {
-  return index.partners().flatMap((cached) => {
-    const p = current(index, cached);
-    return partnerNode(index, p, p.meetings.filter(wanted), parentId, options) ?? [];
-  });
+  // The index rebuilds its partners on every worksheet change, so their meetings are current.
+  return index.partners().flatMap((p) => partnerNode(index, p, p.meetings.filter(wanted), parentId, options) ?? []);
 }
 
 function byRound(index: WorkspaceIndex, options: TreeOptions, wanted: (m: Meeting) => boolean, inFolder: (uri: string) => boolean, parentId: string): TreeNode[] {

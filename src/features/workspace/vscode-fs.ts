@@ -2,17 +2,17 @@
 // where there is no Node file system (vscode.dev, remote workspaces).
 import * as vscode from 'vscode';
 import type { FileSystem } from '../../core/types';
+import { FILE_GLOB, SKIPPED_FOLDERS } from '../../core/kinds';
 
-const INCLUDE = '**/{*.worksheet.yaml,*.worksheet.yml,*.convening.yaml,*.convening.yml,*.review.yaml,*.review.yml,partner-worksheets.yaml,partner-worksheets.yml}';
-const EXCLUDE = '**/{node_modules,.git}/**';
+const EXCLUDE = `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`;
 
-export const WATCH_GLOB = INCLUDE;
+export const WATCH_GLOB = FILE_GLOB;
 
 export const vscodeFileSystem: FileSystem = {
   readFile: async (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
   async findFiles(rootUri) {
     const folder = vscode.Uri.parse(rootUri);
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, INCLUDE), EXCLUDE);
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, FILE_GLOB), EXCLUDE);
     return found.map((u) => u.toString()).sort();
   },
   async stamp(uri) {
