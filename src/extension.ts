@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { WorkspaceIndex } from './core/workspace-index';
 import { localToday } from './core/dates';
 import { Indexer } from './features/workspace/indexer';
+import { FindingStore } from './features/diagnostics/findings';
 import type { Services } from './services';
 import * as diagnostics from './features/diagnostics';
 import * as editing from './features/editing';
@@ -30,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
   const snapshotUri = context.storageUri && vscode.Uri.joinPath(context.storageUri, 'index-snapshot.json');
   const indexer = new Indexer(index, log, snapshotUri);
   context.subscriptions.push(log, indexer);
-  const services: Services = { index, indexer, log, today };
+  const services: Services = { index, indexer, findings: new FindingStore(), log, today };
 
   let partnersView: PartnersProvider | undefined;
   const features: [string, () => void][] = [

@@ -4,32 +4,15 @@
 // team meeting. Per-URI set/delete; never a blanket clear.
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import type { Finding } from '../../core/types';
 import { kindOfFile } from '../../core/kinds';
 import { SOURCE, toDiagnostic } from './convert';
 
 const YAML_EXTENSION = 'redhat.vscode-yaml';
 
-/** Findings behind the current diagnostics, for the quick-fix provider. */
-export class FindingStore {
-  private readonly byUri = new Map<string, Finding[]>();
-  get(uri: vscode.Uri): Finding[] {
-    return this.byUri.get(uri.toString()) ?? [];
-  }
-  set(uri: string, findings: Finding[]): void {
-    this.byUri.set(uri, findings);
-  }
-  delete(uri: string): void {
-    this.byUri.delete(uri);
-  }
-}
-
-export const findings = new FindingStore();
-
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const collection = vscode.languages.createDiagnosticCollection(SOURCE);
   const docsUri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
-  const { index, indexer } = services;
+  const { index, indexer, findings } = services;
   const pending = new Set<string>();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
 

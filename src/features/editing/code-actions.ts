@@ -3,7 +3,7 @@
 // preferred fix in the file. All edits are WorkspaceEdits, so they undo.
 import * as vscode from 'vscode';
 import type { Finding, Fix } from '../../core/types';
-import { findings } from '../diagnostics';
+import type { FindingStore } from '../diagnostics/findings';
 import { SOURCE, codeOf, sameRange, toRange } from '../diagnostics/convert';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('partnerWorksheets');
@@ -13,8 +13,11 @@ export class GapCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
+  /** @param findings the diagnostics feature's findings, whose fixes these actions offer */
+  constructor(private readonly findings: FindingStore) {}
+
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const all = findings.get(document.uri);
+    const all = this.findings.get(document.uri);
     const actions: vscode.CodeAction[] = [];
     const wantsFixAll = !context.only || context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only);
     if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {
