@@ -12,7 +12,8 @@ import * as editing from './features/editing';
 import * as commands from './features/commands';
 import * as partners from './features/partners';
 import * as review from './features/review';
-import type { PartnersProvider } from './features/partners';
+import type { PartnersProvider, PartnersView } from './features/partners';
+import type { TreeNode } from './features/partners/tree-model';
 
 /** What the extension exports to other extensions and to its own tests. */
 export interface PartnerWorksheetsApi {
@@ -22,6 +23,8 @@ export interface PartnerWorksheetsApi {
   services: Services;
   /** The Partners view's data, for tests and other extensions. */
   partnersView(): PartnersProvider | undefined;
+  /** The Partners tree view itself: its selection, after a reveal say. */
+  partnersTreeView(): vscode.TreeView<TreeNode> | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi {
@@ -33,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
   context.subscriptions.push(log, indexer);
   const services: Services = { index, indexer, findings: new FindingStore(), log, today };
 
-  let partnersView: PartnersProvider | undefined;
+  let partnersView: PartnersView | undefined;
   const features: [string, () => void][] = [
     ['diagnostics', () => diagnostics.register(context, services)],
     ['editing', () => editing.register(context, services)],
@@ -57,7 +60,8 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
     partnerIds: () => index.partnerIds(),
     documentUris: () => index.documents().map((d) => d.uri),
     services,
-    partnersView: () => partnersView,
+    partnersView: () => partnersView?.provider,
+    partnersTreeView: () => partnersView?.view,
   };
 }
 

@@ -67,8 +67,9 @@ describe('Partners view', () => {
     assert.equal(view.getTreeItem(roots[0]).contextValue, 'partner');
   });
 
-  it('reveals the active editor\'s worksheet through getParent', async () => {
+  it('reveals and selects the active editor\'s worksheet, found through getParent', async () => {
     await rootsAre(view, FIXTURE_ROOTS);
+    const tree = await waitFor(() => api.partnersTreeView(), { message: 'the Partners tree view' });
     const uri = workspaceUri('riverside-youth', '2026-04-20.worksheet.yaml');
     await vscode.window.showTextDocument(uri);
     // view.reveal rejects when getParent does not lead back to a root.
@@ -76,6 +77,10 @@ describe('Partners view', () => {
     const node = view.findMeeting(uri.toString());
     assert.equal(node?.label, '2026-04-20');
     assert.equal(view.getParent(node!)?.partnerId, 'riverside-youth');
+    // The workbench reports the selection back to the extension host after the reveal.
+    await waitFor(() => tree.selection.length === 1 && tree.selection[0] === node, {
+      message: () => `the revealed worksheet as the selection (it is ${JSON.stringify(tree.selection.map((n) => n.id))})`,
+    });
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

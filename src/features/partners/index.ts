@@ -50,7 +50,13 @@ function isNode(arg: unknown): arg is TreeNode {
   return !!arg && typeof arg === 'object' && 'id' in arg && 'kind' in arg && 'children' in arg;
 }
 
-export function register(context: vscode.ExtensionContext, services: Services): PartnersProvider {
+/** The view and its data, for the extension's API (tests read the selection). */
+export interface PartnersView {
+  provider: PartnersProvider;
+  view: vscode.TreeView<TreeNode>;
+}
+
+export function register(context: vscode.ExtensionContext, services: Services): PartnersView {
   let state = readState(context.workspaceState.get(STATE_KEY));
   const provider = new PartnersProvider(
     services.index,
@@ -169,7 +175,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     .then(() => {
       if (!provider.isLoaded) provider.update();
     });
-  return provider;
+  return { provider, view };
 }
 
 /** Asks for a round; undefined means "all rounds", null means the pick was dismissed. */
