@@ -6,8 +6,12 @@ import { activate, deleteFile, waitFor, workspaceUri } from './util';
 
 const VIEW_TYPE = 'partnerWorksheets.review';
 
+function isReviewTab(tab: vscode.Tab | undefined): boolean {
+  return tab?.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(VIEW_TYPE);
+}
+
 function webviewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(VIEW_TYPE));
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(isReviewTab);
 }
 
 describe('Team Review panel', () => {
@@ -21,8 +25,14 @@ describe('Team Review panel', () => {
     await waitFor(() => webviewTabs()[0]?.label === 'Team Review: autumn-2026', { message: `the review tab (tabs: ${webviewTabs().map((t) => t.label).join(', ')})` });
     await vscode.commands.executeCommand('partnerWorksheets.openReview', 'spring-2026');
     await waitFor(() => webviewTabs()[0]?.label === 'Team Review: spring-2026', { message: 'the spring round in the title' });
+    // Put a worksheet in front of the panel, then open the review again. The
+    // review tab that becomes active is the panel the command showed: had it
+    // made a second panel, that one, so it is among the tabs counted below.
+    await vscode.window.showTextDocument(workspaceUri('riverside-youth', '2026-10-14.worksheet.yaml'), { viewColumn: vscode.ViewColumn.Active, preview: false });
+    await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputText, { message: 'the worksheet in front of the panel' });
     await vscode.commands.executeCommand('partnerWorksheets.openReview');
-    assert.equal(webviewTabs().length, 1, 'one panel per workspace');
+    await waitFor(() => isReviewTab(vscode.window.tabGroups.activeTabGroup.activeTab), { message: () => `a review tab in front (tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')})` });
+    assert.deepEqual(webviewTabs().map((t) => t.label), ['Team Review: spring-2026'], 'one panel per workspace, still on the round it showed');
   });
 
   it('closes with its tab and opens again', async () => {
