@@ -21,6 +21,11 @@ async function rootsAre(view: PartnersProvider, expected: string[]): Promise<Tre
   }, { message: () => `the roots ${JSON.stringify(expected)} (they were ${JSON.stringify(last)}; the index has ${JSON.stringify(index?.partnerIds())})` });
 }
 
+/** The theme colour of an item's icon (ThemeColor.id is in the API's types only from 1.94). */
+function colorOf(item: vscode.TreeItem): string | undefined {
+  return ((item.iconPath as vscode.ThemeIcon).color as { id?: string } | undefined)?.id;
+}
+
 describe('Partners view', () => {
   let api: PartnerWorksheetsApi;
   let view: PartnersProvider;
@@ -82,6 +87,67 @@ describe('Partners view', () => {
       message: () => `the revealed worksheet as the selection (it is ${JSON.stringify(tree.selection.map((n) => n.id))})`,
     });
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('dresses each kind of node: context value, icon, collapsible state, and what it opens', async () => {
+    const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+    const file = workspaceUri('riverside-youth', '2026-10-14.worksheet.yaml');
+    const warning = { errors: 0, warnings: 1, infos: 0 };
+    let n = 0;
+    const node = (kind: TreeNode['kind'], extra: Partial<TreeNode> = {}): TreeNode =>
+      ({ id: `test/${kind}/${n++}`, kind, label: `A ${kind}`, description: 'described', tooltip: '**tip**', gaps: warning, children: [], ...extra });
+    const withFile = { uri: file.toString() };
+    // [node, contextValue, icon, collapsible state, what the item stands for]
+    type Stands = 'gaps' | 'file' | 'opens' | 'nothing';
+    const cases: [TreeNode, string, string, vscode.TreeItemCollapsibleState, Stands][] = [
+      [node('folder'), 'folder', 'root-folder', Expanded, 'gaps'],
+      [node('round', { round: 'autumn-2026' }), 'round', 'history', Expanded, 'gaps'],
+      [node('round'), 'roundUnnamed', 'history', Expanded, 'gaps'],
+      [node('partner'), 'partner', 'organization', Collapsed, 'gaps'],
+      [node('meeting', { ...withFile, status: 'planned' }), 'meeting', 'calendar', None, 'file'],
+      [node('meeting', { ...withFile, status: 'prepared' }), 'meeting', 'checklist', None, 'file'],
+      [node('meeting', { ...withFile, status: 'held' }), 'meeting', 'comment-discussion', None, 'file'],
+      [node('meeting', { ...withFile, status: 'filled' }), 'meeting', 'edit', None, 'file'],
+      [node('meeting', { ...withFile, status: 'shared' }), 'meeting', 'check-all', None, 'file'],
+      [node('meeting', withFile), 'meeting', 'circle-outline', None, 'file'],
+      [node('review', withFile), 'review', 'tasklist', None, 'file'],
+      [node('convenings'), 'convenings', 'broadcast', Collapsed, 'gaps'],
+      [node('convening', { ...withFile, children: [node('convening-partner')] }), 'convening', 'project', Collapsed, 'file'],
+      [node('convening', withFile), 'convening', 'project', None, 'file'],
+      [node('convening-partner', withFile), 'conveningPartner', 'person', None, 'opens'],
+      [node('convening-partner'), 'conveningPartnerUnmet', 'person', None, 'nothing'],
+    ];
+    for (const [n, contextValue, icon, state, stands] of cases) {
+      const item = view.getTreeItem(n);
+      const what = `${n.kind} ${contextValue} ${icon}`;
+      assert.equal(item.id, n.id, what);
+      assert.equal(item.label, n.label, what);
+      assert.equal(item.description, 'described', what);
+      assert.equal((item.tooltip as vscode.MarkdownString).value, '**tip**', what);
+      assert.equal(item.contextValue, contextValue, what);
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, icon, what);
+      assert.equal(colorOf(item), 'problemsWarningIcon.foreground', what);
+      assert.equal(item.collapsibleState, state, what);
+      const opens = item.command && { command: item.command.command, target: String(item.command.arguments?.[0]) };
+      const open = { command: 'partnerWorksheets.partners.open', target: file.toString() };
+      if (stands === 'gaps') {
+        // A resource in the view's own scheme, for the gap badge: not a file to open.
+        assert.equal(item.resourceUri?.scheme, 'partner-worksheets-gaps', what);
+        assert.equal(item.command, undefined, what);
+      } else if (stands === 'file') {
+        assert.equal(item.resourceUri?.toString(), file.toString(), what);
+        assert.deepEqual(opens, open, what);
+      } else {
+        assert.equal(item.resourceUri, undefined, what);
+        assert.deepEqual(opens, stands === 'opens' ? open : undefined, what);
+      }
+    }
+    // Errors colour the icon red, no gaps leave it plain.
+    assert.equal(colorOf(view.getTreeItem(node('partner', { gaps: { errors: 1, warnings: 1, infos: 0 } }))), 'problemsErrorIcon.foreground');
+    assert.equal(colorOf(view.getTreeItem(node('partner', { gaps: { errors: 0, warnings: 0, infos: 2 } }))), undefined);
+    // Grouped by round, a round holds few partners: they open at once.
+    await vscode.commands.executeCommand('partnerWorksheets.partners.groupByRound');
+    assert.equal(view.getTreeItem(node('partner')).collapsibleState, Expanded);
   });
 
   it('groups by round with the round\'s team review, and back', async () => {
