@@ -1,6 +1,8 @@
-// Thin TreeItems over the pure model: one class per level of the tree, so
-// what each level looks like, and which context menu it gets, is in one place.
-// They hold no state of their own; the provider makes a new one on request.
+// Thin TreeItems over the pure model. How each kind of node looks (context
+// value, which picks its menus; icon; collapsible state) and what it stands
+// for (a file, or a resource only for its gap badge) is one row of a table;
+// one function dresses every node from its row. Items hold no state of their
+// own: the provider makes a new one on request.
 import * as vscode from 'vscode';
 import type { Gaps, NodeKind, TreeNode } from './tree-model';
 import { gapCount } from './tree-model';
@@ -15,7 +17,6 @@ export const OPEN_COMMAND = 'partnerWorksheets.partners.open';
  * Problems decorations already show the counts of the diagnostics.
  */
 export const GAPS_SCHEME = 'partner-worksheets-gaps';
-const WITHOUT_FILE: ReadonlySet<NodeKind> = new Set<NodeKind>(['folder', 'round', 'partner', 'convenings']);
 
 const STATUS_ICON: Record<string, string> = {
   planned: 'calendar',
@@ -55,96 +56,63 @@ function openCommand(uri: vscode.Uri): vscode.Command {
   return { command: OPEN_COMMAND, title: 'Open', arguments: [uri] };
 }
 
-abstract class NodeItem extends vscode.TreeItem {
-  constructor(node: TreeNode, state: vscode.TreeItemCollapsibleState, contextValue: string, icon: string) {
-    super(node.label, state);
-    // The id is what keeps expansion and selection across refreshes.
-    this.id = node.id;
-    this.contextValue = contextValue;
-    this.description = node.description;
-    this.tooltip = tooltip(node.tooltip);
-    this.iconPath = new vscode.ThemeIcon(icon, iconColor(node.gaps));
-  }
+/**
+ * What an item stands for. `gaps`: a node without a file of its own, given a
+ * resource in GAPS_SCHEME for its badge. `file`: the node's file, whose
+ * Problems decorations it shows and which it opens on select. `opens`: it
+ * opens the node's file on select but shows no resource (a convening partner
+ * would otherwise wear its latest worksheet's problem counts).
+ */
+type Stands = 'gaps' | 'file' | 'opens';
 
-  /** Items that stand for a file show its decorations and open it on select. */
-  protected opensFile(node: TreeNode): void {
-    if (!node.uri) return;
-    this.resourceUri = vscode.Uri.parse(node.uri);
-    this.command = openCommand(this.resourceUri);
-  }
+/** A value, or how to get it from the node (and whether partners start expanded). */
+type ByNode<T> = T | ((node: TreeNode, partnersExpanded: boolean) => T);
+
+function pick<T extends string | number>(value: ByNode<T>, node: TreeNode, partnersExpanded: boolean): T {
+  return typeof value === 'function' ? value(node, partnersExpanded) : value;
 }
 
-export class FolderItem extends NodeItem {
-  constructor(node: TreeNode) {
-    super(node, Expanded, 'folder', 'root-folder');
-    this.resourceUri = gapsUri(node);
-  }
+interface ItemLook {
+  /** Picks the item's menus (the `viewItem` of package.json's menus). */
+  contextValue: ByNode<string>;
+  icon: ByNode<string>;
+  state: ByNode<vscode.TreeItemCollapsibleState>;
+  stands: Stands;
 }
 
-export class RoundItem extends NodeItem {
-  constructor(node: TreeNode) {
-    // "No round" has no team review to open: a different context value hides the menu.
-    super(node, Expanded, node.round ? 'round' : 'roundUnnamed', 'history');
-    this.resourceUri = gapsUri(node);
-  }
-}
+const LOOKS: Record<NodeKind, ItemLook> = {
+  folder: { contextValue: 'folder', icon: 'root-folder', state: Expanded, stands: 'gaps' },
+  // "No round" has no team review to open: a different context value hides the menu.
+  round: { contextValue: (n) => (n.round ? 'round' : 'roundUnnamed'), icon: 'history', state: Expanded, stands: 'gaps' },
+  partner: { contextValue: 'partner', icon: 'organization', state: (_n, expanded) => (expanded ? Expanded : Collapsed), stands: 'gaps' },
+  meeting: { contextValue: 'meeting', icon: (n) => STATUS_ICON[n.status ?? ''] ?? 'circle-outline', state: None, stands: 'file' },
+  review: { contextValue: 'review', icon: 'tasklist', state: None, stands: 'file' },
+  convenings: { contextValue: 'convenings', icon: 'broadcast', state: Collapsed, stands: 'gaps' },
+  convening: { contextValue: 'convening', icon: 'project', state: (n) => (n.children.length ? Collapsed : None), stands: 'file' },
+  // A partner no worksheet names yet: "New Meeting" applies, "open" does not.
+  'convening-partner': { contextValue: (n) => (n.uri ? 'conveningPartner' : 'conveningPartnerUnmet'), icon: 'person', state: None, stands: 'opens' },
+};
 
-export class PartnerItem extends NodeItem {
-  constructor(node: TreeNode, expanded: boolean) {
-    super(node, expanded ? Expanded : Collapsed, 'partner', 'organization');
-    this.resourceUri = gapsUri(node);
-  }
-}
-
-export class MeetingItem extends NodeItem {
-  constructor(node: TreeNode) {
-    super(node, None, 'meeting', STATUS_ICON[node.status ?? ''] ?? 'circle-outline');
-    this.opensFile(node);
-  }
-}
-
-export class ReviewItem extends NodeItem {
-  constructor(node: TreeNode) {
-    super(node, None, 'review', 'tasklist');
-    this.opensFile(node);
-  }
-}
-
-export class ConveningsItem extends NodeItem {
-  constructor(node: TreeNode) {
-    super(node, Collapsed, 'convenings', 'broadcast');
-    this.resourceUri = gapsUri(node);
-  }
-}
-
-export class ConveningItem extends NodeItem {
-  constructor(node: TreeNode) {
-    super(node, node.children.length ? Collapsed : None, 'convening', 'project');
-    this.opensFile(node);
-  }
-}
-
-export class ConveningPartnerItem extends NodeItem {
-  constructor(node: TreeNode) {
-    // A partner no worksheet names yet: "New Meeting" applies, "open" does not.
-    super(node, None, node.uri ? 'conveningPartner' : 'conveningPartnerUnmet', 'person');
-    // Selecting opens the partner's latest worksheet. No resourceUri: it would
-    // show that worksheet's Problems decorations on the partner's name.
-    if (node.uri) this.command = openCommand(vscode.Uri.parse(node.uri));
-  }
-}
+/** The kinds whose items carry a GAPS_SCHEME resource, which GapDecorations decorates. */
+const WITHOUT_FILE: ReadonlySet<NodeKind> = new Set((Object.keys(LOOKS) as NodeKind[]).filter((k) => LOOKS[k].stands === 'gaps'));
 
 export function createItem(node: TreeNode, partnersExpanded: boolean): vscode.TreeItem {
-  switch (node.kind) {
-    case 'folder': return new FolderItem(node);
-    case 'round': return new RoundItem(node);
-    case 'partner': return new PartnerItem(node, partnersExpanded);
-    case 'meeting': return new MeetingItem(node);
-    case 'review': return new ReviewItem(node);
-    case 'convenings': return new ConveningsItem(node);
-    case 'convening': return new ConveningItem(node);
-    case 'convening-partner': return new ConveningPartnerItem(node);
+  const look = LOOKS[node.kind];
+  const item = new vscode.TreeItem(node.label, pick(look.state, node, partnersExpanded));
+  // The id is what keeps expansion and selection across refreshes.
+  item.id = node.id;
+  item.contextValue = pick(look.contextValue, node, partnersExpanded);
+  item.description = node.description;
+  item.tooltip = tooltip(node.tooltip);
+  item.iconPath = new vscode.ThemeIcon(pick(look.icon, node, partnersExpanded), iconColor(node.gaps));
+  if (look.stands === 'gaps') {
+    item.resourceUri = gapsUri(node);
+  } else if (node.uri) {
+    const uri = vscode.Uri.parse(node.uri);
+    if (look.stands === 'file') item.resourceUri = uri;
+    item.command = openCommand(uri);
   }
+  return item;
 }
 
 /**
