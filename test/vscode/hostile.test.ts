@@ -49,8 +49,8 @@ describe('hostile input in the workbench', () => {
     for (const [name, [code, line, message]] of Object.entries(cases)) {
       const uri = workspaceUri(FOLDER, name);
       await waitFor(
-        () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code && (!line || d.range.start.line + 1 === line) && message.test(d.message)),
-        { message: () => `${code}${line ? ` on line ${line}` : ''} in ${name} (it has ${vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)}@${d.range.start.line + 1}`).join(', ') || 'none'})` },
+        () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code && d.range.start.line + 1 === line && message.test(d.message)),
+        { message: () => `${code} on line ${line} in ${name} (it has ${vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)}@${d.range.start.line + 1}`).join(', ') || 'none'})` },
       );
     }
   });
