@@ -30,6 +30,20 @@ function toText(results: FileFindings[]): string {
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
+/**
+ * The line closing a run for people (text format, on stderr): the
+ * counts, or, when nothing was found, one line that says so.
+ */
+export function summaryLine(results: FileFindings[], quiet: boolean): string {
+  const count = (severity: Finding['severity']) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const checked = `${plural(results.length, 'file')} checked`;
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  // --quiet keeps errors only, so an empty run under it says no more than that.
+  if (errors + warnings + infos === 0) return `${checked}: ${quiet ? 'no errors' : 'no findings'}\n`;
+  return `${checked}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info\n`;
+}
+
 function sorted(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
 }

@@ -8,7 +8,7 @@ import { localToday } from '../core/dates';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
 import type { Finding } from '../core/types';
 import { nodeFileSystem } from './node-fs';
-import { formatFindings } from './format';
+import { formatFindings, summaryLine } from './format';
 import type { FileFindings } from './format';
 import pkg from '../../package.json';
 import { runReview } from './review';
@@ -164,10 +164,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   io.out(formatFindings(results, format as 'text' | 'json' | 'sarif', pkg.version));
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  if (format === 'text') {
-    const infos = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'info').length, 0);
-    io.err(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info\n`);
-  }
+  if (format === 'text') io.err(summaryLine(results, values.quiet ?? false));
   if (errors > 0) return 1;
   if (warnings > maxWarnings) {
     io.err(`partner-worksheets: ${warnings} warnings is more than --max-warnings ${maxWarnings}\n`);

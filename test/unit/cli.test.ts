@@ -72,6 +72,15 @@ describe('partner-worksheets CLI', () => {
     assert.equal(quiet.code, 0);
   });
 
+  it('says in one line when there is nothing to report', async () => {
+    rmSync(join(dir, 'convenings'), { recursive: true });
+    const clean = await cli(['check', '--today', '2026-10-21'], dir);
+    assert.deepEqual(clean, { code: 0, out: '', err: '1 file checked: no findings\n' });
+    writeFileSync(join(dir, 'riverside-youth', '2026-10-14.worksheet.yaml'), WORKSHEET.replace('thanked: true', 'thanked: false'));
+    const quiet = await cli(['check', '--quiet', '--today', '2026-10-21'], dir);
+    assert.deepEqual(quiet, { code: 0, out: '', err: '1 file checked: no errors\n' }, '--quiet hides the info finding, and says only that there are no errors');
+  });
+
   it('a single file is checked with its neighbours and settings', async () => {
     writeFileSync(join(dir, 'partner-worksheets.yaml'), CONFIG);
     writeFileSync(join(dir, 'riverside-youth', '2026-10-14.worksheet.yaml'), variant(WORKSHEET, [['meeting', 'duration_minutes'], 90]));
