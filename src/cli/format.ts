@@ -1,7 +1,12 @@
 // Output formats of `partner-worksheets check`: text for people and problem
-// matchers, JSON for scripts, SARIF 2.1.0 for code-scanning tools.
+// matchers, JSON for scripts, SARIF 2.1.0 for code-scanning tools, GitHub
+// Actions workflow commands (github.ts) for annotations without SARIF.
 import type { Finding } from '../core/types';
 import { ALL_CODES, FILE_CODES, RULES } from '../core/rules';
+import { toGithub } from './github';
+
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface FileFindings {
   /** Path relative to the working directory, with the platform's separators. */
@@ -9,8 +14,10 @@ export interface FileFindings {
   findings: Finding[];
 }
 
-export function formatFindings(results: FileFindings[], format: 'text' | 'json' | 'sarif', version: string): string {
+export function formatFindings(results: FileFindings[], format: CheckFormat, version: string): string {
   switch (format) {
+    case 'github':
+      return toGithub(results.map((r) => ({ file: r.file, findings: sorted(r.findings) })));
     case 'json':
       return `${JSON.stringify(toJson(results), null, 2)}\n`;
     case 'sarif':
@@ -31,7 +38,7 @@ function toText(results: FileFindings[]): string {
 }
 
 /**
- * The line closing a run for people (text format, on stderr): the
+ * The line closing a run for people (text and github formats, on stderr): the
  * counts, or, when nothing was found, one line that says so.
  */
 export function summaryLine(results: FileFindings[], quiet: boolean): string {

@@ -8,8 +8,8 @@ import { localToday } from '../core/dates';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
 import type { Finding } from '../core/types';
 import { nodeFileSystem } from './node-fs';
-import { formatFindings, summaryLine } from './format';
-import type { FileFindings } from './format';
+import { CHECK_FORMATS, formatFindings, summaryLine } from './format';
+import type { CheckFormat, FileFindings } from './format';
 import pkg from '../../package.json';
 import { runReview } from './review';
 
@@ -28,7 +28,9 @@ Commands:
 
 Options for check:
   --format <f>          text (default: path:line:col: severity code message),
-                        json (an array of findings), or sarif (SARIF 2.1.0).
+                        json (an array of findings), sarif (SARIF 2.1.0), or
+                        github (GitHub Actions annotations: ::error file=...).
+                        text and github end with a summary line on stderr.
   --today <YYYY-MM-DD>  The date rules treat as today (default: today).
   --max-warnings <n>    Fail when there are more than n warnings.
   --quiet               Report errors only.
@@ -114,7 +116,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be text, json, sarif or github, not '${format}'`);
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
     const n = Number(values['max-warnings']);
@@ -161,10 +163,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     results.push({ file: relative(io.cwd, uri.split('/').join(sep)) || uri, findings });
   }
 
-  io.out(formatFindings(results, format as 'text' | 'json' | 'sarif', pkg.version));
+  io.out(formatFindings(results, format as CheckFormat, pkg.version));
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  if (format === 'text') io.err(summaryLine(results, values.quiet ?? false));
+  if (format === 'text' || format === 'github') io.err(summaryLine(results, values.quiet ?? false));
   if (errors > 0) return 1;
   if (warnings > maxWarnings) {
     io.err(`partner-worksheets: ${warnings} warnings is more than --max-warnings ${maxWarnings}\n`);

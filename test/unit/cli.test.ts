@@ -93,7 +93,7 @@ describe('partner-worksheets CLI', () => {
     assert.equal((await cli([], dir)).code, 2);
     const bad = await cli(['check', '--format', 'xml'], dir);
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /--format must be text, json or sarif/);
+    assert.match(bad.err, /--format must be text, json, sarif or github/);
     const missing = await cli(['check', 'nowhere'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /no such file or folder: nowhere/);
