@@ -5,10 +5,12 @@
 //   dist/webview/main.js    the team review panel's page
 //   dist/test/vscode/*.js   suites that run inside a real VS Code extension host
 //   dist/test/web/index.js  the same suites, bundled for the web worker extension host
+//   dist/THIRD-PARTY-NOTICES.txt  the licences of the libraries in the shipped bundles
 // `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeThirdPartyNotices } from './scripts/third-party-notices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -63,11 +65,14 @@ const builds = [
   },
   {
     ...common,
+    // The npm package ships this file alone, without a 2 MB source map, so
+    // it points to none; the CLI is debugged from source (its tests run the TypeScript).
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node18',
+    sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
   },
   {
@@ -80,6 +85,10 @@ const builds = [
     target: 'es2022',
   },
 ];
+
+// The bundles above ship (in the .vsix and the npm package); the test bundles below do not.
+const shipped = builds.length;
+for (const b of builds) b.metafile = true;
 
 const vscodeTests = testEntries('test/vscode');
 if (vscodeTests.length > 0 && !production) {
@@ -122,5 +131,6 @@ if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  writeThirdPartyNotices(results.slice(0, shipped).map((r) => r.metafile), 'dist/THIRD-PARTY-NOTICES.txt');
 }

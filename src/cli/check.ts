@@ -8,7 +8,7 @@ import { WorkspaceIndex } from '../core/workspace-index';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
 import type { Finding } from '../core/types';
 import { nodeFileSystem } from './node-fs';
-import { formatFindings } from './format';
+import { formatFindings, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
 import { toPath, toUri } from './io';
@@ -71,10 +71,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const count = (severity: Finding['severity']) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
   const errors = count('error');
   const warnings = count('warning');
-  if (args.format === 'text') {
-    const infos = count('info');
-    io.err(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info\n`);
-  }
+  if (args.format === 'text' || args.format === 'github') io.err(summaryLine(results, args.quiet));
   if (errors > 0) return 1;
   if (warnings > args.maxWarnings) {
     io.err(`partner-worksheets: ${warnings} warnings is more than --max-warnings ${args.maxWarnings}\n`);

@@ -1,10 +1,13 @@
 // Output formats of `partner-worksheets check`: text for people and problem
-// matchers, JSON for scripts, SARIF 2.1.0 for code-scanning tools.
+// matchers, JSON for scripts, SARIF 2.1.0 for code-scanning tools, GitHub
+// Actions workflow commands (github.ts) for annotations without SARIF.
 import type { Finding } from '../core/types';
 import { ALL_CODES, FILE_CODES, RULES } from '../core/rules';
+import { toGithub } from './github';
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
 
 export interface FileFindings {
   /** Path relative to the working directory, with the platform's separators. */
@@ -14,6 +17,8 @@ export interface FileFindings {
 
 export function formatFindings(results: FileFindings[], format: CheckFormat, version: string): string {
   switch (format) {
+    case 'github':
+      return toGithub(results.map((r) => ({ file: r.file, findings: sorted(r.findings) })));
     case 'json':
       return `${JSON.stringify(toJson(results), null, 2)}\n`;
     case 'sarif':
@@ -31,6 +36,20 @@ function toText(results: FileFindings[]): string {
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/**
+ * The line closing a run for people (text and github formats, on stderr): the
+ * counts, or, when nothing was found, one line that says so.
+ */
+export function summaryLine(results: FileFindings[], quiet: boolean): string {
+  const count = (severity: Finding['severity']) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const checked = `${plural(results.length, 'file')} checked`;
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  // --quiet keeps errors only, so an empty run under it says no more than that.
+  if (errors + warnings + infos === 0) return `${checked}: ${quiet ? 'no errors' : 'no findings'}\n`;
+  return `${checked}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info\n`;
 }
 
 function sorted(findings: Finding[]): Finding[] {

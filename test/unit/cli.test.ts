@@ -76,6 +76,15 @@ describe('partner-worksheets CLI', () => {
     assert.equal(quiet.code, 0);
   });
 
+  it('says in one line when there is nothing to report', async () => {
+    rmSync(join(dir, 'convenings'), { recursive: true });
+    const clean = await cli(['check', '--today', '2026-10-21'], dir);
+    assert.deepEqual(clean, { code: 0, out: '', err: '1 file checked: no findings\n' });
+    writeFileSync(join(dir, 'riverside-youth', '2026-10-14.worksheet.yaml'), WORKSHEET.replace('thanked: true', 'thanked: false'));
+    const quiet = await cli(['check', '--quiet', '--today', '2026-10-21'], dir);
+    assert.deepEqual(quiet, { code: 0, out: '', err: '1 file checked: no errors\n' }, '--quiet hides the info finding, and says only that there are no errors');
+  });
+
   it('a single file is checked with its neighbours and settings', async () => {
     writeFileSync(join(dir, 'partner-worksheets.yaml'), CONFIG);
     writeFileSync(join(dir, 'riverside-youth', '2026-10-14.worksheet.yaml'), variant(WORKSHEET, [['meeting', 'duration_minutes'], 90]));
@@ -88,7 +97,7 @@ describe('partner-worksheets CLI', () => {
     assert.equal((await cli([], dir)).code, 2);
     const bad = await cli(['check', '--format', 'xml'], dir);
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /--format must be text, json or sarif/);
+    assert.match(bad.err, /--format must be text, json, sarif or github/);
     const missing = await cli(['check', 'nowhere'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /no such file or folder: nowhere/);
