@@ -8,7 +8,7 @@ import { validateSchema } from './schema';
 import type { TeamConfig } from './config';
 import { DEFAULT_CONFIG } from './config';
 import type { WorkspaceFacts } from './rules/rule';
-import { isBlock } from './rules/rule';
+import { isBlock } from './facts/data';
 import { rulesFor } from './rules';
 
 export interface CheckOptions {

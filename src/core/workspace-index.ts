@@ -10,7 +10,7 @@ import type { TeamConfig } from './config';
 import { DEFAULT_CONFIG, readConfig } from './config';
 import { checkParsed } from './check';
 import type { MeetingRef, WorkspaceFacts } from './rules/rule';
-import { field, isBlock, list, text } from './rules/rule';
+import { field, isBlock, list, text } from './facts/data';
 import { isIsoDate } from './dates';
 import { dirname, isUnder, slugify } from './paths';
 import { kindOfFile } from './kinds';

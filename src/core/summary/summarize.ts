@@ -9,7 +9,8 @@
 // their lines) is cached per indexed document: an edit recomputes one file.
 import type { IndexedDocument, Meeting, WorkspaceIndex } from '../workspace-index';
 import type { Offer, Theme } from '../config';
-import { field, isBlock, list, noteText, statusRank, text } from '../rules/rule';
+import { FILLED, HELD, isHeld, statusRank } from '../facts/status';
+import { field, isBlock, list, noteText, text } from '../facts/data';
 import { daysBetween, isIsoDate } from '../dates';
 import { ThemeMatcher, sourceRank, stemOf, suggestThemes, vocabularyKey, words } from './themes';
 import { SourceLines } from './locate';
@@ -28,7 +29,6 @@ export interface SummaryOptions {
   today: string;
 }
 
-const HELD = statusRank('held');
 const STATUSES: readonly Status[] = ['planned', 'prepared', 'held', 'filled', 'shared'];
 /** Quotes stay short: the panel is read on a shared screen. */
 const QUOTE_MAX = 140;
@@ -312,8 +312,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     if (l) l.push(m);
     else byRound.set(m.round, [m]);
   }
-  const isHeld = (m: Meeting) => statusRank(m.status) >= HELD;
-  const round = options.round ?? [...rounds].reverse().find((r) => byRound.get(r)?.some(isHeld)) ?? rounds[rounds.length - 1] ?? '';
+  const round = options.round ?? [...rounds].reverse().find((r) => byRound.get(r)?.some((m) => isHeld(m.status))) ?? rounds[rounds.length - 1] ?? '';
   const at = rounds.indexOf(round);
   const previousRound = at > 0 ? rounds[at - 1] : undefined;
 
@@ -328,8 +327,8 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   // Partner name order, then date: every list built from the notes (quotes,
   // needs and offers, clusters, goals) comes out in the order it is shown in,
   // with each partner's first meeting of the round first, and needs no sort.
-  const held = meetings.filter(isHeld).sort((a, b) => ctx.rank(a.partnerId) - ctx.rank(b.partnerId) || byDate(a, b));
-  const previousHeld = (previousRound ? byRound.get(previousRound) ?? [] : []).filter(isHeld);
+  const held = meetings.filter((m) => isHeld(m.status)).sort((a, b) => ctx.rank(a.partnerId) - ctx.rank(b.partnerId) || byDate(a, b));
+  const previousHeld = (previousRound ? byRound.get(previousRound) ?? [] : []).filter((m) => isHeld(m.status));
 
   const notes = ctx.notes(held, true);
   const entries = themeEntries(ctx, notes);
@@ -459,7 +458,7 @@ function coverage(ctx: Context, meetings: readonly Meeting[], held: readonly Mee
     funnel: {
       planned: meetings.length,
       held: held.length,
-      filled: meetings.filter((m) => statusRank(m.status) >= statusRank('filled')).length,
+      filled: meetings.filter((m) => statusRank(m.status) >= FILLED).length,
       shared: meetingCounts.shared,
     },
     toMeet: toMeetList.items,

@@ -8,7 +8,7 @@ import type { CompletionEntry, WorkspaceVocabulary } from '../../core/language/c
 import { hover } from '../../core/language/hover';
 import type { PartnerFacts } from '../../core/language/hover';
 import { peopleIds } from '../../core/workspace-index';
-import { field, list, text } from '../../core/rules/rule';
+import { field, list, text } from '../../core/facts/data';
 import { parseFile } from '../../core/yaml';
 import { toRange } from '../diagnostics/convert';
 

@@ -7,7 +7,7 @@
 // state by id, and `reconcile` keys object identity by it.
 import type { IndexedDocument, Meeting, Partner, WorkspaceIndex } from '../../core/workspace-index';
 import type { Finding } from '../../core/types';
-import { field, list, text } from '../../core/rules/rule';
+import { field, list, text } from '../../core/facts/data';
 import { isUnder } from '../../core/paths';
 import { inertMarkdown } from '../../core/markdown';
 

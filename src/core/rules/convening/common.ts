@@ -1,5 +1,5 @@
 import type { RuleContext } from '../rule';
-import { field, isBlock, list, text } from '../rule';
+import { field, isBlock, list, text } from '../../facts/data';
 
 /** Convening rules about structure apply once partners are being brought together. */
 export function pastExploring(ctx: RuleContext): boolean {

@@ -1,5 +1,5 @@
 import type { Rule, RuleIssue } from '../rule';
-import { field, isBlock, text } from '../rule';
+import { field, isBlock, text } from '../../facts/data';
 import { compact, insertFix, setFix } from '../fixes';
 import { DUTIES } from './coordinator-vacant';
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { field, list, text } from '../rule';
+import { field, list, text } from '../../facts/data';
 import { pastExploring } from './common';
 
 export const noSharedMeasurement: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule, RuleIssue } from '../rule';
-import { field, list } from '../rule';
+import { field, list } from '../../facts/data';
 import { partnerEntries, partnerIdPath, pastExploring } from './common';
 
 export const partnersWithoutVoice: Rule = {

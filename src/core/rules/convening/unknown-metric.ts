@@ -1,5 +1,5 @@
 import type { Rule, RuleIssue } from '../rule';
-import { field, list, text } from '../rule';
+import { field, list, text } from '../../facts/data';
 import { compact, setFix } from '../fixes';
 import { nearestKey } from '../../schema';
 

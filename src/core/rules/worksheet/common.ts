@@ -1,11 +1,8 @@
 import type { RuleContext } from '../rule';
-import { field, isBlock, list, statusRank, text } from '../rule';
+import { statusRank } from '../../facts/status';
+import { field, isBlock, list, text } from '../../facts/data';
 import { addDays, isIsoDate } from '../../dates';
 import { yamlString } from '../../yaml';
-
-export const HELD = 2;
-export const FILLED = 3;
-export const SHARED = 4;
 
 export function rank(ctx: RuleContext): number {
   return statusRank(ctx.data.status);

@@ -1,6 +1,7 @@
 import type { Rule, RuleIssue } from '../rule';
-import { field, list, noteText } from '../rule';
-import { HELD, rank } from './common';
+import { field, list, noteText } from '../../facts/data';
+import { HELD } from '../../facts/status';
+import { rank } from './common';
 
 export const NOTE_CATEGORIES = ['challenges', 'values', 'goals', 'commitments'] as const;
 

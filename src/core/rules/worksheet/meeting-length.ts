@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { field } from '../rule';
+import { field } from '../../facts/data';
 
 export const meetingLength: Rule = {
   code: 'meeting-length',

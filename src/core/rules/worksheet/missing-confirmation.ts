@@ -1,7 +1,8 @@
 import type { Rule } from '../rule';
-import { field, isBlock, text } from '../rule';
+import { field, isBlock, text } from '../../facts/data';
 import { compact, insertFix, snippetText } from '../fixes';
-import { HELD, q, rank } from './common';
+import { HELD } from '../../facts/status';
+import { q, rank } from './common';
 
 export const missingConfirmation: Rule = {
   code: 'missing-confirmation',

@@ -1,7 +1,8 @@
 import type { Rule } from '../rule';
-import { field, text } from '../rule';
+import { field, text } from '../../facts/data';
 import { compact, insertFix, snippetText } from '../fixes';
-import { HELD, defaultDue, hasNextStep, likelyOwner, q, rank } from './common';
+import { HELD } from '../../facts/status';
+import { defaultDue, hasNextStep, likelyOwner, q, rank } from './common';
 
 export const missingNextStep: Rule = {
   code: 'missing-next-step',

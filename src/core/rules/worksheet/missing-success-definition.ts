@@ -1,7 +1,8 @@
 import type { Rule } from '../rule';
-import { field, text } from '../rule';
+import { field, text } from '../../facts/data';
 import { compact, insertFix } from '../fixes';
-import { HELD, rank } from './common';
+import { HELD } from '../../facts/status';
+import { rank } from './common';
 
 export const missingSuccessDefinition: Rule = {
   code: 'missing-success-definition',

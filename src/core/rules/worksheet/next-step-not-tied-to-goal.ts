@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { field, list, noteText, text } from '../rule';
+import { field, list, noteText, text } from '../../facts/data';
 import { compact, insertFix } from '../fixes';
 import { hasNextStep, q } from './common';
 

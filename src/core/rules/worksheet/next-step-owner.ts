@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { field, text } from '../rule';
+import { field, text } from '../../facts/data';
 import { compact, insertFix } from '../fixes';
 import { hasNextStep, likelyOwner } from './common';
 

@@ -1,7 +1,8 @@
 import type { Rule } from '../rule';
-import { field } from '../rule';
+import { field } from '../../facts/data';
 import { addDays, daysBetween, isIsoDate } from '../../dates';
-import { HELD, meetingDate, rank } from './common';
+import { HELD } from '../../facts/status';
+import { meetingDate, rank } from './common';
 
 export const notFilled: Rule = {
   code: 'not-filled',

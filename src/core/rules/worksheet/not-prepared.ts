@@ -1,8 +1,7 @@
 import type { Rule } from '../rule';
-import { field, list } from '../rule';
+import { field, list } from '../../facts/data';
+import { PREPARED } from '../../facts/status';
 import { rank } from './common';
-
-const PREPARED = 1;
 
 export const notPrepared: Rule = {
   code: 'not-prepared',

@@ -1,7 +1,8 @@
 import type { Rule } from '../rule';
-import { field } from '../rule';
+import { field } from '../../facts/data';
 import { addDays, isIsoDate } from '../../dates';
-import { FILLED, SHARED, meetingDate, rank } from './common';
+import { FILLED, SHARED } from '../../facts/status';
+import { meetingDate, rank } from './common';
 
 export const notShared: Rule = {
   code: 'not-shared',

@@ -1,7 +1,8 @@
 import type { Rule } from '../rule';
-import { field } from '../rule';
+import { field } from '../../facts/data';
 import { compact, insertFix, setFix } from '../fixes';
-import { HELD, rank } from './common';
+import { HELD } from '../../facts/status';
+import { rank } from './common';
 
 export const notThanked: Rule = {
   code: 'not-thanked',

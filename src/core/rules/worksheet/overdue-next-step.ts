@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { field } from '../rule';
+import { field } from '../../facts/data';
 import { compact, setFix } from '../fixes';
 import { daysBetween, isIsoDate } from '../../dates';
 import { hasNextStep } from './common';

@@ -1,5 +1,5 @@
 import type { Rule, RuleIssue } from '../rule';
-import { statusRank } from '../rule';
+import { isHeld } from '../../facts/status';
 import { partnerEntries, partnerIdPath } from '../convening/common';
 
 export const partnerNotMet: Rule = {
@@ -15,7 +15,7 @@ export const partnerNotMet: Rule = {
     for (const p of partnerEntries(ctx)) {
       if (!ws.knownPartner(p.id)) continue; // unknown-partner says it better
       const meetings = ws.meetingsOf(p.id);
-      if (meetings.some((m) => statusRank(m.status) >= 2)) continue;
+      if (meetings.some((m) => isHeld(m.status))) continue;
       issues.push({
         message: `No one-on-one with \`${p.id}\` has been held yet. Meet them first, to learn what success means for their community before convening.`,
         range: ctx.view.anchor(partnerIdPath(ctx, p.index)),

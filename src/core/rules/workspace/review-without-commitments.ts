@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { field, list, text } from '../rule';
+import { field, list, text } from '../../facts/data';
 import { compact, insertFix, setFix } from '../fixes';
 
 export const reviewWithoutCommitments: Rule = {

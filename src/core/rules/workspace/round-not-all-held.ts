@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { statusRank, text } from '../rule';
+import { isHeld } from '../../facts/status';
+import { text } from '../../facts/data';
 
 export const roundNotAllHeld: Rule = {
   code: 'round-not-all-held',
@@ -11,7 +12,7 @@ export const roundNotAllHeld: Rule = {
     const round = text(ctx.data.round);
     const ws = ctx.workspace;
     if (!round || !ws) return [];
-    const pending = ws.meetingsInRound(round).filter((m) => statusRank(m.status) < 2);
+    const pending = ws.meetingsInRound(round).filter((m) => !isHeld(m.status));
     if (pending.length === 0) return [];
     const names = [...new Set(pending.map((m) => m.partnerId))];
     return [{

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, RuleIssue } from '../rule';
-import { field, isBlock, list, text } from '../rule';
+import { field, isBlock, list, text } from '../../facts/data';
 import { compact, setFix } from '../fixes';
 import { nearestKey } from '../../schema';
 
