@@ -3,7 +3,7 @@
 // issues with ranges from the parser's nodes and, where it can, a fix.
 import type { FileKind, Fix, Range, RelatedLocation, Severity } from '../types';
 import type { ParsedFile, YamlView } from '../yaml';
-import type { TeamConfig } from '../config';
+import type { TeamConfig } from '../facts/settings';
 
 /** A worksheet of another file, as cross-file rules see it. */
 export interface MeetingRef {

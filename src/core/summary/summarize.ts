@@ -8,7 +8,7 @@
 // or partner, and what depends on one document only (its notes, their themes,
 // their lines) is cached per indexed document: an edit recomputes one file.
 import type { IndexedDocument, Meeting, WorkspaceIndex } from '../workspace-index';
-import type { Offer, Theme } from '../config';
+import type { Offer, Theme } from '../facts/settings';
 import { FILLED, HELD, isHeld, statusRank } from '../facts/status';
 import { field, isBlock, list, noteText, text } from '../facts/data';
 import { daysBetween, isIsoDate } from '../dates';

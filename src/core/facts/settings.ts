@@ -1,7 +1,7 @@
 // Team settings from `partner-worksheets.yaml`: the theme vocabulary, the team's
 // offers, thresholds and per-rule severities. A settings file with errors falls
 // back to the defaults for whatever it got wrong, so checking never stops.
-import type { SeveritySetting } from './types';
+import type { SeveritySetting } from '../types';
 
 export interface Theme {
   id: string;
