@@ -12,7 +12,7 @@ import { load as jsYamlLoad } from 'js-yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
 import { chromium } from 'playwright-core';
-import { WorkspaceIndex } from '../src/core/workspace-index';
+import { WorkspaceIndex } from '../src/core/workspace';
 import { checkText } from '../src/core/check';
 import { readConfig } from '../src/core/facts/settings';
 import { summarize } from '../src/core/summary/summarize';

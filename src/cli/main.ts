@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { WorkspaceIndex } from '../core/workspace-index';
+import { WorkspaceIndex } from '../core/workspace';
 import { localToday } from '../core/dates';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
 import type { Finding } from '../core/types';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { CONFIG, CONVENING, REVIEW, WORKSHEET, codes, variant } from './helpers';
 
 const ROOT = '/team';

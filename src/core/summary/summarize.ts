@@ -7,7 +7,7 @@
 // meetings, so every step is one pass over the notes with maps keyed by theme
 // or partner, and what depends on one document only (its notes, their themes,
 // their lines) is cached per indexed document: an edit recomputes one file.
-import type { IndexedDocument, Meeting, WorkspaceIndex } from '../workspace-index';
+import type { IndexedDocument, Meeting, WorkspaceIndex } from '../workspace';
 import type { Offer, Theme } from '../facts/settings';
 import { FILLED, HELD, isHeld, statusRank } from '../facts/status';
 import { field, isBlock, list, noteText, text } from '../facts/data';

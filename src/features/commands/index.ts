@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { conveningText, roundForDate, worksheetPath, worksheetText } from '../../core/templates';
 import { slugify } from '../../core/paths';
-import { peopleIds } from '../../core/workspace-index';
+import { peopleIds } from '../../core/workspace';
 import { exists } from '../workspace/exists';
 
 export function register(context: vscode.ExtensionContext, services: Services): void {

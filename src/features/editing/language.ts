@@ -7,7 +7,7 @@ import { complete } from '../../core/language/completion';
 import type { CompletionEntry, WorkspaceVocabulary } from '../../core/language/completion';
 import { hover } from '../../core/language/hover';
 import type { PartnerFacts } from '../../core/language/hover';
-import { peopleIds } from '../../core/workspace-index';
+import { peopleIds } from '../../core/workspace';
 import { field, list, text } from '../../core/facts/data';
 import { parseFile } from '../../core/yaml';
 import { toRange } from '../diagnostics/convert';

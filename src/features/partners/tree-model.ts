@@ -5,7 +5,7 @@
 // Node ids are paths of stable keys (partner ids, rounds, file URIs), so the
 // same thing gets the same id after every rebuild: VS Code keys expansion
 // state by id, and `reconcile` keys object identity by it.
-import type { IndexedDocument, Meeting, Partner, WorkspaceIndex } from '../../core/workspace-index';
+import type { IndexedDocument, Meeting, Partner, WorkspaceIndex } from '../../core/workspace';
 import type { Finding } from '../../core/types';
 import { field, list, text } from '../../core/facts/data';
 import { isUnder } from '../../core/paths';
