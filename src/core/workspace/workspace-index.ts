@@ -15,6 +15,7 @@ import type { IndexedDocument, Meeting } from './indexed-document';
 import { IndexedDoc, structuralKey } from './indexed-document';
 import type { IndexSnapshot, SnapshotEntry } from './snapshot';
 import { SNAPSHOT_VERSION, entriesOf } from './snapshot';
+import { SummaryCache } from '../summary/cache';
 
 export interface Partner {
   id: string;
@@ -63,6 +64,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
   // The review asks for every meeting and the rounds on each update: kept until a document changes.
   private meetingsCache: Meeting[] | undefined;
   private roundsCache: string[] | undefined;
+  /** What the team review keeps between runs; told of every document replaced or removed. */
+  readonly summaryCache = new SummaryCache();
 
   constructor(private readonly today: () => string) {}
 
@@ -75,6 +78,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const before = this.docs.get(uri);
     if (before && before.text === text) return { affected: [], structure: false };
     const doc = IndexedDoc.read(uri, kind, text);
+    if (before) this.summaryCache.forget(before);
     this.put(doc);
     const structure = !before || structuralKey(before) !== structuralKey(doc);
     return this.changed(uri, kind, structure);
@@ -85,6 +89,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (!before) return { affected: [], structure: false };
     this.docs.delete(uri);
     this.dependents.delete(uri);
+    this.summaryCache.forget(before);
     this.forget(uri);
     const change = this.changed(uri, before.kind, true);
     return { affected: [uri, ...change.affected.filter((u) => u !== uri)], structure: true };
@@ -211,6 +216,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     this.meetingsCache = undefined;
     this.roundsCache = undefined;
     this.findingsCache.clear();
+    this.summaryCache.clear();
     return [...current.keys()].filter((u) => !ready.has(u));
   }
 
