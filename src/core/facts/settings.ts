@@ -91,3 +91,12 @@ export function readConfig(data: unknown): TeamConfig {
     worksheetPath: typeof data.worksheet_path === 'string' && data.worksheet_path.trim() ? data.worksheet_path : DEFAULT_WORKSHEET_PATH,
   };
 }
+
+export interface SettingsFacts {
+  kind: 'config';
+  config: TeamConfig;
+}
+
+export function readSettings(data: unknown): SettingsFacts {
+  return { kind: 'config', config: readConfig(data) };
+}

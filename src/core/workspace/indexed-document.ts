@@ -4,9 +4,8 @@
 import type { FileKind, Finding, Range } from '../types';
 import type { ParsedFile } from '../yaml';
 import { ZERO_RANGE, parseFile, quickRead } from '../yaml';
-import { isBlock, text } from '../facts/data';
-import type { MeetingFacts, NextStepInfo } from '../facts/meeting';
-import { readMeeting } from '../facts/meeting';
+import type { FileFacts, MeetingFacts, NextStepInfo } from '../facts';
+import { isBlock, readFacts, readMeeting } from '../facts';
 import type { SnapshotEntry } from './snapshot';
 import type { Positions } from './positions';
 import { locate } from './positions';
@@ -23,11 +22,18 @@ export interface IndexedDocument {
   kind: FileKind;
   text: string;
   data: unknown;
+  /** The facts of the document, read from its data once. */
+  facts: FileFacts;
   /** Reading problems (syntax, size), known without a full check. */
   readFindings: Finding[];
+  /** A worksheet's meeting, when it names a partner. */
   meeting?: Meeting;
+  /** A worksheet's or a review's round. */
   round?: string;
+  /** A convening's name. */
   name?: string;
+  /** A review's date, as written. */
+  date?: string;
   /**
    * 1-based lines of note items and of success in their words, keyed
    * `notes.<category>.<i>`, so the team review links quotes to lines. Files
@@ -37,24 +43,32 @@ export interface IndexedDocument {
   lines?: Record<string, number>;
 }
 
+/** What the index needs to know at once of a document; what changes the partners and rounds. */
 export function structuralKey(d: IndexedDocument): string {
   const m = d.meeting;
-  return JSON.stringify([d.kind, d.round, d.name, m?.partnerId, m?.organization, m?.status, m?.round, m?.date]);
+  return JSON.stringify([d.kind, d.round, d.name, d.date, m?.partnerId, m?.organization, m?.status, m?.round, m?.date]);
 }
 
 /**
  * A document as the index keeps it. The data comes from js-yaml where it reads
  * exactly as the full parse would (see quick-read.ts), else from the full
- * parse; the positions (the meeting's range, the note lines) need a parse
- * with positions (parseFile), so they are made on first use and kept. A
- * document restored from a snapshot reads its data again on first use.
+ * parse. What the index needs at once is read with the document: a
+ * worksheet's meeting, the whole facts of the few other files. A worksheet's
+ * whole facts are read when first asked for (by a check, the summary, the
+ * vocabulary), which keeps indexing a workspace as fast as reading it. The
+ * positions (the meeting's range, the note lines) need a parse with positions
+ * (parseFile), so they are made on first use and kept. A document restored
+ * from a snapshot reads its data again on first use.
  */
 export class IndexedDoc implements IndexedDocument {
   readonly text: string;
   meeting?: Meeting;
   round?: string;
   name?: string;
-  #facts: MeetingFacts | undefined;
+  date?: string;
+  /** The meeting's facts, as the snapshot keeps them. */
+  #meeting: MeetingFacts | undefined;
+  #facts: FileFacts | undefined;
   #data: { value: unknown } | undefined;
   /** null: no positions to make (not a worksheet, or not a block of fields). */
   #positions: Positions | null | undefined;
@@ -73,12 +87,12 @@ export class IndexedDoc implements IndexedDocument {
     else doc.#data = { value: data };
     if (!isBlock(data)) return doc;
     if (kind === 'worksheet') {
-      const facts = readMeeting(data);
-      if (facts) doc.setMeeting(facts);
-      doc.round = facts?.round;
+      const meeting = readMeeting(data);
+      if (meeting) doc.setMeeting(meeting);
+      doc.round = meeting?.round;
     } else {
-      doc.round = text(data.round);
-      doc.name = text(data.name);
+      doc.#facts = readFacts(kind, data);
+      doc.setHeader(doc.#facts);
     }
     return doc;
   }
@@ -92,6 +106,7 @@ export class IndexedDoc implements IndexedDocument {
     } else {
       doc.round = entry.round;
       doc.name = entry.name;
+      doc.date = entry.date;
     }
     if (entry.positions) doc.#positions = entry.positions;
     return doc;
@@ -99,12 +114,13 @@ export class IndexedDoc implements IndexedDocument {
 
   /** The snapshot entry; undefined when JSON cannot keep the facts exactly (a duration of .nan or .inf). */
   toEntry(stamp: string): SnapshotEntry | undefined {
-    const minutes = this.#facts?.durationMinutes;
+    const minutes = this.#meeting?.durationMinutes;
     if (minutes !== undefined && !Number.isFinite(minutes)) return undefined;
     const entry: SnapshotEntry = { uri: this.uri, text: this.text, readFindings: this.readFindings, stamp };
-    if (this.#facts) entry.meeting = this.#facts;
+    if (this.#meeting) entry.meeting = this.#meeting;
     if (this.kind !== 'worksheet' && this.round !== undefined) entry.round = this.round;
     if (this.name !== undefined) entry.name = this.name;
+    if (this.date !== undefined) entry.date = this.date;
     if (this.#positions) entry.positions = this.#positions;
     return entry;
   }
@@ -116,6 +132,11 @@ export class IndexedDoc implements IndexedDocument {
       else this.adopt(parseFile(this.uri, this.text));
     }
     return this.#data!.value;
+  }
+
+  get facts(): FileFacts {
+    this.#facts ??= readFacts(this.kind, this.data);
+    return this.#facts;
   }
 
   get lines(): Record<string, number> | undefined {
@@ -136,8 +157,17 @@ export class IndexedDoc implements IndexedDocument {
   }
 
   private setMeeting(facts: MeetingFacts): void {
-    this.#facts = facts;
+    this.#meeting = facts;
     this.meeting = new IndexedMeeting(this, facts);
+  }
+
+  /** The round, name and date of a convening or review. */
+  private setHeader(facts: FileFacts): void {
+    if (facts.kind === 'convening') this.name = facts.name;
+    else if (facts.kind === 'review') {
+      this.round = facts.round;
+      this.date = facts.date;
+    }
   }
 }
 

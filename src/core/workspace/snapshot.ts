@@ -2,11 +2,12 @@
 // again. Each entry keeps a document's text and the facts the index needs at
 // once, with the file stamp it was read at.
 import type { Finding } from '../types';
-import type { MeetingFacts } from '../facts/meeting';
+import type { MeetingFacts } from '../facts';
 import type { Positions } from './positions';
 
 // 2: the text and the facts the index reads at once, no data, positions once made.
-export const SNAPSHOT_VERSION = 2;
+// 3: a review's date too, for the order of rounds.
+export const SNAPSHOT_VERSION = 3;
 
 /** A persisted index: each document's text and indexed facts, with the file stamp it was read at. */
 export interface IndexSnapshot {
@@ -27,6 +28,7 @@ export interface SnapshotEntry {
   meeting?: MeetingFacts;
   round?: string;
   name?: string;
+  date?: string;
   positions?: Positions;
   stamp: string;
 }

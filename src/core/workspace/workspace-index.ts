@@ -4,11 +4,10 @@
 // findings may have changed out.
 import type { FileKind, Finding, FileSystem } from '../types';
 import { parseFile } from '../yaml';
-import type { TeamConfig } from '../facts/settings';
-import { DEFAULT_CONFIG, readConfig } from '../facts/settings';
+import type { TeamConfig } from '../facts';
+import { DEFAULT_CONFIG } from '../facts';
 import { checkParsed } from '../check';
 import type { MeetingRef, WorkspaceFacts } from '../rules/rule';
-import { field, text } from '../facts/data';
 import { dirname, isUnder } from '../paths';
 import { kindOfFile } from '../kinds';
 import type { IndexedDocument, Meeting } from './indexed-document';
@@ -287,7 +286,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     };
     for (const d of this.docs.values()) {
       if (d.kind === 'worksheet') note(d.meeting?.round, d.meeting?.date);
-      if (d.kind === 'review') note(d.round, text(field(d.data, 'date')));
+      if (d.kind === 'review') note(d.round, d.date);
     }
     return [...first.entries()].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0])).map(([r]) => r);
   }
@@ -300,7 +299,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
       const folder = dirname(d.uri);
       if (isUnder(uri, folder) && (!best || dirname(best.uri).length < folder.length)) best = d;
     }
-    return best ? readConfig(best.data) : DEFAULT_CONFIG;
+    const facts = best?.facts;
+    return facts?.kind === 'config' ? facts.config : DEFAULT_CONFIG;
   }
 
   /** Every finding for one document, cross-file rules included. */
@@ -315,13 +315,15 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const content = options.text ?? doc?.text;
     if (content === undefined) return [];
     const file = parseFile(uri, content);
+    const indexed = doc !== undefined && content === doc.text;
     // The parse a check makes anyway gives the indexed text its positions.
-    if (doc && content === doc.text) doc.adopt(file);
+    if (indexed) doc.adopt(file);
     const result = checkParsed(file, {
       today: this.today(),
       config: this.configFor(uri),
       workspace: this,
       skipSchema: options.skipSchema,
+      facts: indexed ? doc.facts : undefined,
     }).findings;
     if (useCache && doc) this.findingsCache.set(cacheKey, result);
     return result;

@@ -1,15 +1,15 @@
 import type { Rule } from '../rule';
-import { isHeld } from '../../facts/status';
-import { text } from '../../facts/data';
+import type { ReviewFacts } from '../../facts';
+import { isHeld } from '../../facts';
 
-export const roundNotAllHeld: Rule = {
+export const roundNotAllHeld: Rule<ReviewFacts> = {
   code: 'round-not-all-held',
   kind: 'review',
   defaultSeverity: 'info',
   crossFile: true,
   summary: 'The team reviews a round once all its meetings are held.',
   check(ctx) {
-    const round = text(ctx.data.round);
+    const round = ctx.facts.round;
     const ws = ctx.workspace;
     if (!round || !ws) return [];
     const pending = ws.meetingsInRound(round).filter((m) => !isHeld(m.status));
