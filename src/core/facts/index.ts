@@ -25,6 +25,11 @@ export function readFacts(kind: FileKind, data: unknown): FileFacts {
   }
 }
 
+/** The facts if they are of this kind. */
+export function factsOfKind<K extends FileKind>(facts: FileFacts, kind: K): Extract<FileFacts, { kind: K }> | undefined {
+  return facts.kind === kind ? (facts as Extract<FileFacts, { kind: K }>) : undefined;
+}
+
 export type { PartnerMention } from './data';
 export { field, isBlock, list, noteText, text } from './data';
 export type { MeetingFacts, NextStepInfo, NoteCategory, NoteFacts, WorksheetFacts } from './meeting';

@@ -7,11 +7,11 @@
 // it replaced; the summary is handed the cache, so it holds no state itself.
 import type { IndexedDocument } from '../workspace/indexed-document';
 import type { Theme } from '../facts/settings';
-import { field, list, noteText, text } from '../facts/data';
+import { NOTE_CATEGORIES, factsOfKind } from '../facts';
+import type { NoteCategory, NoteFacts } from '../facts';
 import { ThemeMatcher, suggestThemes, vocabularyKey, words } from './themes';
 import { SourceLines } from './locate';
-import { NOTE_CATEGORIES } from './model';
-import type { NoteCategory, ThemeSource } from './model';
+import type { ThemeSource } from './model';
 
 export interface RawNote {
   category: NoteCategory;
@@ -48,6 +48,11 @@ interface DocCache {
   firm?: { key: string; ids: string[] };
   /** The notes with themes, for one vocabulary, with suggestions or without. */
   themed?: { key: string; suggest: boolean; list: NoteThemes[] };
+}
+
+/** A worksheet's notes of one category. */
+function notesOf(doc: IndexedDocument, category: NoteCategory): readonly NoteFacts[] {
+  return factsOfKind(doc.facts, 'worksheet')?.notes[category] ?? [];
 }
 
 /** Lower-case words joined by single spaces: how goal texts are compared. */
@@ -171,11 +176,8 @@ export class SummaryCache {
     if (!c) {
       const notes: RawNote[] = [];
       for (const category of NOTE_CATEGORIES) {
-        list(field(doc.data, 'notes', category)).forEach((n, index) => {
-          const t = noteText(n);
-          if (!t) return;
-          const tags = list(field(n, 'themes')).filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
-          notes.push({ category, index, text: t, quote: text(field(n, 'quote')) ?? t, tags });
+        notesOf(doc, category).forEach((n, index) => {
+          if (n.text) notes.push({ category, index, text: n.text, quote: n.quote ?? n.text, tags: n.themes });
         });
       }
       c = { notes };
@@ -198,7 +200,7 @@ export class SummaryCache {
     c.lines ??= new Map();
     let lines = c.lines.get(note.category);
     if (!lines) {
-      const items = list(field(doc.data, 'notes', note.category)).map(noteText);
+      const items = notesOf(doc, note.category).map((n) => n.text);
       lines = this.source(doc).itemLines(['notes', note.category], items);
       c.lines.set(note.category, lines);
     }

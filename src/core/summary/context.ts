@@ -3,6 +3,8 @@
 // themes, and quotes and lines that link back to the files. What outlives one
 // summary is kept in the SummaryCache the context is given.
 import type { IndexedDocument, Meeting, WorkspaceIndex } from '../workspace';
+import type { WorksheetFacts } from '../facts';
+import { factsOfKind } from '../facts';
 import type { ThemeMatcher } from './themes';
 import type { RawNote, SummaryCache } from './cache';
 import type { PartnerRef, Quote, ThemeSource } from './model';
@@ -114,6 +116,12 @@ export class Context {
   /** The goal's own words (not a quote): what the offers and next steps are compared with. */
   goal(n: NoteRecord): Quote {
     return { partner: n.partner, text: shorten(n.note.text), uri: n.doc.uri, line: this.cache.noteLine(n.doc, n.note), source: n.source };
+  }
+
+  /** The whole facts of a meeting's worksheet. */
+  worksheet(meeting: Meeting): WorksheetFacts | undefined {
+    const doc = this.index.get(meeting.uri);
+    return doc && factsOfKind(doc.facts, 'worksheet');
   }
 
   line(meeting: Meeting, keys: string[]): number {

@@ -1,8 +1,7 @@
 // How far the round got: partners and meetings by status, who is still to
 // meet, confirmations, next steps, overdue items and meeting lengths.
 import type { Meeting } from '../../workspace';
-import { field, isBlock, text } from '../../facts/data';
-import { FILLED, HELD, statusRank } from '../../facts/status';
+import { FILLED, HELD, statusRank } from '../../facts';
 import { daysBetween, isIsoDate } from '../../dates';
 import type { Context } from '../context';
 import { byName, listed } from '../context';
@@ -61,9 +60,9 @@ export function coverage(ctx: Context, meetings: readonly Meeting[], held: reado
         ? { partner, text: n.action, date: n.due, owner: n.owner, daysLate, uri: m.uri, line }
         : { partner, text: n.action, date: n.due, daysLate, uri: m.uri, line });
     }
-    const data = ctx.index.get(m.uri)?.data;
-    if (!n && m.followUpDate && m.followUpDate < today && field(data, 'follow_up', 'done') !== true) {
-      const owner = text(field(data, 'follow_up', 'owner'));
+    const followUp = !n && m.followUpDate && m.followUpDate < today ? ctx.worksheet(m)?.followUp : undefined;
+    if (m.followUpDate && followUp && !followUp.done) {
+      const owner = followUp.owner;
       const partner = ctx.partner(m);
       const label = `Follow up with ${partner.organization}`;
       const daysLate = late(m.followUpDate);
@@ -79,11 +78,8 @@ export function coverage(ctx: Context, meetings: readonly Meeting[], held: reado
 
   const minutes = held.map((m) => m.durationMinutes).filter((x): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0);
   const med = median(minutes);
-  const asked = (m: Meeting) => {
-    // The same test as the missing-confirmation rule: asked, or a response recorded.
-    const c = field(ctx.index.get(m.uri)?.data, 'confirmation');
-    return isBlock(c) && (c.asked === true || c.response === 'confirmed' || c.response === 'corrected');
-  };
+  // The same test as the missing-confirmation rule: asked, or a response recorded.
+  const asked = (m: Meeting) => ctx.worksheet(m)?.confirmationBlock?.asked === true;
   return {
     partners: partnerCounts,
     meetings: meetingCounts,
