@@ -6,4 +6,4 @@ export { WorkspaceIndex } from './workspace-index';
 export type { IndexedDocument, Meeting } from './indexed-document';
 export type { Positions } from './positions';
 export type { IndexSnapshot, SnapshotEntry } from './snapshot';
-export { peopleIds } from './vocabulary';
+export type { Vocabulary } from './vocabulary';

@@ -15,6 +15,8 @@ import { IndexedDoc, structuralKey } from './indexed-document';
 import type { IndexSnapshot, SnapshotEntry } from './snapshot';
 import { SNAPSHOT_VERSION, entriesOf } from './snapshot';
 import { SummaryCache } from '../summary/cache';
+import type { Vocabulary } from './vocabulary';
+import { namesIn } from './vocabulary';
 
 export interface Partner {
   id: string;
@@ -63,6 +65,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
   // The review asks for every meeting and the rounds on each update: kept until a document changes.
   private meetingsCache: Meeting[] | undefined;
   private roundsCache: string[] | undefined;
+  private vocabularyCache: Vocabulary | undefined;
   /** What the team review keeps between runs; told of every document replaced or removed. */
   readonly summaryCache = new SummaryCache();
 
@@ -121,8 +124,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
       this.partnersCache = undefined;
       this.meetingsCache = undefined;
     }
-    // Rounds read reviews' dates too.
+    // Rounds read reviews' dates too; the vocabulary reads every kind.
     this.roundsCache = undefined;
+    this.vocabularyCache = undefined;
     const affected = new Set<string>([uri]);
     if (kind === 'config') {
       // Severities and thresholds apply to every file below the settings file.
@@ -214,6 +218,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     this.partnersCache = undefined;
     this.meetingsCache = undefined;
     this.roundsCache = undefined;
+    this.vocabularyCache = undefined;
     this.findingsCache.clear();
     this.summaryCache.clear();
     return [...current.keys()].filter((u) => !ready.has(u));
@@ -289,6 +294,16 @@ export class WorkspaceIndex implements WorkspaceFacts {
       if (d.kind === 'review') note(d.round, d.date);
     }
     return [...first.entries()].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0])).map(([r]) => r);
+  }
+
+  /** What completion offers from the workspace; kept until a document changes. */
+  vocabulary(): Vocabulary {
+    this.vocabularyCache ??= {
+      partners: this.partners().map((p) => ({ id: p.id, organization: p.organization, meetings: p.meetings.length })),
+      ...namesIn(this.docs.values()),
+      rounds: this.rounds(),
+    };
+    return this.vocabularyCache;
   }
 
   /** The settings that apply to a file: the nearest `partner-worksheets.yaml` above it. */
