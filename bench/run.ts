@@ -14,7 +14,7 @@ import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice
 import { chromium } from 'playwright-core';
 import { WorkspaceIndex } from '../src/core/workspace';
 import { checkText } from '../src/core/check';
-import { readConfig } from '../src/core/facts/settings';
+import { readConfig } from '../src/core/facts';
 import { summarize } from '../src/core/summary/summarize';
 import { readLight } from '../src/core/yaml/light-tree';
 import { nodeFileSystem } from '../src/cli/node-fs';

@@ -15,7 +15,7 @@ import type { PosNode } from '../../src/core/yaml';
 import { parseFile, parseFull } from '../../src/core/yaml';
 import { checkParsed } from '../../src/core/check';
 import type { CheckOptions } from '../../src/core/check';
-import { readConfig } from '../../src/core/facts/settings';
+import { readConfig } from '../../src/core/facts';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import type { TextEdit } from './yaml-seeds';
 import { EXAMPLES, EXAMPLE_DIR, FIXTURES, applyTextEdit, corpus, read, seeds, textEdits } from './yaml-seeds';

@@ -103,8 +103,7 @@ function readFields(data: unknown): MeetingFields & { partnerId: string | undefi
 /** The meeting of a worksheet; undefined when it names no partner (neither id nor organization). */
 export function readMeeting(data: unknown): MeetingFacts | undefined {
   const fields = readFields(data);
-  const { partnerId } = fields;
-  return partnerId === undefined ? undefined : { ...fields, partnerId };
+  return fields.partnerId === undefined ? undefined : (fields as MeetingFacts);
 }
 
 function readNote(n: unknown): NoteFacts {

@@ -6,9 +6,8 @@
 // same. The workspace index owns one SummaryCache and tells it which documents
 // it replaced; the summary is handed the cache, so it holds no state itself.
 import type { IndexedDocument } from '../workspace/indexed-document';
-import type { Theme } from '../facts/settings';
+import type { NoteCategory, NoteFacts, Theme } from '../facts';
 import { NOTE_CATEGORIES, factsOfKind } from '../facts';
-import type { NoteCategory, NoteFacts } from '../facts';
 import { ThemeMatcher, suggestThemes, vocabularyKey, words } from './themes';
 import { SourceLines } from './locate';
 import type { ThemeSource } from './model';

@@ -9,7 +9,7 @@
 // meetings, so every step is one pass over the notes with maps keyed by theme
 // or partner.
 import type { Meeting, WorkspaceIndex } from '../workspace';
-import { isHeld } from '../facts/status';
+import { isHeld } from '../facts';
 import { sourceRank } from './themes';
 import { Context, byName, cmp } from './context';
 import { NOTE_CATEGORIES } from './model';

@@ -55,10 +55,11 @@ export function structuralKey(d: IndexedDocument): string {
  * parse. What the index needs at once is read with the document: a
  * worksheet's meeting, the whole facts of the few other files. A worksheet's
  * whole facts are read when first asked for (by a check, the summary, the
- * vocabulary), which keeps indexing a workspace as fast as reading it. The
- * positions (the meeting's range, the note lines) need a parse with positions
- * (parseFile), so they are made on first use and kept. A document restored
- * from a snapshot reads its data again on first use.
+ * vocabulary), which keeps indexing a workspace as fast as reading it, and
+ * then kept in place of its data. The positions (the meeting's range, the
+ * note lines) need a parse with positions (parseFile), so they are made on
+ * first use and kept. A document restored from a snapshot reads its data
+ * again on first use.
  */
 export class IndexedDoc implements IndexedDocument {
   readonly text: string;
@@ -83,17 +84,17 @@ export class IndexedDoc implements IndexedDocument {
     const file = quick ? undefined : parseFile(uri, source);
     const doc = new IndexedDoc(uri, kind, source, file ? file.findings : []);
     const data = quick ? quick.data : file!.data;
-    if (file) doc.adopt(file);
-    else doc.#data = { value: data };
-    if (!isBlock(data)) return doc;
-    if (kind === 'worksheet') {
-      const meeting = readMeeting(data);
-      if (meeting) doc.setMeeting(meeting);
-      doc.round = meeting?.round;
-    } else {
+    if (kind !== 'worksheet') {
+      // Convenings, reviews and settings are few: their facts are read at once.
       doc.#facts = readFacts(kind, data);
       doc.setHeader(doc.#facts);
+    } else {
+      doc.#data = { value: data };
+      const meeting = isBlock(data) ? readMeeting(data) : undefined;
+      if (meeting) doc.setMeeting(meeting);
+      doc.round = meeting?.round;
     }
+    if (file) doc.adopt(file);
     return doc;
   }
 
@@ -125,17 +126,30 @@ export class IndexedDoc implements IndexedDocument {
     return entry;
   }
 
+  /**
+   * The data, kept until the facts are read from it. From then on the facts
+   * are all the index reads of a document, so the data is not kept: it is read
+   * again from the text when asked for.
+   */
   get data(): unknown {
-    if (!this.#data) {
-      const quick = quickRead(this.text);
-      if (quick) this.#data = { value: quick.data };
-      else this.adopt(parseFile(this.uri, this.text));
+    if (this.#data) return this.#data.value;
+    const quick = quickRead(this.text);
+    let value: unknown;
+    if (quick) value = quick.data;
+    else {
+      const file = parseFile(this.uri, this.text);
+      this.adopt(file);
+      value = file.data;
     }
-    return this.#data!.value;
+    if (!this.#facts) this.#data = { value };
+    return value;
   }
 
   get facts(): FileFacts {
-    this.#facts ??= readFacts(this.kind, this.data);
+    if (!this.#facts) {
+      this.#facts = readFacts(this.kind, this.data);
+      this.#data = undefined;
+    }
     return this.#facts;
   }
 
@@ -151,7 +165,7 @@ export class IndexedDoc implements IndexedDocument {
   /** Take what the index keeps from a parse of this very text that was made anyway. */
   adopt(file: ParsedFile): void {
     // A parse's data is the data: the quick read answers only where it agrees with it.
-    this.#data ??= { value: file.data };
+    if (!this.#facts) this.#data ??= { value: file.data };
     if (this.#positions !== undefined) return;
     this.#positions = this.kind === 'worksheet' && isBlock(file.data) ? locate(file) : null;
   }

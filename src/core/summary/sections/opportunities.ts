@@ -2,7 +2,7 @@
 // challenge another commits to, partners with shared goals, and goals no next
 // step serves yet.
 import type { Meeting } from '../../workspace';
-import type { Offer } from '../../facts/settings';
+import type { Offer } from '../../facts';
 import type { Context, NoteRecord } from '../context';
 import { MAX_LISTED, byName, listed, shorten } from '../context';
 import { normal } from '../cache';
