@@ -1,6 +1,7 @@
-// A document as the index keeps it: its text, its reading problems, the facts
-// the index reads at once (the meeting, the round, the name) and, made when
-// first asked for, its data and positions.
+// A document as the index keeps it: its text, its reading problems, what the
+// index needs at once (a worksheet's meeting, a review's round and date, a
+// convening's name) and, read or made when first asked for, its whole facts
+// and its positions.
 import type { FileKind, Finding, Range } from '../types';
 import type { ParsedFile } from '../yaml';
 import { ZERO_RANGE, parseFile, quickRead } from '../yaml';
