@@ -2,7 +2,7 @@
 // folder register what it contributes. Everything registered goes into
 // context.subscriptions, so deactivation cleans up.
 import * as vscode from 'vscode';
-import { WorkspaceIndex } from './core/workspace-index';
+import { WorkspaceIndex } from './core/workspace';
 import { localToday } from './core/dates';
 import { Indexer } from './features/workspace/indexer';
 import { FindingStore } from './features/diagnostics/findings';

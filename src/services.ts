@@ -1,6 +1,6 @@
 // The services `activate` builds once and hands to every feature's `register`.
 import type * as vscode from 'vscode';
-import type { WorkspaceIndex } from './core/workspace-index';
+import type { WorkspaceIndex } from './core/workspace';
 import type { Indexer } from './features/workspace/indexer';
 import type { FindingStore } from './features/diagnostics/findings';
 

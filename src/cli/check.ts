@@ -4,7 +4,7 @@
 // (unknown partners, rounds not held) see its neighbours as the editor does.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { WorkspaceIndex } from '../core/workspace-index';
+import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
 import type { Finding } from '../core/types';
 import { nodeFileSystem } from './node-fs';

@@ -4,7 +4,7 @@
 // where the output goes, so an exported page's links work from beside it.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { WorkspaceIndex } from '../core/workspace-index';
+import { WorkspaceIndex } from '../core/workspace';
 import { summarize } from '../core/summary/summarize';
 import type { Ref } from '../core/summary/summarize';
 import { renderMarkdown } from '../core/summary/render-markdown';

@@ -5,10 +5,9 @@ import type { FileKind, Finding, Severity, SeveritySetting } from './types';
 import type { ParsedFile } from './yaml';
 import { YamlView, parseFile } from './yaml';
 import { validateSchema } from './schema';
-import type { TeamConfig } from './config';
-import { DEFAULT_CONFIG } from './config';
+import type { FileFacts, TeamConfig } from './facts';
+import { DEFAULT_CONFIG, isBlock, readFacts } from './facts';
 import type { WorkspaceFacts } from './rules/rule';
-import { isBlock } from './rules/rule';
 import { rulesFor } from './rules';
 
 export interface CheckOptions {
@@ -19,6 +18,8 @@ export interface CheckOptions {
   workspace?: WorkspaceFacts;
   /** Leave out `schema` findings (another extension reports them). */
   skipSchema?: boolean;
+  /** The file's facts, when the caller read them from this very text already (the index). */
+  facts?: FileFacts;
 }
 
 export interface CheckResult {
@@ -37,7 +38,7 @@ export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResul
   if (kind && file.hasDocument && file.data !== undefined && !hasFatal(file)) {
     const view = new YamlView(file);
     if (!options.skipSchema) raw.push(...validateSchema(kind, file.data, view));
-    if (isBlock(file.data)) raw.push(...runRules(kind, file, view, file.data, config, options));
+    if (isBlock(file.data)) raw.push(...runRules(kind, file, view, options.facts ?? readFacts(kind, file.data), config, options));
   } else if (kind && !hasFatal(file) && (file.hasDocument ? file.data === null : file.findings.length === 0)) {
     // No document at all (an empty file, only comments) or an empty one.
     raw.push(emptyFileFinding(kind));
@@ -62,9 +63,9 @@ function emptyFileFinding(kind: FileKind): Finding {
   };
 }
 
-function runRules(kind: FileKind, file: ParsedFile, view: YamlView, data: Record<string, unknown>, config: TeamConfig, options: CheckOptions): Finding[] {
+function runRules(kind: FileKind, file: ParsedFile, view: YamlView, facts: FileFacts, config: TeamConfig, options: CheckOptions): Finding[] {
   const out: Finding[] = [];
-  const ctx = { uri: file.uri, file, view, data, today: options.today, config, workspace: options.workspace };
+  const ctx = { uri: file.uri, file, view, facts, today: options.today, config, workspace: options.workspace };
   for (const rule of rulesFor(kind)) {
     if (rule.crossFile && !options.workspace) continue;
     if (config.rules[rule.code] === 'off') continue;

@@ -3,7 +3,7 @@
 import { parseDocument } from 'yaml';
 import { checkText } from '../../src/core/check';
 import type { CheckOptions } from '../../src/core/check';
-import { readConfig } from '../../src/core/config';
+import { readConfig } from '../../src/core/facts';
 import type { Finding } from '../../src/core/types';
 
 export const TODAY = '2026-10-20';

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkText } from '../../src/core/check';
-import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { main } from '../../src/cli/main';
 import { WORKSHEET } from './helpers';
 import { HOSTILE_CASES as EXPECTED, hugeWorksheet } from '../fixtures/hostile-cases';

@@ -15,8 +15,8 @@ import type { PosNode } from '../../src/core/yaml';
 import { parseFile, parseFull } from '../../src/core/yaml';
 import { checkParsed } from '../../src/core/check';
 import type { CheckOptions } from '../../src/core/check';
-import { readConfig } from '../../src/core/config';
-import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { readConfig } from '../../src/core/facts';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import type { TextEdit } from './yaml-seeds';
 import { EXAMPLES, EXAMPLE_DIR, FIXTURES, applyTextEdit, corpus, read, seeds, textEdits } from './yaml-seeds';
 

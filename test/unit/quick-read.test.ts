@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { quickRead } from '../../src/core/yaml/quick-read';
 import { YamlView, parseFull } from '../../src/core/yaml';
-import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { EXAMPLES, FIXTURES, HOSTILE, applyTextEdit, corpus, read, seeds, textEdits } from './yaml-seeds';
 import { REVIEW, WORKSHEET } from './helpers';
 

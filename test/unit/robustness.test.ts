@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { checkText } from '../../src/core/check';
-import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { complete } from '../../src/core/language/completion';
 import { hover } from '../../src/core/language/hover';
 import { CONVENING, REVIEW, WORKSHEET } from './helpers';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { CONFIG, CONVENING, REVIEW, TODAY, WORKSHEET, applyEdits, check, codes, covered, variant } from './helpers';
 import { RULES } from '../../src/core/rules';
-import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import type { Finding } from '../../src/core/types';
 
 const CONVENING_URI = '/team/convenings/westside.convening.yaml';

@@ -3,7 +3,7 @@
 // in spring-2026 too), plus theme matching, line links, escaping and scale.
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { nodeFileSystem } from '../../src/cli/node-fs';
 import { MAX_LISTED, summarize } from '../../src/core/summary/summarize';
 import type { Ref, ReviewSummary, ThemeEntry } from '../../src/core/summary/summarize';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { NO_ROUND_LABEL, allNodes, buildTree, findMeeting, gapCount, parentMap, reconcile, totalGaps } from '../../src/features/partners/tree-model';
 import { inertMarkdown } from '../../src/core/markdown';
 import type { TreeNode, TreeOptions } from '../../src/features/partners/tree-model';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { CONFIG, CONVENING, REVIEW, WORKSHEET, codes, variant } from './helpers';
 
 const ROOT = '/team';
@@ -113,6 +113,25 @@ describe('workspace index', () => {
     const edited = variant(WORKSHEET, [['confirmation']]);
     assert.ok(index.check(RIVERSIDE, { text: edited }).some((f) => f.code === 'missing-confirmation'));
     assert.deepEqual(index.check(RIVERSIDE), []);
+  });
+
+  it('keeps the vocabulary completion offers (partners, people, themes, rounds) and follows every edit', () => {
+    const index = build();
+    index.set(REV, REVIEW);
+    const before = index.vocabulary();
+    assert.deepEqual(before.partners, [{ id: 'riverside-youth', organization: 'Riverside Youth Collective', meetings: 1 }]);
+    assert.deepEqual(before.people, ['ana', 'jordan', 'sam'], 'attendees, owners and the coordinator');
+    assert.deepEqual(before.themes, ['space', 'visibility', 'capacity']);
+    assert.deepEqual(before.rounds, ['autumn-2026']);
+    assert.equal(index.vocabulary(), before, 'asked again without a change, the same answer');
+    index.set(EASTSIDE, variant(eastside('held'), [['meeting', 'our_attendees'], ['lee']], [['round'], 'spring-2027'], [['notes', 'goals'], [{ text: 'A reading room', themes: ['space', 'reading'] }]]));
+    const after = index.vocabulary();
+    assert.deepEqual(after.partners.map((p) => p.id), ['eastside-library', 'riverside-youth']);
+    assert.deepEqual(after.people, ['ana', 'jordan', 'lee', 'sam']);
+    assert.deepEqual(after.themes, ['space', 'visibility', 'capacity', 'reading']);
+    assert.deepEqual(after.rounds, ['autumn-2026', 'spring-2027']);
+    index.delete(REV);
+    assert.deepEqual(index.vocabulary().people, ['jordan', 'lee', 'sam'], 'a deleted review takes its attendees along');
   });
 
   it('loads a folder through the FileSystem interface, and an unreadable file does not stop it', async () => {

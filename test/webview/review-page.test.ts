@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { contentSecurityPolicy, pageHtml } from '../../src/features/review/page-html';
 import { parsePageMessage } from '../../src/features/review/messages';
-import { WorkspaceIndex } from '../../src/core/workspace-index';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { nodeFileSystem } from '../../src/cli/node-fs';
 import { summarize } from '../../src/core/summary/summarize';
 import type { ReviewSummary } from '../../src/core/summary/summarize';

@@ -1,17 +1,10 @@
 // The shape of a gap rule (rules are data, after Foam's LintRule): a stable
 // code, a default severity the team can override, and a check that returns
-// issues with ranges from the parser's nodes and, where it can, a fix.
-import type { FileKind, Fix, Range, RelatedLocation, Severity } from '../types';
+// issues with ranges from the parser's nodes and, where it can, a fix. Rules
+// read the file's typed facts (src/core/facts), never its raw data.
+import type { Fix, Range, RelatedLocation, Severity } from '../types';
 import type { ParsedFile, YamlView } from '../yaml';
-import type { TeamConfig } from '../config';
-
-export const WORKSHEET_STATUSES = ['planned', 'prepared', 'held', 'filled', 'shared'] as const;
-export type WorksheetStatus = (typeof WORKSHEET_STATUSES)[number];
-
-/** 0 for planned .. 4 for shared; -1 when the status is missing or unknown. */
-export function statusRank(status: unknown): number {
-  return WORKSHEET_STATUSES.indexOf(status as WorksheetStatus);
-}
+import type { FileFacts, TeamConfig } from '../facts';
 
 /** A worksheet of another file, as cross-file rules see it. */
 export interface MeetingRef {
@@ -32,12 +25,12 @@ export interface WorkspaceFacts {
   partnerIds(): string[];
 }
 
-export interface RuleContext {
+export interface RuleContext<F extends FileFacts = FileFacts> {
   uri: string;
   file: ParsedFile;
   view: YamlView;
-  /** The document's root block (an object: rules do not run on anything else). */
-  data: Record<string, unknown>;
+  /** The facts of the document (whose data is a block: rules do not run on anything else). */
+  facts: F;
   today: string;
   config: TeamConfig;
   workspace: WorkspaceFacts | undefined;
@@ -50,43 +43,15 @@ export interface RuleIssue {
   related?: RelatedLocation[];
 }
 
-export interface Rule {
+/** A rule of the file kinds whose facts are F. */
+export interface Rule<F extends FileFacts = FileFacts> {
   code: string;
   /** The file kinds the rule reads. */
-  kind: FileKind | readonly FileKind[];
+  kind: F['kind'] | readonly F['kind'][];
   defaultSeverity: Severity;
   /** One line for docs and `--help`: what the rule looks for. */
   summary: string;
   /** Needs the workspace index (other files). */
   crossFile?: boolean;
-  check(ctx: RuleContext): RuleIssue[];
-}
-
-// Small readers for untyped YAML data.
-export function field(data: unknown, ...path: (string | number)[]): unknown {
-  let cur = data;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[p];
-  }
-  return cur;
-}
-
-export function text(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
-  if (typeof v === 'number') return String(v);
-  return undefined;
-}
-
-export function list(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-
-export function isBlock(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The text of a note that may be a plain string or `{text, themes, quote}`. */
-export function noteText(note: unknown): string | undefined {
-  return typeof note === 'string' ? text(note) : text(field(note, 'text'));
+  check(ctx: RuleContext<F>): RuleIssue[];
 }

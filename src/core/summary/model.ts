@@ -4,8 +4,11 @@
 // Long lists stop after their first items (the summariser's MAX_LISTED); each
 // keeps its total beside it, so the renderers can say how many are not listed.
 
-export const NOTE_CATEGORIES = ['challenges', 'values', 'goals', 'commitments'] as const;
-export type NoteCategory = (typeof NOTE_CATEGORIES)[number];
+import type { NoteCategory } from '../facts/meeting';
+
+// The note categories are the worksheet format's (see facts/meeting.ts).
+export { NOTE_CATEGORIES } from '../facts/meeting';
+export type { NoteCategory };
 
 export type ThemeSource = 'tagged' | 'matched' | 'suggested';
 

@@ -14,7 +14,7 @@
 /// <reference path="./wink-porter2-stemmer.d.ts" />
 import type nlpFunction from 'compromise/two';
 import stem from 'wink-porter2-stemmer';
-import type { Theme } from '../config';
+import type { Theme } from '../facts';
 import { slugify } from '../paths';
 import type { ThemeSource } from './model';
 

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { conveningText, roundForDate, worksheetPath, worksheetText } from '../../core/templates';
 import { slugify } from '../../core/paths';
-import { peopleIds } from '../../core/workspace-index';
 import { exists } from '../workspace/exists';
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
@@ -87,7 +86,7 @@ async function newWorksheet(services: Services, partnerId?: string): Promise<vsc
   const config = index.configFor(folder.uri.toString() + '/');
   const rounds = index.rounds();
   const round = rounds.length && rounds[rounds.length - 1] === roundForDate(today) ? rounds[rounds.length - 1] : roundForDate(today);
-  const owner = peopleIds(index)[0];
+  const owner = index.vocabulary().people[0];
   const content = worksheetText({ partnerId: id, organization: organization ?? id, date: today, round, owner, questions: [] });
   const uri = await createNew((n) => vscode.Uri.joinPath(folder.uri, worksheetPath(config.worksheetPath, id!, today, n)), content);
   if (uri) await vscode.window.showTextDocument(uri);

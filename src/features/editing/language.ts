@@ -7,8 +7,7 @@ import { complete } from '../../core/language/completion';
 import type { CompletionEntry, WorkspaceVocabulary } from '../../core/language/completion';
 import { hover } from '../../core/language/hover';
 import type { PartnerFacts } from '../../core/language/hover';
-import { peopleIds } from '../../core/workspace-index';
-import { field, list, text } from '../../core/rules/rule';
+import { readConvening } from '../../core/facts';
 import { parseFile } from '../../core/yaml';
 import { toRange } from '../diagnostics/convert';
 
@@ -23,20 +22,15 @@ const KIND: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
 
 export function vocabulary(services: Services, uri: string): WorkspaceVocabulary {
   const { index } = services;
-  const config = index.configFor(uri);
-  const themes = new Map(config.themes.map((t) => [t.id, t.label]));
-  for (const d of index.documents('worksheet')) {
-    const notes = field(d.data, 'notes');
-    if (!notes || typeof notes !== 'object') continue;
-    for (const cat of Object.values(notes as Record<string, unknown>)) {
-      for (const n of list(cat)) for (const t of list(field(n, 'themes'))) if (typeof t === 'string' && !themes.has(t)) themes.set(t, 'used in notes');
-    }
-  }
+  const known = index.vocabulary();
+  // The team's themes (of the settings that apply here) first, with their labels.
+  const themes = new Map(index.configFor(uri).themes.map((t) => [t.id, t.label]));
+  for (const t of known.themes) if (!themes.has(t)) themes.set(t, 'used in notes');
   return {
-    partners: index.partners().map((p) => ({ id: p.id, organization: p.organization, meetings: p.meetings.length })),
-    people: peopleIds(index),
+    partners: known.partners,
+    people: known.people,
     themes: [...themes.entries()].map(([id, label]) => ({ id, label })),
-    rounds: index.rounds(),
+    rounds: known.rounds,
   };
 }
 
@@ -58,9 +52,8 @@ export class WorksheetCompletions implements vscode.CompletionItemProvider {
     const kind = kindOfFile(document.uri.path);
     if (!kind) return [];
     const textNow = document.getText();
-    const metrics = kind === 'convening'
-      ? list(field(parseFile(document.uri.toString(), textNow).data, 'measurement', 'indicators')).map((i) => text(field(i, 'id'))).filter((x): x is string => !!x)
-      : [];
+    // Metrics are this convening's own indicators, as the editor has them now.
+    const metrics = kind === 'convening' ? readConvening(parseFile(document.uri.toString(), textNow).data).measurement.indicatorIds : [];
     // Red Hat YAML already completes keys from the same schemas.
     const keys = vscode.extensions.getExtension(YAML_EXTENSION)?.isActive !== true;
     const { context, items } = complete(kind, textNow, position.line, position.character, vocabulary(this.services, document.uri.toString()), metrics, { keys });

@@ -2,7 +2,7 @@
 // from the index on request and tells VS Code only about the nodes that
 // changed, so expansion, selection and scroll position survive an edit.
 import * as vscode from 'vscode';
-import type { WorkspaceIndex } from '../../core/workspace-index';
+import type { WorkspaceIndex } from '../../core/workspace';
 import type { TreeNode, TreeOptions } from './tree-model';
 import { buildTree, findMeeting, parentMap, reconcile } from './tree-model';
 import { createItem } from './tree-items';

@@ -5,9 +5,10 @@
 // Node ids are paths of stable keys (partner ids, rounds, file URIs), so the
 // same thing gets the same id after every rebuild: VS Code keys expansion
 // state by id, and `reconcile` keys object identity by it.
-import type { IndexedDocument, Meeting, Partner, WorkspaceIndex } from '../../core/workspace-index';
+import type { IndexedDocument, Meeting, Partner, WorkspaceIndex } from '../../core/workspace';
 import type { Finding } from '../../core/types';
-import { field, list, text } from '../../core/rules/rule';
+import type { ConveningFacts } from '../../core/facts';
+import { factsOfKind } from '../../core/facts';
 import { isUnder } from '../../core/paths';
 import { inertMarkdown } from '../../core/markdown';
 
@@ -167,9 +168,10 @@ function partnerNode(index: WorkspaceIndex, p: Partner, meetings: Meeting[], par
 }
 
 function reviewNode(review: IndexedDocument, gaps: Gaps, parentId: string): TreeNode {
-  const date = text(field(review.data, 'date'));
-  const commitments = list(field(review.data, 'commitments')).length;
-  const attendees = list(field(review.data, 'attendees')).length;
+  const facts = factsOfKind(review.facts, 'review');
+  const date = facts?.date;
+  const commitments = facts?.commitments.length ?? 0;
+  const attendees = facts?.attendees.length ?? 0;
   return {
     id: `${parentId}/review:${review.uri}`,
     kind: 'review',
@@ -231,10 +233,9 @@ function byRound(index: WorkspaceIndex, options: TreeOptions, wanted: (m: Meetin
   return out;
 }
 
-function conveningPartnerIds(data: unknown): string[] {
-  const ids = list(field(data, 'partners')).map((p) => text(field(p, 'id')) ?? text(p)).filter((x): x is string => !!x);
+function conveningPartnerIds(facts: ConveningFacts | undefined): string[] {
   // A partner listed twice would give two nodes one id, which VS Code rejects.
-  return [...new Set(ids)];
+  return [...new Set(facts?.partners.map((p) => p.id))];
 }
 
 function conveningsGroup(index: WorkspaceIndex, options: TreeOptions, inFolder: (uri: string) => boolean, parentId: string): TreeNode | undefined {
@@ -245,9 +246,10 @@ function conveningsGroup(index: WorkspaceIndex, options: TreeOptions, inFolder: 
     const gaps = countGaps(index.check(c.uri));
     if (options.onlyWithGaps && gapCount(gaps) === 0) continue;
     const cid = `${id}/convening:${c.uri}`;
-    const partnerIds = conveningPartnerIds(c.data);
-    const status = text(field(c.data, 'status'));
-    const purpose = text(field(c.data, 'purpose'));
+    const facts = factsOfKind(c.facts, 'convening');
+    const partnerIds = conveningPartnerIds(facts);
+    const status = facts?.status;
+    const purpose = facts?.purpose;
     nodes.push({
       id: cid,
       kind: 'convening',

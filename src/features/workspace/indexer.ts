@@ -2,7 +2,7 @@
 // (window progress, never blocking activation), a file watcher, and open
 // editors' buffers so trees and summaries follow unsaved edits too.
 import * as vscode from 'vscode';
-import type { IndexChange, WorkspaceIndex } from '../../core/workspace-index';
+import type { IndexChange, WorkspaceIndex } from '../../core/workspace';
 import { kindOfFile } from '../../core/kinds';
 import { vscodeFileSystem, WATCH_GLOB } from './vscode-fs';
 import { exists } from './exists';

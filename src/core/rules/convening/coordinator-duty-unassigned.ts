@@ -1,9 +1,9 @@
 import type { Rule, RuleIssue } from '../rule';
-import { field, isBlock, text } from '../rule';
+import type { ConveningFacts, CoordinatorDuty } from '../../facts';
+import { COORDINATOR_DUTIES } from '../../facts';
 import { compact, insertFix, setFix } from '../fixes';
-import { DUTIES } from './coordinator-vacant';
 
-const LABEL: Record<(typeof DUTIES)[number], string> = {
+const LABEL: Record<CoordinatorDuty, string> = {
   meetings: 'organising meetings',
   agendas: 'setting agendas',
   communication_channels: 'running the communication channels',
@@ -12,19 +12,18 @@ const LABEL: Record<(typeof DUTIES)[number], string> = {
   resources: 'managing shared resources',
 };
 
-export const coordinatorDutyUnassigned: Rule = {
+export const coordinatorDutyUnassigned: Rule<ConveningFacts> = {
   code: 'coordinator-duty-unassigned',
   kind: 'convening',
   defaultSeverity: 'info',
   summary: 'Each backbone duty has someone assigned.',
   check(ctx) {
-    const coord = field(ctx.data, 'coordinator');
-    if (!isBlock(coord)) return [];
-    const person = text(coord.person);
-    const duties = isBlock(coord.duties) ? coord.duties : {};
+    const coord = ctx.facts.coordinator;
+    if (!coord) return [];
+    const person = coord.person;
     const issues: RuleIssue[] = [];
-    for (const d of DUTIES) {
-      if (text(duties[d])) continue;
+    for (const d of COORDINATOR_DUTIES) {
+      if (coord.duties[d]) continue;
       const present = ctx.view.pair(['coordinator', 'duties', d]) !== undefined;
       const fix = person
         ? (present

@@ -1,18 +1,18 @@
 import type { Rule, RuleIssue } from '../rule';
-import { field, list, text } from '../rule';
+import type { ConveningFacts } from '../../facts';
 import { compact, insertFix, setFix } from '../fixes';
 
-export const goalWithoutMetric: Rule = {
+export const goalWithoutMetric: Rule<ConveningFacts> = {
   code: 'goal-without-metric',
   kind: 'convening',
   defaultSeverity: 'warning',
   summary: 'Every partnership goal names a metric to track it.',
   check(ctx) {
-    const indicators = list(field(ctx.data, 'measurement', 'indicators')).map((i) => text(field(i, 'id'))).filter((x): x is string => !!x);
+    const indicators = ctx.facts.measurement.indicatorIds;
     const issues: RuleIssue[] = [];
-    list(ctx.data.goals).forEach((g, i) => {
-      if (list(field(g, 'metrics')).length > 0) return;
-      const statement = text(field(g, 'statement')) ?? `goal ${i + 1}`;
+    ctx.facts.goals.forEach((g, i) => {
+      if (g.metrics.length > 0) return;
+      const statement = g.statement ?? `goal ${i + 1}`;
       const metric = indicators[0] ?? 'metric-id';
       const present = ctx.view.pair(['goals', i, 'metrics']) !== undefined;
       const fix = present

@@ -1,14 +1,14 @@
 import type { Rule } from '../rule';
-import { field, text } from '../rule';
+import type { ConveningFacts } from '../../facts';
 import { compact, insertFix } from '../fixes';
 
-export const missingConvenerVision: Rule = {
+export const missingConvenerVision: Rule<ConveningFacts> = {
   code: 'missing-convener-vision',
   kind: 'convening',
   defaultSeverity: 'warning',
   summary: 'The convener shares its own vision, as one partner among others.',
   check(ctx) {
-    if (text(field(ctx.data, 'convener', 'vision', 'statement'))) return [];
+    if (ctx.facts.convener.visionStatement) return [];
     const hasVision = ctx.view.node(['convener', 'vision']) !== undefined;
     const fix = hasVision
       ? insertFix(ctx.view, { title: 'Add the convener\'s vision statement', mapPath: ['convener', 'vision'], key: 'statement', plain: ['""'], snippet: ['${1:What we hope this partnership achieves}'], preferred: true })

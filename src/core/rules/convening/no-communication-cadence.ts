@@ -1,15 +1,14 @@
 import type { Rule } from '../rule';
-import { field, text } from '../rule';
+import type { ConveningFacts } from '../../facts';
 import { compact, insertFix } from '../fixes';
-import { pastExploring } from './common';
 
-export const noCommunicationCadence: Rule = {
+export const noCommunicationCadence: Rule<ConveningFacts> = {
   code: 'no-communication-cadence',
   kind: 'convening',
   defaultSeverity: 'info',
   summary: 'The partnership has an agreed rhythm of meetings and updates.',
   check(ctx) {
-    if (!pastExploring(ctx) || text(field(ctx.data, 'communication', 'cadence'))) return [];
+    if (!ctx.facts.pastExploring || ctx.facts.communication.cadence) return [];
     const has = ctx.view.node(['communication']) !== undefined;
     return [{
       message: 'No communication cadence. Agree how often partners meet and hear from each other (monthly, say), and on which channels.',

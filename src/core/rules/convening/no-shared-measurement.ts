@@ -1,16 +1,15 @@
 import type { Rule } from '../rule';
-import { field, list, text } from '../rule';
-import { pastExploring } from './common';
+import type { ConveningFacts } from '../../facts';
 
-export const noSharedMeasurement: Rule = {
+export const noSharedMeasurement: Rule<ConveningFacts> = {
   code: 'no-shared-measurement',
   kind: 'convening',
   defaultSeverity: 'warning',
   summary: 'The partnership keeps a shared measurement system with indicators.',
   check(ctx) {
-    if (!pastExploring(ctx)) return [];
-    const system = text(field(ctx.data, 'measurement', 'system'));
-    const indicators = list(field(ctx.data, 'measurement', 'indicators')).length;
+    if (!ctx.facts.pastExploring) return [];
+    const system = ctx.facts.measurement.system;
+    const indicators = ctx.facts.measurement.indicatorCount;
     if (system && indicators > 0) return [];
     return [{
       message: system

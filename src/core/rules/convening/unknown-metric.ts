@@ -1,19 +1,18 @@
 import type { Rule, RuleIssue } from '../rule';
-import { field, list, text } from '../rule';
+import type { ConveningFacts } from '../../facts';
 import { compact, setFix } from '../fixes';
 import { nearestKey } from '../../schema';
 
-export const unknownMetric: Rule = {
+export const unknownMetric: Rule<ConveningFacts> = {
   code: 'unknown-metric',
   kind: 'convening',
   defaultSeverity: 'warning',
   summary: 'Goal metrics name indicators defined under measurement.',
   check(ctx) {
-    const ids = list(field(ctx.data, 'measurement', 'indicators')).map((i) => text(field(i, 'id'))).filter((x): x is string => !!x);
+    const ids = ctx.facts.measurement.indicatorIds;
     const issues: RuleIssue[] = [];
-    list(ctx.data.goals).forEach((g, gi) => {
-      list(field(g, 'metrics')).forEach((m, mi) => {
-        const id = text(m);
+    ctx.facts.goals.forEach((g, gi) => {
+      g.metrics.forEach((id, mi) => {
         if (!id || ids.includes(id)) return;
         const near = nearestKey(id, ids);
         const path = ['goals', gi, 'metrics', mi];

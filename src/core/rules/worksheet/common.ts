@@ -1,36 +1,20 @@
 import type { RuleContext } from '../rule';
-import { field, isBlock, list, statusRank, text } from '../rule';
-import { addDays, isIsoDate } from '../../dates';
+import type { WorksheetFacts } from '../../facts';
+import { addDays } from '../../dates';
 import { yamlString } from '../../yaml';
 
-export const HELD = 2;
-export const FILLED = 3;
-export const SHARED = 4;
-
-export function rank(ctx: RuleContext): number {
-  return statusRank(ctx.data.status);
-}
-
-export function meetingDate(ctx: RuleContext): string | undefined {
-  const d = field(ctx.data, 'meeting', 'date');
-  return isIsoDate(d) ? d : undefined;
-}
+export type WorksheetContext = RuleContext<WorksheetFacts>;
 
 /** The person who most likely owns follow-up work: the first of our attendees. */
-export function likelyOwner(ctx: RuleContext): string | undefined {
-  return text(list(field(ctx.data, 'meeting', 'our_attendees'))[0]);
+export function likelyOwner(ctx: WorksheetContext): string | undefined {
+  return ctx.facts.ourAttendees[0];
 }
 
 /** A due date two weeks after the meeting (or today), a sensible default to adjust. */
-export function defaultDue(ctx: RuleContext): string {
-  const base = meetingDate(ctx);
+export function defaultDue(ctx: WorksheetContext): string {
+  const base = ctx.facts.date;
   const from = base && base > ctx.today ? base : ctx.today;
   return addDays(from, 14);
-}
-
-export function hasNextStep(ctx: RuleContext): boolean {
-  const ns = field(ctx.data, 'next_step');
-  return isBlock(ns) && text(ns.action) !== undefined;
 }
 
 export function q(s: string): string {

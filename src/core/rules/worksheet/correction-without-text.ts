@@ -1,14 +1,15 @@
 import type { Rule } from '../rule';
-import { field, text } from '../rule';
+import type { WorksheetFacts } from '../../facts';
 import { compact, insertFix } from '../fixes';
 
-export const correctionWithoutText: Rule = {
+export const correctionWithoutText: Rule<WorksheetFacts> = {
   code: 'correction-without-text',
   kind: 'worksheet',
   defaultSeverity: 'warning',
   summary: 'When the partner corrected your understanding, the correction is written down.',
   check(ctx) {
-    if (field(ctx.data, 'confirmation', 'response') !== 'corrected' || text(field(ctx.data, 'confirmation', 'correction'))) return [];
+    const c = ctx.facts.confirmationBlock;
+    if (!c?.corrected || c.correction) return [];
     return [{
       message: 'The partner corrected your understanding, but the correction is not written down. Record what they said, in their words: it is the most valuable line of the worksheet.',
       range: ctx.view.anchor(['confirmation', 'response']),

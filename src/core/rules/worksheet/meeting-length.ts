@@ -1,14 +1,14 @@
 import type { Rule } from '../rule';
-import { field } from '../rule';
+import type { WorksheetFacts } from '../../facts';
 
-export const meetingLength: Rule = {
+export const meetingLength: Rule<WorksheetFacts> = {
   code: 'meeting-length',
   kind: 'worksheet',
   defaultSeverity: 'info',
   summary: 'A one-on-one lasts the team\'s planned length (30-60 minutes by default).',
   check(ctx) {
-    const minutes = field(ctx.data, 'meeting', 'duration_minutes');
-    if (typeof minutes !== 'number') return [];
+    const minutes = ctx.facts.durationMinutes;
+    if (minutes === undefined) return [];
     const { min, max } = ctx.config.thresholds.meetingMinutes;
     if (minutes >= min && minutes <= max) return [];
     const message = minutes < min

@@ -1,23 +1,23 @@
 import type { Rule } from '../rule';
-import { field, isBlock, text } from '../rule';
+import type { WorksheetFacts } from '../../facts';
+import { isHeld } from '../../facts';
 import { compact, insertFix, snippetText } from '../fixes';
-import { HELD, q, rank } from './common';
+import { q } from './common';
 
-export const missingConfirmation: Rule = {
+export const missingConfirmation: Rule<WorksheetFacts> = {
   code: 'missing-confirmation',
   kind: 'worksheet',
   defaultSeverity: 'warning',
   summary: 'A held meeting records whether you confirmed what success means for the partner.',
   check(ctx) {
-    if (rank(ctx) < HELD) return [];
-    const c = field(ctx.data, 'confirmation');
-    const asked = isBlock(c) && (c.asked === true || c.response === 'confirmed' || c.response === 'corrected');
-    if (asked) return [];
-    const success = text(field(ctx.data, 'notes', 'success_in_their_words'));
-    const message = isBlock(c)
+    if (!isHeld(ctx.facts.status)) return [];
+    const c = ctx.facts.confirmationBlock;
+    if (c?.asked) return [];
+    const success = ctx.facts.successInTheirWords;
+    const message = c
       ? 'The confirmation was not asked. Before the next contact, check your understanding with the partner: "Success for your community looks like ... - is that right?" and record their response.'
       : 'No confirmation recorded. Before leaving, check your understanding: "I heard that success for your community looks like ... - is that accurate?" Add a `confirmation` block with the statement and their response.';
-    if (isBlock(c)) return [{ message, range: ctx.view.anchor(['confirmation', 'asked'], ['confirmation']) }];
+    if (c) return [{ message, range: ctx.view.anchor(['confirmation', 'asked'], ['confirmation']) }];
     const statement = success ?? 'Success for your community looks like';
     return [{
       message,

@@ -1,19 +1,20 @@
 import type { Rule } from '../rule';
-import { field, text } from '../rule';
+import type { WorksheetFacts } from '../../facts';
+import { isHeld } from '../../facts';
 import { compact, insertFix, snippetText } from '../fixes';
-import { HELD, defaultDue, hasNextStep, likelyOwner, q, rank } from './common';
+import { defaultDue, likelyOwner, q } from './common';
 
-export const missingNextStep: Rule = {
+export const missingNextStep: Rule<WorksheetFacts> = {
   code: 'missing-next-step',
   kind: 'worksheet',
   defaultSeverity: 'warning',
   summary: 'A held meeting ends with a next step, or a date to follow up when the partner is not ready.',
   check(ctx) {
-    if (rank(ctx) < HELD) return [];
-    if (hasNextStep(ctx) || text(field(ctx.data, 'follow_up', 'date'))) return [];
+    if (!isHeld(ctx.facts.status)) return [];
+    if (ctx.facts.nextStep || ctx.facts.followUp.date) return [];
     const owner = likelyOwner(ctx) ?? 'me';
     const due = defaultDue(ctx);
-    const goal = text(field(ctx.data, 'notes', 'goals', 0)) ?? text(field(ctx.data, 'notes', 'goals', 0, 'text'));
+    const goal = ctx.facts.notes.goals[0]?.text;
     const nextStep = insertFix(ctx.view, {
       title: 'Add a next step (the partner is ready)',
       mapPath: [],

@@ -1,15 +1,15 @@
 import type { Rule } from '../rule';
-import { field, text } from '../rule';
+import type { WorksheetFacts } from '../../facts';
+import { isHeld } from '../../facts';
 import { compact, insertFix } from '../fixes';
-import { HELD, rank } from './common';
 
-export const missingSuccessDefinition: Rule = {
+export const missingSuccessDefinition: Rule<WorksheetFacts> = {
   code: 'missing-success-definition',
   kind: 'worksheet',
   defaultSeverity: 'warning',
   summary: 'A held meeting records what success looks like for the partner, in their words.',
   check(ctx) {
-    if (rank(ctx) < HELD || text(field(ctx.data, 'notes', 'success_in_their_words'))) return [];
+    if (!isHeld(ctx.facts.status) || ctx.facts.successInTheirWords) return [];
     return [{
       message: 'What does success look like for this partner\'s community? Write it the way they said it: it is what the meeting was for, and what you confirm before leaving.',
       range: ctx.view.anchor(['notes', 'success_in_their_words'], ['status']),

@@ -1,15 +1,16 @@
 import type { Rule } from '../rule';
-import { field, text } from '../rule';
+import type { WorksheetFacts } from '../../facts';
 import { compact, insertFix } from '../fixes';
-import { defaultDue, hasNextStep } from './common';
+import { defaultDue } from './common';
 
-export const nextStepDue: Rule = {
+export const nextStepDue: Rule<WorksheetFacts> = {
   code: 'next-step-due',
   kind: 'worksheet',
   defaultSeverity: 'warning',
   summary: 'A next step has a due date.',
   check(ctx) {
-    if (!hasNextStep(ctx) || text(field(ctx.data, 'next_step', 'due'))) return [];
+    const step = ctx.facts.nextStep;
+    if (!step || step.due) return [];
     const due = defaultDue(ctx);
     return [{
       message: 'This next step has no due date: agree when it will happen, so the partner knows when to expect it.',

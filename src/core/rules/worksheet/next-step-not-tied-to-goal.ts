@@ -1,16 +1,17 @@
 import type { Rule } from '../rule';
-import { field, list, noteText, text } from '../rule';
+import type { WorksheetFacts } from '../../facts';
 import { compact, insertFix } from '../fixes';
-import { hasNextStep, q } from './common';
+import { q } from './common';
 
-export const nextStepNotTiedToGoal: Rule = {
+export const nextStepNotTiedToGoal: Rule<WorksheetFacts> = {
   code: 'next-step-not-tied-to-goal',
   kind: 'worksheet',
   defaultSeverity: 'info',
   summary: 'A next step says which of the partner\'s goals it serves.',
   check(ctx) {
-    if (!hasNextStep(ctx) || text(field(ctx.data, 'next_step', 'serves_goal'))) return [];
-    const goals = list(field(ctx.data, 'notes', 'goals')).map(noteText).filter((g): g is string => g !== undefined);
+    const step = ctx.facts.nextStep;
+    if (!step || step.servesGoal) return [];
+    const goals = ctx.facts.notes.goals.map((n) => n.text).filter((g): g is string => g !== undefined);
     const fixes = compact(goals.slice(0, 3).map((g, i) => insertFix(ctx.view, {
       title: `Tie it to the goal "${g.length > 50 ? `${g.slice(0, 47)}...` : g}"`,
       mapPath: ['next_step'],

@@ -1,15 +1,16 @@
 import type { Rule } from '../rule';
-import { field, text } from '../rule';
+import type { WorksheetFacts } from '../../facts';
 import { compact, insertFix } from '../fixes';
-import { hasNextStep, likelyOwner } from './common';
+import { likelyOwner } from './common';
 
-export const nextStepOwner: Rule = {
+export const nextStepOwner: Rule<WorksheetFacts> = {
   code: 'next-step-owner',
   kind: 'worksheet',
   defaultSeverity: 'warning',
   summary: 'A next step names who on the team owns it.',
   check(ctx) {
-    if (!hasNextStep(ctx) || text(field(ctx.data, 'next_step', 'owner'))) return [];
+    const step = ctx.facts.nextStep;
+    if (!step || step.owner) return [];
     const owner = likelyOwner(ctx) ?? 'me';
     return [{
       message: 'This next step has no owner: name the person on our side who will do it, so it does not fall between chairs.',

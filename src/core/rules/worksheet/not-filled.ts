@@ -1,16 +1,16 @@
 import type { Rule } from '../rule';
-import { field } from '../rule';
-import { addDays, daysBetween, isIsoDate } from '../../dates';
-import { HELD, meetingDate, rank } from './common';
+import type { WorksheetFacts } from '../../facts';
+import { HELD, statusRank } from '../../facts';
+import { addDays, daysBetween } from '../../dates';
 
-export const notFilled: Rule = {
+export const notFilled: Rule<WorksheetFacts> = {
   code: 'not-filled',
   kind: 'worksheet',
   defaultSeverity: 'warning',
   summary: 'The worksheet is filled in within a few days of the meeting.',
   check(ctx) {
-    if (rank(ctx) !== HELD || isIsoDate(field(ctx.data, 'after', 'filled_on'))) return [];
-    const date = meetingDate(ctx);
+    if (statusRank(ctx.facts.status) !== HELD || ctx.facts.after.filledOn) return [];
+    const date = ctx.facts.date;
     const within = ctx.config.thresholds.fillWithinDays;
     if (!date || addDays(date, within) >= ctx.today) return [];
     const ago = daysBetween(date, ctx.today);

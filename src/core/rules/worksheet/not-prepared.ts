@@ -1,18 +1,16 @@
 import type { Rule } from '../rule';
-import { field, list } from '../rule';
-import { rank } from './common';
+import type { WorksheetFacts } from '../../facts';
+import { PREPARED, statusRank } from '../../facts';
 
-const PREPARED = 1;
-
-export const notPrepared: Rule = {
+export const notPrepared: Rule<WorksheetFacts> = {
   code: 'not-prepared',
   kind: 'worksheet',
   defaultSeverity: 'info',
   summary: 'Before the meeting, the worksheet was reviewed and a few questions were picked.',
   check(ctx) {
-    if (rank(ctx) < PREPARED) return [];
-    const reviewed = field(ctx.data, 'preparation', 'worksheet_reviewed') === true;
-    const questions = list(field(ctx.data, 'preparation', 'questions')).length > 0;
+    if (statusRank(ctx.facts.status) < PREPARED) return [];
+    const reviewed = ctx.facts.preparation.worksheetReviewed;
+    const questions = ctx.facts.preparation.questions > 0;
     if (reviewed && questions) return [];
     const missing = [!reviewed && 'review the worksheet', !questions && 'pick a few open questions to ask'].filter(Boolean).join(' and ');
     return [{

@@ -1,19 +1,17 @@
 import type { Rule } from '../rule';
-import { field } from '../rule';
-import { addDays, isIsoDate } from '../../dates';
-import { FILLED, SHARED, meetingDate, rank } from './common';
+import type { WorksheetFacts } from '../../facts';
+import { FILLED, SHARED, statusRank } from '../../facts';
+import { addDays } from '../../dates';
 
-export const notShared: Rule = {
+export const notShared: Rule<WorksheetFacts> = {
   code: 'not-shared',
   kind: 'worksheet',
   defaultSeverity: 'info',
   summary: 'A filled worksheet is shared with the team within a week.',
   check(ctx) {
-    const r = rank(ctx);
-    if (r < FILLED || (r >= SHARED && isIsoDate(field(ctx.data, 'after', 'shared_on')))) return [];
-    if (r >= SHARED) return [];
-    const filled = field(ctx.data, 'after', 'filled_on');
-    const from = isIsoDate(filled) ? filled : meetingDate(ctx);
+    const r = statusRank(ctx.facts.status);
+    if (r < FILLED || r >= SHARED) return [];
+    const from = ctx.facts.after.filledOn ?? ctx.facts.date;
     const within = ctx.config.thresholds.shareWithinDays;
     if (!from || addDays(from, within) >= ctx.today) return [];
     return [{

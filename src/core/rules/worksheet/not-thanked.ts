@@ -1,15 +1,15 @@
 import type { Rule } from '../rule';
-import { field } from '../rule';
+import type { WorksheetFacts } from '../../facts';
+import { isHeld } from '../../facts';
 import { compact, insertFix, setFix } from '../fixes';
-import { HELD, rank } from './common';
 
-export const notThanked: Rule = {
+export const notThanked: Rule<WorksheetFacts> = {
   code: 'not-thanked',
   kind: 'worksheet',
   defaultSeverity: 'info',
   summary: 'The partner was thanked for their time.',
   check(ctx) {
-    if (rank(ctx) < HELD || field(ctx.data, 'thanked') === true) return [];
+    if (!isHeld(ctx.facts.status) || ctx.facts.thanked) return [];
     const present = ctx.view.pair(['thanked']) !== undefined;
     const fix = present
       ? setFix(ctx.view, 'Mark as thanked', ['thanked'], 'true', true)

@@ -1,17 +1,16 @@
 import type { Rule } from '../rule';
-import { field } from '../rule';
-import { daysBetween, isIsoDate } from '../../dates';
-import { hasNextStep } from './common';
+import type { WorksheetFacts } from '../../facts';
+import { daysBetween } from '../../dates';
 
-export const overdueFollowUp: Rule = {
+export const overdueFollowUp: Rule<WorksheetFacts> = {
   code: 'overdue-follow-up',
   kind: 'worksheet',
   defaultSeverity: 'warning',
   summary: 'A follow-up date has passed with no next step recorded since.',
   check(ctx) {
-    const date = field(ctx.data, 'follow_up', 'date');
-    if (!isIsoDate(date) || date >= ctx.today || hasNextStep(ctx)) return [];
-    if (field(ctx.data, 'follow_up', 'done') === true) return [];
+    const date = ctx.facts.followUpDate;
+    if (!date || date >= ctx.today || ctx.facts.nextStep) return [];
+    if (ctx.facts.followUp.done) return [];
     const late = daysBetween(date, ctx.today);
     return [{
       message: `The follow-up was planned for ${date} (${late} day${late === 1 ? '' : 's'} ago). Get back in touch, then record the next step, or set a new follow-up date.`,

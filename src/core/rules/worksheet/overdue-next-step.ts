@@ -1,19 +1,18 @@
 import type { Rule } from '../rule';
-import { field } from '../rule';
+import type { WorksheetFacts } from '../../facts';
 import { compact, setFix } from '../fixes';
 import { daysBetween, isIsoDate } from '../../dates';
-import { hasNextStep } from './common';
 
-export const overdueNextStep: Rule = {
+export const overdueNextStep: Rule<WorksheetFacts> = {
   code: 'overdue-next-step',
   kind: 'worksheet',
   defaultSeverity: 'warning',
   summary: 'An open next step is past its due date.',
   check(ctx) {
-    if (!hasNextStep(ctx)) return [];
-    const due = field(ctx.data, 'next_step', 'due');
-    const status = field(ctx.data, 'next_step', 'status') ?? 'open';
-    if (status !== 'open' || !isIsoDate(due) || due >= ctx.today) return [];
+    const step = ctx.facts.nextStep;
+    if (!step) return [];
+    const due = step.due;
+    if ((step.status ?? 'open') !== 'open' || !isIsoDate(due) || due >= ctx.today) return [];
     const late = daysBetween(due, ctx.today);
     return [{
       message: `This next step was due on ${due} (${late} day${late === 1 ? '' : 's'} ago). Do it and mark it done, or agree a new date with the partner.`,

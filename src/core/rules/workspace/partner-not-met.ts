@@ -1,8 +1,8 @@
 import type { Rule, RuleIssue } from '../rule';
-import { statusRank } from '../rule';
-import { partnerEntries, partnerIdPath } from '../convening/common';
+import type { ConveningFacts } from '../../facts';
+import { isHeld } from '../../facts';
 
-export const partnerNotMet: Rule = {
+export const partnerNotMet: Rule<ConveningFacts> = {
   code: 'partner-not-met',
   kind: 'convening',
   defaultSeverity: 'warning',
@@ -12,13 +12,13 @@ export const partnerNotMet: Rule = {
     const ws = ctx.workspace;
     if (!ws) return [];
     const issues: RuleIssue[] = [];
-    for (const p of partnerEntries(ctx)) {
+    for (const p of ctx.facts.partners) {
       if (!ws.knownPartner(p.id)) continue; // unknown-partner says it better
       const meetings = ws.meetingsOf(p.id);
-      if (meetings.some((m) => statusRank(m.status) >= 2)) continue;
+      if (meetings.some((m) => isHeld(m.status))) continue;
       issues.push({
         message: `No one-on-one with \`${p.id}\` has been held yet. Meet them first, to learn what success means for their community before convening.`,
-        range: ctx.view.anchor(partnerIdPath(ctx, p.index)),
+        range: ctx.view.anchor(p.path),
         related: meetings.map((m) => ({ uri: m.uri, range: m.range, message: `Meeting ${m.date ?? ''} is still ${m.status ?? 'without a status'}` })),
       });
     }

@@ -1,16 +1,16 @@
 import type { Rule } from '../rule';
-import { field, list, text } from '../rule';
+import type { ReviewFacts } from '../../facts';
 import { compact, insertFix, setFix } from '../fixes';
 
-export const reviewWithoutCommitments: Rule = {
+export const reviewWithoutCommitments: Rule<ReviewFacts> = {
   code: 'review-without-commitments',
   kind: 'review',
   defaultSeverity: 'warning',
   summary: 'A team review ends with commitments to next steps.',
   check(ctx) {
-    if (list(ctx.data.commitments).some((c) => text(field(c, 'action')))) return [];
-    const date = ctx.data.date;
-    if (typeof date === 'string' && date > ctx.today) return []; // the review has not happened yet
+    if (ctx.facts.commitments.some((c) => c.action)) return [];
+    const date = ctx.facts.date;
+    if (date !== undefined && date > ctx.today) return []; // the review has not happened yet
     const present = ctx.view.pair(['commitments']) !== undefined;
     const body = ['', '- action: ""', '  partners: []'];
     const snippet = ['', '- action: ${1:What the team will do}', '  owner: ${2:who}', '  due: ${3:YYYY-MM-DD}', '  partners: [${4}]'];

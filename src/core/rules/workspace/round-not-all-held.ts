@@ -1,17 +1,18 @@
 import type { Rule } from '../rule';
-import { statusRank, text } from '../rule';
+import type { ReviewFacts } from '../../facts';
+import { isHeld } from '../../facts';
 
-export const roundNotAllHeld: Rule = {
+export const roundNotAllHeld: Rule<ReviewFacts> = {
   code: 'round-not-all-held',
   kind: 'review',
   defaultSeverity: 'info',
   crossFile: true,
   summary: 'The team reviews a round once all its meetings are held.',
   check(ctx) {
-    const round = text(ctx.data.round);
+    const round = ctx.facts.round;
     const ws = ctx.workspace;
     if (!round || !ws) return [];
-    const pending = ws.meetingsInRound(round).filter((m) => statusRank(m.status) < 2);
+    const pending = ws.meetingsInRound(round).filter((m) => !isHeld(m.status));
     if (pending.length === 0) return [];
     const names = [...new Set(pending.map((m) => m.partnerId))];
     return [{

@@ -1,7 +1,7 @@
 // Team settings from `partner-worksheets.yaml`: the theme vocabulary, the team's
 // offers, thresholds and per-rule severities. A settings file with errors falls
 // back to the defaults for whatever it got wrong, so checking never stops.
-import type { SeveritySetting } from './types';
+import type { SeveritySetting } from '../types';
 
 export interface Theme {
   id: string;
@@ -90,4 +90,13 @@ export function readConfig(data: unknown): TeamConfig {
     rules,
     worksheetPath: typeof data.worksheet_path === 'string' && data.worksheet_path.trim() ? data.worksheet_path : DEFAULT_WORKSHEET_PATH,
   };
+}
+
+export interface SettingsFacts {
+  kind: 'config';
+  config: TeamConfig;
+}
+
+export function readSettings(data: unknown): SettingsFacts {
+  return { kind: 'config', config: readConfig(data) };
 }

@@ -1,0 +1,44 @@
+// The facts of each file kind, read once from a file's data: the typed view
+// that rules, the index, the tree, completion and the summary share, so that
+// no two of them work out the same id or status their own way. Facts carry
+// YAML paths, not ranges: a rule asks the YamlView for the range of a path.
+// Callers outside this folder import from here.
+import type { FileKind } from '../types';
+import type { WorksheetFacts } from './meeting';
+import { readWorksheet } from './meeting';
+import type { ConveningFacts } from './convening';
+import { readConvening } from './convening';
+import type { ReviewFacts } from './review';
+import { readReview } from './review';
+import type { SettingsFacts } from './settings';
+import { readSettings } from './settings';
+
+export type FileFacts = WorksheetFacts | ConveningFacts | ReviewFacts | SettingsFacts;
+
+/** The facts of a file of this kind, from its data (anything YAML gives). */
+export function readFacts(kind: FileKind, data: unknown): FileFacts {
+  switch (kind) {
+    case 'worksheet': return readWorksheet(data);
+    case 'convening': return readConvening(data);
+    case 'review': return readReview(data);
+    case 'config': return readSettings(data);
+  }
+}
+
+/** The facts if they are of this kind. */
+export function factsOfKind<K extends FileKind>(facts: FileFacts, kind: K): Extract<FileFacts, { kind: K }> | undefined {
+  return facts.kind === kind ? (facts as Extract<FileFacts, { kind: K }>) : undefined;
+}
+
+export type { PartnerMention } from './data';
+export { field, isBlock, list, noteText, text } from './data';
+export type { MeetingFacts, NextStepInfo, NoteCategory, NoteFacts, WorksheetFacts } from './meeting';
+export { NOTE_CATEGORIES, readMeeting, readWorksheet } from './meeting';
+export type { ConveningFacts, ConveningPartner, CoordinatorDuty } from './convening';
+export { COORDINATOR_DUTIES, readConvening } from './convening';
+export type { CommitmentFacts, ReviewFacts } from './review';
+export { readReview } from './review';
+export type { Offer, SettingsFacts, TeamConfig, Theme, Thresholds } from './settings';
+export { DEFAULT_CONFIG, DEFAULT_WORKSHEET_PATH, readConfig, readSettings } from './settings';
+export type { WorksheetStatus } from './status';
+export { FILLED, HELD, PREPARED, SHARED, WORKSHEET_STATUSES, isHeld, statusRank } from './status';

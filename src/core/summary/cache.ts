@@ -1,0 +1,214 @@
+// What the team review keeps between runs. The summary runs on every live
+// update of the panel, over rounds of thousands of meetings: what depends on
+// one document only (its notes, their themes, their lines) is kept per indexed
+// document, so an edit recomputes one file; the compiled theme matchers and the
+// last partner order are kept while the vocabulary and the partners stay the
+// same. The workspace index owns one SummaryCache and tells it which documents
+// it replaced; the summary is handed the cache, so it holds no state itself.
+import type { IndexedDocument } from '../workspace/indexed-document';
+import type { NoteCategory, NoteFacts, Theme } from '../facts';
+import { NOTE_CATEGORIES, factsOfKind } from '../facts';
+import { ThemeMatcher, suggestThemes, vocabularyKey, words } from './themes';
+import { SourceLines } from './locate';
+import type { ThemeSource } from './model';
+
+export interface RawNote {
+  category: NoteCategory;
+  index: number;
+  text: string;
+  /** Their words when the note has a `quote`, else the note. */
+  quote: string;
+  tags: string[];
+  /** The quote cut to length, made when first quoted. */
+  shortQuote?: string;
+  /** 1-based line, found when first linked. */
+  line?: number;
+  /** The text as compared with next steps (see normal()), made when first compared. */
+  normal?: string;
+}
+
+export interface NoteThemes {
+  note: RawNote;
+  themes: string[];
+  source: ThemeSource;
+}
+
+interface DocCache {
+  notes: RawNote[];
+  source?: SourceLines;
+  lines?: Map<NoteCategory, number[]>;
+  /** Lines of key paths (`next_step.due`), found when first linked. */
+  keyLines?: Map<string, number>;
+  /** The next step's goal as compared with goals (see normal()). */
+  servesGoal?: { text: string; normal: string };
+  /** Vocabulary matches of each untagged note, for one vocabulary. */
+  matched?: { key: string; ids: string[][] };
+  /** Themes of the tagged and matched notes, each once in note order, for one vocabulary. */
+  firm?: { key: string; ids: string[] };
+  /** The notes with themes, for one vocabulary, with suggestions or without. */
+  themed?: { key: string; suggest: boolean; list: NoteThemes[] };
+}
+
+/** A worksheet's notes of one category. */
+function notesOf(doc: IndexedDocument, category: NoteCategory): readonly NoteFacts[] {
+  return factsOfKind(doc.facts, 'worksheet')?.notes[category] ?? [];
+}
+
+/** Lower-case words joined by single spaces: how goal texts are compared. */
+export function normal(s: string): string {
+  return words(s).join(' ');
+}
+
+export class SummaryCache {
+  // Indexed documents are replaced, never mutated, when their text changes: a
+  // WeakMap on them never outlives them, and the index forgets replaced ones.
+  private readonly docs = new WeakMap<IndexedDocument, DocCache>();
+  private readonly matchers = new Map<string, ThemeMatcher>();
+  /** The partner order of the last review (see ranks()). */
+  private lastRanks: { key: string; ranks: ReadonlyMap<string, number> } | undefined;
+
+  /** Drop what was kept of a document the index replaced or removed. */
+  forget(doc: IndexedDocument): void {
+    this.docs.delete(doc);
+  }
+
+  /** Drop everything (the index took back a snapshot). */
+  clear(): void {
+    this.matchers.clear();
+    this.lastRanks = undefined;
+  }
+
+  /** One compiled matcher per vocabulary, kept while the vocabulary stays the same. */
+  matcher(themes: readonly Theme[]): ThemeMatcher {
+    const key = vocabularyKey(themes);
+    let m = this.matchers.get(key);
+    if (!m) {
+      if (this.matchers.size >= 8) this.matchers.clear();
+      m = new ThemeMatcher(themes);
+      this.matchers.set(key, m);
+    }
+    return m;
+  }
+
+  /**
+   * The partner order for `key` (the partners and their names): the last
+   * review's when they are the same, else `make()`'s.
+   */
+  ranks(key: string, make: () => ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+    if (this.lastRanks?.key !== key) this.lastRanks = { key, ranks: make() };
+    return this.lastRanks.ranks;
+  }
+
+  /** A document's notes, in category order. */
+  notes(doc: IndexedDocument): readonly RawNote[] {
+    return this.of(doc).notes;
+  }
+
+  /** 1-based line of a note. */
+  noteLine(doc: IndexedDocument, note: RawNote): number {
+    note.line ??= this.findNoteLine(doc, note);
+    return note.line;
+  }
+
+  /** 1-based line of a key path (`next_step.due`). */
+  keyLine(doc: IndexedDocument, keys: string[]): number {
+    const key = keys.join('.');
+    const c = this.of(doc);
+    c.keyLines ??= new Map();
+    let line = c.keyLines.get(key);
+    if (line === undefined) {
+      line = doc.lines?.[key] ?? this.source(doc).keyLine(keys);
+      c.keyLines.set(key, line);
+    }
+    return line;
+  }
+
+  /** Each note of a document that has themes, with them and where they come from. */
+  noteThemes(doc: IndexedDocument, matcher: ThemeMatcher, suggest: boolean): readonly NoteThemes[] {
+    const c = this.of(doc);
+    if (c.themed?.key !== matcher.key || c.themed.suggest !== suggest) {
+      const matched = this.vocabularyMatches(doc, matcher);
+      const list: NoteThemes[] = [];
+      c.notes.forEach((note, i) => {
+        let themes: string[];
+        let source: ThemeSource;
+        if (note.tags.length) {
+          themes = [...new Set(note.tags)];
+          source = 'tagged';
+        } else if (matched[i].length || !suggest) {
+          themes = matched[i];
+          source = 'matched';
+        } else {
+          themes = suggestThemes(note.text);
+          source = 'suggested';
+        }
+        if (themes.length) list.push({ note, themes, source });
+      });
+      c.themed = { key: matcher.key, suggest, list };
+    }
+    return c.themed.list;
+  }
+
+  /** The themes of a document's notes that are no suggestion: what rounds are compared on. */
+  firmThemes(doc: IndexedDocument, matcher: ThemeMatcher): string[] {
+    const c = this.of(doc);
+    if (c.firm?.key !== matcher.key) {
+      const matched = this.vocabularyMatches(doc, matcher);
+      const ids = new Set<string>();
+      c.notes.forEach((note, i) => {
+        for (const id of note.tags.length ? note.tags : matched[i]) ids.add(id);
+      });
+      c.firm = { key: matcher.key, ids: [...ids] };
+    }
+    return c.firm.ids;
+  }
+
+  /** normal() of a document's next step goal. */
+  servesGoal(doc: IndexedDocument, goal: string): string {
+    const c = this.of(doc);
+    if (c.servesGoal?.text !== goal) c.servesGoal = { text: goal, normal: normal(goal) };
+    return c.servesGoal.normal;
+  }
+
+  private of(doc: IndexedDocument): DocCache {
+    let c = this.docs.get(doc);
+    if (!c) {
+      const notes: RawNote[] = [];
+      for (const category of NOTE_CATEGORIES) {
+        notesOf(doc, category).forEach((n, index) => {
+          if (n.text) notes.push({ category, index, text: n.text, quote: n.quote ?? n.text, tags: n.themes });
+        });
+      }
+      c = { notes };
+      this.docs.set(doc, c);
+    }
+    return c;
+  }
+
+  private source(doc: IndexedDocument): SourceLines {
+    const c = this.of(doc);
+    c.source ??= new SourceLines(doc.uri, doc.text);
+    return c.source;
+  }
+
+  private findNoteLine(doc: IndexedDocument, note: RawNote): number {
+    // The index keeps the lines of its own parse; documents from elsewhere are searched.
+    const kept = doc.lines?.[`notes.${note.category}.${note.index}`];
+    if (kept) return kept;
+    const c = this.of(doc);
+    c.lines ??= new Map();
+    let lines = c.lines.get(note.category);
+    if (!lines) {
+      const items = notesOf(doc, note.category).map((n) => n.text);
+      lines = this.source(doc).itemLines(['notes', note.category], items);
+      c.lines.set(note.category, lines);
+    }
+    return lines[note.index] ?? 1;
+  }
+
+  private vocabularyMatches(doc: IndexedDocument, matcher: ThemeMatcher): string[][] {
+    const c = this.of(doc);
+    if (c.matched?.key !== matcher.key) c.matched = { key: matcher.key, ids: c.notes.map((n) => (n.tags.length ? [] : matcher.match(n.text))) };
+    return c.matched.ids;
+  }
+}

@@ -1,0 +1,113 @@
+// Where the team can help: its offers against partner goals, one partner's
+// challenge another commits to, partners with shared goals, and goals no next
+// step serves yet.
+import type { Meeting } from '../../workspace';
+import type { Offer } from '../../facts';
+import type { Context, NoteRecord } from '../context';
+import { MAX_LISTED, byName, listed, shorten } from '../context';
+import { normal } from '../cache';
+import type { Cluster, Complement, NoteCategory, OfferMatch, Opportunities, PartnerRef, Quote } from '../model';
+
+/** normal() of a meeting's next step goal, kept with its document. */
+function servesGoal(ctx: Context, m: Meeting, goal: string): string {
+  const doc = ctx.index.get(m.uri);
+  return doc ? ctx.cache.servesGoal(doc, goal) : normal(goal);
+}
+
+export function opportunities(ctx: Context, notes: readonly NoteRecord[], held: readonly Meeting[], offers: readonly Offer[]): Opportunities {
+  // Suggested keywords are for people to confirm; pairing partners on them would be guesswork.
+  const firm = notes.filter((n) => n.source !== 'suggested');
+  /** category -> theme -> partner -> their first note of the category with that theme. */
+  const byTheme = new Map<NoteCategory, Map<string, Map<string, NoteRecord>>>([['goals', new Map()], ['challenges', new Map()], ['commitments', new Map()]]);
+  for (const n of firm) {
+    const map = byTheme.get(n.note.category);
+    if (!map) continue;
+    for (const t of n.themes) {
+      let byPartner = map.get(t);
+      if (!byPartner) map.set(t, (byPartner = new Map()));
+      if (!byPartner.has(n.partner.id)) byPartner.set(n.partner.id, n);
+    }
+  }
+  const goals = byTheme.get('goals')!;
+  const challenges = byTheme.get('challenges')!;
+  const commitments = byTheme.get('commitments')!;
+
+  // (a) Our offers against partner goals, by shared theme; one goal per partner and offer.
+  const offerMatches: OfferMatch[] = [];
+  for (const offer of offers) {
+    const chosen = new Map<string, NoteRecord>();
+    for (const t of offer.themes) for (const [p, n] of goals.get(t) ?? []) if (!chosen.has(p)) chosen.set(p, n);
+    if (!chosen.size) continue;
+    // Sorted as notes, so only the goals listed are quoted.
+    const listedGoals = listed([...chosen.values()].sort(ctx.byPartner));
+    offerMatches.push({ offer: { text: offer.text, themes: offer.themes }, goals: listedGoals.items.map((n) => ctx.goal(n)), goalsTotal: listedGoals.total });
+  }
+
+  // (b) A challenge theme of one partner that another partner commits to.
+  const complementary: Complement[] = [];
+  for (const [theme, needs] of challenges) {
+    const gives = commitments.get(theme);
+    if (!gives) continue;
+    let both = 0;
+    for (const p of needs.keys()) if (gives.has(p)) both++;
+    const pairs = needs.size * gives.size - both;
+    if (pairs === 0) continue;
+    complementary.push({
+      theme,
+      label: ctx.matcher.label(theme),
+      needs: [...needs.values()].slice(0, MAX_LISTED).map((n) => ctx.quote(n)),
+      needsTotal: needs.size,
+      offers: [...gives.values()].slice(0, MAX_LISTED).map((n) => ctx.quote(n)),
+      offersTotal: gives.size,
+      pairs,
+    });
+  }
+  complementary.sort((a, b) => b.pairs - a.pairs || byName(a.label, b.label));
+
+  // (c) Partners sharing goal themes; themes with the very same partners are one cluster.
+  const clusters = new Map<string, { themes: Cluster['themes']; partners: PartnerRef[] }>();
+  for (const [theme, byPartner] of goals) {
+    if (byPartner.size < 2) continue;
+    const partners = [...byPartner.values()].map((n) => n.partner);
+    const key = partners.map((p) => p.id).join('\u0000');
+    const c = clusters.get(key);
+    const t = { id: theme, label: ctx.matcher.label(theme) };
+    if (c) c.themes.push(t);
+    else clusters.set(key, { themes: [t], partners });
+  }
+  const found = [...clusters.values()];
+  for (const c of found) c.themes.sort((a, b) => byName(a.label, b.label));
+  found.sort((a, b) => b.partners.length - a.partners.length || b.themes.length - a.themes.length || byName(a.themes[0].label, b.themes[0].label));
+  const clusterList: Cluster[] = found.map((c) => {
+    const partners = listed(c.partners);
+    return { themes: c.themes, partners: partners.items, partnersTotal: partners.total };
+  });
+
+  // (d) Goals no next step serves: compared as words, either containing the other.
+  const serves = new Map<string, string[]>();
+  for (const m of held) {
+    const goal = m.nextStep?.servesGoal;
+    if (!goal || m.nextStep?.status === 'dropped') continue;
+    const l = serves.get(m.partnerId) ?? [];
+    l.push(servesGoal(ctx, m, goal));
+    serves.set(m.partnerId, l);
+  }
+  const unservedGoals: Quote[] = [];
+  let unservedGoalsTotal = 0;
+  const seenGoal = new Set<string>();
+  for (const m of held) {
+    const doc = ctx.index.get(m.uri);
+    if (!doc) continue;
+    for (const note of ctx.cache.notes(doc)) {
+      if (note.category !== 'goals') continue;
+      const g = (note.normal ??= normal(note.text));
+      const key = `${m.partnerId}\u0000${g}`;
+      if (!g || seenGoal.has(key)) continue;
+      seenGoal.add(key);
+      const served = (serves.get(m.partnerId) ?? []).some((s) => s === g || (s.length > 0 && (g.includes(s) || s.includes(g))));
+      if (served) continue;
+      if (++unservedGoalsTotal <= MAX_LISTED) unservedGoals.push({ partner: ctx.partner(m), text: shorten(note.text), uri: doc.uri, line: ctx.cache.noteLine(doc, note) });
+    }
+  }
+  return { offers: offerMatches, complementary, clusters: clusterList, unservedGoals, unservedGoalsTotal };
+}

@@ -1,0 +1,9 @@
+// The workspace index: every file of the workspace by URI, the facts it
+// reads from each, and the queries the features ask of them. Callers outside
+// this folder import from here.
+export type { CheckDocumentOptions, IndexChange, Listener, LoadOptions, LoadResult, Partner } from './workspace-index';
+export { WorkspaceIndex } from './workspace-index';
+export type { IndexedDocument, Meeting } from './indexed-document';
+export type { Positions } from './positions';
+export type { IndexSnapshot, SnapshotEntry } from './snapshot';
+export type { Vocabulary } from './vocabulary';

@@ -1,0 +1,228 @@
+// A document as the index keeps it: its text, its reading problems, what the
+// index needs at once (a worksheet's meeting, a review's round and date, a
+// convening's name) and, read or made when first asked for, its whole facts
+// and its positions.
+import type { FileKind, Finding, Range } from '../types';
+import type { ParsedFile } from '../yaml';
+import { ZERO_RANGE, parseFile, quickRead } from '../yaml';
+import type { FileFacts, MeetingFacts, NextStepInfo } from '../facts';
+import { isBlock, readFacts, readMeeting } from '../facts';
+import type { SnapshotEntry } from './snapshot';
+import type { Positions } from './positions';
+import { locate } from './positions';
+
+/** A meeting of the index: its facts, the file they come from and where its partner is named. */
+export interface Meeting extends MeetingFacts {
+  uri: string;
+  /** Range of the partner id (or organization) in the file. */
+  range: Range;
+}
+
+export interface IndexedDocument {
+  uri: string;
+  kind: FileKind;
+  text: string;
+  data: unknown;
+  /** The facts of the document, read from its data once. */
+  facts: FileFacts;
+  /** Reading problems (syntax, size), known without a full check. */
+  readFindings: Finding[];
+  /** A worksheet's meeting, when it names a partner. */
+  meeting?: Meeting;
+  /** A worksheet's or a review's round. */
+  round?: string;
+  /** A convening's name. */
+  name?: string;
+  /** A review's date, as written. */
+  date?: string;
+  /**
+   * 1-based lines of note items and of success in their words, keyed
+   * `notes.<category>.<i>`, so the team review links quotes to lines. Files
+   * are indexed from their data alone: the lines come from one parse with
+   * positions, made when first asked for (or taken from a check's) and kept.
+   */
+  lines?: Record<string, number>;
+}
+
+/** What the index needs to know at once of a document; what changes the partners and rounds. */
+export function structuralKey(d: IndexedDocument): string {
+  const m = d.meeting;
+  return JSON.stringify([d.kind, d.round, d.name, d.date, m?.partnerId, m?.organization, m?.status, m?.round, m?.date]);
+}
+
+/**
+ * A document as the index keeps it. The data comes from js-yaml where it reads
+ * exactly as the full parse would (see quick-read.ts), else from the full
+ * parse. What the index needs at once is read with the document: a
+ * worksheet's meeting, the whole facts of the few other files. A worksheet's
+ * whole facts are read when first asked for (by a check, the summary, the
+ * vocabulary), which keeps indexing a workspace as fast as reading it, and
+ * then kept in place of its data. The positions (the meeting's range, the
+ * note lines) need a parse with positions (parseFile), so they are made on
+ * first use and kept. A document restored from a snapshot reads its data
+ * again on first use.
+ */
+export class IndexedDoc implements IndexedDocument {
+  readonly text: string;
+  meeting?: Meeting;
+  round?: string;
+  name?: string;
+  date?: string;
+  /** The meeting's facts, as the snapshot keeps them. */
+  #meeting: MeetingFacts | undefined;
+  #facts: FileFacts | undefined;
+  #data: { value: unknown } | undefined;
+  /** null: no positions to make (not a worksheet, or not a block of fields). */
+  #positions: Positions | null | undefined;
+
+  private constructor(readonly uri: string, readonly kind: FileKind, source: string, readonly readFindings: Finding[]) {
+    this.text = source;
+  }
+
+  /** The document from its text. */
+  static read(uri: string, kind: FileKind, source: string): IndexedDoc {
+    const quick = quickRead(source);
+    const file = quick ? undefined : parseFile(uri, source);
+    const doc = new IndexedDoc(uri, kind, source, file ? file.findings : []);
+    const data = quick ? quick.data : file!.data;
+    if (kind !== 'worksheet') {
+      // Convenings, reviews and settings are few: their facts are read at once.
+      doc.#facts = readFacts(kind, data);
+      doc.setHeader(doc.#facts);
+    } else {
+      doc.#data = { value: data };
+      const meeting = isBlock(data) ? readMeeting(data) : undefined;
+      if (meeting) doc.setMeeting(meeting);
+      doc.round = meeting?.round;
+    }
+    if (file) doc.adopt(file);
+    return doc;
+  }
+
+  /** The document from its snapshot entry, without reading the text. */
+  static restore(entry: SnapshotEntry, kind: FileKind): IndexedDoc {
+    const doc = new IndexedDoc(entry.uri, kind, entry.text, Array.isArray(entry.readFindings) ? entry.readFindings : []);
+    if (kind === 'worksheet') {
+      if (entry.meeting) doc.setMeeting(entry.meeting);
+      doc.round = doc.meeting?.round;
+    } else {
+      doc.round = entry.round;
+      doc.name = entry.name;
+      doc.date = entry.date;
+    }
+    if (entry.positions) doc.#positions = entry.positions;
+    return doc;
+  }
+
+  /** The snapshot entry; undefined when JSON cannot keep the facts exactly (a duration of .nan or .inf). */
+  toEntry(stamp: string): SnapshotEntry | undefined {
+    const minutes = this.#meeting?.durationMinutes;
+    if (minutes !== undefined && !Number.isFinite(minutes)) return undefined;
+    const entry: SnapshotEntry = { uri: this.uri, text: this.text, readFindings: this.readFindings, stamp };
+    if (this.#meeting) entry.meeting = this.#meeting;
+    if (this.kind !== 'worksheet' && this.round !== undefined) entry.round = this.round;
+    if (this.name !== undefined) entry.name = this.name;
+    if (this.date !== undefined) entry.date = this.date;
+    if (this.#positions) entry.positions = this.#positions;
+    return entry;
+  }
+
+  /**
+   * The data, kept until the facts are read from it. From then on the facts
+   * are all the index reads of a document, so the data is not kept: it is read
+   * again from the text when asked for.
+   */
+  get data(): unknown {
+    if (this.#data) return this.#data.value;
+    const quick = quickRead(this.text);
+    let value: unknown;
+    if (quick) value = quick.data;
+    else {
+      const file = parseFile(this.uri, this.text);
+      this.adopt(file);
+      value = file.data;
+    }
+    if (!this.#facts) this.#data = { value };
+    return value;
+  }
+
+  get facts(): FileFacts {
+    if (!this.#facts) {
+      this.#facts = readFacts(this.kind, this.data);
+      this.#data = undefined;
+    }
+    return this.#facts;
+  }
+
+  get lines(): Record<string, number> | undefined {
+    return this.positions()?.lines;
+  }
+
+  positions(): Positions | undefined {
+    if (this.#positions === undefined) this.adopt(parseFile(this.uri, this.text));
+    return this.#positions ?? undefined;
+  }
+
+  /** Take what the index keeps from a parse of this very text that was made anyway. */
+  adopt(file: ParsedFile): void {
+    // A parse's data is the data: the quick read answers only where it agrees with it.
+    if (!this.#facts) this.#data ??= { value: file.data };
+    if (this.#positions !== undefined) return;
+    this.#positions = this.kind === 'worksheet' && isBlock(file.data) ? locate(file) : null;
+  }
+
+  private setMeeting(facts: MeetingFacts): void {
+    this.#meeting = facts;
+    this.meeting = new IndexedMeeting(this, facts);
+  }
+
+  /** The round, name and date of a convening or review. */
+  private setHeader(facts: FileFacts): void {
+    if (facts.kind === 'convening') this.name = facts.name;
+    else if (facts.kind === 'review') {
+      this.round = facts.round;
+      this.date = facts.date;
+    }
+  }
+}
+
+/** A meeting of the index: its range is looked up on first use. */
+class IndexedMeeting implements Meeting {
+  readonly uri: string;
+  readonly partnerId: string;
+  readonly organization: string | undefined;
+  readonly community: string | undefined;
+  readonly status: string | undefined;
+  readonly round: string | undefined;
+  readonly date: string | undefined;
+  readonly durationMinutes: number | undefined;
+  readonly successInTheirWords: string | undefined;
+  readonly confirmation: string | undefined;
+  readonly nextStep: NextStepInfo | undefined;
+  readonly followUpDate: string | undefined;
+  readonly #doc: IndexedDoc;
+
+  /** `facts` as readMeeting gives them, or back from JSON (which drops undefined fields). */
+  constructor(doc: IndexedDoc, facts: MeetingFacts) {
+    this.#doc = doc;
+    this.uri = doc.uri;
+    this.partnerId = facts.partnerId;
+    this.organization = facts.organization;
+    this.community = facts.community;
+    this.status = facts.status;
+    this.round = facts.round;
+    this.date = facts.date;
+    this.durationMinutes = facts.durationMinutes;
+    this.successInTheirWords = facts.successInTheirWords;
+    this.confirmation = facts.confirmation;
+    const n = facts.nextStep;
+    this.nextStep = n ? { action: n.action, servesGoal: n.servesGoal, owner: n.owner, due: n.due, status: n.status } : undefined;
+    this.followUpDate = facts.followUpDate;
+  }
+
+  // Cross-file rules relate a few meetings, the review links the partners
+  // not met: the range is looked up for those only.
+  get range(): Range {
+    return this.#doc.positions()?.range ?? ZERO_RANGE;
+  }
+}
