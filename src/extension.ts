@@ -11,7 +11,9 @@ import * as editing from './features/editing';
 import * as commands from './features/commands';
 import * as partners from './features/partners';
 import * as review from './features/review';
+import * as form from './features/form';
 import type { PartnersProvider } from './features/partners';
+import type { WorksheetForm } from './features/form';
 
 /** What the extension exports to other extensions and to its own tests. */
 export interface PartnerWorksheetsApi {
@@ -21,6 +23,8 @@ export interface PartnerWorksheetsApi {
   services: Services;
   /** The Partners view's data, for tests and other extensions. */
   partnersView(): PartnersProvider | undefined;
+  /** The open Worksheet Forms, for tests. */
+  worksheetForms(): WorksheetForm[];
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi {
@@ -33,12 +37,14 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
   const services: Services = { index, indexer, log, today };
 
   let partnersView: PartnersProvider | undefined;
+  let forms: form.WorksheetFormProvider | undefined;
   const features: [string, () => void][] = [
     ['diagnostics', () => diagnostics.register(context, services)],
     ['editing', () => editing.register(context, services)],
     ['commands', () => commands.register(context, services)],
     ['partners', () => { partnersView = partners.register(context, services); }],
     ['review', () => review.register(context, services)],
+    ['form', () => { forms = form.register(context, services); }],
   ];
   for (const [name, register] of features) {
     try {
@@ -57,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
     documentUris: () => index.documents().map((d) => d.uri),
     services,
     partnersView: () => partnersView,
+    worksheetForms: () => forms?.open() ?? [],
   };
 }
 

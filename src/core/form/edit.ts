@@ -8,23 +8,14 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Scalar } from 'yaml';
 import type { TextEdit } from '../types';
 import { parseFull } from '../yaml';
-import type { FieldSpec } from './layout';
-import { FORM_FIELDS, NOTE_KEYS, PERSON_KEYS, keyOrder } from './layout';
+import { FORM_FIELDS, keyOrder } from './layout';
+import type { FieldSpec, FormEdit } from './types';
+import { NOTE_KEYS, PERSON_KEYS } from './types';
 import type { OffsetEdit, Path, WriteValue } from './yaml-edit';
 import { FormEditError, UnsafeEditError, YamlTextEditor, applyOffsetEdits, normalizeEdits, parseForEdit } from './yaml-edit';
 
+export type { FormEdit, FormPath } from './types';
 export { FormEditError, UnsafeEditError } from './yaml-edit';
-
-export type FormPath = readonly (string | number)[];
-
-/** One change the form asks for. Values are typed; paths name the worksheet's own fields. */
-export type FormEdit =
-  | { op: 'set'; path: FormPath; value: string | number | boolean | string[] }
-  | { op: 'clear'; path: FormPath }
-  /** A new note (its text) or a new person (their name) at `index` of the list at `path`. */
-  | { op: 'insert'; path: FormPath; index: number; value: string }
-  | { op: 'remove'; path: FormPath; index: number }
-  | { op: 'move'; path: FormPath; from: number; to: number };
 
 /** Where an edit lands: a field, or a part of one item of a notes or people list. */
 interface Target {

@@ -3,22 +3,11 @@
 // most land by range. A gap about something missing sits on a fallback node
 // (no confirmation yet: on `status`), so each rule names its home in the form
 // and wins over a range that lands elsewhere.
-import type { Finding, Position, Range, Severity } from '../types';
+import type { Finding, Position, Range } from '../types';
 import type { FormDocument } from './model';
+import type { FormGap } from './types';
 
-export interface FormGap {
-  /** The finding's index in the list it came from: the host applies its fixes by it. */
-  id: number;
-  code: string;
-  severity: Severity;
-  message: string;
-  /** The field or block id it is shown on; undefined for the file as a whole. */
-  field?: string;
-  /** 1-based line of the finding, for "Show in text". */
-  line: number;
-  /** The titles of its quick fixes, in order. */
-  fixes: string[];
-}
+export type { FormGap } from './types';
 
 /** Where each worksheet rule's gap belongs in the form. */
 const HOME: Record<string, string> = {

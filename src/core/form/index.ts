@@ -2,12 +2,11 @@
 // meeting, with the schema's tips), the model of one text, the gaps placed on
 // fields, and the minimal text edits each form change makes. No vscode here:
 // the custom editor in src/features/form adapts it, the page shows it.
-export type { Choice, Control, FieldPath, FieldSpec, GroupSpec, NoteKey, PersonKey, SectionSpec } from './layout';
-export { FORM_FIELDS, FORM_SECTIONS, NOTE_FIELDS, NOTE_KEYS, PERSON_FIELDS, PERSON_KEYS, fieldById, groupOf, keyOrder } from './layout';
-export type { FieldValue, FormDocument, FormModel, FormProblem, ItemValue, ScalarValue } from './model';
+export type * from './types';
+export { NOTE_KEYS, PERSON_KEYS } from './types';
+export { FORM_FIELDS, FORM_LAYOUT, FORM_SECTIONS, NOTE_FIELDS, PERSON_FIELDS, fieldById, groupOf, keyOrder } from './layout';
+export type { FormDocument } from './model';
 export { buildFormModel } from './model';
-export type { FormEdit, FormPath } from './edit';
-export { FormEditError, applyFormEdit, formEditOffsets } from './edit';
-export type { FormGap } from './gaps';
+export { FormEditError, UnsafeEditError, applyFormEdit, formEditOffsets } from './edit';
 export { formGaps } from './gaps';
 export { applyOffsetEdits } from './yaml-edit';

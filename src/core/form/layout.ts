@@ -6,64 +6,12 @@
 import worksheetSchema from '../../../schemas/worksheet.schema.json';
 import type { JsonSchema } from '../schema';
 import { propertiesAt, schemaAt, valuesAt } from '../language/schema-nav';
+import type { Control, FieldSpec, FormLayout, GroupSpec, NoteKey, PersonKey, SectionSpec } from './types';
 
 const ROOT = worksheetSchema as JsonSchema;
 
-/**
- * How a field is edited. Scalars: text (one line), multiline, date, time,
- * number, boolean, choice (an enum), and text with suggestions from the
- * workspace (partner, person, round, goal). Lists of plain values: people
- * (team ids), questions (the bank's ids or free text), tags. Lists of blocks:
- * notes (`text`, `themes`, `quote`) and persons (`name`, `role`, `contact`).
- */
-export type Control =
-  | 'text' | 'multiline' | 'date' | 'time' | 'number' | 'boolean' | 'choice'
-  | 'partner' | 'person' | 'round' | 'goal'
-  | 'people' | 'questions' | 'tags'
-  | 'notes' | 'persons';
-
-export type FieldPath = readonly string[];
-
-export interface Choice {
-  value: string;
-  description?: string;
-}
-
-export interface FieldSpec {
-  /** The dotted path, unique: `meeting.date`. */
-  id: string;
-  path: FieldPath;
-  label: string;
-  control: Control;
-  /** The schema's short description: the method in a sentence. */
-  tip: string;
-  /** Enum values with their descriptions (choice controls). */
-  choices?: Choice[];
-  /** The value must be written in quotes (times: an unquoted 16:00 reads as a number in older YAML). */
-  quoted?: boolean;
-}
-
-export interface GroupSpec {
-  /** The block's path as a dotted id (`meeting`), or a name of its own for root fields. */
-  id: string;
-  title: string;
-  /** The block's longer description, as plain text: how this part of the method goes. */
-  intro?: string;
-  fields: FieldSpec[];
-}
-
-export interface SectionSpec {
-  id: 'before' | 'during' | 'after';
-  title: string;
-  intro: string;
-  groups: GroupSpec[];
-}
-
-/** Keys of a note block and of a person block, in the contract's order. */
-export const NOTE_KEYS = ['text', 'themes', 'quote'] as const;
-export const PERSON_KEYS = ['name', 'role', 'contact'] as const;
-export type NoteKey = (typeof NOTE_KEYS)[number];
-export type PersonKey = (typeof PERSON_KEYS)[number];
+export type { Choice, Control, FieldPath, FieldSpec, FormLayout, GroupSpec, NoteKey, PersonKey, SectionSpec } from './types';
+export { NOTE_KEYS, PERSON_KEYS } from './types';
 
 /** Labels and tips of the sub-fields of notes and people, from the schema too. */
 export const NOTE_FIELDS: Record<NoteKey, { label: string; tip: string }> = {
@@ -216,3 +164,6 @@ export function keyOrder(path: readonly (string | number)[]): string[] {
 export function knownKey(path: readonly (string | number)[], key: string): boolean {
   return key in propertiesAt(ROOT, path);
 }
+
+/** Everything the page needs to lay the form out, sent to it once. */
+export const FORM_LAYOUT: FormLayout = { sections: FORM_SECTIONS, note: NOTE_FIELDS, person: PERSON_FIELDS };

@@ -6,49 +6,11 @@
 import type { Range } from '../types';
 import type { PosMap, PosNode } from '../yaml';
 import { YamlView, parseFull, toRange } from '../yaml';
-import type { FieldSpec } from './layout';
-import { FORM_FIELDS, FORM_SECTIONS, NOTE_KEYS, PERSON_KEYS, knownKey } from './layout';
+import { FORM_FIELDS, FORM_SECTIONS, knownKey } from './layout';
+import type { FieldSpec, FieldValue, FormModel, FormProblem, ItemValue } from './types';
+import { NOTE_KEYS, PERSON_KEYS } from './types';
 
-export type ScalarValue = string | number | boolean;
-
-/** One note or person of a list, by its sub-fields; `raw` when the item is not a block or a line. */
-export interface ItemValue {
-  /** Written as one line (a plain note, a person's name), not as a block. */
-  plain: boolean;
-  values: Record<string, string | string[]>;
-  /** 1-based line of the item. */
-  line: number;
-  /** The item's YAML, when the form cannot show it field by field. */
-  raw?: string;
-}
-
-export type FieldValue =
-  | { state: 'absent'; line?: number }
-  | { state: 'value'; value: ScalarValue | string[]; line: number }
-  | { state: 'items'; items: ItemValue[]; line: number }
-  /**
-   * Written in a shape the control cannot show (`yes` for a yes/no, a list
-   * for a line of text). `replaceable`: a value from the control may replace
-   * it; otherwise it is edited in the text.
-   */
-  | { state: 'other'; raw: string; line: number; replaceable: boolean }
-  /** Under a key that holds something other than a block: edit it in the text. */
-  | { state: 'blocked'; line: number };
-
-export interface FormProblem {
-  kind: 'syntax' | 'unknown-key' | 'shape';
-  message: string;
-  /** 1-based. */
-  line: number;
-}
-
-export interface FormModel {
-  /** Whether the form may write this text: it reads cleanly as a block of keys. */
-  editable: boolean;
-  problems: FormProblem[];
-  /** By field id (`meeting.date`). */
-  values: Record<string, FieldValue>;
-}
+export type { FieldValue, FormModel, FormProblem, ItemValue, ScalarValue } from './types';
 
 /** The model, and where each field and block sits in the text (for placing gaps). */
 export interface FormDocument {

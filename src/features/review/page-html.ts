@@ -11,6 +11,15 @@ export interface PageResources {
   nonce: string;
 }
 
+/**
+ * A fresh nonce for each page load: Web Crypto, which the Node and the web
+ * worker extension hosts both have.
+ */
+export function newNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
+}
+
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return `default-src 'none'; style-src ${cspSource}; font-src ${cspSource}; img-src ${cspSource}; script-src 'nonce-${nonce}';`;
 }
