@@ -4,7 +4,7 @@
 // the custom editor in src/features/form adapts it, the page shows it.
 export type * from './types';
 export { NOTE_KEYS, PERSON_KEYS } from './types';
-export { FORM_FIELDS, FORM_LAYOUT, FORM_SECTIONS, NOTE_FIELDS, PERSON_FIELDS, fieldById, groupOf, keyOrder } from './layout';
+export { FORM_FIELDS, FORM_LAYOUT, FORM_SECTIONS, NOTE_FIELDS, PERSON_FIELDS, keyOrder } from './layout';
 export type { FormDocument } from './model';
 export { buildFormModel } from './model';
 export { FormEditError, UnsafeEditError, applyFormEdit, formEditOffsets } from './edit';

@@ -37,7 +37,7 @@ function introAt(path: readonly string[]): string | undefined {
   return typeof md === 'string' ? plainText(md) : undefined;
 }
 
-export function plainText(markdown: string): string {
+function plainText(markdown: string): string {
   return markdown
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/\*([^*]+)\*/g, '$1')
@@ -139,18 +139,6 @@ export const FORM_SECTIONS: readonly SectionSpec[] = [
 ];
 
 export const FORM_FIELDS: readonly FieldSpec[] = FORM_SECTIONS.flatMap((s) => s.groups.flatMap((g) => g.fields));
-
-const byId = new Map(FORM_FIELDS.map((f) => [f.id, f]));
-
-export function fieldById(id: string): FieldSpec | undefined {
-  return byId.get(id);
-}
-
-/** The group a field is shown in. */
-export function groupOf(fieldId: string): GroupSpec | undefined {
-  for (const s of FORM_SECTIONS) for (const g of s.groups) if (g.fields.some((f) => f.id === fieldId)) return g;
-  return undefined;
-}
 
 /**
  * The keys the contract allows in the block at `path` (numbers step into list

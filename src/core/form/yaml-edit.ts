@@ -628,7 +628,7 @@ function flowRemoval(items: unknown[], index: number): OffsetEdit {
 }
 
 /** Offsets where the text's comments start, from the parser's tokens (not from searching for `#`). */
-export function commentOffsets(text: string): Set<number> {
+function commentOffsets(text: string): Set<number> {
   const out = new Set<number>();
   const walk = (t: unknown): void => {
     if (Array.isArray(t)) {

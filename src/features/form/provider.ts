@@ -113,6 +113,7 @@ export class WorksheetForm implements vscode.Disposable {
     } catch (e) {
       this.services.log.error(`The worksheet form could not handle '${msg.type}': ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       this.postError('That change could not be made; the Partner Worksheets log has the details.');
+      this.post();
     }
   }
 

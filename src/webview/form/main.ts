@@ -54,10 +54,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const msg = parseHostMessage(event.data);
   if (!msg) return;
   if (msg.type === 'error') {
+    // A state follows, and puts the refused field back to what the file holds.
     listBusy = false;
     say(msg.message);
-    // The fields go back to what the file holds.
-    if (state) fill(state.model, true);
     return;
   }
   show(msg);
@@ -80,7 +79,7 @@ function show(next: State): void {
     shape = key;
     if (focus) restoreFocus(focus);
   }
-  fill(next.model, false);
+  fill(next.model);
   renderGaps(next.gaps, next.gapsCurrent, !next.model.editable);
   form.setAttribute('aria-busy', 'false');
 }
@@ -126,10 +125,10 @@ function lineButton(line: number): HTMLElement {
 // ---- values and gaps ---------------------------------------------------------------
 
 /** Fills every control from the model, except one the person is typing in. */
-function fill(model: FormModel, force: boolean): void {
+function fill(model: FormModel): void {
   if (!view) return;
   for (const b of view.bindings.values()) {
-    if (typing.has(b.key) && !force) continue;
+    if (typing.has(b.key)) continue;
     const value = modelValue(model, b);
     b.current = value;
     if (b.kind === 'checkbox') {
@@ -181,6 +180,8 @@ function renderGaps(gaps: FormGap[], current: boolean, readOnly: boolean): void 
 
 function edit(e: FormEdit): void {
   if (!state) return;
+  // A message about an earlier change is answered by this one.
+  say('');
   post({ type: 'edit', version: state.version, edit: e });
 }
 
