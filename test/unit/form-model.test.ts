@@ -28,9 +28,12 @@ describe('form model', () => {
       line: 10,
       items: [
         { plain: false, values: { name: 'Dana Ortiz', role: 'Director', contact: 'dana@example.org' }, line: 10 },
-        { plain: true, values: { name: 'Kofi Mensah' }, line: 11 },
+        { plain: false, values: { name: 'Kofi Mensah' }, line: 11 },
       ],
     });
+    // A person written as a plain line (the schema asks for a block) shows as their name.
+    const plainPerson = buildFormModel(FULL.replace('    - name: Kofi Mensah', '    - Kofi Mensah')).model;
+    assert.deepEqual((value(plainPerson, 'partner.people') as { items: unknown[] }).items[1], { plain: true, values: { name: 'Kofi Mensah' }, line: 11 });
     assert.deepEqual(value(model, 'notes.challenges'), {
       state: 'items',
       line: 30,
