@@ -194,8 +194,17 @@ describe('worksheet form page in Chromium', () => {
     // A state from elsewhere (the text editor) arrives while they type: their text stays.
     await page.evaluate((s) => window.postMessage(s, '*'), stateOf(FULL, 8));
     assert.equal(await input.inputValue(), 'Riverside Youth');
-    await page.waitForFunction(() => (window as unknown as Recorded).__posted.some((m) => m.type === 'edit'));
-    assert.deepEqual(await edits(page), [{ op: 'set', path: ['partner', 'organization'], value: 'Riverside Youth' }]);
+    // Even when that state rebuilds the fields (a note got a theme).
+    const quote = () => control(page, 'f-notes-challenges-1-quote').locator('input');
+    await quote().fill('Buses stop at nine');
+    await page.evaluate((s) => window.postMessage(s, '*'), stateOf(FULL.replace('    - Getting teens home after evening events', '    - {text: Getting teens home after evening events, themes: [transport]}'), 9));
+    await page.locator('[data-item="notes.challenges.1"] li.chip').waitFor();
+    assert.equal(await quote().inputValue(), 'Buses stop at nine');
+    await page.waitForFunction(() => (window as unknown as Recorded).__posted.filter((m) => m.type === 'edit').length === 2);
+    assert.deepEqual(await edits(page), [
+      { op: 'set', path: ['partner', 'organization'], value: 'Riverside Youth' },
+      { op: 'set', path: ['notes', 'challenges', 1, 'quote'], value: 'Buses stop at nine' },
+    ]);
     await page.close();
   });
 

@@ -74,9 +74,15 @@ function show(next: State): void {
   if (key !== shape || !view) {
     const focus = focusNext ?? focusedKey();
     focusNext = undefined;
+    // What is being typed (and not sent yet) moves into the new controls.
+    const pending = new Map([...typing.keys()].map((k) => [k, view?.bindings.get(k)?.el.value]));
     view = renderForm(layout, next.model, next.vocabulary);
     form.replaceChildren(view.root);
     shape = key;
+    for (const [k, v] of pending) {
+      const b = view.bindings.get(k);
+      if (b && v !== undefined) b.el.value = v;
+    }
     if (focus) restoreFocus(focus);
   }
   fill(next.model);
@@ -207,9 +213,15 @@ function commit(b: Binding): void {
   }
 }
 
+/**
+ * The binding of the control an event came from. A control replaced by a
+ * rebuild still sends 'change' as it loses the focus; that is not the current
+ * control's change (its text moved into the new one), so it is ignored.
+ */
 function bindingOf(target: EventTarget | null): Binding | undefined {
-  const key = target instanceof Element ? target.closest('[data-key]')?.getAttribute('data-key') : undefined;
-  return key ? view?.bindings.get(key) : undefined;
+  const el = target instanceof Element ? target.closest('[data-key]') : null;
+  const b = el ? view?.bindings.get(el.getAttribute('data-key') ?? '') : undefined;
+  return b && b.el === el ? b : undefined;
 }
 
 // The controls dispatch 'change' (and the selects 'input') without bubbling: listen in the capture phase.
@@ -217,7 +229,12 @@ form.addEventListener('input', (e) => {
   const b = bindingOf(e.target);
   if (!b || (b.kind !== 'text' && b.kind !== 'textarea')) return;
   clearTimeout(typing.get(b.key));
-  typing.set(b.key, setTimeout(() => commit(b), TYPING_PAUSE_MS));
+  // By key: the control may be rebuilt before the pause ends.
+  typing.set(b.key, setTimeout(() => {
+    const current = view?.bindings.get(b.key);
+    if (current) commit(current);
+    else typing.delete(b.key);
+  }, TYPING_PAUSE_MS));
 }, true);
 
 form.addEventListener('change', (e) => {
