@@ -134,6 +134,22 @@ describe('Worksheet Form', () => {
     }, { message: 'the form as the active tab' });
   });
 
+  it('opens a new meeting worksheet in the form when the form is the default', async () => {
+    await activate();
+    const config = vscode.workspace.getConfiguration();
+    await config.update('partnerWorksheets.form.openByDefault', true, vscode.ConfigurationTarget.Global);
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('partnerWorksheets.newWorksheet', PARTNER);
+      assert.ok(uri);
+      await waitFor(() => {
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        return input instanceof vscode.TabInputCustom && input.uri.toString() === uri.toString() && input.viewType.endsWith(VIEW_TYPE);
+      }, { message: 'the new worksheet in the form' });
+    } finally {
+      await config.update('partnerWorksheets.form.openByDefault', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('makes the form the default editor for worksheets when the setting asks', async () => {
     const config = () => vscode.workspace.getConfiguration();
     const associations = () => config().inspect<Record<string, string>>('workbench.editorAssociations')?.globalValue ?? {};

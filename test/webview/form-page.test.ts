@@ -208,6 +208,15 @@ describe('worksheet form page in Chromium', () => {
     await page.close();
   });
 
+  it('sends what was typed at once when the page loses the focus (the tab closes or hides)', async () => {
+    const { page } = await open();
+    await control(page, 'f-meeting-location').locator('input').fill('Upstairs');
+    assert.deepEqual(await edits(page), [], 'nothing yet: the pause has not ended');
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    assert.deepEqual(await edits(page), [{ op: 'set', path: ['meeting', 'location'], value: 'Upstairs' }]);
+    await page.close();
+  });
+
   it('shows each gap beside its field, with its quick fixes as buttons that post the fix', async () => {
     const { page } = await open(GAPPY);
     const owner = page.locator('[data-gaps-for="next_step.owner"] .gap');

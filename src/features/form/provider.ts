@@ -41,15 +41,14 @@ export class WorksheetForm implements vscode.Disposable {
   private structureVersion: number;
   private readonly ownVersions = new Set<number>();
   private sendLayout = true;
+  /** The page has loaded and asked for its state: until then there is no one to post to. */
+  private pageReady = false;
   private disposed = false;
-  /** What the page was last sent, for tests and the API. */
+  /** What the page was last sent (set once the page has loaded and asked), for tests. */
   lastState: Extract<HostMessage, { type: 'state' }> | undefined;
   private readonly onDidPostEmitter = new vscode.EventEmitter<HostMessage>();
   /** Fires after each message to the page. */
   readonly onDidPost = this.onDidPostEmitter.event;
-  private readyResolve!: () => void;
-  /** Resolves once the page has loaded and asked for its state. */
-  readonly ready = new Promise<void>((r) => { this.readyResolve = r; });
 
   constructor(readonly document: vscode.TextDocument, readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly services: Services) {
     this.findingsVersion = document.version;
@@ -97,7 +96,7 @@ export class WorksheetForm implements vscode.Disposable {
       switch (msg.type) {
         case 'ready':
           this.sendLayout = true;
-          this.readyResolve();
+          this.pageReady = true;
           this.post();
           return;
         case 'edit':
@@ -187,7 +186,7 @@ export class WorksheetForm implements vscode.Disposable {
 
   /** Sends the page the form of the text as it is now. */
   post(): void {
-    if (this.disposed) return;
+    if (this.disposed || !this.pageReady) return;
     try {
       const doc: FormDocument = buildFormModel(this.document.getText(), this.document.uri.toString());
       this.vocab ??= formVocabulary(this.services, this.document.uri.toString(), doc.model);

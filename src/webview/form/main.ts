@@ -28,8 +28,12 @@ type State = Extract<HostMessage, { type: 'state' }>;
 const vscode = acquireVsCodeApi();
 const post = (m: PageMessage) => vscode.postMessage(m);
 
-/** A pause this long in typing sends the field. */
-const TYPING_PAUSE_MS = 700;
+/**
+ * A pause this long in typing sends the field (leaving it sends it at once):
+ * long enough that a sentence typed at an even pace is one edit, so one undo
+ * step in the editor; short enough that the gaps follow while they type.
+ */
+const TYPING_PAUSE_MS = 1500;
 /** After focus leaves a combobox, what was typed into it (and not picked) is taken as its value. */
 const COMBO_SETTLE_MS = 150;
 
@@ -347,6 +351,18 @@ document.addEventListener('click', (e) => {
 });
 
 document.getElementById('open-text')!.addEventListener('click', () => post({ type: 'openText' }));
+
+// The page may go away (the tab closed or hidden) before a pause ends: send what was typed first.
+function flushTyping(): void {
+  for (const key of [...typing.keys()]) {
+    const b = view?.bindings.get(key);
+    if (b) commit(b);
+    else typing.delete(key);
+  }
+}
+window.addEventListener('blur', flushTyping);
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushTyping(); });
+window.addEventListener('pagehide', flushTyping);
 
 // In-page links move the focus too, so keyboard users land in the part they chose.
 toc.addEventListener('click', (e) => {
