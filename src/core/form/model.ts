@@ -56,7 +56,7 @@ export function buildFormModel(text: string, uri = 'form.worksheet.yaml'): FormD
       const key = view.keyRange([g.id]);
       const node = view.node([g.id]);
       const ranges = [key, rangeOf(node)].filter((r): r is Range => !!r);
-      if (ranges.length && g.id !== g.fields[0]?.id) places.push({ id: g.id, ranges });
+      if (ranges.length) places.push({ id: g.id, ranges });
     }
   }
   if (isRecord(data)) problems.push(...unknownKeys(view, data, lineOf));
