@@ -3,6 +3,7 @@
 //   dist/web/extension.js   the same extension for the web worker extension host
 //   dist/cli.js             the command-line tool (`partner-worksheets`)
 //   dist/webview/main.js    the team review panel's page
+//   dist/webview/form/main.js  the worksheet form's page
 //   dist/test/vscode/*.js   suites that run inside a real VS Code extension host
 //   dist/test/web/index.js  the same suites, bundled for the web worker extension host
 //   dist/THIRD-PARTY-NOTICES.txt  the licences of the libraries in the shipped bundles
@@ -77,8 +78,8 @@ const builds = [
   },
   {
     ...common,
-    // The review panel's page: runs in the webview, no Node, no VS Code API.
-    entryPoints: { main: 'src/webview/main.ts' },
+    // The webview pages (the review panel, the worksheet form): no Node, no VS Code API.
+    entryPoints: { main: 'src/webview/main.ts', 'form/main': 'src/webview/form/main.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

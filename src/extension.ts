@@ -12,8 +12,10 @@ import * as editing from './features/editing';
 import * as commands from './features/commands';
 import * as partners from './features/partners';
 import * as review from './features/review';
+import * as form from './features/form';
 import type { PartnersProvider, PartnersView } from './features/partners';
 import type { TreeNode } from './features/partners/tree-model';
+import type { WorksheetForm } from './features/form';
 
 /** What the extension exports to other extensions and to its own tests. */
 export interface PartnerWorksheetsApi {
@@ -25,6 +27,8 @@ export interface PartnerWorksheetsApi {
   partnersView(): PartnersProvider | undefined;
   /** The Partners tree view itself: its selection, after a reveal say. */
   partnersTreeView(): vscode.TreeView<TreeNode> | undefined;
+  /** The open Worksheet Forms, for tests. */
+  worksheetForms(): WorksheetForm[];
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi {
@@ -37,12 +41,14 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
   const services: Services = { index, indexer, findings: new FindingStore(), log, today };
 
   let partnersView: PartnersView | undefined;
+  let forms: form.WorksheetFormProvider | undefined;
   const features: [string, () => void][] = [
     ['diagnostics', () => diagnostics.register(context, services)],
     ['editing', () => editing.register(context, services)],
     ['commands', () => commands.register(context, services)],
     ['partners', () => { partnersView = partners.register(context, services); }],
     ['review', () => review.register(context, services)],
+    ['form', () => { forms = form.register(context, services); }],
   ];
   for (const [name, register] of features) {
     try {
@@ -62,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
     services,
     partnersView: () => partnersView?.provider,
     partnersTreeView: () => partnersView?.view,
+    worksheetForms: () => forms?.open() ?? [],
   };
 }
 

@@ -4,9 +4,6 @@
 // feeds it. acquireVsCodeApi is a stub that records what the page posts.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -19,28 +16,12 @@ import { summarize } from '../../src/core/summary/summarize';
 import type { ReviewSummary } from '../../src/core/summary/summarize';
 import { WORKSHEET, variant } from '../unit/helpers';
 import CHROMIUM from '../../scripts/chromium.json';
+import type { PageServer, Recorded } from './harness';
+import { NONCE, newPage, posted, seriousViolations, servePage } from './harness';
 
 const ROOT = resolve('.');
-const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY3OA==';
 const XSS_NAME = '<img src=x onerror="window.__xss=1">Evil & Co';
 const XSS_NOTE = '<script>window.__xss=2</script> No room <img src=x onerror=window.__xss=3>';
-
-// VS Code sets these variables and a body class per theme; a few are enough for the page.
-const THEMES: Record<string, string> = {
-  light: ':root{--vscode-foreground:#3b3b3b;--vscode-editor-background:#ffffff;--vscode-descriptionForeground:#595959;--vscode-textLink-foreground:#005fb8;--vscode-textLink-activeForeground:#005fb8;--vscode-charts-blue:#1a85ff;--vscode-panel-border:#d4d4d4;--vscode-focusBorder:#005fb8;--vscode-font-family:sans-serif;--vscode-font-size:13px;--vscode-editorWarning-foreground:#8a5a00;--vscode-errorForeground:#b00020}',
-  dark: ':root{--vscode-foreground:#cccccc;--vscode-editor-background:#1f1f1f;--vscode-descriptionForeground:#a0a0a0;--vscode-textLink-foreground:#4daafc;--vscode-textLink-activeForeground:#4daafc;--vscode-charts-blue:#3794ff;--vscode-panel-border:#444444;--vscode-focusBorder:#0078d4;--vscode-font-family:sans-serif;--vscode-font-size:13px;--vscode-editorWarning-foreground:#cca700;--vscode-errorForeground:#f48771}',
-  'high-contrast': ':root{--vscode-foreground:#ffffff;--vscode-editor-background:#000000;--vscode-descriptionForeground:#ffffff;--vscode-textLink-foreground:#21a6ff;--vscode-charts-blue:#3794ff;--vscode-panel-border:#6fc3df;--vscode-contrastBorder:#6fc3df;--vscode-contrastActiveBorder:#f38518;--vscode-focusBorder:#f38518;--vscode-font-family:sans-serif;--vscode-font-size:13px;--vscode-editorWarning-foreground:#ffd700;--vscode-errorForeground:#f48771}',
-};
-
-// Stands in for the webview's acquireVsCodeApi, recording what the page posts.
-const STUB = 'window.__posted=[];window.__state=undefined;window.acquireVsCodeApi=()=>({postMessage:(m)=>window.__posted.push(JSON.parse(JSON.stringify(m))),getState:()=>window.__state,setState:(s)=>{window.__state=s;}});';
-
-interface Recorded {
-  __posted: { type: string; [k: string]: unknown }[];
-  __csp?: string[];
-  __xss?: number;
-  axe?: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-}
 
 /** The fixture round, plus a partner whose name and notes are markup. */
 async function fixtureSummary(): Promise<ReviewSummary> {
@@ -55,63 +36,38 @@ async function fixtureSummary(): Promise<ReviewSummary> {
 }
 
 describe('review page in Chromium', () => {
-  let server: Server | undefined;
+  let server: PageServer | undefined;
   let browser: Browser | undefined;
-  let base = '';
   let summary: ReviewSummary;
 
   before(async () => {
     summary = await fixtureSummary();
     await build({ entryPoints: ['src/webview/main.ts'], bundle: true, outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'silent' });
-    const css = readFileSync(join(ROOT, 'media', 'review.css'));
-    const js = readFileSync(join(ROOT, 'dist', 'webview', 'main.js'));
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const send = (type: string, body: string | Buffer) => void res.writeHead(200, { 'content-type': type }).end(body);
-      if (url.pathname === '/main.js') return send('text/javascript', js);
-      if (url.pathname === '/review.css') return send('text/css', css);
-      if (url.pathname === '/stub.js') return send('text/javascript', STUB);
-      const theme = url.pathname.match(/^\/theme-(.+)\.css$/)?.[1];
-      if (theme) return send('text/css', THEMES[theme] ?? '');
-      const name = url.searchParams.get('theme') ?? 'light';
-      // The panel's page as the panel builds it; the stub and the theme are added beside, under the same CSP.
-      const html = pageHtml({ cspSource: base, scriptUri: '/main.js', styleUri: '/review.css', nonce: NONCE })
-        .replace('<link rel="stylesheet"', `<link rel="stylesheet" href="/theme-${name}.css"><link rel="stylesheet"`)
-        .replace(`<script nonce="${NONCE}" src="/main.js">`, `<script nonce="${NONCE}" src="/stub.js"></script><script nonce="${NONCE}" src="/main.js">`)
-        .replace('<body>', `<body class="vscode-${name}">`);
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': contentSecurityPolicy(base, NONCE) }).end(html);
+    server = await servePage({
+      // The panel's page as the panel builds it.
+      html: (base) => pageHtml({ cspSource: base, scriptUri: '/main.js', styleUri: '/review.css', nonce: NONCE }),
+      scriptPath: '/main.js',
+      csp: (base) => contentSecurityPolicy(base, NONCE),
+      files: {
+        '/main.js': { type: 'text/javascript', body: readFileSync(join(ROOT, 'dist', 'webview', 'main.js')) },
+        '/review.css': { type: 'text/css', body: readFileSync(join(ROOT, 'media', 'review.css')) },
+      },
     });
-    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM.executablePath, args: CHROMIUM.args });
   });
 
   after(async () => {
     await browser?.close();
-    if (server) await new Promise<void>((r) => server!.close(() => r()));
+    await server?.close();
   });
 
   async function open(theme = 'light'): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser!.newPage({ viewport: { width: 1000, height: 900 }, colorScheme: theme === 'light' ? 'light' : 'dark' });
-    const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (r) => { if (!r.url().startsWith(base)) errors.push(`remote load: ${r.url()}`); });
-    // Registered before any page script runs, so a violation during load is seen too.
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const w = window as unknown as { __csp?: string[] };
-        (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
-    await page.goto(`${base}/?theme=${theme}`);
+    const { page, errors } = await newPage(browser!, server!.base, theme);
     await page.waitForFunction(() => (window as unknown as Recorded).__posted.some((m) => m.type === 'ready'));
     await page.evaluate((s) => window.postMessage({ type: 'summary', summary: s }, '*'), summary);
     await page.locator('#commitments').waitFor();
     return { page, errors };
   }
-
-  const posted = (page: Page) => page.evaluate(() => (window as unknown as Recorded).__posted);
 
   it('renders every section of the summary in order, with no console errors, CSP violations or remote loads', async () => {
     const { page, errors } = await open();
@@ -232,11 +188,7 @@ describe('review page in Chromium', () => {
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
       // Closed lists are rendered when opened: wait until every one is.
       await page.waitForFunction(() => document.querySelectorAll('details[data-part]:not([data-filled])').length === 0);
-      // axe is injected through the DevTools protocol, which the page's CSP does not govern.
-      await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-      const result = await page.evaluate(async () => (window as unknown as Recorded).axe!.run(document, { resultTypes: ['violations'] }));
-      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-      assert.deepEqual(bad, [], theme);
+      assert.deepEqual(await seriousViolations(page, readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')), [], theme);
       await page.close();
     }
   });

@@ -22,6 +22,11 @@ export function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
+/** The texts of a list, blanks and non-texts left out. */
+export function texts(v: unknown): string[] {
+  return list(v).map(text).filter((t): t is string => t !== undefined);
+}
+
 export function isBlock(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -4,7 +4,7 @@
 // rules, the tree, completion and the summary read it. The rest (notes,
 // confirmation, preparation, thanks) is read when a rule or the summary first
 // asks, from the same data.
-import { field, isBlock, list, noteText, text } from './data';
+import { field, isBlock, list, noteText, text, texts } from './data';
 import { isIsoDate } from '../dates';
 import { slugify } from '../paths';
 
@@ -71,7 +71,7 @@ export interface WorksheetFacts extends MeetingFields {
   } | undefined;
   followUp: { date: string | undefined; owner: string | undefined; done: boolean };
   thanked: boolean;
-  after: { filledOn: string | undefined };
+  after: { filledOn: string | undefined; sharedWith: string[] };
 }
 
 function isoDate(v: unknown): string | undefined {
@@ -122,7 +122,7 @@ export function readWorksheet(data: unknown): WorksheetFacts {
   return {
     kind: 'worksheet',
     ...readFields(data),
-    ourAttendees: list(field(data, 'meeting', 'our_attendees')).map(text).filter((a): a is string => a !== undefined),
+    ourAttendees: texts(field(data, 'meeting', 'our_attendees')),
     partnerChoseTimeAndPlace: typeof chose === 'boolean' ? chose : undefined,
     preparation: {
       worksheetReviewed: field(data, 'preparation', 'worksheet_reviewed') === true,
@@ -134,6 +134,6 @@ export function readWorksheet(data: unknown): WorksheetFacts {
       : undefined,
     followUp: { date: text(field(data, 'follow_up', 'date')), owner: text(field(data, 'follow_up', 'owner')), done: field(data, 'follow_up', 'done') === true },
     thanked: field(data, 'thanked') === true,
-    after: { filledOn: isoDate(field(data, 'after', 'filled_on')) },
+    after: { filledOn: isoDate(field(data, 'after', 'filled_on')), sharedWith: texts(field(data, 'after', 'shared_with')) },
   };
 }

@@ -5,6 +5,7 @@ import type { Services } from '../../services';
 import { conveningText, roundForDate, worksheetPath, worksheetText } from '../../core/templates';
 import { slugify } from '../../core/paths';
 import { exists } from '../workspace/exists';
+import { showNewWorksheet } from '../form/open';
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
@@ -89,7 +90,7 @@ async function newWorksheet(services: Services, partnerId?: string): Promise<vsc
   const owner = index.vocabulary().people[0];
   const content = worksheetText({ partnerId: id, organization: organization ?? id, date: today, round, owner, questions: [] });
   const uri = await createNew((n) => vscode.Uri.joinPath(folder.uri, worksheetPath(config.worksheetPath, id!, today, n)), content);
-  if (uri) await vscode.window.showTextDocument(uri);
+  if (uri) await showNewWorksheet(uri);
   return uri;
 }
 

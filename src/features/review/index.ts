@@ -12,7 +12,7 @@ import { reviewText } from '../../core/summary/review-file';
 import { relativePath, dirname as uriDirname } from '../../core/paths';
 import type { ExportFormat, HostMessage } from './messages';
 import { parsePageMessage, parsePageState } from './messages';
-import { pageHtml } from './page-html';
+import { newNonce, pageHtml } from './page-html';
 import { exists } from '../workspace/exists';
 
 export const VIEW_TYPE = 'partnerWorksheets.review';
@@ -167,7 +167,7 @@ function panelOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOpti
 function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   return pageHtml({
     cspSource: webview.cspSource,
-    nonce: nonce(),
+    nonce: newNonce(),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'review.css')).toString(),
   });
@@ -185,15 +185,6 @@ async function openAt(services: Services, uri: string, line: number): Promise<vo
   const range = new vscode.Range(l, 0, l, 0);
   const editor = await vscode.window.showTextDocument(doc, { selection: range, viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-/**
- * A fresh nonce for each page: Web Crypto, which the Node and the web worker
- * extension hosts both have.
- */
-function nonce(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes));
 }
 
 /** Relative links for an export saved in `folder`: the HTML page links the worksheets beside it. */

@@ -11,13 +11,26 @@ export interface PageResources {
   nonce: string;
 }
 
+/**
+ * A fresh nonce for each page load: Web Crypto, which the Node and the web
+ * worker extension hosts both have.
+ */
+export function newNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
+}
+
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return `default-src 'none'; style-src ${cspSource}; font-src ${cspSource}; img-src ${cspSource}; script-src 'nonce-${nonce}';`;
 }
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-export function pageHtml({ cspSource, scriptUri, styleUri, nonce }: PageResources): string {
+/**
+ * A webview page: the policy, the stylesheet, the given body (static markup
+ * of our own, never worksheet text), then the one script with the nonce.
+ */
+export function webviewDocument({ cspSource, scriptUri, styleUri, nonce }: PageResources, title: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -25,10 +38,17 @@ export function pageHtml({ cspSource, scriptUri, styleUri, nonce }: PageResource
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${attr(styleUri)}">
-<title>Team Review</title>
+<title>${title}</title>
 </head>
 <body>
-<div class="toolbar" role="toolbar" aria-label="Team review actions">
+${body}
+<script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+export function pageHtml(resources: PageResources): string {
+  return webviewDocument(resources, 'Team Review', `<div class="toolbar" role="toolbar" aria-label="Team review actions">
   <span class="round-picker">
     <span class="label" aria-hidden="true">Round</span>
     <vscode-single-select id="round" label="Round"></vscode-single-select>
@@ -38,8 +58,5 @@ export function pageHtml({ cspSource, scriptUri, styleUri, nonce }: PageResource
   <vscode-button id="export-html" secondary disabled>Export HTML</vscode-button>
   <span id="status" role="status" aria-live="polite"></span>
 </div>
-<main id="content"><p class="empty">Loading the review…</p></main>
-<script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>
-</body>
-</html>`;
+<main id="content"><p class="empty">Loading the review…</p></main>`);
 }
