@@ -8,6 +8,7 @@ import { cursorContext } from './cursor';
 import type { CursorContext } from './cursor';
 import { description, propertiesAt, schemaAt, typeOf, valuesAt } from './schema-nav';
 import { QUESTIONS } from '../questions';
+import { snippetChoice, snippetText } from '../snippet-text';
 
 export type CompletionKind = 'property' | 'value' | 'enum' | 'reference';
 
@@ -86,7 +87,7 @@ function keyItems(root: JsonSchema, ctx: CursorContext): CompletionEntry[] {
 function keySnippet(root: JsonSchema, key: string, schema: JsonSchema): string {
   const type = typeOf(root, schema);
   const enumValues = Array.isArray(schema.enum) ? (schema.enum as unknown[]).filter((v) => v !== null).map(String) : [];
-  if (enumValues.length) return `${key}: \${1|${enumValues.map(escapeChoice).join(',')}|}`;
+  if (enumValues.length) return `${key}: \${1|${enumValues.map(snippetChoice).join(',')}|}`;
   if (schema.const !== undefined) return `${key}: ${String(schema.const)}`;
   switch (type) {
     case 'object':
@@ -107,7 +108,7 @@ function schemaValues(root: JsonSchema, ctx: CursorContext): CompletionEntry[] {
   return valuesAt(root, ctx.path).map((v, i) => ({
     label: v.value,
     kind: 'enum' as const,
-    insertText: escapeSnippet(v.value),
+    insertText: snippetText(v.value),
     documentation: v.description,
     sortText: `1${String(i).padStart(3, '0')}`,
   }));
@@ -116,7 +117,7 @@ function schemaValues(root: JsonSchema, ctx: CursorContext): CompletionEntry[] {
 function workspaceValues(kind: FileKind, ctx: CursorContext, vocab: WorkspaceVocabulary, docMetrics: string[]): CompletionEntry[] {
   const key = [...ctx.path].reverse().find((s): s is string => typeof s === 'string');
   if (!key) return [];
-  const ref = (label: string, detail?: string, documentation?: string): CompletionEntry => ({ label, kind: 'reference', insertText: escapeSnippet(label), detail, documentation, sortText: `0${label}` });
+  const ref = (label: string, detail?: string, documentation?: string): CompletionEntry => ({ label, kind: 'reference', insertText: snippetText(label), detail, documentation, sortText: `0${label}` });
   const parent = ctx.path.filter((s): s is string => typeof s === 'string').slice(-2)[0];
   if (PARTNER_KEYS.has(key) || (key === 'id' && parent === 'partners' && kind === 'convening')) {
     return vocab.partners.map((p) => ref(p.id, p.organization, `${p.organization}: ${p.meetings} meeting${p.meetings === 1 ? '' : 's'}`));
@@ -144,12 +145,4 @@ function dedupe(items: CompletionEntry[]): CompletionEntry[] {
 function firstSentence(s: string): string {
   const m = /^(.+?[.!?])(\s|$)/.exec(s);
   return m ? m[1] : s;
-}
-
-function escapeSnippet(s: string): string {
-  return s.replace(/[\\$}]/g, (c) => `\\${c}`);
-}
-
-function escapeChoice(s: string): string {
-  return s.replace(/[\\$}|,]/g, (c) => `\\${c}`);
 }
