@@ -4,12 +4,12 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { kindOfFile } from '../../core/kinds';
 import { complete } from '../../core/language/completion';
-import type { CompletionEntry, WorkspaceVocabulary } from '../../core/language/completion';
+import type { CompletionEntry } from '../../core/language/completion';
 import { hover } from '../../core/language/hover';
-import type { PartnerFacts } from '../../core/language/hover';
+import type { PartnerFacts, WorkspaceVocabulary } from '../../core/language/options';
+import type { Partner } from '../../core/workspace-index';
 import { peopleIds } from '../../core/workspace-index';
-import { field, list, text } from '../../core/rules/rule';
-import { parseFile } from '../../core/yaml';
+import { field, list } from '../../core/rules/rule';
 import { toRange } from '../diagnostics/convert';
 
 const YAML_EXTENSION = 'redhat.vscode-yaml';
@@ -21,28 +21,38 @@ const KIND: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
   reference: vscode.CompletionItemKind.Reference,
 };
 
+/**
+ * What the workspace knows, for completion and hover, worked out from the
+ * index on demand: each list is made when a field asks for it, so a hover
+ * on a partner id never walks every note for its themes.
+ */
 export function vocabulary(services: Services, uri: string): WorkspaceVocabulary {
   const { index } = services;
-  const config = index.configFor(uri);
-  const themes = new Map(config.themes.map((t) => [t.id, t.label]));
-  for (const d of index.documents('worksheet')) {
-    const notes = field(d.data, 'notes');
-    if (!notes || typeof notes !== 'object') continue;
-    for (const cat of Object.values(notes as Record<string, unknown>)) {
-      for (const n of list(cat)) for (const t of list(field(n, 'themes'))) if (typeof t === 'string' && !themes.has(t)) themes.set(t, 'used in notes');
-    }
-  }
   return {
-    partners: index.partners().map((p) => ({ id: p.id, organization: p.organization, meetings: p.meetings.length })),
-    people: peopleIds(index),
-    themes: [...themes.entries()].map(([id, label]) => ({ id, label })),
-    rounds: index.rounds(),
+    get partners() {
+      return index.partners().map(partnerFacts);
+    },
+    get people() {
+      return peopleIds(index);
+    },
+    get themes() {
+      const themes = new Map(index.configFor(uri).themes.map((t) => [t.id, t.label]));
+      for (const d of index.documents('worksheet')) {
+        const notes = field(d.data, 'notes');
+        if (!notes || typeof notes !== 'object') continue;
+        for (const cat of Object.values(notes as Record<string, unknown>)) {
+          for (const n of list(cat)) for (const t of list(field(n, 'themes'))) if (typeof t === 'string' && !themes.has(t)) themes.set(t, 'used in notes');
+        }
+      }
+      return [...themes.entries()].map(([id, label]) => ({ id, label }));
+    },
+    get rounds() {
+      return index.rounds();
+    },
   };
 }
 
-export function partnerFacts(services: Services, id: string): PartnerFacts | undefined {
-  const p = services.index.partner(id);
-  if (!p) return undefined;
+function partnerFacts(p: Partner): PartnerFacts {
   return {
     id: p.id,
     organization: p.organization,
@@ -57,15 +67,11 @@ export class WorksheetCompletions implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     const kind = kindOfFile(document.uri.path);
     if (!kind) return [];
-    const textNow = document.getText();
-    const metrics = kind === 'convening'
-      ? list(field(parseFile(document.uri.toString(), textNow).data, 'measurement', 'indicators')).map((i) => text(field(i, 'id'))).filter((x): x is string => !!x)
-      : [];
     // Red Hat YAML already completes keys from the same schemas.
     const keys = vscode.extensions.getExtension(YAML_EXTENSION)?.isActive !== true;
-    const { context, items } = complete(kind, textNow, position.line, position.character, vocabulary(this.services, document.uri.toString()), metrics, { keys });
-    const start = position.translate(0, -Math.min(context.prefix.length, position.character));
-    const replace = new vscode.Range(start, position);
+    const offset = document.offsetAt(position);
+    const { context, items } = complete(document.getText(), offset, { kind, vocabulary: vocabulary(this.services, document.uri.toString()), keys });
+    const replace = new vscode.Range(document.positionAt(Math.min(context.range[0], offset)), position);
     return items.map((e) => {
       const item = new vscode.CompletionItem(e.label, KIND[e.kind]);
       item.insertText = new vscode.SnippetString(e.insertText);
@@ -84,7 +90,7 @@ export class WorksheetHovers implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const kind = kindOfFile(document.uri.path);
     if (!kind) return undefined;
-    const result = hover(kind, document.uri.toString(), document.getText(), document.offsetAt(position), (id) => partnerFacts(this.services, id));
+    const result = hover(document.getText(), document.offsetAt(position), { kind, vocabulary: vocabulary(this.services, document.uri.toString()) });
     if (!result) return undefined;
     const md = new vscode.MarkdownString(result.markdown);
     md.supportHtml = false;
