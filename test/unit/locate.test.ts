@@ -178,6 +178,8 @@ describe('locate, while typing', () => {
     assert.deepEqual(where('confirmation:\n  statement: "Success\n  response: corr‸\n').path, ['confirmation', 'response']);
     assert.deepEqual(where('meeting:\n\tdate: x\n  medium: video\nstatus: he‸').path, ['status']);
     assert.deepEqual(where('meeting:\n    date: x\n  medium: vi‸').path, ['meeting', 'medium']);
+    // An escape past the last code point stays as written.
+    assert.equal(where('note: "\\UFFFFFFFF‸"').value, '\\UFFFFFFFF');
   });
 });
 

@@ -311,17 +311,14 @@ class Locator {
   /** The keys of the block map at `col` on the lines after `i`, up to a line less indented. */
   private keysBelow(i: number, col: number): string[] {
     const keys: string[] = [];
-    let skipUntil = -1;
     for (let j = i + 1; j < this.lines.length; j++) {
       const l = this.lines[j];
       if (l.content === l.end || this.text[l.content] === '#') continue;
       const c = l.content - l.start;
-      if (j <= skipUntil && c > col) continue;
       if (c < col) break;
       if (c > col || this.isDash(l.content, l.end)) continue;
       const e = this.entry(l.content, l.end);
       if (e) keys.push(e.key);
-      skipUntil = j;
     }
     return keys;
   }
@@ -380,14 +377,13 @@ class Locator {
   /** A scalar spanning [start, end]: the answer when the cursor is on it or after it on its last line, else the next line. */
   private scalarAt(start: number, end: number, path: PathSegment[], col: number, inList: boolean, value: () => unknown): number | CursorContext {
     const last = this.lineOf(end);
-    if (this.at > last) return last + 1;
-    return this.offset <= end ? this.valueAt(path, start, end, value(), col, inList, false) : this.afterValue(last, start, end, value(), path, col, inList);
+    return this.at > last ? last + 1 : this.afterValue(last, start, end, value(), path, col, inList);
   }
 
   /**
-   * The cursor after a value on its line: in a comment, or in the space after
-   * it, where it is still on that value (what it typed runs on from the
-   * value's start, so completion offers nothing that would follow it).
+   * The cursor on a value, or after it on its line: in a comment, or in the
+   * space after it, where it is still on that value (what it typed runs on
+   * from the value's start, so completion offers nothing that would follow).
    */
   private afterValue(line: number, start: number, end: number, value: unknown, path: PathSegment[], col: number, inList: boolean): CursorContext {
     const l = this.lines[line];
@@ -462,7 +458,8 @@ class Locator {
     const folded = inner.includes('\n') ? inner.split(/\r?\n/).map((s) => s.trim()).join(' ') : inner;
     if (q === "'") return folded.replace(/''/g, "'");
     return folded.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, e: string) => {
-      if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
+      const code = e.length > 1 ? parseInt(e.slice(1), 16) : -1;
+      if (code >= 0) return code <= 0x10ffff ? String.fromCodePoint(code) : `\\${e}`;
       return ESCAPES[e] ?? e;
     });
   }
