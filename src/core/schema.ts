@@ -2,7 +2,7 @@
 // of ajv's errors into messages a community-engagement team can act on, placed
 // on the exact YAML node.
 import type Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, KeywordDefinition, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import worksheetSchema from '../../schemas/worksheet.schema.json';
 import conveningSchema from '../../schemas/convening.schema.json';
@@ -20,6 +20,19 @@ export const SCHEMAS: Record<FileKind, JsonSchema> = {
   review: reviewSchema as JsonSchema,
   config: configSchema as JsonSchema,
 };
+
+/**
+ * What a field's value names, marked in the schemas with our own keyword
+ * `x-refers-to` (on the field, its list's items, or a definition such as
+ * `person`): completion offers the workspace's ids of that kind there, and
+ * hover explains them. Marking the schema keeps "which fields hold a partner
+ * id" in one place, beside the field's description.
+ */
+export const REFERENCE_KINDS = ['partner', 'person', 'theme', 'metric', 'question', 'round'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/** `x-refers-to` for ajv: an annotation that validates nothing, whose value must be one of REFERENCE_KINDS. */
+export const REFERS_TO_KEYWORD: KeywordDefinition = { keyword: 'x-refers-to', schemaType: 'string', metaSchema: { enum: [...REFERENCE_KINDS] } };
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const TIME_PATTERN_HINT = /^\^\(\[01\]/;
@@ -48,6 +61,7 @@ function createAjv(): Ajv {
   const a = new AjvClass({ allErrors: true, verbose: true, strict: false });
   // A date can match YYYY-MM-DD and still not exist (2026-02-30).
   a.addFormat('calendar-date', { type: 'string', validate: isCalendarDate });
+  a.addKeyword(REFERS_TO_KEYWORD);
   return a;
 }
 

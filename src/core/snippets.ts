@@ -1,15 +1,12 @@
 // Snippets generated from the question bank and the templates, so the
 // questions people paste and the ids completion offers never drift apart.
 import { QUESTIONS, QUESTION_CATEGORIES } from './questions';
+import { snippetText } from './snippet-text';
 
 export interface Snippet {
   prefix: string[];
   description: string;
   body: string[];
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
 const TODAY = '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
@@ -22,7 +19,7 @@ export function buildSnippets(): Record<string, Snippet> {
     out[`Questions: ${cat.label}`] = {
       prefix: [`pw-questions-${cat.id}`, `questions ${cat.id}`],
       description: `${cat.description} (${qs.length} questions, as ids for preparation.questions with the question as a comment)`,
-      body: qs.map((q) => `- ${q.id}  # ${escape(q.text)}`),
+      body: qs.map((q) => `- ${q.id}  # ${snippetText(q.text)}`),
     };
   }
   out['Meeting worksheet'] = {

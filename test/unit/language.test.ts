@@ -1,103 +1,121 @@
 import assert from 'node:assert/strict';
 import { complete } from '../../src/core/language/completion';
-import type { WorkspaceVocabulary } from '../../src/core/language/completion';
-import { cursorContext } from '../../src/core/language/cursor';
+import type { CompletionEntry } from '../../src/core/language/completion';
 import { hover } from '../../src/core/language/hover';
+import type { LanguageOptions, PartnerFacts, WorkspaceVocabulary } from '../../src/core/language/options';
+import type { FileKind } from '../../src/core/types';
 import { CONVENING, WORKSHEET } from './helpers';
 
+const RIVERSIDE: PartnerFacts = {
+  id: 'riverside-youth',
+  organization: 'Riverside <b>Youth</b>',
+  meetings: [{ date: '2026-10-14', status: 'shared' }],
+  nextStep: { action: 'Send the calendar', due: '2026-10-28', owner: 'sam' },
+};
+
 const vocab: WorkspaceVocabulary = {
-  partners: [{ id: 'riverside-youth', organization: 'Riverside Youth Collective', meetings: 2 }, { id: 'eastside-library', organization: 'Eastside Library', meetings: 1 }],
+  partners: [RIVERSIDE, { id: 'eastside-library', organization: 'Eastside Library', meetings: [{}, {}] }],
   people: ['ana', 'sam'],
   themes: [{ id: 'space', label: 'Space and venues' }],
   rounds: ['spring-2026', 'autumn-2026'],
 };
 
-/** Text with a `|` marking the cursor -> [text, line, character]. */
-function at(marked: string): [string, number, number] {
+/** Text with a `|` marking the cursor -> [text, offset]. */
+function at(marked: string): [string, number] {
   const i = marked.indexOf('|');
-  const text = marked.slice(0, i) + marked.slice(i + 1);
-  const before = marked.slice(0, i).split('\n');
-  return [text, before.length - 1, before[before.length - 1].length];
+  return [marked.slice(0, i) + marked.slice(i + 1), i];
 }
 
-describe('cursor context', () => {
-  it('finds the parent keys of a key being typed', () => {
-    const c = cursorContext(...at('kind: worksheet\nmeeting:\n  date: 2026-10-14\n  dur|\n'));
-    assert.deepEqual([c.position, c.path, c.prefix], ['key', ['meeting'], 'dur']);
-    assert.deepEqual(c.siblings, ['date']);
-  });
+/** Completion at the `|` of `marked`. */
+function items(kind: FileKind, marked: string, options: Partial<LanguageOptions> = {}): CompletionEntry[] {
+  return complete(...at(marked), { kind, vocabulary: vocab, ...options }).items;
+}
 
-  it('finds a value inside a flow list in a list item', () => {
-    const c = cursorContext(...at('partners:\n  - {id: a}\nvision_setting:\n  sessions:\n    - date: 2026-11-02\n      partners_present: [riverside-youth, e|'));
-    assert.deepEqual([c.position, c.path, c.prefix, c.inList], ['value', ['vision_setting', 'sessions', 0, 'partners_present'], 'e', true]);
-  });
-
-  it('finds a block list item value', () => {
-    const c = cursorContext(...at('meeting:\n  our_attendees:\n    - sam\n    - |'));
-    assert.deepEqual([c.position, c.path], ['value', ['meeting', 'our_attendees']]);
-  });
-});
+function labels(kind: FileKind, marked: string, options: Partial<LanguageOptions> = {}): string[] {
+  return items(kind, marked, options).map((i) => i.label);
+}
 
 describe('completion', () => {
   it('offers the keys valid at the cursor, not the ones already there, with descriptions', () => {
-    const [text, line, ch] = at('kind: worksheet\nmeeting:\n  date: 2026-10-14\n  |\n');
-    const { items } = complete('worksheet', text, line, ch, vocab);
-    const labels = items.map((i) => i.label);
-    assert.ok(labels.includes('duration_minutes') && labels.includes('partner_chose_time_and_place'));
-    assert.ok(!labels.includes('date'), 'date is already there');
-    assert.ok(!labels.includes('confirmation'), 'confirmation belongs at the top level');
-    assert.ok(items.find((i) => i.label === 'duration_minutes')?.documentation);
+    const keys = items('worksheet', 'kind: worksheet\nmeeting:\n  date: 2026-10-14\n  |\n');
+    const names = keys.map((i) => i.label);
+    assert.ok(names.includes('duration_minutes') && names.includes('partner_chose_time_and_place'));
+    assert.ok(!names.includes('date'), 'date is already there');
+    assert.ok(!names.includes('confirmation'), 'confirmation belongs at the top level');
+    assert.ok(keys.find((i) => i.label === 'duration_minutes')?.documentation);
   });
 
   it('offers allowed values with their meaning, and booleans', () => {
-    const [text, line, ch] = at('kind: worksheet\nstatus: |');
-    const status = complete('worksheet', text, line, ch, vocab).items;
+    const status = items('worksheet', 'kind: worksheet\nstatus: |');
     assert.deepEqual(status.map((i) => i.label), ['planned', 'prepared', 'held', 'filled', 'shared']);
     assert.ok(status.every((i) => i.documentation));
-    const b = at('thanked: |');
-    assert.deepEqual(complete('worksheet', b[0], b[1], b[2], vocab).items.map((i) => i.label), ['true', 'false']);
+    assert.deepEqual(labels('worksheet', 'thanked: |'), ['true', 'false']);
   });
 
   it('offers partner ids in a convening and people ids for owners', () => {
-    const [text, line, ch] = at('kind: convening\npartners:\n  - {id: r|');
     // flow maps inside a list item: the key is `id` under partners
-    const ids = complete('convening', text, line, ch, vocab).items.map((i) => i.label);
-    assert.deepEqual(ids, ['riverside-youth', 'eastside-library']);
-    const [t2, l2, c2] = at('kind: convening\nvision_setting:\n  sessions:\n    - partners_present: [|');
-    assert.deepEqual(complete('convening', t2, l2, c2, vocab).items.map((i) => i.label), ['riverside-youth', 'eastside-library']);
-    const [t3, l3, c3] = at('next_step:\n  owner: |');
-    assert.deepEqual(complete('worksheet', t3, l3, c3, vocab).items.map((i) => i.label), ['ana', 'sam']);
+    assert.deepEqual(labels('convening', 'kind: convening\npartners:\n  - {id: r|'), ['riverside-youth', 'eastside-library']);
+    assert.deepEqual(labels('convening', 'kind: convening\nvision_setting:\n  sessions:\n    - partners_present: [|'), ['riverside-youth', 'eastside-library']);
+    assert.deepEqual(labels('worksheet', 'next_step:\n  owner: |'), ['ana', 'sam']);
   });
 
   it('offers question ids with the question text, metrics of the same convening, themes and rounds', () => {
-    const [t, l, c] = at('preparation:\n  questions: [|');
-    const qs = complete('worksheet', t, l, c, vocab).items;
-    const goals = qs.find((q) => q.label === 'goals-year-from-now');
+    const goals = items('worksheet', 'preparation:\n  questions: [|').find((q) => q.label === 'goals-year-from-now');
     assert.ok(goals && goals.detail && goals.detail.endsWith('?'));
-    const [t2, l2, c2] = at('kind: convening\ngoals:\n  - statement: x\n    metrics: [|');
-    assert.deepEqual(complete('convening', t2, l2, c2, vocab, ['teens-exhibiting']).items.map((i) => i.label), ['teens-exhibiting']);
-    const [t3, l3, c3] = at('notes:\n  challenges:\n    - text: No room\n      themes: [|');
-    assert.deepEqual(complete('worksheet', t3, l3, c3, vocab).items.map((i) => i.label), ['space']);
-    const [t4, l4, c4] = at('round: |');
-    assert.deepEqual(complete('worksheet', t4, l4, c4, vocab).items.map((i) => i.label), ['spring-2026', 'autumn-2026']);
+    assert.deepEqual(labels('convening', 'kind: convening\ngoals:\n  - statement: x\n    metrics: [|]\nmeasurement:\n  indicators:\n    - {id: teens-exhibiting, name: Teens exhibiting}\n'), ['teens-exhibiting']);
+    assert.deepEqual(labels('worksheet', 'notes:\n  challenges:\n    - text: No room\n      themes: [|'), ['space']);
+    assert.deepEqual(labels('worksheet', 'round: |'), ['spring-2026', 'autumn-2026']);
+  });
+
+  it('offers the ids a field names wherever the schemas mark it (x-refers-to), and none elsewhere', () => {
+    const partners = ['riverside-youth', 'eastside-library'];
+    const people = ['ana', 'sam'];
+    const themes = ['space'];
+    const rounds = ['spring-2026', 'autumn-2026'];
+    const cases: [FileKind, string, string[]][] = [
+      ['worksheet', 'round: |', rounds],
+      ['worksheet', 'partner:\n  id: |', partners],
+      ['worksheet', 'meeting:\n  our_attendees: [|', people],
+      ['worksheet', 'next_step:\n  owner: |', people],
+      ['worksheet', 'follow_up:\n  owner: |', people],
+      ['worksheet', 'notes:\n  goals:\n    - text: x\n      themes: [|', themes],
+      ['convening', 'partners:\n  - id: |', partners],
+      ['convening', 'vision_setting:\n  sessions:\n    - partners_present: [|', partners],
+      ['convening', 'vision_setting:\n  sessions:\n    - partners_contributed:\n        - |', partners],
+      ['convening', 'coordinator:\n  person: |', people],
+      ...['meetings', 'agendas', 'communication_channels', 'goals_and_metrics', 'shared_measurement', 'resources'].map((d): [FileKind, string, string[]] => ['convening', `coordinator:\n  duties:\n    ${d}: |`, people]),
+      ['convening', 'leadership:\n  - role: chair\n    holder: |', partners],
+      ['convening', 'measurement:\n  indicators:\n    - id: x\n      owner: |', people],
+      ['convening', 'resources:\n  - item: Rooms\n    managed_by: |', people],
+      ['review', 'round: |', rounds],
+      ['review', 'attendees: [|', people],
+      ['review', 'opportunities:\n  - text: x\n    partners: [|', partners],
+      ['review', 'commitments:\n  - action: x\n    owner: |', people],
+      ['review', 'commitments:\n  - action: x\n    partners: [|', partners],
+      ['config', 'offers:\n  - text: x\n    themes: [|', themes],
+      // Fields that share a name with one of those but name nothing.
+      ['convening', 'resources: |', []],
+      ['convening', 'measurement:\n  indicators:\n    - id: |', []],
+      ['convening', 'vision_setting:\n  sessions:\n    - facilitator: |', []],
+      ['config', 'themes:\n  - id: |', []],
+    ];
+    for (const [kind, marked, expected] of cases) {
+      assert.deepEqual(items(kind, marked).filter((i) => i.kind === 'reference').map((i) => i.label), expected, `${kind}: ${marked}`);
+    }
   });
 
   it('can leave keys to another provider and keep workspace values', () => {
-    const [text, line, ch] = at('kind: worksheet\nmeeting:\n  |');
-    assert.deepEqual(complete('worksheet', text, line, ch, vocab, [], { keys: false }).items, []);
-    const [t3, l3, c3] = at('next_step:\n  owner: |');
-    assert.equal(complete('worksheet', t3, l3, c3, vocab, [], { keys: false }).items.length, 2);
+    assert.deepEqual(items('worksheet', 'kind: worksheet\nmeeting:\n  |', { keys: false }), []);
+    assert.equal(items('worksheet', 'next_step:\n  owner: |', { keys: false }).length, 2);
   });
 });
 
 describe('hover', () => {
-  const lookup = (id: string) => (id === 'riverside-youth'
-    ? { id, organization: 'Riverside <b>Youth</b>', meetings: [{ date: '2026-10-14', status: 'shared' }], nextStep: { action: 'Send the calendar', due: '2026-10-28', owner: 'sam' } }
-    : undefined);
+  const hoverAt = (kind: FileKind, text: string, offset: number) => hover(text, offset, { kind, vocabulary: vocab });
 
   it('shows the schema description on a key', () => {
     const offset = WORKSHEET.indexOf('success_in_their_words') + 3;
-    const h = hover('worksheet', '/a.worksheet.yaml', WORKSHEET, offset, lookup);
+    const h = hoverAt('worksheet', WORKSHEET, offset);
     assert.ok(h);
     assert.match(h.markdown, /^\*\*success_in_their_words\*\*/);
     assert.ok(h.markdown.length > 60);
@@ -105,7 +123,7 @@ describe('hover', () => {
 
   it('shows who a partner is on a partner id, with its text escaped', () => {
     const offset = CONVENING.indexOf('riverside-youth') + 2;
-    const h = hover('convening', '/a.convening.yaml', CONVENING, offset, lookup);
+    const h = hoverAt('convening', CONVENING, offset);
     assert.ok(h);
     assert.match(h.markdown, /Riverside \\<b\\>Youth\\<\/b\\>/);
     assert.match(h.markdown, /1 meeting, latest on 2026-10-14 \(shared\)/);
@@ -114,7 +132,30 @@ describe('hover', () => {
 
   it('explains an allowed value', () => {
     const offset = WORKSHEET.indexOf('corrected');
-    const h = hover('worksheet', '/a.worksheet.yaml', WORKSHEET, offset, lookup);
+    const h = hoverAt('worksheet', WORKSHEET, offset);
     assert.ok(h && h.markdown.startsWith('**corrected**'));
+  });
+
+  it('shows a partner wherever a field names one, a question on a question id, and no partner on an id of something else', () => {
+    const on = (kind: FileKind, marked: string) => hoverAt(kind, ...at(marked))?.markdown ?? '';
+    assert.match(on('worksheet', 'partner:\n  id: riverside-yo|uth\n'), /1 meeting, latest on 2026-10-14/);
+    assert.match(on('convening', 'leadership: [{role: chair, holder: riverside-y|outh}]\n'), /1 meeting/);
+    assert.match(on('worksheet', 'preparation:\n  questions:\n    - goals-year-f|rom-now\n'), /_goals question_$/);
+    assert.doesNotMatch(on('convening', 'measurement:\n  indicators:\n    - id: riverside-y|outh\n'), /meeting/);
+  });
+
+  it('explains a key from its first character, after a block above it; nothing on space, a comment or past a value', () => {
+    const text = 'meeting:\n  date: 2026-10-14\nstatus: held # said twice\n';
+    assert.match(hoverAt('worksheet', text, text.indexOf('status'))?.markdown ?? '', /^\*\*status\*\*/);
+    assert.match(hoverAt('worksheet', text, text.indexOf(' # said'))?.markdown ?? '', /^\*\*held\*\*/);
+    assert.equal(hoverAt('worksheet', text, text.indexOf(' # said') + 1), undefined);
+    assert.equal(hoverAt('worksheet', text, text.indexOf('said')), undefined);
+    assert.equal(hoverAt('worksheet', 'meeting:\n  \n', 10), undefined);
+  });
+
+  it('works while the text does not parse', () => {
+    const text = 'kind: worksheet\nnext_step:\n  owner: sam\n  action: [unclosed\nthanked: true\n';
+    assert.match(hoverAt('worksheet', text, text.indexOf('owner'))?.markdown ?? '', /^\*\*owner\*\*/);
+    assert.match(hoverAt('worksheet', text, text.indexOf('thanked') + 1)?.markdown ?? '', /^\*\*thanked\*\*/);
   });
 });

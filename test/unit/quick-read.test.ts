@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { quickRead } from '../../src/core/yaml/quick-read';
+import { UNSURE_CLAUSES, quickRead, quickReadUnless, unsureTest } from '../../src/core/yaml/quick-read';
 import { YamlView, parseFull } from '../../src/core/yaml';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { EXAMPLES, FIXTURES, HOSTILE, applyTextEdit, corpus, read, seeds, textEdits } from './yaml-seeds';
@@ -19,8 +19,8 @@ const TODAY = '2026-11-24';
 const SEEDS = seeds(7);
 
 /** The property: the quick path either declines or gives the full parse's data, with no reading problem. */
-function agrees(text: string): { quick: boolean; problem?: string } {
-  const quick = quickRead(text);
+function agrees(text: string, read = quickRead): { quick: boolean; problem?: string } {
+  const quick = read(text);
   if (!quick) return { quick: false };
   // parseFull, not parseFile: parseFile itself takes the quick read's data where it can.
   const full = parseFull('/t/a.worksheet.yaml', text);
@@ -59,7 +59,7 @@ describe('quick read (js-yaml) against the full parse', () => {
     }
   });
 
-  it('declines aliases, tags, merge keys, directives, extra documents and keys js-yaml reads apart', () => {
+  it('declines aliases (a merge key with one too), tags, directives, extra documents and keys js-yaml reads apart', () => {
     for (const text of [
       'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: !custom x\n', 'base: {x: 1}\nb:\n  <<: *base\n', '%YAML 1.2\n---\na: 1\n',
       'a: 1\n---\nb: 2\n', 'a: 1\n...\n', '? [a, b]\n: c\n', '[a, b]: c\n', 'm: {a, [b]}\n', 'null: x\n', '~: x\n',
@@ -69,6 +69,38 @@ describe('quick read (js-yaml) against the full parse', () => {
       assert.equal(agrees(text).problem, undefined);
     }
   });
+
+  // Each clause of the refusal pattern, with a text it catches (which the
+  // quick path, were the clause left out, would read apart from the full
+  // parse or without its finding) and a near miss it lets through.
+  const CLAUSE_CASES: Record<keyof typeof UNSURE_CLAUSES, { catches: string; nearMiss: string }> = {
+    commentAfterQuoteOrBracket: { catches: 'quote: "We make the work"# she said\n', nearMiss: 'quote: "We make the work" # she said\n' },
+    anchorAliasOrTag: { catches: 'status: !\n', nearMiss: 'note: Q&A, 5*3 and wow!\n' },
+    directive: { catches: '%YAML 1.2\n  ---\nstatus: held\n', nearMiss: 'note: 50% of partners\n' },
+    documentMarker: { catches: '---status: held\n', nearMiss: 'note: ---\n' },
+    explicitKey: { catches: '? -\n', nearMiss: 'note: why?\n' },
+    collectionKey: { catches: '[a, b]: c\n', nearMiss: 'themes: [a, b]\nnote: c\n' },
+    emptyListItem: { catches: 'a:\n    -\n   - b\n', nearMiss: 'a:\n  - -1\n' },
+    tab: { catches: '\tnote', nearMiss: 'note: "\\tindented"\n' },
+    byteOrderMark: { catches: '\n\uFEFFnote', nearMiss: 'note: "\\uFEFF"\n' },
+    loneCarriageReturn: { catches: 'status: held\r', nearMiss: 'status: held\r\nround: a\r\n' },
+    indentationIndicator: { catches: 'note: |2\n    \nround: a\n', nearMiss: 'note: |-\n  a\n' },
+    spacesLeadingBlockScalar: { catches: 'note: |-\n  \n #', nearMiss: 'note: |\n\n  a\n' },
+    rootBlockScalar: { catches: ' >\n#a', nearMiss: 'note: >\n  a\n' },
+    spaceAtEnd: { catches: 'note: |+\n  a\n  ', nearMiss: 'note: |+\n  a\n  \n' },
+  };
+
+  for (const [name, { catches, nearMiss }] of Object.entries(CLAUSE_CASES) as [keyof typeof UNSURE_CLAUSES, { catches: string; nearMiss: string }][]) {
+    it(`refuses by clause ${name}: ${JSON.stringify(catches)}, not ${JSON.stringify(nearMiss)}`, () => {
+      const others = unsureTest(Object.entries(UNSURE_CLAUSES).filter(([n]) => n !== name).map(([, c]) => c));
+      const without = agrees(catches, (t) => quickReadUnless(others, t));
+      assert.ok(without.quick && without.problem, `without ${name} the quick path would read ${JSON.stringify(catches)} as the full parse does`);
+      assert.ok(UNSURE_CLAUSES[name].test(catches));
+      assert.equal(quickRead(catches), undefined);
+      assert.equal(UNSURE_CLAUSES[name].test(nearMiss), false);
+      assert.deepEqual(agrees(nearMiss), { quick: true });
+    });
+  }
 
   it('resolves plain scalars as the YAML 1.2 core schema does', () => {
     const text = 'a: [1, -0, +12, 0o17, 0x1F, 1.50, -.5, 1e3, .inf, -.Inf, .nan, 0b11, 1_000, -0x1F, 012, 2026-10-14, "12", true, True, yes, ~, null, NULL, Null, nULL]\n';

@@ -29,10 +29,8 @@ describe('robustness', () => {
         assert.ok(!f.message.includes('Internal error'), f.message);
       }
       const kind = uri.endsWith('worksheet.yaml') ? 'worksheet' : uri.endsWith('convening.yaml') ? 'convening' : 'review';
-      const lines = text.split('\n');
-      const line = pos % lines.length;
-      complete(kind, text, line, pos % (lines[line].length + 1), vocab);
-      hover(kind, uri, text, pos % (text.length + 1), () => undefined);
+      complete(text, pos % (text.length + 1), { kind, vocabulary: vocab });
+      hover(text, pos % (text.length + 1), { kind, vocabulary: vocab });
     }), { numRuns: 400 });
   });
 

@@ -9,6 +9,7 @@ import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { FILE_CODES, RULES } from '../../src/core/rules';
+import { REFERS_TO_KEYWORD } from '../../src/core/schema';
 import { CONFIG, CONVENING, REVIEW, WORKSHEET } from './helpers';
 
 type Kind = 'worksheet' | 'convening' | 'review' | 'config';
@@ -29,6 +30,8 @@ function newAjv(): Ajv {
   // not repeat the properties (ajv checks them before the sibling `properties`).
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
   ajv.addVocabulary(NON_STANDARD);
+  // Our own keyword, as the extension's ajv knows it: a value outside its kinds fails to compile.
+  ajv.addKeyword(REFERS_TO_KEYWORD);
   return ajv;
 }
 

@@ -1,7 +1,8 @@
 // Walking a JSON Schema along a YAML path: the subschema for a key, its
 // description, its allowed values. Enough of draft-07 for our own schemas
 // ($ref to definitions, anyOf/oneOf, items), not a general resolver.
-import type { JsonSchema } from '../schema';
+import type { JsonSchema, ReferenceKind } from '../schema';
+import { REFERENCE_KINDS } from '../schema';
 
 export type SchemaPath = readonly (string | number)[];
 
@@ -96,6 +97,30 @@ export function valuesAt(root: JsonSchema, path: SchemaPath): ValueChoice[] {
   };
   visit(s, 0);
   return out;
+}
+
+/**
+ * What kind of id the value at `path` names, as its schema marks it with
+ * `x-refers-to`; for a list, what its items name.
+ */
+export function referenceAt(root: JsonSchema, path: SchemaPath): ReferenceKind | undefined {
+  const s = schemaAt(root, path);
+  if (!s) return undefined;
+  for (const b of branches(root, s)) {
+    const own = referenceOf(b);
+    if (own) return own;
+    const items = b.items as JsonSchema | undefined;
+    if (b.type === 'array' && items && typeof items === 'object') {
+      const item = referenceOf(resolveRef(root, items));
+      if (item) return item;
+    }
+  }
+  return undefined;
+}
+
+function referenceOf(s: JsonSchema): ReferenceKind | undefined {
+  const r = s['x-refers-to'];
+  return (REFERENCE_KINDS as readonly unknown[]).includes(r) ? (r as ReferenceKind) : undefined;
 }
 
 export function description(s: JsonSchema | undefined): string | undefined {

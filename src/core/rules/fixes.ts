@@ -34,10 +34,7 @@ export function setFix(view: YamlView, title: string, path: YamlPath, value: str
   return preferred ? { title, edits: [edit], preferred } : { title, edits: [edit] };
 }
 
-/** Literal text inside a snippet: `$`, `}` and `\` must not start snippet syntax. */
-export function snippetText(s: string): string {
-  return s.replace(/[\\$}]/g, (c) => `\\${c}`);
-}
+export { snippetText } from '../snippet-text';
 
 export function compact<T>(items: (T | undefined)[]): T[] {
   return items.filter((x): x is T => x !== undefined);

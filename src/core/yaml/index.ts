@@ -4,8 +4,8 @@
 export type { ParsedFile } from './parse';
 export { parseFile, parseFull } from './parse';
 export type { PathSegment, PosMap, PosNode, PosPair, PosScalar, PosSeq, YamlPath } from './positions';
-export { ZERO_RANGE, offsetAt, toRange } from './positions';
+export { ZERO_RANGE, linesOf, offsetAt, toRange } from './positions';
 export { YamlView, yamlString } from './view';
-export { quickRead } from './quick-read';
+export { quickRead, resolvePlain } from './quick-read';
 export { MAX_ALIAS_COUNT, MAX_FILE_CHARS } from './limits';
 export { MAX_NESTING } from './nesting';

@@ -24,8 +24,9 @@
 //   items (and it is not at column 0); they then end its comment range,
 //   which is where its parent ends if it is the parent's last value.
 //   Otherwise they move on to the parent, which applies the same rule.
-import { LineCounter } from 'yaml';
+import type { LineCounter } from 'yaml';
 import type { PosMap, PosNode, PosPair, PosScalar, PosSeq } from './positions';
+import { linesOf } from './positions';
 import { quickRead, resolvePlain } from './quick-read';
 
 export interface LightRead {
@@ -52,10 +53,7 @@ export function readLight(text: string): LightRead | undefined {
     return undefined;
   }
   if (!sameShape(tree, quick.data)) return undefined;
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-  return { data: quick.data, tree, lines };
+  return { data: quick.data, tree, lines: linesOf(text) };
 }
 
 interface Line {

@@ -2,7 +2,7 @@
 // range is made from, the paths that address nodes, and the conversions
 // between offsets and zero-based line/character positions. Both readers (the
 // light one and the full parse) build this same tree; nothing here parses.
-import type { LineCounter } from 'yaml';
+import { LineCounter } from 'yaml';
 import type { Range } from '../types';
 
 export type PathSegment = string | number;
@@ -49,6 +49,14 @@ export function toRange(lines: LineCounter, start: number, end: number): Range {
   const a = lines.linePos(start);
   const b = lines.linePos(Math.max(start, end));
   return { start: { line: a.line - 1, character: a.col - 1 }, end: { line: b.line - 1, character: b.col - 1 } };
+}
+
+/** A LineCounter for `text`, made from its line breaks alone, without a parse. */
+export function linesOf(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
 }
 
 export function offsetAt(lines: LineCounter, line: number, character: number): number {

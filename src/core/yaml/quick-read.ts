@@ -48,14 +48,54 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
 
 /**
  * Text the two libraries may read differently, or where the `yaml` package
- * reports a problem js-yaml lets pass: a comment right after a quote or a
- * bracket; anchors, aliases and tags (an alias bomb must meet the full parse's
- * limit); directives and document markers; explicit and collection keys; empty
- * list items (js-yaml lets a less indented item follow one); merge keys, tabs,
- * byte order marks and lone carriage returns. Deliberately broad: a false
- * alarm costs one full parse, nothing else.
+ * reports a problem js-yaml lets pass, one clause per reason. Deliberately
+ * broad: a false alarm costs one full parse, nothing else. Each clause has a
+ * test (quick-read.test.ts) with a text it catches, which the quick path
+ * would misread without it, and a near miss it lets through.
  */
-const UNSURE = /[\]}"',]#|(?:^|[\s[\]{},:"'])(?:[&*][^\s[\]{},]|!)|^%|^(?:---|\.\.\.)|(?:^|[\s[\]{},])\?(?=\s|$)|[\]}]\s*:|^[ ]*-[ ]*(?:#.*)?\r?$|<<|\t|\uFEFF|\r(?!\n)/m;
+export const UNSURE_CLAUSES = {
+  /** `"a"#b`, `[a]#b`: a `#` right after a quote, a bracket or a comma starts no comment for the `yaml` package, which reports it. */
+  commentAfterQuoteOrBracket: /[\]}"',]#/m,
+  /** `&a`, `*a`, `!tag`: anchors, aliases and tags. Tags resolve apart (`a: !` is null to js-yaml, "" to the `yaml` package), and an alias bomb must meet the full parse's alias limit. */
+  anchorAliasOrTag: /(?:^|[\s[\]{},:"'])(?:[&*][^\s[\]{},]|!)/m,
+  /** `%YAML 1.2`: directives, after which js-yaml takes documents the `yaml` package refuses (an indented `---`). */
+  directive: /^%/m,
+  /** `---`, `...` at a line's start: a second document, which js-yaml reads as one, or a marker glued to text (`---a`), which it reads as a marker. */
+  documentMarker: /^(?:---|\.\.\.)/m,
+  /** `? a`: explicit keys, which may be collections (`? -` is the key "" to js-yaml, an empty list to the `yaml` package). */
+  explicitKey: /(?:^|[\s[\]{},])\?(?=\s|$)/m,
+  /** `[a, b]: c`: a collection as a key, which js-yaml turns into its text. */
+  collectionKey: /[\]}]\s*:/m,
+  /** `-` alone on its line: an empty list item, after which js-yaml lets a less indented item follow. */
+  emptyListItem: /^[ ]*-[ ]*(?:#.*)?\r?$/m,
+  /** Tabs, which the `yaml` package refuses as indentation where js-yaml skips some. */
+  tab: /\t/m,
+  /** A byte order mark after the text's start, which js-yaml keeps in a scalar and the `yaml` package drops. */
+  byteOrderMark: /\uFEFF/m,
+  /** A carriage return without a line feed: a line break to one library, not to the other. */
+  loneCarriageReturn: /\r(?!\n)/m,
+  /** `|2`, `>-1`: a block scalar's indentation indicator, which the two libraries apply apart to lines of spaces. */
+  indentationIndicator: /[|>](?:[1-9][-+]?|[-+][1-9])(?=[ ]|\r?$)/m,
+  /** A block scalar whose leading empty lines hold spaces: the `yaml` package sizes its indentation by them (and may report it), js-yaml may end it at a `#`. */
+  spacesLeadingBlockScalar: /[|>][-+]?[ ]*(?:#.*)?\r?\n(?:[ ]*\r?\n)*[ ]+\r?(?:\n|(?![\s\S]))/m,
+  /** A document that is one block scalar: at the root the `yaml` package reads a `#` line at column 0 into it, js-yaml a comment. */
+  rootBlockScalar: /^(?:[ ]*(?:#.*)?\r?\n)*[ ]*[|>]/,
+  /** A space ending the text (a last line of spaces, with no line break), which a kept (`|+`) block scalar takes as a line for js-yaml only. */
+  spaceAtEnd: / $/,
+};
+
+const UNSURE = unsureTest(Object.values(UNSURE_CLAUSES));
+
+/**
+ * One test of the clauses: those about lines (the `m` flag) are joined into
+ * one pattern, so most texts are checked in a single pass; those about the
+ * text's start or end run alone, where their anchors keep them cheap.
+ */
+export function unsureTest(clauses: readonly RegExp[]): (text: string) => boolean {
+  const lines = new RegExp(clauses.filter((c) => c.multiline).map((c) => c.source).join('|'), 'm');
+  const whole = clauses.filter((c) => !c.multiline);
+  return (text) => lines.test(text) || whole.some((c) => c.test(text));
+}
 
 /** The `yaml` package refuses implicit keys longer than this; js-yaml does not. */
 const LONG_LINE = 1000;
@@ -65,9 +105,14 @@ const LONG_LINE = 1000;
  * no reading problem; undefined when only the full parse can tell.
  */
 export function quickRead(text: string): { data: unknown } | undefined {
+  return quickReadUnless(UNSURE, text);
+}
+
+/** The quick read with another refusal pattern: lets the tests show what each clause of UNSURE_CLAUSES guards. */
+export function quickReadUnless(unsure: (text: string) => boolean, text: string): { data: unknown } | undefined {
   if (text.length > MAX_FILE_CHARS || text.includes('\u0000') || hasLongLine(text)) return undefined;
   const body = withoutLeadingMarker(text);
-  if (UNSURE.test(body)) return undefined;
+  if (unsure(body)) return undefined;
   let data: unknown;
   const shape = new ShapeCheck(body);
   try {

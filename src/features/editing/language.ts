@@ -4,11 +4,10 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { kindOfFile } from '../../core/kinds';
 import { complete } from '../../core/language/completion';
-import type { CompletionEntry, WorkspaceVocabulary } from '../../core/language/completion';
+import type { CompletionEntry } from '../../core/language/completion';
 import { hover } from '../../core/language/hover';
-import type { PartnerFacts } from '../../core/language/hover';
-import { readConvening } from '../../core/facts';
-import { parseFile } from '../../core/yaml';
+import type { PartnerFacts, WorkspaceVocabulary } from '../../core/language/options';
+import type { Partner } from '../../core/workspace';
 import { toRange } from '../diagnostics/convert';
 
 const YAML_EXTENSION = 'redhat.vscode-yaml';
@@ -20,23 +19,31 @@ const KIND: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
   reference: vscode.CompletionItemKind.Reference,
 };
 
+/**
+ * What the workspace knows, for completion and hover: the index keeps its
+ * vocabulary until a document changes; a partner's meetings and the themes
+ * with their labels are put together only when a field asks for them.
+ */
 export function vocabulary(services: Services, uri: string): WorkspaceVocabulary {
   const { index } = services;
   const known = index.vocabulary();
-  // The team's themes (of the settings that apply here) first, with their labels.
-  const themes = new Map(index.configFor(uri).themes.map((t) => [t.id, t.label]));
-  for (const t of known.themes) if (!themes.has(t)) themes.set(t, 'used in notes');
   return {
-    partners: known.partners,
+    // Hover shows a partner's meetings and next step: made only when a field asks.
+    get partners() {
+      return index.partners().map(partnerFacts);
+    },
     people: known.people,
-    themes: [...themes.entries()].map(([id, label]) => ({ id, label })),
+    get themes() {
+      // The team's themes (of the settings that apply here) first, with their labels.
+      const themes = new Map(index.configFor(uri).themes.map((t) => [t.id, t.label]));
+      for (const t of known.themes) if (!themes.has(t)) themes.set(t, 'used in notes');
+      return [...themes.entries()].map(([id, label]) => ({ id, label }));
+    },
     rounds: known.rounds,
   };
 }
 
-export function partnerFacts(services: Services, id: string): PartnerFacts | undefined {
-  const p = services.index.partner(id);
-  if (!p) return undefined;
+function partnerFacts(p: Partner): PartnerFacts {
   return {
     id: p.id,
     organization: p.organization,
@@ -51,14 +58,11 @@ export class WorksheetCompletions implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     const kind = kindOfFile(document.uri.path);
     if (!kind) return [];
-    const textNow = document.getText();
-    // Metrics are this convening's own indicators, as the editor has them now.
-    const metrics = kind === 'convening' ? readConvening(parseFile(document.uri.toString(), textNow).data).measurement.indicatorIds : [];
     // Red Hat YAML already completes keys from the same schemas.
     const keys = vscode.extensions.getExtension(YAML_EXTENSION)?.isActive !== true;
-    const { context, items } = complete(kind, textNow, position.line, position.character, vocabulary(this.services, document.uri.toString()), metrics, { keys });
-    const start = position.translate(0, -Math.min(context.prefix.length, position.character));
-    const replace = new vscode.Range(start, position);
+    const offset = document.offsetAt(position);
+    const { context, items } = complete(document.getText(), offset, { kind, vocabulary: vocabulary(this.services, document.uri.toString()), keys });
+    const replace = new vscode.Range(document.positionAt(Math.min(context.range[0], offset)), position);
     return items.map((e) => {
       const item = new vscode.CompletionItem(e.label, KIND[e.kind]);
       item.insertText = new vscode.SnippetString(e.insertText);
@@ -77,7 +81,7 @@ export class WorksheetHovers implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const kind = kindOfFile(document.uri.path);
     if (!kind) return undefined;
-    const result = hover(kind, document.uri.toString(), document.getText(), document.offsetAt(position), (id) => partnerFacts(this.services, id));
+    const result = hover(document.getText(), document.offsetAt(position), { kind, vocabulary: vocabulary(this.services, document.uri.toString()) });
     if (!result) return undefined;
     const md = new vscode.MarkdownString(result.markdown);
     md.supportHtml = false;
