@@ -57,7 +57,10 @@ describe('editing worksheets', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     await waitFor(() => !diagnosticCodes(uri).includes('missing-confirmation'), { message: 'missing-confirmation to clear' });
     assert.match(editor.document.getText(), /\nconfirmation:\n {2}asked: true\n {2}statement: Everyone in the neighbourhood has a seat at the table\.\n {2}response: confirmed/);
+    // `undo` acts on the focused editor: make sure it is this one, not a panel.
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
     await vscode.commands.executeCommand('undo');
+    await waitFor(() => !/\nconfirmation:/.test(editor.document.getText()), { message: 'the undo to take the block out' });
     await waitFor(() => diagnosticCodes(uri).includes('missing-confirmation'), { message: 'missing-confirmation after undo' });
   });
 

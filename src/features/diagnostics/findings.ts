@@ -6,12 +6,19 @@ import type * as vscode from 'vscode';
 import type { Finding } from '../../core/types';
 
 export class FindingStore {
-  private readonly byUri = new Map<string, Finding[]>();
+  private readonly byUri = new Map<string, { findings: Finding[]; version: number | undefined }>();
   get(uri: vscode.Uri): Finding[] {
-    return this.byUri.get(uri.toString()) ?? [];
+    return this.byUri.get(uri.toString())?.findings ?? [];
   }
-  set(uri: string, findings: Finding[]): void {
-    this.byUri.set(uri, findings);
+  /**
+   * The version of the open document the findings were made from (undefined
+   * for a closed file's): a view of the buffer knows whether they are current.
+   */
+  versionOf(uri: vscode.Uri): number | undefined {
+    return this.byUri.get(uri.toString())?.version;
+  }
+  set(uri: string, findings: Finding[], version?: number): void {
+    this.byUri.set(uri, { findings, version });
   }
   delete(uri: string): void {
     this.byUri.delete(uri);

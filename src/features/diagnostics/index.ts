@@ -33,7 +33,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         return;
       }
       const list = index.check(uri, { text: open?.getText(), skipSchema: skipSchema() });
-      findings.set(uri, list);
+      findings.set(uri, list, open?.version);
       collection.set(vscode.Uri.parse(uri), list.map((f) => toDiagnostic(f, docsUri)));
     } catch (e) {
       services.log.error(`Checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);

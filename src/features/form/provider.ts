@@ -18,7 +18,7 @@ import type { FormVocabulary, HostMessage, PageMessage } from './messages';
 import { parsePageMessage } from './messages';
 import { formPageHtml } from './page-html';
 import { newNonce } from '../review/page-html';
-import { formFindings, formVocabulary } from './workspace';
+import { formFindings, formFindingsVersion, formVocabulary } from './workspace';
 
 export const FORM_VIEW_TYPE = 'partnerWorksheets.form';
 /** The workspace's vocabulary changes in bursts (a folder loading): follow once it settles. */
@@ -31,8 +31,6 @@ export class WorksheetForm implements vscode.Disposable {
   private vocab: FormVocabulary | undefined;
   private vocabTimer: ReturnType<typeof setTimeout> | undefined;
   private postTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The document version the Problems panel's findings were made from. */
-  private findingsVersion: number;
   /**
    * The last version whose list items may differ from what the page saw:
    * after a change not made by the form, or a list change by it. An edit to
@@ -51,7 +49,6 @@ export class WorksheetForm implements vscode.Disposable {
   readonly onDidPost = this.onDidPostEmitter.event;
 
   constructor(readonly document: vscode.TextDocument, readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly services: Services) {
-    this.findingsVersion = document.version;
     this.structureVersion = document.version;
     panel.webview.options = webviewOptions(context);
     panel.webview.html = formPageHtml({
@@ -72,7 +69,6 @@ export class WorksheetForm implements vscode.Disposable {
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (!e.uris.some((u) => u.toString() === uri)) return;
-        this.findingsVersion = document.version;
         this.schedulePost(0);
       }),
       services.indexer.onDidChange(() => {
@@ -148,7 +144,7 @@ export class WorksheetForm implements vscode.Disposable {
 
   private async applyFix(msg: Extract<PageMessage, { type: 'fix' }>): Promise<void> {
     const findings = this.findings();
-    const fix = this.findingsVersion === this.document.version && msg.version === this.document.version ? findings[msg.gap]?.fixes?.[msg.fix] : undefined;
+    const fix = this.gapsCurrent() && msg.version === this.document.version ? findings[msg.gap]?.fixes?.[msg.fix] : undefined;
     if (!fix) {
       this.postError('The gaps changed meanwhile, so that fix was not applied. The form now shows them as they are.');
       this.post();
@@ -169,6 +165,15 @@ export class WorksheetForm implements vscode.Disposable {
       this.postError('VS Code did not accept the change (is the file read-only?). Nothing was changed.');
       this.post();
     }
+  }
+
+  /**
+   * Whether the Problems panel's findings were made from this very text. A
+   * diagnostics event can come late, for an older version, so the store's
+   * version is asked rather than the time of the event.
+   */
+  private gapsCurrent(): boolean {
+    return formFindingsVersion(this.services, this.document.uri) === this.document.version;
   }
 
   private findings(): Finding[] {
@@ -195,7 +200,7 @@ export class WorksheetForm implements vscode.Disposable {
         version: this.document.version,
         model: doc.model,
         gaps: formGaps(doc, this.findings()),
-        gapsCurrent: this.findingsVersion === this.document.version,
+        gapsCurrent: this.gapsCurrent(),
         vocabulary: this.vocab,
       };
       if (this.sendLayout) state.layout = FORM_LAYOUT;

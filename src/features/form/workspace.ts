@@ -15,6 +15,11 @@ export function formFindings(services: Services, uri: vscode.Uri): Finding[] {
   return services.findings.get(uri);
 }
 
+/** The version of the document those findings were made from. */
+export function formFindingsVersion(services: Services, uri: vscode.Uri): number | undefined {
+  return services.findings.versionOf(uri);
+}
+
 /** Suggestions for the form's fields, from the index and from the worksheet itself. */
 export function formVocabulary(services: Services, uri: string, model: FormModel): FormVocabulary {
   const known = vocabulary(services, uri);
