@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
 
   return {
     whenIndexed: () => indexer.whenIndexed(),
-    partnerIds: () => index.partnerIds(),
+    partnerIds: () => [...index.partnerIds()],
     documentUris: () => index.documents().map((d) => d.uri),
     services,
     partnersView: () => partnersView?.provider,

@@ -2,10 +2,11 @@
 // review and settings file under the given paths, in the format CI wants.
 // A single file is checked with its workspace around it, so cross-file rules
 // (unknown partners, rounds not held) see its neighbours as the editor does.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
+import { readsOtherFiles } from '../core/rules';
 import type { Finding } from '../core/types';
 import { nodeFileSystem } from './node-fs';
 import { formatFindings, summaryLine } from './format';
@@ -36,9 +37,11 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     }
   }
 
-  const index = new WorkspaceIndex(() => args.today);
-  const wanted: string[] = [];
-  const loaded = new Set<string>();
+  // Every file read is checked next: the index keeps the parse for that check.
+  const index = new WorkspaceIndex(() => args.today, { checkEvery: true });
+  const wanted = new Set<string>();
+  // Every file of every workspace root, each once: the roots' files, then files given alone.
+  const toLoad = new Set<string>();
   for (const t of targets) {
     const isDir = statSync(t).isDirectory();
     // A single file is checked in the context of its workspace (the nearest
@@ -48,23 +51,37 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
       io.err(`partner-worksheets: skipped ${relative(io.cwd, t)}: not a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file\n`);
       continue;
     }
-    const files = await nodeFileSystem.findFiles(t);
-    if (!loaded.has(root)) {
-      await index.loadFolder(nodeFileSystem, toUri(root));
-      loaded.add(root);
-    }
-    for (const f of files) {
-      const uri = toUri(f);
-      if (!index.has(uri)) index.set(uri, new TextDecoder().decode(await nodeFileSystem.readFile(f)));
-      wanted.push(uri);
+    for (const f of await nodeFileSystem.findFiles(root)) toLoad.add(f);
+    for (const f of isDir ? await nodeFileSystem.findFiles(t) : [t]) {
+      toLoad.add(f);
+      wanted.add(toUri(f));
     }
   }
 
+  // One pass, in linear time: settings first (every finding depends on them),
+  // then each file read, indexed and, when its findings read no other file
+  // (worksheets), checked at once from the same parse. Files read
+  // synchronously: the command has nothing else to do meanwhile, and a
+  // promise per file costs more than the read. Files whose rules read the
+  // whole workspace (convenings, reviews) are checked once everything is in.
+  const findings = new Map<string, Finding[]>();
+  const later: string[] = [];
+  const files = [...toLoad].sort();
+  for (const f of [...files.filter((x) => kindOfFile(x) === 'config'), ...files.filter((x) => kindOfFile(x) !== 'config')]) {
+    const uri = toUri(f);
+    if (index.has(uri)) continue;
+    index.set(uri, readText(f));
+    if (!wanted.has(uri)) continue;
+    if (readsOtherFiles(kindOfFile(f) ?? '')) later.push(uri);
+    else findings.set(uri, index.check(uri));
+  }
+  for (const uri of later) findings.set(uri, index.check(uri));
+
   const results: FileFindings[] = [];
-  for (const uri of [...new Set(wanted)].sort()) {
-    let findings: Finding[] = index.check(uri);
-    if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
-    results.push({ file: relative(io.cwd, toPath(uri)) || uri, findings });
+  for (const uri of [...wanted].sort()) {
+    let list: Finding[] = findings.get(uri) ?? index.check(uri);
+    if (args.quiet) list = list.filter((f) => f.severity === 'error');
+    results.push({ file: relative(io.cwd, toPath(uri)) || uri, findings: list });
   }
 
   io.out(formatFindings(results, args.format, pkg.version));
@@ -78,6 +95,17 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** A file's text; an unreadable file reads as empty, which its check reports, as the index does. */
+function readText(file: string): string {
+  try {
+    const text = readFileSync(file, 'utf8');
+    // As TextDecoder reads files for the index and the editor: without a byte order mark.
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return '';
+  }
 }
 
 function workspaceRootOf(file: string): string {

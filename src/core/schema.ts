@@ -280,7 +280,7 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
 }
 
 /** The known key a misspelt one most likely meant, or undefined when none is close. */
-export function nearestKey(key: string, known: string[]): string | undefined {
+export function nearestKey(key: string, known: readonly string[]): string | undefined {
   if (known.length === 0) return undefined;
   const best = closest(key, known);
   const d = distance(key.toLowerCase(), best.toLowerCase());

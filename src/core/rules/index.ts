@@ -70,8 +70,25 @@ export const FILE_CODES = {
   'file-too-large': { summary: 'The file is small enough to be a worksheet (under a million characters).', defaultSeverity: 'error' },
 } as const;
 
-export function rulesFor(kind: string): Rule[] {
-  return RULES.filter((r) => (typeof r.kind === 'string' ? r.kind === kind : r.kind.includes(kind as never)));
+const byKind = new Map<string, readonly Rule[]>();
+
+/** The rules of a file kind (asked once per file checked: kept per kind). */
+export function rulesFor(kind: string): readonly Rule[] {
+  let rules = byKind.get(kind);
+  if (!rules) {
+    rules = RULES.filter((r) => (typeof r.kind === 'string' ? r.kind === kind : r.kind.includes(kind as never)));
+    byKind.set(kind, rules);
+  }
+  return rules;
+}
+
+/**
+ * Whether a file of this kind has rules that read other files. A file of a
+ * kind without them has the same findings whatever else the workspace holds,
+ * so it can be checked as soon as it and its settings are read.
+ */
+export function readsOtherFiles(kind: string): boolean {
+  return rulesFor(kind).some((r) => r.crossFile);
 }
 
 export const ALL_CODES: readonly string[] = [...RULES.map((r) => r.code), ...Object.keys(FILE_CODES)];

@@ -20,9 +20,9 @@ export interface MeetingRef {
 /** What cross-file rules may ask of the workspace. */
 export interface WorkspaceFacts {
   knownPartner(id: string): boolean;
-  meetingsOf(partnerId: string): MeetingRef[];
-  meetingsInRound(round: string): MeetingRef[];
-  partnerIds(): string[];
+  meetingsOf(partnerId: string): readonly MeetingRef[];
+  meetingsInRound(round: string): readonly MeetingRef[];
+  partnerIds(): readonly string[];
 }
 
 export interface RuleContext<F extends FileFacts = FileFacts> {

@@ -70,7 +70,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
 
   return {
     round,
-    rounds,
+    rounds: [...rounds],
     previousRound,
     today: options.today,
     coverage: coverage(ctx, meetings, held, config.thresholds.meetingMinutes),

@@ -79,10 +79,14 @@ export class IndexedDoc implements IndexedDocument {
     this.text = source;
   }
 
-  /** The document from its text. */
-  static read(uri: string, kind: FileKind, source: string): IndexedDoc {
-    const quick = quickRead(source);
-    const file = quick ? undefined : parseFile(uri, source);
+  /**
+   * The document from its text. With `parsed` (the parse with positions a
+   * check needs, made by the caller from this very text), that parse is the
+   * one read: a file that is checked next is then parsed once.
+   */
+  static read(uri: string, kind: FileKind, source: string, parsed?: ParsedFile): IndexedDoc {
+    const quick = parsed ? undefined : quickRead(source);
+    const file = quick ? undefined : parsed ?? parseFile(uri, source);
     const doc = new IndexedDoc(uri, kind, source, file ? file.findings : []);
     const data = quick ? quick.data : file!.data;
     if (kind !== 'worksheet') {

@@ -3,6 +3,7 @@
 // need. Updates are incremental: one document in, the set of URIs whose
 // findings may have changed out.
 import type { FileKind, Finding, FileSystem } from '../types';
+import type { ParsedFile } from '../yaml';
 import { parseFile } from '../yaml';
 import type { TeamConfig } from '../facts';
 import { DEFAULT_CONFIG } from '../facts';
@@ -55,6 +56,19 @@ export interface CheckDocumentOptions {
   skipSchema?: boolean;
 }
 
+export interface IndexOptions {
+  /**
+   * Every document set will be checked soon after (the CLI's check, the
+   * extension's diagnostics): read each with the parse a check needs and keep
+   * that parse until its check, so a file is parsed once, not twice. Only the
+   * latest parses are kept (FRESH_PARSES), which bounds the memory it takes.
+   */
+  checkEvery?: boolean;
+}
+
+/** How many parses made by set() wait for their check (see IndexOptions.checkEvery). */
+const FRESH_PARSES = 4096;
+
 export class WorkspaceIndex implements WorkspaceFacts {
   private readonly docs = new Map<string, IndexedDoc>();
   /** Convenings and reviews: what cross-file rules re-check when a worksheet's structure changes. */
@@ -64,12 +78,22 @@ export class WorkspaceIndex implements WorkspaceFacts {
   private partnersCache: Map<string, Partner> | undefined;
   // The review asks for every meeting and the rounds on each update: kept until a document changes.
   private meetingsCache: Meeting[] | undefined;
+  /** Meetings by round, and the partner ids: what cross-file rules ask per file, kept with the meetings. */
+  private byRoundCache: Map<string, Meeting[]> | undefined;
+  private partnerIdsCache: string[] | undefined;
   private roundsCache: string[] | undefined;
+  /** Settings files by their folder, in the order they were indexed: configFor looks up these few, not every document. */
+  private readonly configDocs = new Map<string, IndexedDoc[]>();
+  /** The settings that apply in a folder, resolved once per folder until a settings file changes. */
+  private readonly configByFolder = new Map<string, TeamConfig>();
   private vocabularyCache: Vocabulary | undefined;
   /** What the team review keeps between runs; told of every document replaced or removed. */
   readonly summaryCache = new SummaryCache();
 
-  constructor(private readonly today: () => string) {}
+  /** Parses made by set() that no check has used yet, oldest first. */
+  private readonly fresh = new Map<string, ParsedFile>();
+
+  constructor(private readonly today: () => string, private readonly options: IndexOptions = {}) {}
 
   // ---- updates -------------------------------------------------------------
 
@@ -79,7 +103,16 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (!kind) return { affected: [], structure: false };
     const before = this.docs.get(uri);
     if (before && before.text === text) return { affected: [], structure: false };
-    const doc = IndexedDoc.read(uri, kind, text);
+    let doc: IndexedDoc;
+    if (this.options.checkEvery) {
+      const file = parseFile(uri, text);
+      doc = IndexedDoc.read(uri, kind, text, file);
+      this.fresh.delete(uri);
+      this.fresh.set(uri, file);
+      if (this.fresh.size > FRESH_PARSES) this.fresh.delete(this.fresh.keys().next().value!);
+    } else {
+      doc = IndexedDoc.read(uri, kind, text);
+    }
     if (before) this.summaryCache.forget(before);
     this.put(doc);
     const structure = !before || structuralKey(before) !== structuralKey(doc);
@@ -91,6 +124,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (!before) return { affected: [], structure: false };
     this.docs.delete(uri);
     this.dependents.delete(uri);
+    this.fresh.delete(uri);
+    if (before.kind === 'config') this.unlistConfig(before);
     this.summaryCache.forget(before);
     this.forget(uri);
     const change = this.changed(uri, before.kind, true);
@@ -108,8 +143,34 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 
   private put(doc: IndexedDoc): void {
+    const before = this.docs.get(doc.uri);
     this.docs.set(doc.uri, doc);
     if (doc.kind === 'convening' || doc.kind === 'review') this.dependents.add(doc.uri);
+    if (doc.kind === 'config') {
+      const folder = dirname(doc.uri);
+      const list = this.configDocs.get(folder) ?? [];
+      const at = before ? list.indexOf(before) : -1;
+      if (at >= 0) list[at] = doc;
+      else list.push(doc);
+      this.configDocs.set(folder, list);
+      this.configByFolder.clear();
+    }
+  }
+
+  private unlistConfig(doc: IndexedDoc): void {
+    const folder = dirname(doc.uri);
+    const list = (this.configDocs.get(folder) ?? []).filter((d) => d !== doc);
+    if (list.length) this.configDocs.set(folder, list);
+    else this.configDocs.delete(folder);
+    this.configByFolder.clear();
+  }
+
+  /** Forget what is derived from the meetings (partners, rounds, lookups). */
+  private forgetMeetings(): void {
+    this.partnersCache = undefined;
+    this.meetingsCache = undefined;
+    this.byRoundCache = undefined;
+    this.partnerIdsCache = undefined;
   }
 
   /** Drop a document's cached findings, with and without schema findings. */
@@ -120,10 +181,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
 
   private changed(uri: string, kind: FileKind, structure: boolean): IndexChange {
     // Partners carry their meetings' facts (next step, confirmation): any worksheet change refreshes them.
-    if (structure || kind === 'worksheet') {
-      this.partnersCache = undefined;
-      this.meetingsCache = undefined;
-    }
+    if (structure || kind === 'worksheet') this.forgetMeetings();
     // Rounds read reviews' dates too; the vocabulary reads every kind.
     this.roundsCache = undefined;
     this.vocabularyCache = undefined;
@@ -164,6 +222,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
       await forEachLimit(uris, 32, async (u) => { stamps.set(u, (await stampOf(u).catch(() => undefined)) ?? 'unknown'); });
       if (opts.snapshot !== undefined) toRead = this.restore(opts.snapshot, stamps);
     }
+    // Settings first: every other file's findings depend on them, so read after them each is checked once.
+    toRead = [...toRead.filter((u) => kindOfFile(u) === 'config'), ...toRead.filter((u) => kindOfFile(u) !== 'config')];
     const decoder = new TextDecoder('utf-8');
     const unreadable: string[] = [];
     let done = 0;
@@ -215,8 +275,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
       const doc = ready.get(uri);
       if (doc) this.put(doc);
     }
-    this.partnersCache = undefined;
-    this.meetingsCache = undefined;
+    this.forgetMeetings();
     this.roundsCache = undefined;
     this.vocabularyCache = undefined;
     this.findingsCache.clear();
@@ -239,9 +298,14 @@ export class WorkspaceIndex implements WorkspaceFacts {
     return kind ? all.filter((d) => d.kind === kind) : all;
   }
 
-  meetings(): Meeting[] {
-    this.meetingsCache ??= this.documents('worksheet').flatMap((d) => (d.meeting ? [d.meeting] : []));
-    return [...this.meetingsCache];
+  /** Every meeting, in index order. Kept until a worksheet changes: not a copy, so read it, do not change it. */
+  meetings(): readonly Meeting[] {
+    if (!this.meetingsCache) {
+      const list: Meeting[] = [];
+      for (const d of this.docs.values()) if (d.kind === 'worksheet' && d.meeting) list.push(d.meeting);
+      this.meetingsCache = list;
+    }
+    return this.meetingsCache;
   }
 
   partners(): Partner[] {
@@ -275,10 +339,10 @@ export class WorkspaceIndex implements WorkspaceFacts {
     return this.partnerMap().get(id);
   }
 
-  /** Rounds, oldest first (by their earliest meeting, then name). */
-  rounds(): string[] {
+  /** Rounds, oldest first (by their earliest meeting, then name). Kept until a document changes: read it, do not change it. */
+  rounds(): readonly string[] {
     this.roundsCache ??= this.readRounds();
-    return [...this.roundsCache];
+    return this.roundsCache;
   }
 
   private readRounds(): string[] {
@@ -301,21 +365,31 @@ export class WorkspaceIndex implements WorkspaceFacts {
     this.vocabularyCache ??= {
       partners: this.partners().map((p) => ({ id: p.id, organization: p.organization, meetings: p.meetings.length })),
       ...namesIn(this.docs.values()),
-      rounds: this.rounds(),
+      rounds: [...this.rounds()],
     };
     return this.vocabularyCache;
   }
 
   /** The settings that apply to a file: the nearest `partner-worksheets.yaml` above it. */
   configFor(uri: string): TeamConfig {
-    let best: IndexedDocument | undefined;
-    for (const d of this.docs.values()) {
-      if (d.kind !== 'config') continue;
-      const folder = dirname(d.uri);
-      if (isUnder(uri, folder) && (!best || dirname(best.uri).length < folder.length)) best = d;
+    // Resolved once per folder: every file of a folder shares its settings.
+    const dir = dirname(uri);
+    let config = this.configByFolder.get(dir);
+    if (!config) {
+      let best: IndexedDocument | undefined;
+      let bestLength = -1;
+      // Settings files are few (one per team folder): scan those, not the documents.
+      for (const [folder, list] of this.configDocs) {
+        if (isUnder(uri, folder) && folder.length > bestLength) {
+          best = list[0];
+          bestLength = folder.length;
+        }
+      }
+      const facts = best?.facts;
+      config = facts?.kind === 'config' ? facts.config : DEFAULT_CONFIG;
+      this.configByFolder.set(dir, config);
     }
-    const facts = best?.facts;
-    return facts?.kind === 'config' ? facts.config : DEFAULT_CONFIG;
+    return config;
   }
 
   /** Every finding for one document, cross-file rules included. */
@@ -329,7 +403,10 @@ export class WorkspaceIndex implements WorkspaceFacts {
     }
     const content = options.text ?? doc?.text;
     if (content === undefined) return [];
-    const file = parseFile(uri, content);
+    // The parse set() made of this very text, if it is still waiting: used once, then let go.
+    const waiting = this.fresh.get(uri);
+    if (waiting) this.fresh.delete(uri);
+    const file = waiting && waiting.text === content ? waiting : parseFile(uri, content);
     const indexed = doc !== undefined && content === doc.text;
     // The parse a check makes anyway gives the indexed text its positions.
     if (indexed) doc.adopt(file);
@@ -354,12 +431,23 @@ export class WorkspaceIndex implements WorkspaceFacts {
     return this.partner(partnerId)?.meetings ?? [];
   }
 
-  meetingsInRound(round: string): MeetingRef[] {
-    return this.meetings().filter((m) => m.round === round);
+  meetingsInRound(round: string): readonly MeetingRef[] {
+    if (!this.byRoundCache) {
+      const map = new Map<string, Meeting[]>();
+      for (const m of this.meetings()) {
+        if (m.round === undefined) continue;
+        const list = map.get(m.round);
+        if (list) list.push(m);
+        else map.set(m.round, [m]);
+      }
+      this.byRoundCache = map;
+    }
+    return this.byRoundCache.get(round) ?? [];
   }
 
-  partnerIds(): string[] {
-    return this.partners().map((p) => p.id);
+  partnerIds(): readonly string[] {
+    this.partnerIdsCache ??= this.partners().map((p) => p.id);
+    return this.partnerIdsCache;
   }
 }
 
