@@ -34,7 +34,8 @@ export interface PartnerWorksheetsApi {
 export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi {
   const log = vscode.window.createOutputChannel('Partner Worksheets', { log: true });
   const today = () => localToday();
-  const index = new WorkspaceIndex(today);
+  // Every indexed file gets its diagnostics soon after: parse each once for both.
+  const index = new WorkspaceIndex(today, { checkEvery: true });
   const snapshotUri = context.storageUri && vscode.Uri.joinPath(context.storageUri, 'index-snapshot.json');
   const indexer = new Indexer(index, log, snapshotUri);
   context.subscriptions.push(log, indexer);

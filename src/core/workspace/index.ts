@@ -3,6 +3,9 @@
 // this folder import from here.
 export type { CheckDocumentOptions, IndexChange, Listener, LoadOptions, LoadResult, Partner } from './workspace-index';
 export { WorkspaceIndex } from './workspace-index';
+export type { IndexOptions } from './workspace-index';
+export { CheckSchedule } from './check-schedule';
+export type { CheckScheduleOptions } from './check-schedule';
 export type { IndexedDocument, Meeting } from './indexed-document';
 export type { Positions } from './positions';
 export type { IndexSnapshot, SnapshotEntry } from './snapshot';

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { kindOfFile } from '../../core/kinds';
+import { CheckSchedule } from '../../core/workspace';
 import { SOURCE, toDiagnostic } from './convert';
 
 const YAML_EXTENSION = 'redhat.vscode-yaml';
@@ -13,8 +14,6 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const collection = vscode.languages.createDiagnosticCollection(SOURCE);
   const docsUri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
   const { index, indexer, findings } = services;
-  const pending = new Set<string>();
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   const skipSchema = (): boolean => {
     const setting = vscode.workspace.getConfiguration('partnerWorksheets').get<string>('schemaDiagnostics', 'auto');
@@ -24,51 +23,51 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     return vscode.extensions.getExtension(YAML_EXTENSION)?.isActive === true;
   };
 
-  const refresh = (uri: string): void => {
+  /** New diagnostics for one file, added to `out` (published a batch at a time: one message to the workbench, not one per file). */
+  const refresh = (uri: string, skip: boolean, out: [vscode.Uri, vscode.Diagnostic[]][]): void => {
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed);
       if (!index.has(uri) && !open) {
         collection.delete(vscode.Uri.parse(uri));
         findings.delete(uri);
+        checks.markChecked(uri, false);
         return;
       }
-      const list = index.check(uri, { text: open?.getText(), skipSchema: skipSchema() });
+      const list = index.check(uri, { text: open?.getText(), skipSchema: skip });
       findings.set(uri, list, open?.version);
-      collection.set(vscode.Uri.parse(uri), list.map((f) => toDiagnostic(f, docsUri)));
+      out.push([vscode.Uri.parse(uri), list.map((f) => toDiagnostic(f, docsUri))]);
+      checks.markChecked(uri);
     } catch (e) {
       services.log.error(`Checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
     }
   };
 
-  // Index updates come in bursts (a folder loading, a branch switch): coalesce.
-  const schedule = (uris: Iterable<string>): void => {
-    for (const u of uris) pending.add(u);
-    if (flushTimer) return;
-    flushTimer = setTimeout(() => {
-      flushTimer = undefined;
-      const batch = [...pending];
-      pending.clear();
-      batch.forEach(refresh);
-    }, 20);
+  const refreshNow = (uris: Iterable<string>): void => {
+    const skip = skipSchema(); // one settings lookup per batch
+    const out: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const u of uris) refresh(u, skip, out);
+    if (out.length) collection.set(out);
   };
 
-  const refreshAll = (): void => schedule([
-    ...index.documents().map((d) => d.uri),
-    ...vscode.workspace.textDocuments.filter((d) => kindOfFile(d.uri.path)).map((d) => d.uri.toString()),
-  ]);
+  // Index updates come in bursts (a folder loading, a branch switch): coalesced into batches.
+  const checks = new CheckSchedule(index, { run: refreshNow, delayMs: 20, setTimer: setTimeout, clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) });
+  const schedule = (uris: Iterable<string>): void => checks.add(uris);
+  const openUris = (): string[] => vscode.workspace.textDocuments.filter((d) => kindOfFile(d.uri.path)).map((d) => d.uri.toString());
+  const refreshAll = (): void => schedule([...index.documents().map((d) => d.uri), ...openUris()]);
 
   context.subscriptions.push(
     collection,
-    { dispose: () => clearTimeout(flushTimer) },
+    checks,
     indexer.onDidChange((change) => schedule(change.affected)),
     vscode.workspace.onDidOpenTextDocument((d) => {
-      if (kindOfFile(d.uri.path)) refresh(d.uri.toString());
+      if (kindOfFile(d.uri.path)) refreshNow([d.uri.toString()]);
     }),
     vscode.workspace.onDidCloseTextDocument((d) => {
       // Files outside the workspace are only checked while open.
       if (kindOfFile(d.uri.path) && !index.has(d.uri.toString())) {
         collection.delete(d.uri);
         findings.delete(d.uri.toString());
+        checks.markChecked(d.uri.toString(), false);
       }
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -80,10 +79,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     vscode.extensions.onDidChange(() => refreshAll()),
   );
 
-  vscode.workspace.textDocuments.forEach((d) => {
-    if (kindOfFile(d.uri.path)) refresh(d.uri.toString());
-  });
-  void indexer.whenIndexed().then(refreshAll);
+  refreshNow(openUris());
+  void indexer.whenIndexed().then(() => checks.loaded(openUris()));
   scheduleMidnight(context, () => {
     index.invalidate();
     refreshAll();

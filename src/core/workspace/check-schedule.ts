@@ -1,0 +1,74 @@
+// When the editor re-checks which files: the index announces the documents
+// whose findings may have changed, and this schedule turns those bursts (a
+// workspace loading, a branch switch) into batches of checks, each file once
+// per batch. Pure, so the extension's diagnostics and the benchmark of that
+// path run the same code.
+//
+// While the workspace loads, files whose rules read other files (convenings,
+// reviews) would be checked again after every worksheet read: they wait until
+// the load is over (loaded()), and are checked once then.
+import type { WorkspaceIndex } from './workspace-index';
+import { kindOfFile } from '../kinds';
+import { readsOtherFiles } from '../rules';
+
+export interface CheckScheduleOptions {
+  /** Checks one batch of files (a set of URIs, each once). */
+  run(uris: string[]): void;
+  /** How long to wait for more of a burst before running it. */
+  delayMs: number;
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(timer: unknown): void;
+}
+
+export class CheckSchedule {
+  private readonly pending = new Set<string>();
+  private timer: unknown;
+  private indexed = false;
+  /** Files checked since the start: after the load, the others still need a first check. */
+  private readonly checked = new Set<string>();
+
+  constructor(private readonly index: WorkspaceIndex, private readonly options: CheckScheduleOptions) {}
+
+  /** Check these files in the next batch. */
+  add(uris: Iterable<string>): void {
+    for (const u of uris) {
+      if (!this.indexed && readsOtherFiles(kindOfFile(u) ?? '')) continue;
+      this.pending.add(u);
+    }
+    if (this.timer !== undefined || this.pending.size === 0) return;
+    this.timer = this.options.setTimer(() => this.flush(), this.options.delayMs);
+  }
+
+  /**
+   * The first load is over: check the files that waited for the whole
+   * workspace, and those no update announced (taken from a snapshot); the
+   * others are current. `extra`: files to check as well (open editors).
+   */
+  loaded(extra: Iterable<string> = []): void {
+    this.indexed = true;
+    const uris: string[] = [];
+    for (const d of this.index.documents()) if (!this.checked.has(d.uri) || readsOtherFiles(d.kind)) uris.push(d.uri);
+    this.add([...uris, ...extra]);
+  }
+
+  /** Record that a file was checked (or that its findings were dropped). */
+  markChecked(uri: string, checked = true): void {
+    if (checked) this.checked.add(uri);
+    else this.checked.delete(uri);
+  }
+
+  /** Run what is pending now. */
+  flush(): void {
+    if (this.timer !== undefined) this.options.clearTimer(this.timer);
+    this.timer = undefined;
+    const batch = [...this.pending];
+    this.pending.clear();
+    if (batch.length) this.options.run(batch);
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) this.options.clearTimer(this.timer);
+    this.timer = undefined;
+    this.pending.clear();
+  }
+}

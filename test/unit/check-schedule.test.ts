@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { CheckSchedule, WorkspaceIndex } from '../../src/core/workspace';
+import { CONFIG, CONVENING, REVIEW, WORKSHEET, variant } from './helpers';
+
+const ROOT = '/team';
+const sheet = (i: number) => `${ROOT}/p${i}/2026-10-14.worksheet.yaml`;
+const CONV = `${ROOT}/convenings/westside.convening.yaml`;
+const REV = `${ROOT}/reviews/autumn-2026.review.yaml`;
+
+/** A schedule whose timer runs only when the test says, recording each batch. */
+function scheduled(index: WorkspaceIndex) {
+  const batches: string[][] = [];
+  let timer: (() => void) | undefined;
+  const schedule = new CheckSchedule(index, {
+    run: (uris) => {
+      batches.push(uris);
+      for (const u of uris) schedule.markChecked(u);
+    },
+    delayMs: 20,
+    setTimer: (fn) => (timer = fn),
+    clearTimer: () => (timer = undefined),
+  });
+  index.onDidChange((c) => schedule.add(c.affected));
+  const tick = () => {
+    const t = timer;
+    timer = undefined;
+    t?.();
+  };
+  return { schedule, batches, tick };
+}
+
+describe('check schedule (what the diagnostics re-check, and when)', () => {
+  it('while the workspace loads, convenings and reviews wait, then are checked once; worksheets once each', () => {
+    const index = new WorkspaceIndex(() => '2026-10-21', { checkEvery: true });
+    const { schedule, batches, tick } = scheduled(index);
+    index.set(CONV, CONVENING);
+    index.set(REV, REVIEW);
+    for (let i = 0; i < 3; i++) index.set(sheet(i), variant(WORKSHEET, [['partner', 'id'], `p-${i}`]));
+    tick();
+    for (let i = 3; i < 6; i++) index.set(sheet(i), variant(WORKSHEET, [['partner', 'id'], `p-${i}`]));
+    tick();
+    assert.deepEqual(batches, [[sheet(0), sheet(1), sheet(2)], [sheet(3), sheet(4), sheet(5)]], 'no convening or review during the load');
+    schedule.loaded();
+    tick();
+    assert.deepEqual(batches[2], [CONV, REV], 'after the load: the files that read the others, not the worksheets again');
+    // From now on a worksheet's change re-checks its dependents with it.
+    index.set(sheet(0), variant(WORKSHEET, [['partner', 'id'], 'p-0'], [['status'], 'planned']));
+    tick();
+    assert.deepEqual(batches[3], [sheet(0), CONV, REV]);
+  });
+
+  it('after the load, files no update announced (taken from a snapshot) get their first check', () => {
+    const index = new WorkspaceIndex(() => '2026-10-21');
+    index.set(sheet(0), WORKSHEET);
+    const { schedule, batches, tick } = scheduled(index);
+    index.set(sheet(1), variant(WORKSHEET, [['partner', 'id'], 'p-1']));
+    tick();
+    schedule.loaded(['/elsewhere/open.worksheet.yaml']);
+    tick();
+    assert.deepEqual(batches, [[sheet(1)], [sheet(0), '/elsewhere/open.worksheet.yaml']]);
+  });
+
+  it('a check after set() uses the parse set() made, and finds what a fresh index finds', () => {
+    const texts = [WORKSHEET, variant(WORKSHEET, [['next_step']]), `${WORKSHEET}extra: [unclosed\n`, variant(WORKSHEET, [['notes', 'success_in_their_words'], 'Line one\nline two'])];
+    for (const text of texts) {
+      const once = new WorkspaceIndex(() => '2026-10-21', { checkEvery: true });
+      const plain = new WorkspaceIndex(() => '2026-10-21');
+      for (const index of [once, plain]) {
+        index.set(`${ROOT}/partner-worksheets.yaml`, CONFIG);
+        index.set(sheet(0), text);
+      }
+      assert.deepEqual(once.check(sheet(0)), plain.check(sheet(0)));
+      assert.deepEqual(once.get(sheet(0))?.lines, plain.get(sheet(0))?.lines);
+    }
+  });
+});
+
+describe('settings resolved per folder', () => {
+  it('the nearest settings file wins, and adding or removing one changes what applies below it', () => {
+    const index = new WorkspaceIndex(() => '2026-10-21');
+    const deep = `${ROOT}/east/p1/2026-10-14.worksheet.yaml`;
+    const other = `${ROOT}/west/p2/2026-10-14.worksheet.yaml`;
+    const long = variant(WORKSHEET, [['meeting', 'duration_minutes'], 75]);
+    index.set(deep, long);
+    index.set(other, long);
+    const severity = (uri: string) => index.check(uri).find((f) => f.code === 'meeting-length')?.severity;
+    assert.equal(severity(deep), 'info');
+    index.set(`${ROOT}/partner-worksheets.yaml`, CONFIG);
+    assert.equal(severity(deep), 'warning');
+    assert.equal(severity(other), 'warning');
+    index.set(`${ROOT}/east/partner-worksheets.yaml`, CONFIG.replace('meeting-length: warning', 'meeting-length: error'));
+    assert.equal(severity(deep), 'error', 'the nearer file');
+    assert.equal(severity(other), 'warning', 'a sibling folder keeps the outer file');
+    index.delete(`${ROOT}/east/partner-worksheets.yaml`);
+    assert.equal(severity(deep), 'warning', 'back to the outer file');
+    index.delete(`${ROOT}/partner-worksheets.yaml`);
+    assert.equal(severity(deep), 'info', 'back to the defaults');
+    // A folder whose name starts like another's is not below it.
+    index.set(`${ROOT}/ea/partner-worksheets.yaml`, CONFIG.replace('meeting-length: warning', 'meeting-length: off'));
+    assert.equal(severity(deep), 'info');
+  });
+});
