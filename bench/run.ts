@@ -1,10 +1,10 @@
 // `npm run bench`: speed and size of the core against a peer and a floor, on a
 // deterministic corpus. Medians of several runs; ratios computed in the same
 // run; the table and the machine go to bench/RESULTS.md.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
@@ -12,7 +12,7 @@ import { load as jsYamlLoad } from 'js-yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
 import { chromium } from 'playwright-core';
-import { WorkspaceIndex } from '../src/core/workspace';
+import { CheckSchedule, WorkspaceIndex } from '../src/core/workspace';
 import { checkText } from '../src/core/check';
 import { readConfig } from '../src/core/facts';
 import { summarize } from '../src/core/summary/summarize';
@@ -28,6 +28,9 @@ const quick = process.argv.includes('--quick');
 const N = quick ? 2000 : 10_000;
 
 interface Row { name: string; value: string; target?: string; ok?: boolean }
+/** Sizes for `check` as a whole process: N and 4N worksheets. */
+const CLI_SIZES = quick ? [2500, 10_000] : [10_000, 40_000];
+const CLI_RUNS = quick ? 2 : 3;
 const rows: Row[] = [];
 
 function median(xs: number[]): number {
@@ -117,6 +120,14 @@ async function main(): Promise<void> {
     rows.push({ name: `Warm start from the persisted snapshot (${reread} files re-read)`, value: ms(warm) });
     rows.push({ name: '  ratio to the cold index', value: ratio(warm, cold), target: '<= 0.2x', ok: warm / cold <= 0.2 });
 
+    console.log('Measuring the extension\'s path to every diagnostic...');
+    // 2b. What the extension does after activation, in Node with the same FileSystem port:
+    // the indexer's load, the diagnostics' schedule (core/workspace/check-schedule.ts, as
+    // features/diagnostics runs it) and every closed file's check, to the last one published.
+    const toDiagnostics = await time(() => untilLastDiagnostic(dir), quick ? 3 : 5, 1);
+    rows.push({ name: `Extension path: load and diagnostics of ${N} worksheets (Node, same FileSystem port)`, value: ms(toDiagnostics) });
+    rows.push({ name: '  ratio to the cold index', value: ratio(toDiagnostics, cold), target: '<= 2x', ok: toDiagnostics / cold <= 2 });
+
     console.log('Measuring a one-document update...');
     // 3. One-document update in the full index: new text in, new findings for it and its dependents out.
     const target = paths[7].split('\\').join('/');
@@ -135,6 +146,13 @@ async function main(): Promise<void> {
     const summary = await time(() => summarize(index, { round: roundName(1), today: TODAY }), quick ? 5 : 5, 1);
     rows.push({ name: `Trend summary of ${N} meetings`, value: ms(summary) });
     rows.push({ name: '  share of the cold index', value: `${((100 * summary) / cold).toFixed(1)}%`, target: '< 5%', ok: summary / cold < 0.05 });
+    // Its shape: the same corpus cut to a quarter (every fourth worksheet, so both rounds stay).
+    const quarter = new WorkspaceIndex(() => TODAY);
+    index.documents().forEach((d, i) => { if (d.kind !== 'worksheet' || i % 4 === 0) quarter.set(d.uri, d.text); });
+    for (const d of quarter.documents()) quarter.check(d.uri);
+    const summaryQuarter = await time(() => summarize(quarter, { round: roundName(1), today: TODAY }), 7, 2);
+    const summaryFull = await time(() => summarize(index, { round: roundName(1), today: TODAY }), 7, 2);
+    rows.push({ name: `  growth: summary of ${N} / of ${N / 4} meetings`, value: ratio(summaryFull, summaryQuarter), target: '<= 6x', ok: summaryFull / summaryQuarter <= 6 });
 
     // 5. Heap after indexing N worksheets.
     const gc = (globalThis as { gc?: () => void }).gc;
@@ -157,6 +175,8 @@ async function main(): Promise<void> {
     rows.push({ name: `Review page first render, ${partners} partners (headless Chromium)`, value: ms(await renderInChromium(big)), target: '< 300 ms' });
     const last = rows[rows.length - 1];
     last.ok = parseFloat(last.value) < 300;
+
+    await measureCheckCli();
 
     console.log('Packaging...');
     // 7. Package size.
@@ -183,6 +203,113 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   report();
+}
+
+/** From the start of the load to the last diagnostic, as the extension's diagnostics schedule them. */
+async function untilLastDiagnostic(dir: string): Promise<void> {
+  const index = new WorkspaceIndex(() => TODAY, { checkEvery: true });
+  let published = 0;
+  const schedule: CheckSchedule = new CheckSchedule(index, {
+    run: (uris) => {
+      for (const u of uris) {
+        index.check(u);
+        schedule.markChecked(u);
+      }
+      published += uris.length;
+    },
+    delayMs: 20,
+    setTimer: setTimeout,
+    clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+  });
+  index.onDidChange((c) => schedule.add(c.affected));
+  await index.loadFolder(nodeFileSystem, dir);
+  schedule.loaded();
+  schedule.flush();
+  if (published < index.documents().length) throw new Error(`only ${published} of ${index.documents().length} files were checked`);
+}
+
+/**
+ * `check --format json` of N and 4N worksheets as a user runs it (a whole
+ * process, the built dist/cli.js), against the floor of the same files in the
+ * same run: a process that reads them and loads them with js-yaml. Runs
+ * alternate between the two, so a busy machine weighs on both alike.
+ */
+async function measureCheckCli(): Promise<void> {
+  const times = new Map<number, { check: number[]; floor: number[] }>();
+  const dirs = new Map<number, string>();
+  try {
+    for (const n of CLI_SIZES) {
+      console.log(`Writing ${n} worksheets for the check command...`);
+      const d = mkdtempSync(join(tmpdir(), `pw-bench-cli-${n}-`));
+      mkdirSync(d, { recursive: true });
+      writeCorpus(d, { worksheets: n, rounds: 2 });
+      dirs.set(n, d);
+      times.set(n, { check: [], floor: [] });
+    }
+    const run = (args: string[]): number => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+      const elapsed = performance.now() - t0;
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
+      return elapsed;
+    };
+    for (let i = 0; i <= CLI_RUNS; i++) {
+      for (const n of CLI_SIZES) {
+        console.log(`check of ${n} worksheets, run ${i} of ${CLI_RUNS}...`);
+        const d = dirs.get(n)!;
+        const floor = run([join('bench', 'js-yaml-floor.cjs'), d]);
+        const check = run([join('dist', 'cli.js'), 'check', '--format', 'json', '--today', TODAY, d]);
+        // The first round warms the disk cache for both: not counted.
+        if (i > 0) {
+          times.get(n)!.floor.push(floor);
+          times.get(n)!.check.push(check);
+        }
+      }
+    }
+    const spread = (xs: number[]) => `${(Math.min(...xs) / 1000).toFixed(2)}-${(Math.max(...xs) / 1000).toFixed(2)} s`;
+    for (const n of CLI_SIZES) {
+      const t = times.get(n)!;
+      const c = median(t.check);
+      const f = median(t.floor);
+      rows.push({ name: `check --format json of ${n} worksheets, whole process (runs: ${spread(t.check)})`, value: ms(c) });
+      rows.push({ name: `  js-yaml read and load of the same files, whole process (floor; runs: ${spread(t.floor)})`, value: ms(f) });
+      rows.push({ name: '  ratio to the floor', value: ratio(c, f), target: '<= 1.5x', ok: c / f <= 1.5 });
+    }
+    const [small, large] = CLI_SIZES;
+    const growth = median(times.get(large)!.check) / median(times.get(small)!.check);
+    rows.push({ name: `  growth: check of ${large} / of ${small} worksheets`, value: `${growth.toFixed(2)}x`, target: '<= 4.4x', ok: growth <= 4.4 });
+
+    // Memory of the large run: the peak heap from V8's own trace, the peak resident set from the process.
+    console.log(`Measuring the memory of check over ${large} worksheets...`);
+    const memoryFile = join(dirs.get(large)!, '..', `${dirs.get(large)!.split(/[\\/]/).pop()}-memory.json`);
+    const r = spawnSync(process.execPath, ['--trace-gc', '--require', resolve('bench', 'cli-memory.cjs'), join('dist', 'cli.js'), 'check', '--format', 'json', '--today', TODAY, dirs.get(large)!], {
+      encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, PW_BENCH_MEMORY: memoryFile },
+    });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`check with --trace-gc exited with ${r.status}: ${r.stderr}`);
+    let peakHeap = 0;
+    for (const m of r.stdout.matchAll(/ms: (?:Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Compact)[^\d]*([\d.]+) \(/g)) peakHeap = Math.max(peakHeap, Number(m[1]));
+    const peakRss = existsSync(memoryFile) ? (JSON.parse(readFileSync(memoryFile, 'utf8')) as { peakRss: number }).peakRss / 2 ** 20 : NaN;
+    rmSync(memoryFile, { force: true });
+    rows.push({ name: `  peak heap of check over ${large} worksheets`, value: `${peakHeap.toFixed(0)} MB`, target: '<= 400 MB', ok: peakHeap > 0 && peakHeap <= 400 });
+    rows.push({ name: `  peak resident set of that process`, value: `${peakRss.toFixed(0)} MB`, target: '< 600 MB', ok: peakRss < 600 });
+
+    // The same N worksheets in the real workbench: activation to every file's diagnostics.
+    console.log(`Measuring activation to every diagnostic in VS Code, ${small} worksheets...`);
+    const wb = spawnSync(process.execPath, [join('bench', 'workbench-diagnostics.mjs'), dirs.get(small)!, quick ? '1' : '3'], { encoding: 'utf8', timeout: 1_800_000 });
+    const wbSamples = wb.status === 0 ? (JSON.parse(wb.stdout.trim().split('\n').pop() ?? '{}') as { samples?: { floorMs: number; diagnosticsMs: number }[] }).samples : undefined;
+    if (wbSamples?.length) {
+      const d = median(wbSamples.map((x) => x.diagnosticsMs));
+      const f = median(wbSamples.map((x) => x.floorMs));
+      const r = median(wbSamples.map((x) => x.diagnosticsMs / x.floorMs));
+      rows.push({ name: `Activation to a diagnostic on all ${small} worksheets, VS Code (code-server; runs: ${spread(wbSamples.map((x) => x.diagnosticsMs))})`, value: ms(d) });
+      rows.push({ name: `  finding, reading (vscode.workspace.fs) and js-yaml-loading them in that host (floor; runs: ${spread(wbSamples.map((x) => x.floorMs))})`, value: ms(f) });
+      rows.push({ name: '  ratio to the floor (median of the runs\' ratios)', value: `${r.toFixed(2)}x`, target: '<= 2x', ok: r <= 2 });
+    } else {
+      rows.push({ name: `Activation to a diagnostic on all ${small} worksheets, VS Code`, value: `not measured: ${(wb.stderr || String(wb.error)).trim().split('\n').pop()}`, target: '<= 2x', ok: false });
+    }
+  } finally {
+    for (const d of dirs.values()) rmSync(d, { recursive: true, force: true });
+  }
 }
 
 async function renderInChromium(summary: ReturnType<typeof summarize>): Promise<number> {

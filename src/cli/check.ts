@@ -8,7 +8,7 @@ import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
 import { readsOtherFiles } from '../core/rules';
 import type { Finding } from '../core/types';
-import { nodeFileSystem } from './node-fs';
+import { findFilesSync } from './node-fs';
 import { formatFindings, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
@@ -51,8 +51,8 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
       io.err(`partner-worksheets: skipped ${relative(io.cwd, t)}: not a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file\n`);
       continue;
     }
-    for (const f of await nodeFileSystem.findFiles(root)) toLoad.add(f);
-    for (const f of isDir ? await nodeFileSystem.findFiles(t) : [t]) {
+    for (const f of findFilesSync(root)) toLoad.add(f);
+    for (const f of isDir ? findFilesSync(t) : [t]) {
       toLoad.add(f);
       wanted.add(toUri(f));
     }

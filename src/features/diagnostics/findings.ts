@@ -17,6 +17,10 @@ export class FindingStore {
   versionOf(uri: vscode.Uri): number | undefined {
     return this.byUri.get(uri.toString())?.version;
   }
+  /** How many files have findings on record (none counts): the benchmark waits for all of them. */
+  get size(): number {
+    return this.byUri.size;
+  }
   set(uri: string, findings: Finding[], version?: number): void {
     this.byUri.set(uri, { findings, version });
   }
