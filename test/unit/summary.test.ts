@@ -442,8 +442,10 @@ describe('review renderers', () => {
 });
 
 describe('review scale', () => {
-  it('summarises thousands of meetings sharing one theme without quadratic work', function () {
-    this.timeout(60_000);
+  // How the time grows with the meetings is measured by `npm run bench` (the
+  // summary's t(4N)/t(N)); a wall-clock bound here would pass on any fast machine.
+  it('summarises thousands of meetings sharing one theme: every partner and every pair counted', function () {
+    this.timeout(60_000); // a hang guard for 4,000 worksheets on a busy machine, not a speed target
     const index = new WorkspaceIndex(() => TODAY);
     const N = 4000;
     for (let i = 0; i < N; i++) {
@@ -452,11 +454,8 @@ describe('review scale', () => {
         [['notes', 'challenges'], [{ text: `No room number ${i}`, themes: ['space'] }]],
         [['notes', 'commitments'], [{ text: `A hall we lend, ${i % 7} days a week`, themes: ['space'] }]]));
     }
-    const t0 = performance.now();
     const big = summarize(index, { today: TODAY });
-    const ms = performance.now() - t0;
     assert.equal(themesOf(big, 'challenges').find((t) => t.id === 'space')!.partners.length, N);
     assert.equal(big.opportunities.complementary.find((c) => c.theme === 'space')!.pairs, N * N - N);
-    assert.ok(ms < 20_000, `${ms} ms`);
   });
 });
