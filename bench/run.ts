@@ -287,10 +287,16 @@ async function measureCheckCli(): Promise<void> {
     });
     if (r.status !== 0 && r.status !== 1) throw new Error(`check with --trace-gc exited with ${r.status}: ${r.stderr}`);
     let peakHeap = 0;
-    for (const m of r.stdout.matchAll(/ms: (?:Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Compact)[^\d]*([\d.]+) \(/g)) peakHeap = Math.max(peakHeap, Number(m[1]));
+    let liveHeap = 0;
+    for (const m of r.stdout.matchAll(/ms: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Compact)[^\d]*([\d.]+) \([\d.]+\) -> ([\d.]+)/g)) {
+      peakHeap = Math.max(peakHeap, Number(m[2]));
+      // What a full collection leaves: what the process really holds at that point.
+      if (m[1] === 'Mark-Compact') liveHeap = Math.max(liveHeap, Number(m[3]));
+    }
     const peakRss = existsSync(memoryFile) ? (JSON.parse(readFileSync(memoryFile, 'utf8')) as { peakRss: number }).peakRss / 2 ** 20 : NaN;
     rmSync(memoryFile, { force: true });
-    rows.push({ name: `  peak heap of check over ${large} worksheets`, value: `${peakHeap.toFixed(0)} MB`, target: '<= 400 MB', ok: peakHeap > 0 && peakHeap <= 400 });
+    rows.push({ name: `  peak heap of check over ${large} worksheets (in use before any collection, garbage included)`, value: `${peakHeap.toFixed(0)} MB`, target: '<= 400 MB', ok: peakHeap > 0 && peakHeap <= 400 });
+    rows.push({ name: '  largest heap left by a full collection in that process (what it holds)', value: `${liveHeap.toFixed(0)} MB` });
     rows.push({ name: `  peak resident set of that process`, value: `${peakRss.toFixed(0)} MB`, target: '< 600 MB', ok: peakRss < 600 });
 
     // The same N worksheets in the real workbench: activation to every file's diagnostics.

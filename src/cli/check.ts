@@ -73,13 +73,13 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     index.set(uri, readText(f));
     if (!wanted.has(uri)) continue;
     if (readsOtherFiles(kindOfFile(f) ?? '')) later.push(uri);
-    else findings.set(uri, index.check(uri));
+    else findings.set(uri, index.check(uri, { retain: false }));
   }
-  for (const uri of later) findings.set(uri, index.check(uri));
+  for (const uri of later) findings.set(uri, index.check(uri, { retain: false }));
 
   const results: FileFindings[] = [];
   for (const uri of [...wanted].sort()) {
-    let list: Finding[] = findings.get(uri) ?? index.check(uri);
+    let list: Finding[] = findings.get(uri) ?? index.check(uri, { retain: false });
     if (args.quiet) list = list.filter((f) => f.severity === 'error');
     results.push({ file: relative(io.cwd, toPath(uri)) || uri, findings: list });
   }

@@ -75,6 +75,21 @@ describe('check schedule (what the diagnostics re-check, and when)', () => {
   });
 });
 
+describe('a one-pass check (retain: false)', () => {
+  it('gives the same findings, and the worksheet\'s facts are read again when asked for', () => {
+    const index = new WorkspaceIndex(() => '2026-10-21', { checkEvery: true });
+    const plain = new WorkspaceIndex(() => '2026-10-21');
+    const text = variant(WORKSHEET, [['meeting', 'duration_minutes'], 200]);
+    index.set(sheet(0), text);
+    plain.set(sheet(0), text);
+    const once = index.check(sheet(0), { retain: false });
+    assert.deepEqual(once, plain.check(sheet(0)));
+    assert.ok(once.some((f) => f.code === 'meeting-length'));
+    assert.deepEqual(index.get(sheet(0))?.facts, plain.get(sheet(0))?.facts);
+    assert.deepEqual(index.check(sheet(0)), once);
+  });
+});
+
 describe('settings resolved per folder', () => {
   it('the nearest settings file wins, and adding or removing one changes what applies below it', () => {
     const index = new WorkspaceIndex(() => '2026-10-21');

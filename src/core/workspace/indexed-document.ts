@@ -158,6 +158,17 @@ export class IndexedDoc implements IndexedDocument {
     return this.#facts;
   }
 
+  /**
+   * Let go of a worksheet's whole facts (and its data): what the index needs
+   * at once (the meeting) and the positions stay; the facts are read again
+   * from the text when next asked for.
+   */
+  release(): void {
+    if (this.kind !== 'worksheet') return;
+    this.#facts = undefined;
+    this.#data = undefined;
+  }
+
   get lines(): Record<string, number> | undefined {
     return this.positions()?.lines;
   }

@@ -54,6 +54,13 @@ export interface CheckDocumentOptions {
   /** Check this text instead of the indexed one (an open editor's buffer). */
   text?: string;
   skipSchema?: boolean;
+  /**
+   * false: a caller that asks once per file (the CLI's check) keeps the
+   * findings itself; they are not cached, and a worksheet's facts read for
+   * the check are let go (read again from the text if anything asks), so the
+   * memory held does not grow with what every file's check read.
+   */
+  retain?: boolean;
 }
 
 export interface IndexOptions {
@@ -417,7 +424,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
       skipSchema: options.skipSchema,
       facts: indexed ? doc.facts : undefined,
     }).findings;
-    if (useCache && doc) this.findingsCache.set(cacheKey, result);
+    if (options.retain === false) {
+      if (indexed && doc.kind === 'worksheet') doc.release();
+    } else if (useCache && doc) this.findingsCache.set(cacheKey, result);
     return result;
   }
 
