@@ -26,6 +26,9 @@ import { goalWithoutMetric } from './convening/goal-without-metric';
 import { unknownMetric } from './convening/unknown-metric';
 import { noSharedMeasurement } from './convening/no-shared-measurement';
 import { noCommunicationCadence } from './convening/no-communication-cadence';
+import { visionNotShared } from './convening/vision-not-shared';
+import { coordinationLapsed } from './convening/coordination-lapsed';
+import { coordinatorRoleUnannounced } from './convening/coordinator-role-unannounced';
 import { unknownPartner } from './workspace/unknown-partner';
 import { roundNotAllHeld } from './workspace/round-not-all-held';
 import { reviewWithoutCommitments } from './workspace/review-without-commitments';
@@ -57,6 +60,9 @@ export const RULES: readonly Rule[] = [
   unknownMetric,
   noSharedMeasurement,
   noCommunicationCadence,
+  visionNotShared,
+  coordinationLapsed,
+  coordinatorRoleUnannounced,
   unknownPartner,
   roundNotAllHeld,
   reviewWithoutCommitments,
