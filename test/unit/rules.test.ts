@@ -55,6 +55,8 @@ const cases: Case[] = [
   { code: 'empty-notes-category', text: variant(W, [['notes', 'values'], []]), at: '[]', quiet: variant(W, [['notes', 'values'], []], [['status'], 'planned']) },
   { code: 'correction-without-text', text: variant(W, [['confirmation', 'correction']]), at: 'corrected', quiet: variant(W, [['confirmation', 'correction']], [['confirmation', 'response'], 'confirmed']), fixable: 'scaffold' },
   { code: 'next-step-not-tied-to-goal', text: variant(W, [['next_step', 'serves_goal']]), at: 'Send our summer gallery calendar and hold two dates', fixable: true },
+  { code: 'next-step-not-tied-to-goal', text: variant(W, [['next_step', 'serves_goal'], 'More visitors to the museum']), at: 'More visitors to the museum', quiet: variant(W, [['next_step', 'serves_goal'], 'two public exhibitions']), fixable: true },
+  { code: 'meeting-status-stale', text: variant(W, [['status'], 'planned']), at: 'planned', quiet: variant(W, [['status'], 'planned'], [['meeting', 'date'], '2026-10-20']), fixable: true },
   { code: 'meeting-length', text: variant(W, [['meeting', 'duration_minutes'], 90]), at: '90', quiet: variant(W, [['meeting', 'duration_minutes'], 60]) },
   { code: 'not-partner-convenience', text: variant(W, [['meeting', 'partner_chose_time_and_place'], false]), at: 'false' },
   { code: 'not-filled', text: variant(W, [['status'], 'held'], [['after']]), at: 'held', quiet: variant(W, [['status'], 'held'], [['after']], [['meeting', 'date'], '2026-10-19']) },

@@ -17,6 +17,7 @@ import { notFilled } from './worksheet/not-filled';
 import { notShared } from './worksheet/not-shared';
 import { notThanked } from './worksheet/not-thanked';
 import { notPrepared } from './worksheet/not-prepared';
+import { meetingStatusStale } from './worksheet/meeting-status-stale';
 import { missingConvenerVision } from './convening/missing-convener-vision';
 import { partnersWithoutVoice } from './convening/partners-without-voice';
 import { coordinatorVacant } from './convening/coordinator-vacant';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   notShared,
   notThanked,
   notPrepared,
+  meetingStatusStale,
   missingConvenerVision,
   partnersWithoutVoice,
   coordinatorVacant,
