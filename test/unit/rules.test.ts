@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { CONFIG, CONVENING, REVIEW, TODAY, WORKSHEET, applyEdits, check, codes, covered, variant } from './helpers';
+import type { Edit } from './helpers';
 import { RULES } from '../../src/core/rules';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import type { Finding } from '../../src/core/types';
@@ -44,6 +45,10 @@ const partners = (eastsideStatus: string): Record<string, string> => ({
     [['meeting', 'date'], '2026-10-20']),
 });
 
+/** A later meeting with Riverside Youth (2026-10-20), with these edits. */
+const NEWER_URI = '/team/riverside-youth/2026-10-20.worksheet.yaml';
+const newer = (...edits: Edit[]): string => variant(W, [['meeting', 'date'], '2026-10-20'], ...edits);
+
 const cases: Case[] = [
   { code: 'missing-confirmation', text: variant(W, [['confirmation']]), at: 'shared', quiet: variant(W, [['confirmation']], [['status'], 'prepared']), fixable: true },
   { code: 'missing-next-step', text: variant(W, [['next_step']], [['follow_up']]), at: 'shared', quiet: variant(W, [['next_step']], [['follow_up']], [['status'], 'planned']), fixable: true },
@@ -81,6 +86,12 @@ const cases: Case[] = [
   { code: 'unknown-partner', text: variant(C, [['vision_setting', 'sessions', 0, 'partners_present', 1], 'eastside-librari']), uri: CONVENING_URI, neighbours: partners('shared'), at: 'eastside-librari', quiet: C, fixable: true },
   { code: 'partner-not-met', text: C, uri: CONVENING_URI, neighbours: partners('planned'), at: 'eastside-library', quiet: C, quietNeighbours: partners('held') },
   { code: 'round-not-all-held', text: REVIEW, uri: REVIEW_URI, today: '2026-11-24', neighbours: partners('planned'), at: 'autumn-2026', quiet: REVIEW, quietNeighbours: partners('held') },
+  // Identity and rounds, across worksheets.
+  { code: 'duplicate-partner', text: newer([['partner'], { id: 'riverside-youth-collective', organization: 'Riverside Youth Collective.' }]), uri: NEWER_URI, neighbours: partners('shared'), at: 'riverside-youth-collective', quiet: newer([['partner'], { id: 'riverside-youth-collective', organization: 'Riverside Youth Collective.' }]), quietNeighbours: { ...partners('shared'), '/team/partner-worksheets.yaml': 'kind: config\naliases: {riverside-youth-collective: riverside-youth}\n' }, fixable: true },
+  { code: 'partner-renamed', text: newer([['partner', 'organization'], 'Riverside Youth Arts']), uri: NEWER_URI, neighbours: partners('shared'), at: 'Riverside Youth Arts', quiet: newer(), fixable: true },
+  { code: 'missing-round', text: variant(W, [['round']]), neighbours: partners('shared'), at: 'shared', quiet: W, fixable: true },
+  { code: 'round-lookalike', text: variant(W, [['round'], 'autum-2026']), neighbours: { ...partners('shared'), [NEWER_URI]: newer() }, at: 'autum-2026', quiet: variant(W, [['round'], 'autumn-2025']), fixable: true },
+  { code: 'unknown-round', text: variant(REVIEW, [['round'], 'autum-2026']), uri: REVIEW_URI, today: '2026-11-24', neighbours: partners('shared'), at: 'autum-2026', quiet: REVIEW, fixable: true },
 ];
 
 /** The findings of `text` as the case's document, alone or among its neighbours, under these settings. */

@@ -34,6 +34,11 @@ import { unknownPartner } from './workspace/unknown-partner';
 import { roundNotAllHeld } from './workspace/round-not-all-held';
 import { reviewWithoutCommitments } from './workspace/review-without-commitments';
 import { partnerNotMet } from './workspace/partner-not-met';
+import { missingRound } from './worksheet/missing-round';
+import { duplicatePartner } from './workspace/duplicate-partner';
+import { partnerRenamed } from './workspace/partner-renamed';
+import { roundLookalike } from './workspace/round-lookalike';
+import { unknownRound } from './workspace/unknown-round';
 
 export const RULES: readonly Rule[] = [
   missingConfirmation,
@@ -53,6 +58,7 @@ export const RULES: readonly Rule[] = [
   notThanked,
   notPrepared,
   meetingStatusStale,
+  missingRound,
   missingConvenerVision,
   partnersWithoutVoice,
   coordinatorVacant,
@@ -69,6 +75,10 @@ export const RULES: readonly Rule[] = [
   roundNotAllHeld,
   reviewWithoutCommitments,
   partnerNotMet,
+  duplicatePartner,
+  partnerRenamed,
+  roundLookalike,
+  unknownRound,
 ];
 
 /** Codes that come from reading the file rather than from a rule. */
