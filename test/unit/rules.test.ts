@@ -211,11 +211,24 @@ describe('schema messages', () => {
     assert.deepEqual(f.fixes?.map((x) => x.edits[0].newText), ['planned', 'prepared', 'held', 'filled', 'shared']);
   });
 
-  it('a date in another form or not in the calendar says so', () => {
-    const [a] = check(WORKSHEET.replace('date: 2026-10-14', 'date: 14/10/2026')).filter((x) => x.code === 'schema');
-    assert.match(a.message, /should be a date written YYYY-MM-DD, like 2026-10-14 \(it is `14\/10\/2026`\)/);
+  it('a date in no form we can read, or not in the calendar, says so once', () => {
+    const a = check(WORKSHEET.replace('date: 2026-10-14', 'date: mid October')).filter((x) => x.code === 'schema');
+    assert.equal(a.length, 1, JSON.stringify(a));
+    assert.match(a[0].message, /should be a date written YYYY-MM-DD, like 2026-10-14 \(it is `mid October`\)/);
     const [b] = check(WORKSHEET.replace('date: 2026-10-14', 'date: 2026-02-30')).filter((x) => x.code === 'schema');
     assert.match(b.message, /2026-02-30 does not exist in the calendar/);
+  });
+
+  it('a merge key is named as such, with no guess at a field', () => {
+    const text = WORKSHEET.replace('partner:\n', 'partner:\n  <<: {a: 1}\n');
+    const [f] = check(text).filter((x) => x.code === 'schema');
+    assert.match(f.message, /`<<` \(a YAML merge key\) is not read in these files in `partner`: write the fields out in full\./);
+    assert.equal(f.fixes, undefined);
+  });
+
+  it('a fraction where a whole number goes says so, not "a number, not a number"', () => {
+    const [f] = check(WORKSHEET.replace('duration_minutes: 45', 'duration_minutes: 45.5')).filter((x) => x.code === 'schema');
+    assert.equal(f.message, '`meeting.duration_minutes` should be a whole number (it is 45.5).');
   });
 
   it('a wrong type names the expected one', () => {

@@ -84,6 +84,7 @@ export const RULES: readonly Rule[] = [
 /** Codes that come from reading the file rather than from a rule. */
 export const FILE_CODES = {
   schema: { summary: 'The file follows its JSON Schema: known fields, allowed values, dates as YYYY-MM-DD.', defaultSeverity: 'error' },
+  'format-slip': { summary: 'A value is written in the format\'s own form: `true` not `yes`, dates YYYY-MM-DD, `90` not `90 min`, lower-case values and ids, lists as lists, field names as the format spells them. The slip is read as meant; the fix rewrites it.', defaultSeverity: 'warning' },
   'yaml-syntax': { summary: 'The file is valid YAML with one document and no duplicate keys.', defaultSeverity: 'error' },
   'file-too-large': { summary: 'The file is small enough to be a worksheet (under a million characters).', defaultSeverity: 'error' },
 } as const;
