@@ -142,7 +142,8 @@ describe('JSON Schemas', () => {
     }
 
     it('the example workspace and the test fixtures validate', () => {
-      const files = [...yamlFilesUnder(resolve('examples')), ...yamlFilesUnder(resolve('test/fixtures/workspace'))];
+      // examples/first-round is a first round as people write it, slips and all: it reads, with warnings (cli.test.ts).
+      const files = [...yamlFilesUnder(resolve('examples')).filter((f) => !f.includes('first-round')), ...yamlFilesUnder(resolve('test/fixtures/workspace'))];
       let checked = 0;
       for (const file of files) {
         const kind = kindOfFile(file);
