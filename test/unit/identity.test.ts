@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { CONVENING, WORKSHEET, applyEdits, codes, variant } from './helpers';
+import { summarize } from '../../src/core/summary/summarize';
 
 const OLDER = '/team/oak/2026-05-11.worksheet.yaml';
 const NEWER = '/team/oak/2026-11-12.worksheet.yaml';
@@ -76,6 +77,8 @@ describe('identity and rounds across the workspace', () => {
     index.set(typo, oak('d', 'D', '2026-10-09', 'autum-2026'));
     assert.equal(only(index, typo, 'round-lookalike').length, 1);
     // Two rounds of nearly the same size are two rounds.
+    // The typo, later than the round it copies, is not the review's default round.
+    assert.equal(summarize(index, { today: '2026-11-20' }).round, 'autumn-2026');
     for (const p of ['e', 'f', 'g']) index.set(`/team/${p}/2026-10-10.worksheet.yaml`, oak(p, p.toUpperCase(), '2026-10-10', 'autum-2026'));
     assert.deepEqual(only(index, typo, 'round-lookalike'), []);
   });
