@@ -133,6 +133,17 @@ const ID_EXAMPLES: Record<string, string> = {
   question: 'a question id is lower case with dashes, like `goals-year-from-now`',
 };
 
+/** What an id names, from where it is when the schema does not say: owners and attendees are people. */
+function idKindOf(path: YamlPath): string {
+  const names = path.filter((p): p is string => typeof p === 'string');
+  const last = names[names.length - 1] ?? '';
+  if (['owner', 'person', 'our_attendees', 'attendees', 'managed_by'].includes(last) || names.includes('duties')) return 'person';
+  if (last === 'round') return 'round';
+  if (last === 'themes') return 'theme';
+  if (last === 'metrics') return 'metric';
+  return 'partner';
+}
+
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function spoken(isoDate: string): string {
@@ -349,7 +360,11 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
       const pattern = String(params.pattern);
       if (pattern === DATE_PATTERN) return { ...base, message: `${here} should be a date written YYYY-MM-DD, like 2026-10-14 (it is \`${String(e.data)}\`).`, range };
       if (TIME_PATTERN_HINT.test(pattern)) return { ...base, message: `${here} should be a time written "HH:MM" in quotes, like "16:00".`, range };
-      if (pattern.includes('[a-z0-9]')) return { ...base, message: `${here} should be a lower-case id with dashes, like \`riverside-youth\` (it is \`${String(e.data)}\`).`, range };
+      if (pattern.includes('[a-z0-9]')) {
+        const refers = (e.parentSchema as JsonSchema | undefined)?.['x-refers-to'];
+        const what = ID_EXAMPLES[typeof refers === 'string' ? refers : idKindOf(path)] ?? 'an id is lower case with dashes, like `riverside-youth`';
+        return { ...base, message: `${here} should be an id: ${what} (it is \`${String(e.data)}\`).`, range };
+      }
       return { ...base, message: `${here} does not have the expected form (${pattern}).`, range };
     }
     case 'format': {

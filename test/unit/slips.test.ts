@@ -114,6 +114,14 @@ describe('forgiven slips', () => {
     assert.deepEqual(check(W.replace('owner: sam', 'owner: "<b>sam</b>"')).map((f) => `${f.code} ${f.severity}`), ['schema error']);
   });
 
+  it('an id that is no slip is an error that speaks to its field: a person id for an owner, a partner id for a partner', () => {
+    const [owner] = check(W.replace('owner: sam', 'owner: "<b>sam</b>"'));
+    assert.match(owner.message, /`next_step.owner` should be an id: a person id is short and lower case, like `sam`/);
+    assert.doesNotMatch(owner.message, /riverside-youth/);
+    const [partner] = check(W.replace('id: riverside-youth', 'id: "<riverside>"'));
+    assert.match(partner.message, /a partner id is lower case with dashes, like `riverside-youth`/);
+  });
+
   it('the team can make slips errors again, or turn them off', () => {
     const text = W.replace('thanked: true', 'thanked: yes');
     assert.equal(check(text, { configText: 'kind: config\nrules: {format-slip: error}\n' })[0].severity, 'error');
