@@ -3,6 +3,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FILE_CODES, RULES } from '../src/core/rules';
+import { RULE_DOCS } from '../src/core/rules/rule-docs';
+
+/** Why, an example that fires, and the fix, for one code. */
+function explained(code: string): string[] {
+  const d = RULE_DOCS[code];
+  if (!d) return [];
+  return ['**Why.** ' + d.reason, '', '**Example that fires:**', '', '```yaml', d.example, '```', '', '**Fix.** ' + d.fix, ''];
+}
 
 export function ruleDocsText(): string {
   const kinds = (k: string | readonly string[]) => (typeof k === 'string' ? [k] : [...k]).map((x) => `\`*.${x}.yaml\``).join(', ');
@@ -30,10 +38,10 @@ export function ruleDocsText(): string {
     '',
   ];
   for (const r of RULES) {
-    lines.push(`## ${r.code}`, '', r.summary, '', `Files: ${kinds(r.kind)}. Default severity: ${r.defaultSeverity}.${r.crossFile ? ' Reads other files of the workspace.' : ''}`, '');
+    lines.push(`## ${r.code}`, '', r.summary, '', `Files: ${kinds(r.kind)}. Default severity: ${r.defaultSeverity}.${r.crossFile ? ' Reads other files of the workspace.' : ''}`, '', ...explained(r.code));
   }
   for (const [code, v] of Object.entries(FILE_CODES)) {
-    lines.push(`## ${code}`, '', v.summary, '', `Default severity: ${v.defaultSeverity}.`, '');
+    lines.push(`## ${code}`, '', v.summary, '', `Default severity: ${v.defaultSeverity}.`, '', ...explained(code));
   }
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 // Checking one document: read, validate against its schema, run the rules of
 // its kind, then apply the team's severities and the file's own
 // `# worksheets-disable` comments.
-import type { FileKind, Finding, Severity, SeveritySetting } from './types';
+import type { FileKind, Finding, Range, Severity, SeveritySetting } from './types';
 import type { ParsedFile } from './yaml';
 import { YamlView, parseFile } from './yaml';
 import { validateSchema } from './schema';
@@ -43,7 +43,21 @@ export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResul
     // No document at all (an empty file, only comments) or an empty one.
     raw.push(emptyFileFinding(kind));
   }
-  return { file, findings: applySettings(raw, config.rules, disabledCodes(file.text)) };
+  return { file, findings: applySettings(oneFindingPerValue(raw), config.rules, disabledCodes(file.text)) };
+}
+
+/**
+ * One mistake, one finding: where a rule's fix rewrites the very value a slip
+ * is on (`thanked: no`: not thanked, fixed by writing `true`), the rule's
+ * finding says it all, and its fix writes the value in the format's form too.
+ */
+function oneFindingPerValue(findings: Finding[]): Finding[] {
+  const slips = findings.filter((f) => f.code === 'format-slip');
+  if (slips.length === 0) return findings;
+  const at = (r: Range) => `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
+  const rewritten = new Set(findings.filter((f) => f.code !== 'format-slip' && f.code !== 'schema')
+    .flatMap((f) => (f.fixes ?? []).flatMap((x) => x.edits.map((e) => at(e.range)))));
+  return findings.filter((f) => f.code !== 'format-slip' || !rewritten.has(at(f.range)));
 }
 
 /**

@@ -11,6 +11,9 @@ import configSchema from '../../schemas/config.schema.json';
 import type { FileKind, Finding, Fix } from './types';
 import type { YamlPath , YamlView} from './yaml';
 import { yamlString } from './yaml';
+import type { Slip } from './forgive';
+import { readAsMeant } from './forgive';
+import { basename } from './paths';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -67,7 +70,8 @@ function createAjv(): Ajv {
 
 export function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
+  // Not in the YYYY-MM-DD form at all: the pattern says so, once.
+  if (!m) return true;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const dt = new Date(Date.UTC(y, mo - 1, d));
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
@@ -86,10 +90,30 @@ function withCalendarDates(schema: unknown): unknown {
 }
 
 /** Schema findings for one parsed document of a known kind. */
+/**
+ * Schema findings for one parsed document of a known kind. The data is
+ * validated as meant (forgive.ts): each harmless slip gives one `format-slip`
+ * warning with its fix, and no schema error of its own.
+ */
 export function validateSchema(kind: FileKind, data: unknown, view: YamlView): Finding[] {
+  const meant = readAsMeant(kind, data);
   const validate = validatorFor(kind);
-  if (validate(data)) return [];
-  return humanize(validate.errors ?? [], view, kind);
+  const slips = meant.slips.map((s) => slipFinding(s, view, kind));
+  if (validate(meant.data)) return slips;
+  // A value read two ways (a date whose day and month could swap) stays as written: its slip says it all.
+  const held = meant.slips.filter((s) => s.kind !== 'key').map((s) => s.path.join('/'));
+  const toWritten = (path: YamlPath) => writtenPath(path, meant.renamed);
+  const errors = (validate.errors ?? []).filter((e) => {
+    const p = toWritten(pathOf(e.instancePath)).join('/');
+    return !held.some((h) => p === h || p.startsWith(`${h}/`));
+  });
+  return [...humanize(errors, view, kind, toWritten), ...slips];
+}
+
+/** A path in the data as meant, as written in the file (`next_step` back to `Next step`). */
+function writtenPath(path: YamlPath, renamed: Map<string, string>): YamlPath {
+  if (renamed.size === 0) return path;
+  return path.map((seg, i) => renamed.get(path.slice(0, i + 1).join('/')) ?? seg);
 }
 
 function pathOf(instancePath: string): YamlPath {
@@ -98,6 +122,82 @@ function pathOf(instancePath: string): YamlPath {
     const unescaped = s.replace(/~1/g, '/').replace(/~0/g, '~');
     return /^\d+$/.test(unescaped) ? Number(unescaped) : unescaped;
   });
+}
+
+const ID_EXAMPLES: Record<string, string> = {
+  person: 'a person id is short and lower case, like `sam`',
+  partner: 'a partner id is lower case with dashes, like `riverside-youth`',
+  round: 'a round id is lower case with dashes, like `autumn-2026`',
+  theme: 'a theme id is lower case with dashes, like `youth-voice`',
+  metric: 'a metric id is lower case with dashes, like `teens-exhibiting`',
+  question: 'a question id is lower case with dashes, like `goals-year-from-now`',
+};
+
+/** What an id names, from where it is when the schema does not say: owners and attendees are people. */
+function idKindOf(path: YamlPath): string {
+  const names = path.filter((p): p is string => typeof p === 'string');
+  const last = names[names.length - 1] ?? '';
+  if (['owner', 'person', 'our_attendees', 'attendees', 'managed_by'].includes(last) || names.includes('duties')) return 'person';
+  if (last === 'round') return 'round';
+  if (last === 'themes') return 'theme';
+  if (last === 'metrics') return 'metric';
+  return 'partner';
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function spoken(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
+/** One slip as a warning on the value (or key) as written, with the fix that writes it in the format's form. */
+function slipFinding(slip: Slip, view: YamlView, kind: FileKind): Finding {
+  const base = { code: 'format-slip', severity: 'warning' as const };
+  const here = label(slip.path, kind);
+  const w = `\`${slip.written.length > 60 ? `${slip.written.slice(0, 57)}...` : slip.written}\``;
+  if (slip.kind === 'key') {
+    const range = view.keyRange(slip.path) ?? view.anchor(slip.path);
+    const [to] = slip.meant;
+    return { ...base, message: `${w} is read as \`${to}\`: field names are lower case with underscores. Rename it \`${to}\`.`, range, fixes: [{ title: `Rename to \`${to}\``, edits: [{ range, newText: to }], preferred: true }] };
+  }
+  const range = view.anchor(slip.path);
+  const change = (to: string, title = `Write \`${to}\``, preferred = true): Fix => ({ title, edits: [{ range, newText: to }], ...(preferred ? { preferred } : {}) });
+  switch (slip.kind) {
+    case 'boolean':
+      return { ...base, message: `${here} is written ${w}, read as \`${slip.meant[0]}\`: write \`${slip.meant[0]}\`, as yes/no fields take true or false.`, range, fixes: [change(slip.meant[0])] };
+    case 'number':
+      return { ...base, message: `${here} is written ${w}, read as ${slip.meant[0]}: write the number alone, \`${slip.meant[0]}\`.`, range, fixes: [change(slip.meant[0])] };
+    case 'case':
+      return { ...base, message: `${here} is written ${w}, read as \`${slip.meant[0]}\`: write it \`${slip.meant[0]}\` (one of: ${(slip.allowed ?? []).join(', ')}).`, range, fixes: [change(slip.meant[0])] };
+    case 'id': {
+      const what = ID_EXAMPLES[slip.refersTo ?? ''] ?? 'an id is lower case with dashes, like `riverside-youth`';
+      return { ...base, message: `${here} is written ${w}: ${what}. Read as \`${slip.meant[0]}\`: write \`${slip.meant[0]}\`.`, range, fixes: [change(slip.meant[0])] };
+    }
+    case 'date': {
+      if (slip.meant.length === 1) {
+        const [d] = slip.meant;
+        return { ...base, message: `${here} is written ${w}, read as ${spoken(d)}: write it \`${d}\` (dates are YYYY-MM-DD, so the checks can compare them).`, range, fixes: [change(d)] };
+      }
+      // Day and month could swap: the file name's date, when it is one of them, is the likely one.
+      const hint = /\d{4}-\d{2}-\d{2}/.exec(basename(view.file.uri))?.[0];
+      const readings = hint && slip.meant.includes(hint) ? [hint, ...slip.meant.filter((d) => d !== hint)] : slip.meant;
+      return {
+        ...base,
+        message: `${here} ${w} could be ${readings.map(spoken).join(' or ')}: write it YYYY-MM-DD, ${readings.map((d) => `\`${d}\``).join(' or ')}.`,
+        range,
+        fixes: readings.map((d, i) => change(d, `It is ${spoken(d)}: write \`${d}\``, i === 0 && readings[0] === hint)),
+      };
+    }
+    case 'paragraph': {
+      const items = slip.items ?? [];
+      const list = `[${items.map((x) => yamlString(x)).join(', ')}]`;
+      const message = slip.refersTo
+        ? `${here} is written on one line; it is a list of ids. Read as ${list}: write it as a list.`
+        : `${here} is written as one paragraph; it is a list, one point per item. Read as ${items.length} item${items.length === 1 ? '' : 's'}: split it into a list.`;
+      return { ...base, message, range, fixes: [change(list, items.length === 1 ? 'Make it a list of one item' : `Split it into ${items.length} list items`)] };
+    }
+  }
 }
 
 function label(path: YamlPath, kind: FileKind): string {
@@ -163,11 +263,11 @@ function pruneBranches(errors: ErrorObject[]): ErrorObject[] {
   return out;
 }
 
-function humanize(errors: ErrorObject[], view: YamlView, kind: FileKind): Finding[] {
+function humanize(errors: ErrorObject[], view: YamlView, kind: FileKind, toWritten: (path: YamlPath) => YamlPath = (p) => p): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const e of pruneBranches(errors)) {
-    const path = pathOf(e.instancePath);
+    const path = toWritten(pathOf(e.instancePath));
     const f = toFinding(e, path, view, kind);
     if (!f) continue;
     const key = `${f.range.start.line}:${f.range.start.character}:${f.message}`;
@@ -204,6 +304,9 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
       const near = nearestKey(unknown, props);
       const where = path.length ? ` in ${here}` : '';
       const range = view.keyRange(keyPath) ?? view.anchor(keyPath);
+      if (unknown === '<<') {
+        return { ...base, message: `\`<<\` (a YAML merge key) is not read in these files${where}: write the fields out in full.`, range };
+      }
       if (near) {
         const fix: Fix = { title: `Rename to \`${near}\``, edits: [{ range, newText: near }], preferred: true };
         return { ...base, message: `\`${unknown}\` is not a known field${where}: did you mean \`${near}\`?`, range, fixes: [fix] };
@@ -232,6 +335,9 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
       if (path.length === 0) {
         return { ...base, message: `A ${kind} file holds one block of fields, starting with \`kind: ${kind}\`; this one holds ${describeType(e.data)}.`, range };
       }
+      if (params.type === 'integer' && typeof e.data === 'number') {
+        return { ...base, message: `${here} should be a whole number (it is ${String(e.data)}).`, range };
+      }
       return { ...base, message: `${here} should be ${expectedType(params.type)}, not ${describeType(e.data)}.`, range };
     }
     case 'required': {
@@ -254,7 +360,11 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
       const pattern = String(params.pattern);
       if (pattern === DATE_PATTERN) return { ...base, message: `${here} should be a date written YYYY-MM-DD, like 2026-10-14 (it is \`${String(e.data)}\`).`, range };
       if (TIME_PATTERN_HINT.test(pattern)) return { ...base, message: `${here} should be a time written "HH:MM" in quotes, like "16:00".`, range };
-      if (pattern.includes('[a-z0-9]')) return { ...base, message: `${here} should be a lower-case id with dashes, like \`riverside-youth\` (it is \`${String(e.data)}\`).`, range };
+      if (pattern.includes('[a-z0-9]')) {
+        const refers = (e.parentSchema as JsonSchema | undefined)?.['x-refers-to'];
+        const what = ID_EXAMPLES[typeof refers === 'string' ? refers : idKindOf(path)] ?? 'an id is lower case with dashes, like `riverside-youth`';
+        return { ...base, message: `${here} should be an id: ${what} (it is \`${String(e.data)}\`).`, range };
+      }
       return { ...base, message: `${here} does not have the expected form (${pattern}).`, range };
     }
     case 'format': {
@@ -281,7 +391,8 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
 
 /** The known key a misspelt one most likely meant, or undefined when none is close. */
 export function nearestKey(key: string, known: readonly string[]): string | undefined {
-  if (known.length === 0) return undefined;
+  // Only a word can be a misspelt word: `<<` is not `id` two edits away.
+  if (known.length === 0 || !/^[\p{L}\p{N}]/u.test(key)) return undefined;
   const best = closest(key, known);
   const d = distance(key.toLowerCase(), best.toLowerCase());
   return d <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;

@@ -125,6 +125,47 @@ describe('the example workspace', () => {
   });
 });
 
+describe('the first-round example: a first round as people write it', () => {
+  it('reads every file, gives one finding per slip and none of them an error, and finds every identity, round and convening case', async () => {
+    const r = await cli(['check', 'examples/first-round', '--today', '2026-12-02', '--format', 'json'], process.cwd());
+    assert.equal(r.code, 0, r.err);
+    const findings = JSON.parse(r.out) as { file: string; line: number; code: string; severity: string }[];
+    assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+    // not-prepared is on every worksheet of a first round; the rest, one per mistake:
+    assert.deepEqual(findings.filter((f) => f.code !== 'not-prepared').map((f) => `${f.file.replace('examples/first-round/', '')}:${f.line} ${f.code}`), [
+    'convenings/oak-street.convening.yaml:9 vision-not-shared',
+    'convenings/oak-street.convening.yaml:19 coordinator-role-unannounced',
+    'convenings/oak-street.convening.yaml:30 coordination-lapsed',
+    'greenway-allotments/2026-05-03.worksheet.yaml:9 format-slip',
+    'greenway-allotments/2026-11-12.worksheet.yaml:6 format-slip',
+    'greenway-allotments/2026-11-12.worksheet.yaml:9 format-slip',
+    'greenway-allotments/2026-11-12.worksheet.yaml:19 format-slip',
+    'harbour-youth/2026-10-15.worksheet.yaml:4 round-lookalike',
+    'harbour-youth/2026-10-15.worksheet.yaml:22 next-step-not-tied-to-goal',
+    'harbour-youth/2026-10-15.worksheet.yaml:23 format-slip',
+    'harbour-youth/2026-10-15.worksheet.yaml:24 overdue-next-step',
+    'harbour-youth/2026-11-20.worksheet.yaml:3 missing-round',
+    'harbour-youth/2026-11-20.worksheet.yaml:3 not-filled',
+    'harbour-youth/2026-11-20.worksheet.yaml:10 format-slip',
+    'harbour-youth/2026-11-20.worksheet.yaml:21 not-thanked',
+    'oak-library/2026-10-06.worksheet.yaml:3 format-slip',
+    'oak-library/2026-10-06.worksheet.yaml:28 format-slip',
+    'oak-library/2026-11-12.worksheet.yaml:6 duplicate-partner',
+    'oak-library/2026-11-12.worksheet.yaml:9 format-slip',
+    'oak-library/2026-11-12.worksheet.yaml:10 format-slip',
+    'oak-library/2026-11-12.worksheet.yaml:10 meeting-length',
+    'oak-library/2026-11-12.worksheet.yaml:11 format-slip',
+    'oak-library/2026-11-12.worksheet.yaml:14 format-slip',
+    'oak-library/2026-11-12.worksheet.yaml:19 format-slip',
+    'oak-library/2026-11-12.worksheet.yaml:20 next-step-not-tied-to-goal',
+    'reviews/autumn-2026.review.yaml:3 round-not-all-held',
+    'reviews/winter-2026.review.yaml:3 unknown-round',
+    'st-marys-seniors/2026-11-10.worksheet.yaml:3 meeting-status-stale',
+    'st-marys-seniors/2026-11-10.worksheet.yaml:7 partner-renamed',
+    ]);
+  });
+});
+
 // The review's formats, rounds and overwrite guard are tested on a fixture
 // round in cli-review.test.ts; here, the example workspace's own figures.
 describe('partner-worksheets review of the example workspace', () => {

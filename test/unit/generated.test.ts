@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { snippetsFileText } from '../../scripts/generate-snippets';
 import { ruleDocsText } from '../../scripts/generate-rule-docs';
+import { ALL_CODES } from '../../src/core/rules';
+import { RULE_DOCS } from '../../src/core/rules/rule-docs';
 import { QUESTIONS } from '../../src/core/questions';
 import { checkText } from '../../src/core/check';
 import { worksheetText } from '../../src/core/templates';
@@ -19,6 +21,17 @@ describe('generated files', () => {
 
   it('the committed rule docs match the rules (run `npm run build` after editing rules)', () => {
     assert.equal(readFileSync(resolve('docs/rules.md'), 'utf8'), ruleDocsText());
+  });
+  it('every code in the docs has its reason, an example that fires, and the fix', () => {
+    for (const code of ALL_CODES) {
+      const d = RULE_DOCS[code];
+      assert.ok(d, `no reason, example and fix for ${code} in src/core/rules/rule-docs.ts`);
+      assert.ok(d.reason.length > 40 && d.example.trim() && d.fix.trim(), code);
+    }
+    // The rules that encode the method quote it.
+    for (const code of ['missing-confirmation', 'vision-not-shared', 'coordination-lapsed', 'coordinator-role-unannounced', 'coordination-conflated-with-leadership']) {
+      assert.match(RULE_DOCS[code].reason, /"[^"]{20,}"/, `${code} quotes the seed`);
+    }
   });
 
   it('a new worksheet from the template is valid and has no gaps yet', () => {

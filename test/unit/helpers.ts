@@ -114,7 +114,7 @@ thresholds: {meeting_minutes: {min: 30, max: 60}, fill_within_days: 3, share_wit
 rules: {meeting-length: warning, not-thanked: off}
 `;
 
-type Edit = [path: (string | number)[], value: unknown] | [path: (string | number)[]];
+export type Edit = [path: (string | number)[], value: unknown] | [path: (string | number)[]];
 
 /** The text with each edit applied: `[path, value]` sets, `[path]` deletes. */
 export function variant(text: string, ...edits: Edit[]): string {

@@ -84,7 +84,8 @@ describe('the plain git pre-commit hook', function () {
     git('add', broken);
     const committed = git('commit', '-q', '-m', 'meetings');
     assert.equal(committed.status, 0, committed.stdout + committed.stderr);
-    assert.match(committed.stderr, /2 files checked: 0 errors, \d+ warnings?, 0 info/);
+    // Info findings (the contract convening's coordinator role not yet announced) never stop a commit.
+    assert.match(committed.stderr, /2 files checked: 0 errors, \d+ warnings?, \d+ info/);
   });
 
   it('lets a commit with no worksheet in it through without running the check', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { CONFIG, CONVENING, REVIEW, TODAY, WORKSHEET, applyEdits, check, codes, covered, variant } from './helpers';
+import type { Edit } from './helpers';
 import { RULES } from '../../src/core/rules';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import type { Finding } from '../../src/core/types';
@@ -44,6 +45,10 @@ const partners = (eastsideStatus: string): Record<string, string> => ({
     [['meeting', 'date'], '2026-10-20']),
 });
 
+/** A later meeting with Riverside Youth (2026-10-20), with these edits. */
+const NEWER_URI = '/team/riverside-youth/2026-10-20.worksheet.yaml';
+const newer = (...edits: Edit[]): string => variant(W, [['meeting', 'date'], '2026-10-20'], ...edits);
+
 const cases: Case[] = [
   { code: 'missing-confirmation', text: variant(W, [['confirmation']]), at: 'shared', quiet: variant(W, [['confirmation']], [['status'], 'prepared']), fixable: true },
   { code: 'missing-next-step', text: variant(W, [['next_step']], [['follow_up']]), at: 'shared', quiet: variant(W, [['next_step']], [['follow_up']], [['status'], 'planned']), fixable: true },
@@ -55,17 +60,23 @@ const cases: Case[] = [
   { code: 'empty-notes-category', text: variant(W, [['notes', 'values'], []]), at: '[]', quiet: variant(W, [['notes', 'values'], []], [['status'], 'planned']) },
   { code: 'correction-without-text', text: variant(W, [['confirmation', 'correction']]), at: 'corrected', quiet: variant(W, [['confirmation', 'correction']], [['confirmation', 'response'], 'confirmed']), fixable: 'scaffold' },
   { code: 'next-step-not-tied-to-goal', text: variant(W, [['next_step', 'serves_goal']]), at: 'Send our summer gallery calendar and hold two dates', fixable: true },
+  { code: 'next-step-not-tied-to-goal', text: variant(W, [['next_step', 'serves_goal'], 'More visitors to the museum']), at: 'More visitors to the museum', quiet: variant(W, [['next_step', 'serves_goal'], 'two public exhibitions']), fixable: true },
+  { code: 'meeting-status-stale', text: variant(W, [['status'], 'planned']), at: 'planned', quiet: variant(W, [['status'], 'planned'], [['meeting', 'date'], '2026-10-20']), fixable: true },
   { code: 'meeting-length', text: variant(W, [['meeting', 'duration_minutes'], 90]), at: '90', quiet: variant(W, [['meeting', 'duration_minutes'], 60]) },
   { code: 'not-partner-convenience', text: variant(W, [['meeting', 'partner_chose_time_and_place'], false]), at: 'false' },
   { code: 'not-filled', text: variant(W, [['status'], 'held'], [['after']]), at: 'held', quiet: variant(W, [['status'], 'held'], [['after']], [['meeting', 'date'], '2026-10-19']) },
   { code: 'not-shared', text: variant(W, [['status'], 'filled'], [['after', 'shared_on']], [['next_step', 'status'], 'done']), today: '2026-10-30', at: 'filled', quiet: variant(W, [['status'], 'filled'], [['after', 'shared_on']], [['next_step', 'status'], 'done'], [['after', 'filled_on'], '2026-10-27']) },
   { code: 'not-thanked', text: variant(W, [['thanked'], false]), at: 'false', quiet: variant(W, [['thanked'], false], [['status'], 'prepared']), fixable: true },
   { code: 'not-prepared', text: variant(W, [['preparation', 'questions']]), at: 'preparation', quiet: variant(W, [['preparation', 'questions']], [['status'], 'planned']) },
-  { code: 'missing-convener-vision', text: variant(C, [['convener', 'vision']]), uri: CONVENING_URI, at: 'convener', fixable: 'scaffold' },
+  { code: 'missing-convener-vision', text: variant(C, [['convener', 'vision']]), uri: CONVENING_URI, at: 'convener', quiet: variant(C, [['convener', 'vision']], [['status'], 'exploring']), fixable: 'scaffold' },
   { code: 'partners-without-voice', text: variant(C, [['vision_setting', 'sessions', 0, 'partners_contributed'], ['riverside-youth']]), uri: CONVENING_URI, at: 'eastside-library', quiet: variant(C, [['vision_setting', 'sessions', 0, 'partners_contributed'], ['riverside-youth']], [['status'], 'exploring']) },
   { code: 'coordinator-vacant', text: variant(C, [['coordinator']]), uri: CONVENING_URI, at: 'Westside Arts Access Network', quiet: variant(C, [['coordinator']], [['status'], 'exploring']), fixable: true },
   { code: 'coordinator-duty-unassigned', text: variant(C, [['coordinator', 'duties', 'agendas'], null]), uri: CONVENING_URI, at: 'null', fixable: true },
-  { code: 'coordination-conflated-with-leadership', text: variant(C, [['leadership', 0, 'holder'], 'City Museum']), uri: CONVENING_URI, at: 'City Museum' },
+  // The convener holds every leadership role and no partner shares it; co-chairing with a partner is shared leadership.
+  { code: 'coordination-conflated-with-leadership', text: variant(C, [['leadership', 0, 'holder'], 'City Museum'], [['partners', 0, 'roles'], ['member']]), uri: CONVENING_URI, at: 'City Museum', quiet: variant(C, [['leadership'], [{ role: 'co-chair', holder: 'City Museum' }, { role: 'co-chair', holder: 'riverside-youth' }]], [['partners', 0, 'roles'], ['member']]) },
+  { code: 'vision-not-shared', text: variant(C, [['convener', 'vision', 'shared_on']], [['coordinator', 'announced_on'], '2026-11-02']), uri: CONVENING_URI, today: '2026-11-10', at: 'A summer gallery curated by Westside teens every year', quiet: variant(C, [['convener', 'vision', 'shared_on']], [['coordinator', 'announced_on'], '2026-11-02'], [['vision_setting', 'sessions', 0, 'date'], '2026-11-20']), fixable: true },
+  { code: 'coordination-lapsed', text: variant(C, [['communication', 'last_meeting'], '2026-08-01'], [['coordinator', 'announced_on'], '2026-08-01']), uri: CONVENING_URI, at: '2026-08-01', quiet: variant(C, [['communication', 'last_meeting'], '2026-09-20'], [['coordinator', 'announced_on'], '2026-08-01']), fixable: true },
+  { code: 'coordinator-role-unannounced', text: variant(C, [['vision_setting', 'sessions', 0, 'date'], '2026-10-10']), uri: CONVENING_URI, at: 'coordinator', quiet: C, fixable: true },
   { code: 'goal-without-metric', text: variant(C, [['goals', 0, 'metrics']]), uri: CONVENING_URI, at: '60 teens exhibit publicly by June 2027', fixable: true },
   { code: 'unknown-metric', text: variant(C, [['goals', 0, 'metrics', 0], 'teens-exhibting']), uri: CONVENING_URI, at: 'teens-exhibting', fixable: true },
   { code: 'no-shared-measurement', text: variant(C, [['measurement']], [['goals']]), uri: CONVENING_URI, at: 'Westside Arts Access Network' },
@@ -75,6 +86,12 @@ const cases: Case[] = [
   { code: 'unknown-partner', text: variant(C, [['vision_setting', 'sessions', 0, 'partners_present', 1], 'eastside-librari']), uri: CONVENING_URI, neighbours: partners('shared'), at: 'eastside-librari', quiet: C, fixable: true },
   { code: 'partner-not-met', text: C, uri: CONVENING_URI, neighbours: partners('planned'), at: 'eastside-library', quiet: C, quietNeighbours: partners('held') },
   { code: 'round-not-all-held', text: REVIEW, uri: REVIEW_URI, today: '2026-11-24', neighbours: partners('planned'), at: 'autumn-2026', quiet: REVIEW, quietNeighbours: partners('held') },
+  // Identity and rounds, across worksheets.
+  { code: 'duplicate-partner', text: newer([['partner'], { id: 'riverside-youth-collective', organization: 'Riverside Youth Collective.' }]), uri: NEWER_URI, neighbours: partners('shared'), at: 'riverside-youth-collective', quiet: newer([['partner'], { id: 'riverside-youth-collective', organization: 'Riverside Youth Collective.' }]), quietNeighbours: { ...partners('shared'), '/team/partner-worksheets.yaml': 'kind: config\naliases: {riverside-youth-collective: riverside-youth}\n' }, fixable: true },
+  { code: 'partner-renamed', text: newer([['partner', 'organization'], 'Riverside Youth Arts']), uri: NEWER_URI, neighbours: partners('shared'), at: 'Riverside Youth Arts', quiet: newer(), fixable: true },
+  { code: 'missing-round', text: variant(W, [['round']]), neighbours: partners('shared'), at: 'shared', quiet: W, fixable: true },
+  { code: 'round-lookalike', text: variant(W, [['round'], 'autum-2026']), neighbours: { ...partners('shared'), [NEWER_URI]: newer() }, at: 'autum-2026', quiet: variant(W, [['round'], 'autumn-2025']), fixable: true },
+  { code: 'unknown-round', text: variant(REVIEW, [['round'], 'autum-2026']), uri: REVIEW_URI, today: '2026-11-24', neighbours: partners('shared'), at: 'autum-2026', quiet: REVIEW, fixable: true },
 ];
 
 /** The findings of `text` as the case's document, alone or among its neighbours, under these settings. */
@@ -194,11 +211,24 @@ describe('schema messages', () => {
     assert.deepEqual(f.fixes?.map((x) => x.edits[0].newText), ['planned', 'prepared', 'held', 'filled', 'shared']);
   });
 
-  it('a date in another form or not in the calendar says so', () => {
-    const [a] = check(WORKSHEET.replace('date: 2026-10-14', 'date: 14/10/2026')).filter((x) => x.code === 'schema');
-    assert.match(a.message, /should be a date written YYYY-MM-DD, like 2026-10-14 \(it is `14\/10\/2026`\)/);
+  it('a date in no form we can read, or not in the calendar, says so once', () => {
+    const a = check(WORKSHEET.replace('date: 2026-10-14', 'date: mid October')).filter((x) => x.code === 'schema');
+    assert.equal(a.length, 1, JSON.stringify(a));
+    assert.match(a[0].message, /should be a date written YYYY-MM-DD, like 2026-10-14 \(it is `mid October`\)/);
     const [b] = check(WORKSHEET.replace('date: 2026-10-14', 'date: 2026-02-30')).filter((x) => x.code === 'schema');
     assert.match(b.message, /2026-02-30 does not exist in the calendar/);
+  });
+
+  it('a merge key is named as such, with no guess at a field', () => {
+    const text = WORKSHEET.replace('partner:\n', 'partner:\n  <<: {a: 1}\n');
+    const [f] = check(text).filter((x) => x.code === 'schema');
+    assert.match(f.message, /`<<` \(a YAML merge key\) is not read in these files in `partner`: write the fields out in full\./);
+    assert.equal(f.fixes, undefined);
+  });
+
+  it('a fraction where a whole number goes says so, not "a number, not a number"', () => {
+    const [f] = check(WORKSHEET.replace('duration_minutes: 45', 'duration_minutes: 45.5')).filter((x) => x.code === 'schema');
+    assert.equal(f.message, '`meeting.duration_minutes` should be a whole number (it is 45.5).');
   });
 
   it('a wrong type names the expected one', () => {

@@ -76,6 +76,30 @@ describe('editing worksheets', () => {
     await waitFor(() => !diagnosticCodes(editor.document.uri).includes('missing-next-step'), { message: 'missing-next-step to clear' });
   });
 
+  it('a harmless slip is one warning whose quick fix writes the format\'s form', async () => {
+    const editor = await openFresh('2026-10-26.worksheet.yaml', GAPPY.replace('thanked: true', 'thanked: yes'));
+    const uri = editor.document.uri;
+    const write = (await actionsFor(uri, 'format-slip')).find((a) => a.title === 'Write `true`');
+    assert.ok(write?.isPreferred, 'the fix is offered first');
+    const slip = vscode.languages.getDiagnostics(uri).filter((d) => typeof d.code === 'object' && (d.code.value === 'format-slip' || d.code.value === 'schema'));
+    assert.deepEqual(slip.map((d) => d.severity), [vscode.DiagnosticSeverity.Warning], 'one warning, no schema error');
+    assert.ok(await vscode.workspace.applyEdit(write.edit!));
+    await waitFor(() => !diagnosticCodes(uri).includes('format-slip'), { message: 'the slip to clear' });
+    assert.ok(editor.document.getText().includes('thanked: true\n'));
+  });
+
+  it('one organisation under a second id: duplicate-partner on the newer worksheet, fixed to the existing id', async () => {
+    await openFresh('2026-10-27.worksheet.yaml', GAPPY);
+    const newer = await openFresh('2026-10-29.worksheet.yaml', GAPPY
+      .replace(`id: ${PARTNER}`, `id: ${PARTNER}-copy`).replace('organization: Editing Tests Group', 'organization: Editing Tests Group.').replace('date: 2026-10-20', 'date: 2026-10-29'));
+    const uri = newer.document.uri;
+    const use = (await actionsFor(uri, 'duplicate-partner')).find((a) => a.title === `Use the existing id \`${PARTNER}\``);
+    assert.ok(use, 'the fix names the existing id');
+    assert.ok(await vscode.workspace.applyEdit(use.edit!));
+    await waitFor(() => !diagnosticCodes(uri).includes('duplicate-partner'), { message: 'duplicate-partner to clear' });
+    assert.ok(newer.document.getText().includes(`id: ${PARTNER}\n`));
+  });
+
   it('"Ignore <code> here" writes a disable comment that silences only that finding', async () => {
     const editor = await openFresh('2026-10-23.worksheet.yaml', GAPPY);
     const uri = editor.document.uri;

@@ -4,8 +4,9 @@
 // YAML paths, not ranges: a rule asks the YamlView for the range of a path.
 // Callers outside this folder import from here.
 import type { FileKind } from '../types';
-import type { WorksheetFacts } from './meeting';
-import { readWorksheet } from './meeting';
+import type { MeetingFacts, WorksheetFacts } from './meeting';
+import { readMeeting as readMeetingAsWritten, readWorksheet } from './meeting';
+import { asMeant } from '../forgive';
 import type { ConveningFacts } from './convening';
 import { readConvening } from './convening';
 import type { ReviewFacts } from './review';
@@ -15,14 +16,23 @@ import { readSettings } from './settings';
 
 export type FileFacts = WorksheetFacts | ConveningFacts | ReviewFacts | SettingsFacts;
 
-/** The facts of a file of this kind, from its data (anything YAML gives). */
+/**
+ * The facts of a file of this kind, from its data (anything YAML gives), read
+ * as meant: `thanked: yes` is thanked, `status: Held` is held (forgive.ts).
+ */
 export function readFacts(kind: FileKind, data: unknown): FileFacts {
+  const meant = asMeant(kind, data);
   switch (kind) {
-    case 'worksheet': return readWorksheet(data);
-    case 'convening': return readConvening(data);
-    case 'review': return readReview(data);
-    case 'config': return readSettings(data);
+    case 'worksheet': return readWorksheet(meant);
+    case 'convening': return readConvening(meant);
+    case 'review': return readReview(meant);
+    case 'config': return readSettings(meant);
   }
+}
+
+/** The meeting of a worksheet's data, read as meant. */
+export function readMeeting(data: unknown): MeetingFacts | undefined {
+  return readMeetingAsWritten(asMeant('worksheet', data));
 }
 
 /** The facts if they are of this kind. */
@@ -33,7 +43,7 @@ export function factsOfKind<K extends FileKind>(facts: FileFacts, kind: K): Extr
 export type { PartnerMention } from './data';
 export { field, isBlock, list, noteText, text } from './data';
 export type { MeetingFacts, NextStepInfo, NoteCategory, NoteFacts, WorksheetFacts } from './meeting';
-export { NOTE_CATEGORIES, readMeeting, readWorksheet } from './meeting';
+export { NOTE_CATEGORIES, readWorksheet } from './meeting';
 export type { ConveningFacts, ConveningPartner, CoordinatorDuty } from './convening';
 export { COORDINATOR_DUTIES, readConvening } from './convening';
 export type { CommitmentFacts, ReviewFacts } from './review';

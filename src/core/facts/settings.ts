@@ -27,6 +27,8 @@ export interface TeamConfig {
   rules: Record<string, SeveritySetting>;
   /** Where new worksheets go, relative to the workspace root. */
   worksheetPath: string;
+  /** Old partner id -> the id it is now, so history written under an old id joins the partner. */
+  aliases: Record<string, string>;
 }
 
 export const DEFAULT_WORKSHEET_PATH = '{partner}/{date}.worksheet.yaml';
@@ -37,6 +39,7 @@ export const DEFAULT_CONFIG: TeamConfig = Object.freeze({
   thresholds: { meetingMinutes: { min: 30, max: 60 }, fillWithinDays: 3, shareWithinDays: 7 },
   rules: {},
   worksheetPath: DEFAULT_WORKSHEET_PATH,
+  aliases: Object.freeze({}) as Record<string, string>,
 });
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
@@ -79,6 +82,13 @@ export function readConfig(data: unknown): TeamConfig {
       if (typeof sev === 'string' && SEVERITIES.has(sev)) rules[code] = sev as SeveritySetting;
     }
   }
+  // A null-prototype map: an alias named `__proto__` or `constructor` is just an id.
+  const aliases: Record<string, string> = Object.create(null) as Record<string, string>;
+  if (isRecord(data.aliases)) {
+    for (const [from, to] of Object.entries(data.aliases)) {
+      if (typeof to === 'string' && to.trim() && from.trim() && from.trim() !== to.trim()) aliases[from.trim()] = to.trim();
+    }
+  }
   return {
     themes,
     offers,
@@ -89,6 +99,7 @@ export function readConfig(data: unknown): TeamConfig {
     },
     rules,
     worksheetPath: typeof data.worksheet_path === 'string' && data.worksheet_path.trim() ? data.worksheet_path : DEFAULT_WORKSHEET_PATH,
+    aliases,
   };
 }
 

@@ -17,6 +17,7 @@ import { notFilled } from './worksheet/not-filled';
 import { notShared } from './worksheet/not-shared';
 import { notThanked } from './worksheet/not-thanked';
 import { notPrepared } from './worksheet/not-prepared';
+import { meetingStatusStale } from './worksheet/meeting-status-stale';
 import { missingConvenerVision } from './convening/missing-convener-vision';
 import { partnersWithoutVoice } from './convening/partners-without-voice';
 import { coordinatorVacant } from './convening/coordinator-vacant';
@@ -26,10 +27,18 @@ import { goalWithoutMetric } from './convening/goal-without-metric';
 import { unknownMetric } from './convening/unknown-metric';
 import { noSharedMeasurement } from './convening/no-shared-measurement';
 import { noCommunicationCadence } from './convening/no-communication-cadence';
+import { visionNotShared } from './convening/vision-not-shared';
+import { coordinationLapsed } from './convening/coordination-lapsed';
+import { coordinatorRoleUnannounced } from './convening/coordinator-role-unannounced';
 import { unknownPartner } from './workspace/unknown-partner';
 import { roundNotAllHeld } from './workspace/round-not-all-held';
 import { reviewWithoutCommitments } from './workspace/review-without-commitments';
 import { partnerNotMet } from './workspace/partner-not-met';
+import { missingRound } from './worksheet/missing-round';
+import { duplicatePartner } from './workspace/duplicate-partner';
+import { partnerRenamed } from './workspace/partner-renamed';
+import { roundLookalike } from './workspace/round-lookalike';
+import { unknownRound } from './workspace/unknown-round';
 
 export const RULES: readonly Rule[] = [
   missingConfirmation,
@@ -48,6 +57,8 @@ export const RULES: readonly Rule[] = [
   notShared,
   notThanked,
   notPrepared,
+  meetingStatusStale,
+  missingRound,
   missingConvenerVision,
   partnersWithoutVoice,
   coordinatorVacant,
@@ -57,15 +68,23 @@ export const RULES: readonly Rule[] = [
   unknownMetric,
   noSharedMeasurement,
   noCommunicationCadence,
+  visionNotShared,
+  coordinationLapsed,
+  coordinatorRoleUnannounced,
   unknownPartner,
   roundNotAllHeld,
   reviewWithoutCommitments,
   partnerNotMet,
+  duplicatePartner,
+  partnerRenamed,
+  roundLookalike,
+  unknownRound,
 ];
 
 /** Codes that come from reading the file rather than from a rule. */
 export const FILE_CODES = {
   schema: { summary: 'The file follows its JSON Schema: known fields, allowed values, dates as YYYY-MM-DD.', defaultSeverity: 'error' },
+  'format-slip': { summary: 'A value is written in the format\'s own form: `true` not `yes`, dates YYYY-MM-DD, `90` not `90 min`, lower-case values and ids, lists as lists, field names as the format spells them. The slip is read as meant; the fix rewrites it.', defaultSeverity: 'warning' },
   'yaml-syntax': { summary: 'The file is valid YAML with one document and no duplicate keys.', defaultSeverity: 'error' },
   'file-too-large': { summary: 'The file is small enough to be a worksheet (under a million characters).', defaultSeverity: 'error' },
 } as const;

@@ -17,12 +17,30 @@ export interface MeetingRef {
   range: Range;
 }
 
-/** What cross-file rules may ask of the workspace. */
+/** What cross-file rules may ask of the workspace. Partner ids are taken through the team's aliases. */
 export interface WorkspaceFacts {
   knownPartner(id: string): boolean;
   meetingsOf(partnerId: string): readonly MeetingRef[];
   meetingsInRound(round: string): readonly MeetingRef[];
   partnerIds(): readonly string[];
+  /** The id a partner id stands for, after the aliases in the settings (the id itself when it has none). */
+  canonicalPartner(id: string): string;
+  /**
+   * The partner ids written with this organisation name (case and punctuation
+   * aside), each with its earliest meeting under it, earliest first; empty
+   * unless two or more ids share the name.
+   */
+  partnersNamed(organization: string): { id: string; first: MeetingRef }[];
+  /** The names a partner id was written with, each with its earliest meeting, earliest first; empty unless two or more. */
+  namesOf(partnerId: string): { organization: string; first: MeetingRef }[];
+  /** How many meetings a round has (0 for a round no worksheet names). */
+  roundSize(round: string): number;
+  /** Rounds with meetings, biggest first. */
+  roundsWithMeetings(): string[];
+  /** The bigger round a round looks like a typo of, with its size and one of its meetings. */
+  roundLookalike(round: string): { round: string; meetings: number; example: MeetingRef } | undefined;
+  /** The rounds of the meetings nearest a date, nearest first. */
+  roundsNear(date: string): string[];
 }
 
 export interface RuleContext<F extends FileFacts = FileFacts> {

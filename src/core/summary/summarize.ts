@@ -41,7 +41,8 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     if (l) l.push(m);
     else byRound.set(m.round, [m]);
   }
-  const round = options.round ?? [...rounds].reverse().find((r) => byRound.get(r)?.some((m) => isHeld(m.status))) ?? rounds[rounds.length - 1] ?? '';
+  // A typo of a bigger round (`autum-2026` beside `autumn-2026`) is never the default: round-lookalike flags it.
+  const round = options.round ?? [...rounds].reverse().find((r) => !index.roundLookalike(r) && byRound.get(r)?.some((m) => isHeld(m.status))) ?? rounds[rounds.length - 1] ?? '';
   const at = rounds.indexOf(round);
   const previousRound = at > 0 ? rounds[at - 1] : undefined;
 

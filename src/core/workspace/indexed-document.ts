@@ -14,6 +14,8 @@ import { locate } from './positions';
 /** A meeting of the index: its facts, the file they come from and where its partner is named. */
 export interface Meeting extends MeetingFacts {
   uri: string;
+  /** The partner id as the worksheet writes it; `partnerId` is the id after the team's aliases. */
+  writtenId?: string;
   /** Range of the partner id (or organization) in the file. */
   range: Range;
 }
@@ -204,7 +206,9 @@ export class IndexedDoc implements IndexedDocument {
 /** A meeting of the index: its range is looked up on first use. */
 class IndexedMeeting implements Meeting {
   readonly uri: string;
-  readonly partnerId: string;
+  /** The id after the team's aliases: the index sets it when it groups meetings into partners. */
+  partnerId: string;
+  readonly writtenId: string;
   readonly organization: string | undefined;
   readonly community: string | undefined;
   readonly status: string | undefined;
@@ -222,6 +226,7 @@ class IndexedMeeting implements Meeting {
     this.#doc = doc;
     this.uri = doc.uri;
     this.partnerId = facts.partnerId;
+    this.writtenId = facts.partnerId;
     this.organization = facts.organization;
     this.community = facts.community;
     this.status = facts.status;

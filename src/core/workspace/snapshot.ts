@@ -7,7 +7,8 @@ import type { Positions } from './positions';
 
 // 2: the text and the facts the index reads at once, no data, positions once made.
 // 3: a review's date too, for the order of rounds.
-export const SNAPSHOT_VERSION = 3;
+// 4: a meeting's facts read as meant (forgive.ts): `status: Held` is held.
+export const SNAPSHOT_VERSION = 4;
 
 /** A persisted index: each document's text and indexed facts, with the file stamp it was read at. */
 export interface IndexSnapshot {

@@ -18,6 +18,8 @@ import { SNAPSHOT_VERSION, entriesOf } from './snapshot';
 import { SummaryCache } from '../summary/cache';
 import type { Vocabulary } from './vocabulary';
 import { namesIn } from './vocabulary';
+import type { Identity } from './identity';
+import { buildIdentity, organizationKey, resolveAlias, roundsAlike, roundsNear } from './identity';
 
 export interface Partner {
   id: string;
@@ -85,8 +87,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
   private partnersCache: Map<string, Partner> | undefined;
   // The review asks for every meeting and the rounds on each update: kept until a document changes.
   private meetingsCache: Meeting[] | undefined;
-  /** Meetings by round, and the partner ids: what cross-file rules ask per file, kept with the meetings. */
-  private byRoundCache: Map<string, Meeting[]> | undefined;
+  /** The partner ids: what cross-file rules ask per file, kept with the meetings. */
   private partnerIdsCache: string[] | undefined;
   private roundsCache: string[] | undefined;
   /** Settings files by their folder, in the order they were indexed: configFor looks up these few, not every document. */
@@ -94,6 +95,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
   /** The settings that apply in a folder, resolved once per folder until a settings file changes. */
   private readonly configByFolder = new Map<string, TeamConfig>();
   private vocabularyCache: Vocabulary | undefined;
+  private identityCache: Identity | undefined;
+  private roundMeetingsCache: Map<string, Meeting[]> | undefined;
+  private aliasesCache: Record<string, string> | undefined;
   /** What the team review keeps between runs; told of every document replaced or removed. */
   readonly summaryCache = new SummaryCache();
 
@@ -123,7 +127,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (before) this.summaryCache.forget(before);
     this.put(doc);
     const structure = !before || structuralKey(before) !== structuralKey(doc);
-    return this.changed(uri, kind, structure);
+    return this.changed(uri, kind, structure, before?.meeting, doc.meeting);
   }
 
   delete(uri: string): IndexChange {
@@ -135,7 +139,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (before.kind === 'config') this.unlistConfig(before);
     this.summaryCache.forget(before);
     this.forget(uri);
-    const change = this.changed(uri, before.kind, true);
+    const change = this.changed(uri, before.kind, true, before.meeting, undefined);
     return { affected: [uri, ...change.affected.filter((u) => u !== uri)], structure: true };
   }
 
@@ -176,8 +180,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
   private forgetMeetings(): void {
     this.partnersCache = undefined;
     this.meetingsCache = undefined;
-    this.byRoundCache = undefined;
     this.partnerIdsCache = undefined;
+    this.identityCache = undefined;
+    this.roundMeetingsCache = undefined;
   }
 
   /** Drop a document's cached findings, with and without schema findings. */
@@ -186,9 +191,15 @@ export class WorkspaceIndex implements WorkspaceFacts {
     this.findingsCache.delete(`s${uri}`);
   }
 
-  private changed(uri: string, kind: FileKind, structure: boolean): IndexChange {
+  private changed(uri: string, kind: FileKind, structure: boolean, before?: Meeting, after?: Meeting): IndexChange {
+    // Worksheets whose identity and round findings may change: found in the maps of before the change.
+    // Nothing checked yet (a folder loading): nothing to tell apart, and no maps to build per file.
+    const tracking = kind === 'worksheet' && structure && this.findingsCache.size > 0;
+    const related = tracking ? this.relatedTo([before, after]) : [];
     // Partners carry their meetings' facts (next step, confirmation): any worksheet change refreshes them.
-    if (structure || kind === 'worksheet') this.forgetMeetings();
+    // Settings carry the aliases that join partner ids.
+    if (structure || kind === 'worksheet' || kind === 'config') this.forgetMeetings();
+    if (kind === 'config') this.aliasesCache = undefined;
     // Rounds read reviews' dates too; the vocabulary reads every kind.
     this.roundsCache = undefined;
     this.vocabularyCache = undefined;
@@ -200,6 +211,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
     } else if (kind === 'worksheet' && structure) {
       // Cross-file rules read partners, statuses and rounds of worksheets.
       for (const u of this.dependents) affected.add(u);
+      for (const u of related) affected.add(u);
+      // ...and the maps after it: the worksheets now sharing a name, an id or a round with it.
+      if (tracking) for (const u of this.relatedTo([after])) affected.add(u);
     }
     for (const u of affected) this.forget(u);
     const change = { affected: [...affected], structure };
@@ -285,6 +299,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     this.forgetMeetings();
     this.roundsCache = undefined;
     this.vocabularyCache = undefined;
+    this.aliasesCache = undefined;
     this.findingsCache.clear();
     this.summaryCache.clear();
     return [...current.keys()].filter((u) => !ready.has(u));
@@ -305,14 +320,72 @@ export class WorkspaceIndex implements WorkspaceFacts {
     return kind ? all.filter((d) => d.kind === kind) : all;
   }
 
-  /** Every meeting, in index order. Kept until a worksheet changes: not a copy, so read it, do not change it. */
+  /** Every meeting, in index order, its partner id taken through the aliases. Kept until a worksheet changes: not a copy, so read it, do not change it. */
   meetings(): readonly Meeting[] {
     if (!this.meetingsCache) {
+      const aliases = this.aliases();
       const list: Meeting[] = [];
-      for (const d of this.docs.values()) if (d.kind === 'worksheet' && d.meeting) list.push(d.meeting);
+      for (const d of this.docs.values()) {
+        const m = d.kind === 'worksheet' ? (d.meeting as (Meeting & { writtenId?: string }) | undefined) : undefined;
+        if (!m) continue;
+        // The id after the aliases, set on the meeting so partners, rules and the review all group by it.
+        if (m.writtenId !== undefined) m.partnerId = resolveAlias(aliases, m.writtenId);
+        list.push(m);
+      }
       this.meetingsCache = list;
     }
     return this.meetingsCache;
+  }
+
+  /** Old partner id -> current id, from every settings file of the index. */
+  aliases(): Readonly<Record<string, string>> {
+    if (!this.aliasesCache) {
+      const merged: Record<string, string> = Object.create(null) as Record<string, string>;
+      for (const d of this.docs.values()) {
+        if (d.kind === 'config' && d.facts.kind === 'config') Object.assign(merged, d.facts.config.aliases);
+      }
+      this.aliasesCache = merged;
+    }
+    return this.aliasesCache;
+  }
+
+  /** Who is who and which round is which: built once per change. */
+  identity(): Identity {
+    this.identityCache ??= buildIdentity(this.meetings());
+    return this.identityCache;
+  }
+
+  /**
+   * The worksheets whose identity or round findings may change with these
+   * meetings: the same partner, the same organisation name, a lookalike round,
+   * and those with no round (their neighbours by date). Map lookups on the
+   * maps as they stand.
+   */
+  private relatedTo(meetings: (Meeting | undefined)[]): string[] {
+    const out = new Set<string>();
+    const present = meetings.filter((m): m is Meeting => m !== undefined);
+    if (present.length === 0) return [];
+    const identity = this.identity();
+    const partners = this.partnerMap();
+    const rounds = this.roundMap();
+    for (const m of present) {
+      const ids = new Set([m.partnerId, this.canonicalPartner(m.partnerId)]);
+      if (m.organization) for (const x of identity.idsByName.get(organizationKey(m.organization)) ?? []) ids.add(x.id);
+      for (const id of ids) for (const o of partners.get(id)?.meetings ?? []) out.add(o.uri);
+      if (m.round) {
+        // A round's size matters only beside a lookalike: then both rounds' worksheets may change.
+        const alike = [...identity.roundSizes.keys()].filter((r) => roundsAlike(r, m.round!));
+        if (alike.length > 0) for (const r of [m.round, ...alike]) for (const o of rounds.get(r) ?? []) out.add(o.uri);
+      }
+    }
+    for (const o of rounds.get('') ?? []) out.add(o.uri);
+    return [...out];
+  }
+
+  /** Meetings by round ('' for none). */
+  private roundMap(): Map<string, Meeting[]> {
+    this.roundMeetingsCache ??= groupBy(this.meetings(), (m) => m.round ?? '');
+    return this.roundMeetingsCache;
   }
 
   partners(): Partner[] {
@@ -433,25 +506,43 @@ export class WorkspaceIndex implements WorkspaceFacts {
   // ---- WorkspaceFacts --------------------------------------------------------
 
   knownPartner(id: string): boolean {
-    return this.partner(id) !== undefined;
+    return this.partner(this.canonicalPartner(id)) !== undefined;
   }
 
   meetingsOf(partnerId: string): MeetingRef[] {
-    return this.partner(partnerId)?.meetings ?? [];
+    return this.partner(this.canonicalPartner(partnerId))?.meetings ?? [];
   }
 
   meetingsInRound(round: string): readonly MeetingRef[] {
-    if (!this.byRoundCache) {
-      const map = new Map<string, Meeting[]>();
-      for (const m of this.meetings()) {
-        if (m.round === undefined) continue;
-        const list = map.get(m.round);
-        if (list) list.push(m);
-        else map.set(m.round, [m]);
-      }
-      this.byRoundCache = map;
-    }
-    return this.byRoundCache.get(round) ?? [];
+    return this.roundMap().get(round) ?? [];
+  }
+
+  canonicalPartner(id: string): string {
+    return resolveAlias(this.aliases(), id);
+  }
+
+  partnersNamed(organization: string): { id: string; first: MeetingRef }[] {
+    return this.identity().idsByName.get(organizationKey(organization)) ?? [];
+  }
+
+  namesOf(partnerId: string): { organization: string; first: MeetingRef }[] {
+    return this.identity().namesById.get(this.canonicalPartner(partnerId)) ?? [];
+  }
+
+  roundSize(round: string): number {
+    return this.identity().roundSizes.get(round) ?? 0;
+  }
+
+  roundsWithMeetings(): string[] {
+    return [...this.identity().roundSizes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r]) => r);
+  }
+
+  roundLookalike(round: string): { round: string; meetings: number; example: MeetingRef } | undefined {
+    return this.identity().lookalikes.get(round);
+  }
+
+  roundsNear(date: string): string[] {
+    return roundsNear(this.identity(), date);
   }
 
   partnerIds(): readonly string[] {
@@ -465,6 +556,17 @@ function revive(entries: Map<string, SnapshotEntry>, uri: string, stamp: string)
   const entry = entries.get(uri);
   const kind = kindOfFile(uri);
   return entry && kind && entry.stamp === stamp ? IndexedDoc.restore(entry, kind) : undefined;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const l = map.get(k);
+    if (l) l.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
 }
 
 async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -211,7 +211,19 @@ function findPair(map: PosMap, key: PathSegment): PosPair | undefined {
     const k = p.keyValue;
     if (k === key || (k != null && String(k) === String(key))) return p;
   }
+  // A key written the way people write it (`Next step`) is read as the field it means
+  // (forgive.ts): rules name the field, and their ranges and fixes land on the key as written.
+  if (typeof key !== 'string') return undefined;
+  for (const p of map.pairs) {
+    const k = p.keyValue;
+    if (typeof k === 'string' && k !== key && keyForm(k) === key) return p;
+  }
   return undefined;
+}
+
+/** `Next step`, `next-step`, `NextStep` as the field name they mean (the same reading as forgive.ts). */
+export function keyForm(k: string): string {
+  return k.trim().replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().replace(/[\s-]+/g, '_');
 }
 
 function pairEnd(pair: PosPair): number | undefined {

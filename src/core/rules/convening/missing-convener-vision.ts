@@ -8,7 +8,8 @@ export const missingConvenerVision: Rule<ConveningFacts> = {
   defaultSeverity: 'warning',
   summary: 'The convener shares its own vision, as one partner among others.',
   check(ctx) {
-    if (ctx.facts.convener.visionStatement) return [];
+    // While only exploring, there is no group yet to offer a vision to.
+    if (ctx.facts.convener.visionStatement || ctx.facts.status === 'exploring') return [];
     const hasVision = ctx.view.node(['convener', 'vision']) !== undefined;
     const fix = hasVision
       ? insertFix(ctx.view, { title: 'Add the convener\'s vision statement', mapPath: ['convener', 'vision'], key: 'statement', plain: ['""'], snippet: ['${1:What we hope this partnership achieves}'], preferred: true })

@@ -1,0 +1,317 @@
+// Forgive the harmless slips, once. People write `thanked: yes`, a date as
+// 11/12/2026 or 12 Nov 2026, `90 min`, `status: Held`, `owner: Ellen`,
+// challenges as one paragraph, or `Next step:` for `next_step`. Each is
+// plainly meant, so it is read as meant, and each gives one finding (a
+// `format-slip` warning with the fix that writes it in the format's form)
+// rather than a red schema error plus a second finding from a rule that read
+// the value as missing. The walk follows the file kind's JSON Schema, so
+// "what is expected here" comes from one place. Copy on write: a file with no
+// slip is returned as it is.
+import worksheetSchema from '../../schemas/worksheet.schema.json';
+import conveningSchema from '../../schemas/convening.schema.json';
+import reviewSchema from '../../schemas/review.schema.json';
+import configSchema from '../../schemas/config.schema.json';
+import type { FileKind } from './types';
+import type { YamlPath } from './yaml';
+import { keyForm } from './yaml/view';
+import { slugify } from './paths';
+
+type Schema = Record<string, unknown>;
+
+const ROOTS: Record<FileKind, Schema> = {
+  worksheet: worksheetSchema as Schema,
+  convening: conveningSchema as Schema,
+  review: reviewSchema as Schema,
+  config: configSchema as Schema,
+};
+
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+
+export type SlipKind = 'boolean' | 'date' | 'number' | 'case' | 'id' | 'paragraph' | 'key';
+
+/** One slip: where it is (in the file as written), what was written, and how to write it. */
+export interface Slip {
+  kind: SlipKind;
+  /** The path of the value as written (for `key`, of the key). */
+  path: YamlPath;
+  written: string;
+  /** The forms that fix it, most likely first; two for a date whose day and month could swap. */
+  meant: string[];
+  /** For `paragraph`: the items it splits into. */
+  items?: string[];
+  /** What the value names (`person`, `partner`...), for `id`. */
+  refersTo?: string;
+  /** For `case`: the allowed values. */
+  allowed?: string[];
+}
+
+export interface AsMeant {
+  data: unknown;
+  slips: Slip[];
+  /**
+   * Keys renamed in `data` (`Next step` read as `next_step`): the path in
+   * `data`, joined with `/`, to the key as written.
+   */
+  renamed: Map<string, string>;
+}
+
+/** The data read as meant, with the slips it took. */
+export function readAsMeant(kind: FileKind, data: unknown): AsMeant {
+  const out: AsMeant = { data, slips: [], renamed: new Map() };
+  const root = ROOTS[kind];
+  if (!root || typeof data !== 'object' || data === null) return out;
+  out.data = walk(root, root, data, [], [], out);
+  return out;
+}
+
+/** The data read as meant; the data itself when it has no slip. */
+export function asMeant(kind: FileKind, data: unknown): unknown {
+  return readAsMeant(kind, data).data;
+}
+
+function resolve(root: Schema, node: unknown, depth = 0): Schema {
+  if (!node || typeof node !== 'object') return {};
+  const s = node as Schema;
+  const ref = s.$ref;
+  if (typeof ref !== 'string' || depth > 8 || !ref.startsWith('#/')) return s;
+  let target: unknown = root;
+  for (const part of ref.slice(2).split('/')) target = (target as Schema | undefined)?.[part];
+  const { $ref: _ignored, ...rest } = s;
+  return { ...resolve(root, target, depth + 1), ...rest };
+}
+
+function types(s: Schema): string[] {
+  const t = s.type;
+  return Array.isArray(t) ? t.map(String) : typeof t === 'string' ? [t] : [];
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+function accepts(s: Schema, v: unknown): boolean {
+  const ts = types(s);
+  if (ts.length === 0) return true;
+  const t = typeOf(v);
+  return ts.includes(t) || (t === 'integer' && ts.includes('number'));
+}
+
+
+function walk(root: Schema, node: unknown, value: unknown, path: YamlPath, written: YamlPath, out: AsMeant): unknown {
+  const s = resolve(root, node);
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const branches = s[key];
+    if (Array.isArray(branches)) {
+      const resolved = branches.map((b) => resolve(root, b));
+      const typed = resolved.filter((b) => types(b).length > 0);
+      // The branch the value's type matches (a note as a line or a block); untyped branches only add `required`.
+      const branch = typed.find((b) => accepts(b, value));
+      if (branch) return walk(root, { ...withoutBranches(s), ...branch }, value, path, written, out);
+      if (typed.length > 0) return value;
+    }
+  }
+  if (typeof value === 'string' && !accepts(s, value)) return fromString(root, s, value, written, out);
+  if (typeof value === 'string') return stringSlip(s, value, written, out);
+  if (Array.isArray(value)) {
+    const items = s.items;
+    if (!items || types(s).length && !types(s).includes('array')) return value;
+    let copy: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const next = walk(root, items, item, [...path, i], [...written, i], out);
+      if (next !== item) (copy ??= [...value])[i] = next;
+    });
+    return copy ?? value;
+  }
+  if (value && typeof value === 'object') {
+    const props = s.properties as Record<string, unknown> | undefined;
+    if (!props) return value;
+    const obj = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(obj)) {
+      let key = k;
+      if (!(k in props) && s.additionalProperties === false) {
+        const meant = keyForm(k);
+        if (meant !== k && meant in props && !(meant in obj)) {
+          key = meant;
+          out.slips.push({ kind: 'key', path: [...written, k], written: k, meant: [meant] });
+          out.renamed.set([...path, meant].join('/'), k);
+        }
+      }
+      const sub = key in props ? props[key] : undefined;
+      const next = sub ? walk(root, sub, v, [...path, key], [...written, k], out) : v;
+      if (key !== k || next !== v) {
+        copy ??= { ...obj };
+        if (key !== k) delete copy[k];
+        copy[key] = next;
+      }
+    }
+    return copy ?? value;
+  }
+  return value;
+}
+
+function withoutBranches(s: Schema): Schema {
+  const { anyOf: _a, oneOf: _o, ...rest } = s;
+  return rest;
+}
+
+/** A string where the schema wants another type: yes for true, `90 min`, a paragraph or `a, b` for a list. */
+function fromString(root: Schema, s: Schema, value: string, path: YamlPath, out: AsMeant): unknown {
+  const ts = types(s);
+  if (ts.includes('boolean')) {
+    const b = readBoolean(value);
+    if (b !== undefined) {
+      out.slips.push({ kind: 'boolean', path, written: value, meant: [String(b)] });
+      return b;
+    }
+  }
+  if (ts.includes('integer') || ts.includes('number')) {
+    const n = readMinutes(value);
+    if (n !== undefined && (ts.includes('number') || Number.isInteger(n))) {
+      out.slips.push({ kind: 'number', path, written: value, meant: [String(n)] });
+      return n;
+    }
+  }
+  if (ts.includes('array') && value.trim() !== '') {
+    const items = resolve(root, s.items);
+    // Only a list of lines or ids can be read from one string (not a list of blocks, like people).
+    if (!takesStrings(root, items)) return value;
+    const ids = isIdPattern(items.pattern);
+    const parts = ids ? splitIds(value) : splitSentences(value);
+    if (parts.length > 0) {
+      const list = ids ? parts.map((p) => (isSlug(p) ? p : slugify(p))).filter((p) => p !== '') : parts;
+      out.slips.push({ kind: 'paragraph', path, written: value, meant: [], items: list, refersTo: ids ? refersTo(s, items) : undefined });
+      return list;
+    }
+  }
+  return value;
+}
+
+function takesStrings(root: Schema, s: Schema): boolean {
+  if (types(s).includes('string')) return true;
+  const branches = [s.anyOf, s.oneOf].find(Array.isArray) as unknown[] | undefined;
+  return !!branches && branches.some((b) => types(resolve(root, b)).includes('string'));
+}
+
+/** A string of the right type in the wrong form: a date, a capitalised value, an id with spaces. */
+function stringSlip(s: Schema, value: string, path: YamlPath, out: AsMeant): unknown {
+  if (Array.isArray(s.enum)) {
+    const allowed = s.enum.filter((e): e is string => typeof e === 'string');
+    if (allowed.includes(value)) return value;
+    const form = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+    const hit = allowed.find((a) => a === form);
+    if (hit) {
+      out.slips.push({ kind: 'case', path, written: value, meant: [hit], allowed });
+      return hit;
+    }
+    return value;
+  }
+  if (s.pattern === DATE_PATTERN) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+    const readings = readDate(value);
+    if (readings.length === 0) return value;
+    out.slips.push({ kind: 'date', path, written: value, meant: readings });
+    // Day and month that could swap: neither reading is taken for the facts.
+    return readings.length === 1 ? readings[0] : value;
+  }
+  // Only a name-like slip (`Ellen`, `Greenway Allotments`, `St. Mary's`) is an id written another way;
+  // anything with other signs in it is no id at all, and the schema says so.
+  if (isIdPattern(s.pattern) && !isSlug(value) && /^[\p{L}\p{N}][\p{L}\p{N} _.'’-]*$/u.test(value.trim())) {
+    const id = slugify(value);
+    if (id !== '' && isSlug(id)) {
+      out.slips.push({ kind: 'id', path, written: value, meant: [id], refersTo: typeof s['x-refers-to'] === 'string' ? s['x-refers-to'] : undefined });
+      return id;
+    }
+  }
+  return value;
+}
+
+function refersTo(list: Schema, items: Schema): string | undefined {
+  const r = items['x-refers-to'] ?? list['x-refers-to'];
+  return typeof r === 'string' ? r : undefined;
+}
+
+function isIdPattern(p: unknown): boolean {
+  return p === '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+}
+
+function isSlug(v: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v);
+}
+
+export function readBoolean(v: string): boolean | undefined {
+  const t = v.trim().toLowerCase();
+  if (['yes', 'y', 'true', 'on'].includes(t)) return true;
+  if (['no', 'n', 'false', 'off'].includes(t)) return false;
+  return undefined;
+}
+
+/** `90`, `90 min`, `45 minutes`, `1 hour`, `1.5 hours`, `1h30`: minutes. */
+export function readMinutes(v: string): number | undefined {
+  const t = v.trim().toLowerCase();
+  let m = /^(\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?)?\.?$/.exec(t);
+  if (m) return Number(m[1]);
+  m = /^(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\.?$/.exec(t);
+  if (m) return Math.round(Number(m[1]) * 60);
+  m = /^(\d+)\s*(?:h|hrs?|hours?)\s*(?:and\s*)?(\d+)\s*(?:m|mins?|minutes?)?\.?$/.exec(t);
+  if (m) return Number(m[1]) * 60 + Number(m[2]);
+  return undefined;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function iso(y: number, m: number, d: number): string | undefined {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function month(word: string): number | undefined {
+  const i = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
+  return i < 0 ? undefined : i + 1;
+}
+
+/**
+ * The ISO readings of a date written another way: one for `12 Nov 2026`,
+ * `2026/11/12` or `13/11/2026`; two for `11/12/2026`, day first then month
+ * first, when both are dates; none for what is no date.
+ */
+export function readDate(v: string): string[] {
+  const t = v.trim().replace(/(\d)(st|nd|rd|th)\b/gi, '$1').replace(/,/g, ' ').replace(/\s+/g, ' ');
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
+  if (m) return compactDates([iso(+m[1], +m[2], +m[3])]);
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
+  if (m) {
+    const a = +m[1];
+    const b = +m[2];
+    const dayFirst = iso(+m[3], b, a);
+    const monthFirst = iso(+m[3], a, b);
+    return [...new Set(compactDates([dayFirst, monthFirst]))];
+  }
+  m = /^(\d{1,2}) ([a-z]+)\.? (\d{4})$/i.exec(t);
+  if (m && month(m[2])) return compactDates([iso(+m[3], month(m[2])!, +m[1])]);
+  m = /^([a-z]+)\.? (\d{1,2}) (\d{4})$/i.exec(t);
+  if (m && month(m[1])) return compactDates([iso(+m[3], month(m[1])!, +m[2])]);
+  return [];
+}
+
+function compactDates(xs: (string | undefined)[]): string[] {
+  return xs.filter((x): x is string => x !== undefined);
+}
+
+/** A paragraph's sentences (or its lines, or its `;`-separated parts), as list items. */
+export function splitSentences(v: string): string[] {
+  const lines = v.split(/\r?\n/).map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim()).filter(Boolean);
+  if (lines.length > 1) return lines;
+  const one = lines[0] ?? '';
+  const parts = one.split(/(?<=[.!?])\s+(?=[A-Z0-9"'“‘])|;\s+/).map((p) => p.trim()).filter(Boolean);
+  return parts.length ? parts : [one];
+}
+
+/** `maria, tom` or `maria and tom`: the ids of a list written on one line. */
+function splitIds(v: string): string[] {
+  return v.split(/\s*(?:,|;|\band\b|&)\s*/i).map((p) => p.trim()).filter(Boolean);
+}

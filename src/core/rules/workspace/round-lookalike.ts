@@ -1,0 +1,28 @@
+// `autum-2026` beside `autumn-2026`: a round name one typo away from a round
+// with far more meetings. Left alone, the typo becomes a round of its own
+// (one partner, one meeting) and can even become the review's default.
+import type { Rule } from '../rule';
+import type { ReviewFacts, WorksheetFacts } from '../../facts';
+import { compact, setFix } from '../fixes';
+
+export const roundLookalike: Rule<WorksheetFacts | ReviewFacts> = {
+  code: 'round-lookalike',
+  kind: ['worksheet', 'review'],
+  defaultSeverity: 'warning',
+  crossFile: true,
+  summary: 'A round name is not a near-copy of another round with far more meetings (`autum-2026` beside `autumn-2026`).',
+  check(ctx) {
+    const round = ctx.facts.round;
+    const ws = ctx.workspace;
+    if (!round || !ws) return [];
+    const like = ws.roundLookalike(round);
+    if (!like) return [];
+    const mine = ws.roundSize(round);
+    return [{
+      message: `Round \`${round}\` (${mine} meeting${mine === 1 ? '' : 's'}) looks like a typo of \`${like.round}\` (${like.meetings} meetings). Rename it, or the team review will treat it as a round of its own.`,
+      range: ctx.view.anchor(['round']),
+      fixes: compact([setFix(ctx.view, `Rename to \`${like.round}\``, ['round'], like.round, true)]),
+      related: [{ uri: like.example.uri, range: like.example.range, message: `a meeting of \`${like.round}\`` }],
+    }];
+  },
+};

@@ -1,0 +1,148 @@
+// Who is who and which round is which, across the workspace: the facts the
+// identity and round rules read (duplicate-partner, partner-renamed,
+// missing-round, round-lookalike, unknown-round). Built once from the index's
+// meetings when a worksheet or a settings file changes, as maps, so a rule's
+// question is a lookup and not a scan of every worksheet.
+import type { Meeting } from './indexed-document';
+import { distance } from 'fastest-levenshtein';
+import { slugify } from '../paths';
+
+/** An organisation's name with case and punctuation aside ("Oak Public Library." = "oak public library"). */
+export function organizationKey(name: string): string {
+  return slugify(name.replace(/['’‘`´]/g, '')).replace(/^the-/, '');
+}
+
+/** A name and the earliest meeting that wrote it. */
+export interface NamedFirst {
+  organization: string;
+  first: Meeting;
+}
+
+/** A partner id and its earliest meeting under one organisation name. */
+export interface IdFirst {
+  id: string;
+  first: Meeting;
+}
+
+export interface Identity {
+  /** Partner ids by organisation key, earliest first. */
+  idsByName: Map<string, IdFirst[]>;
+  /** The names each partner id was written with, earliest first. */
+  namesById: Map<string, NamedFirst[]>;
+  /** Meetings per round. */
+  roundSizes: Map<string, number>;
+  /** A round that looks like a typo of a bigger one, and that one. */
+  lookalikes: Map<string, { round: string; meetings: number; example: Meeting }>;
+  /** Meetings with a round and a date, by date: the neighbours of a worksheet with no round. */
+  dated: { date: string; round: string }[];
+}
+
+/** Earlier meeting first: by date (undated last), then by file. */
+function earlier(a: Meeting, b: Meeting): number {
+  return (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.uri.localeCompare(b.uri);
+}
+
+/**
+ * Two rounds are lookalikes when their numbers are the same and their words
+ * within a small edit distance (`autum-2026`, `autumn-2026`); `spring-2026`
+ * and `spring-2027` are two rounds, not a typo.
+ */
+export function roundsAlike(a: string, b: string): boolean {
+  if (a === b) return false;
+  const digits = (s: string) => s.replace(/[^0-9]+/g, ' ').trim();
+  if (digits(a) !== digits(b)) return false;
+  const words = (s: string) => s.replace(/[0-9]+/g, '').replace(/-+/g, '-');
+  const wa = words(a);
+  const wb = words(b);
+  const d = distance(wa.toLowerCase(), wb.toLowerCase());
+  return d <= Math.max(1, Math.min(2, Math.floor(Math.max(wa.length, wb.length) / 4)));
+}
+
+/** "Far fewer": at most half as many meetings. */
+function farFewer(small: number, big: number): boolean {
+  return small * 2 <= big;
+}
+
+export function buildIdentity(meetings: readonly Meeting[]): Identity {
+  const byName = new Map<string, Map<string, Meeting>>();
+  const names = new Map<string, Map<string, NamedFirst>>();
+  const roundSizes = new Map<string, number>();
+  const roundFirst = new Map<string, Meeting>();
+  const dated: { date: string; round: string }[] = [];
+  for (const m of meetings) {
+    if (m.organization) {
+      const key = organizationKey(m.organization);
+      if (key) {
+        const ids = byName.get(key) ?? new Map<string, Meeting>();
+        const cur = ids.get(m.partnerId);
+        if (!cur || earlier(m, cur) < 0) ids.set(m.partnerId, m);
+        byName.set(key, ids);
+        const ns = names.get(m.partnerId) ?? new Map<string, NamedFirst>();
+        const n = ns.get(key);
+        if (!n || earlier(m, n.first) < 0) ns.set(key, { organization: m.organization, first: m });
+        names.set(m.partnerId, ns);
+      }
+    }
+    if (m.round) {
+      roundSizes.set(m.round, (roundSizes.get(m.round) ?? 0) + 1);
+      const f = roundFirst.get(m.round);
+      if (!f || earlier(m, f) < 0) roundFirst.set(m.round, m);
+      if (m.date) dated.push({ date: m.date, round: m.round });
+    }
+  }
+  const idsByName = new Map<string, IdFirst[]>();
+  for (const [key, ids] of byName) {
+    if (ids.size > 1) idsByName.set(key, [...ids].map(([id, first]) => ({ id, first })).sort((a, b) => earlier(a.first, b.first) || a.id.localeCompare(b.id)));
+  }
+  const namesById = new Map<string, NamedFirst[]>();
+  for (const [id, ns] of names) {
+    if (ns.size > 1) namesById.set(id, [...ns.values()].sort((a, b) => earlier(a.first, b.first)));
+  }
+  const lookalikes = new Map<string, { round: string; meetings: number; example: Meeting }>();
+  const rounds = [...roundSizes];
+  for (const [small, n] of rounds) {
+    let best: [string, number] | undefined;
+    for (const [big, m] of rounds) {
+      if (farFewer(n, m) && roundsAlike(small, big) && (!best || m > best[1])) best = [big, m];
+    }
+    if (best) lookalikes.set(small, { round: best[0], meetings: best[1], example: roundFirst.get(best[0])! });
+  }
+  dated.sort((a, b) => a.date.localeCompare(b.date));
+  return { idsByName, namesById, roundSizes, lookalikes, dated };
+}
+
+/**
+ * The rounds of the meetings nearest a date, nearest first (at most `limit`),
+ * lookalike typos left out: a binary search into the dated meetings, then
+ * outwards from there.
+ */
+export function roundsNear(identity: Identity, date: string, limit = 2): string[] {
+  const { dated, lookalikes } = identity;
+  const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  const t = ms(date);
+  if (Number.isNaN(t)) return [];
+  let lo = 0;
+  let hi = dated.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dated[mid].date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  let left = lo - 1;
+  let right = lo;
+  while (out.length < limit && (left >= 0 || right < dated.length)) {
+    const dl = left >= 0 ? t - ms(dated[left].date) : Infinity;
+    const dr = right < dated.length ? ms(dated[right].date) - t : Infinity;
+    const x = dr <= dl ? dated[right++] : dated[left--];
+    if (!lookalikes.has(x.round) && !out.includes(x.round)) out.push(x.round);
+  }
+  return out;
+}
+
+/** Follows the team's aliases (old id -> current id), a few hops at most, so a loop cannot hang. */
+export function resolveAlias(aliases: Readonly<Record<string, string>>, id: string): string {
+  let cur = id;
+  for (let i = 0; i < 8 && Object.prototype.hasOwnProperty.call(aliases, cur); i++) cur = aliases[cur];
+  return cur;
+}

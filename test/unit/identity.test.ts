@@ -1,0 +1,85 @@
+// Who is who and which round is which across the workspace: the cases the
+// table in rules.test.ts cannot show, because they are about more than the
+// one document checked (which of two files is flagged, aliases, and that an
+// edit to one worksheet refreshes the findings of the others).
+import assert from 'node:assert/strict';
+import { WorkspaceIndex } from '../../src/core/workspace';
+import { CONVENING, WORKSHEET, applyEdits, codes, variant } from './helpers';
+import { summarize } from '../../src/core/summary/summarize';
+
+const OLDER = '/team/oak/2026-05-11.worksheet.yaml';
+const NEWER = '/team/oak/2026-11-12.worksheet.yaml';
+const CONV = '/team/convenings/oak.convening.yaml';
+const SETTINGS = '/team/partner-worksheets.yaml';
+
+const oak = (id: string, organization: string, date: string, round: string) => variant(WORKSHEET,
+  [['partner'], { id, organization }], [['meeting', 'date'], date], [['round'], round], [['next_step', 'status'], 'done'], [['follow_up']]);
+
+function workspace(): WorkspaceIndex {
+  const index = new WorkspaceIndex(() => '2026-11-20');
+  index.set(OLDER, oak('oak-library', 'Oak Public Library', '2026-05-11', 'spring-2026'));
+  index.set(NEWER, oak('oak-public-library', 'Oak Public Library.', '2026-11-12', 'autumn-2026'));
+  return index;
+}
+
+const only = (index: WorkspaceIndex, uri: string, code: string) => index.check(uri).filter((f) => f.code === code);
+
+describe('identity and rounds across the workspace', () => {
+  it('duplicate-partner flags the newer id only, pointing at the older worksheet', () => {
+    const index = workspace();
+    assert.deepEqual(only(index, OLDER, 'duplicate-partner'), []);
+    const [f] = only(index, NEWER, 'duplicate-partner');
+    assert.match(f.message, /"Oak Public Library\." already has the partner id `oak-library` \(first met 2026-05-11\)/);
+    assert.equal(f.related?.[0].uri, OLDER);
+  });
+
+  it('an alias in the settings joins the old id to the partner: one partner, no duplicate, a known id in convenings', () => {
+    const index = workspace();
+    index.set(CONV, variant(CONVENING, [['partners'], [{ id: 'oak-public-library', roles: ['leadership'] }]], [['vision_setting', 'sessions'], []]));
+    index.set(SETTINGS, 'kind: config\naliases: {oak-public-library: oak-library}\n');
+    assert.deepEqual(index.partners().map((p) => [p.id, p.meetings.length]), [['oak-library', 2]]);
+    assert.deepEqual(only(index, NEWER, 'duplicate-partner'), []);
+    assert.deepEqual(only(index, CONV, 'unknown-partner'), []);
+    assert.equal(index.meetingsOf('oak-public-library').length, 2);
+  });
+
+  it('an edit to one worksheet refreshes the identity findings of the other', () => {
+    const index = workspace();
+    assert.equal(only(index, NEWER, 'duplicate-partner').length, 1);
+    // The older worksheet is renamed to another organisation: the newer id is no duplicate any more.
+    const change = index.set(OLDER, oak('oak-library', 'Oak Street Library', '2026-05-11', 'spring-2026'));
+    assert.ok(change.affected.includes(NEWER), 'the other worksheet is among the affected');
+    assert.deepEqual(only(index, NEWER, 'duplicate-partner'), []);
+  });
+
+  it('the duplicate-partner fix gives the partner its existing id, and the finding goes', () => {
+    const index = workspace();
+    const [f] = only(index, NEWER, 'duplicate-partner');
+    const fixed = applyEdits(index.get(NEWER)!.text, f.fixes![0].edits);
+    index.set(NEWER, fixed);
+    assert.deepEqual(codes(index.check(NEWER)).filter((c) => c === 'duplicate-partner' || c === 'schema'), []);
+    assert.equal(index.partners().length, 1);
+  });
+
+  it('missing-round offers the round of the nearest meetings by date first', () => {
+    const index = workspace();
+    const uri = '/team/harbour/2026-11-20.worksheet.yaml';
+    index.set(uri, variant(oak('harbour-youth', 'Harbour Youth Trust', '2026-11-20', 'x'), [['round']]));
+    const [f] = only(index, uri, 'missing-round');
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['Put it in `autumn-2026` (its neighbours by date)', 'Put it in `spring-2026`']);
+    assert.equal(f.fixes?.[0].preferred, true);
+  });
+
+  it('round-lookalike needs far fewer meetings and the same numbers', () => {
+    const index = workspace();
+    for (const [i, p] of ['a', 'b', 'c'].entries()) index.set(`/team/${p}/2026-10-0${i + 1}.worksheet.yaml`, oak(p, p.toUpperCase(), `2026-10-0${i + 1}`, 'autumn-2026'));
+    const typo = '/team/d/2026-10-09.worksheet.yaml';
+    index.set(typo, oak('d', 'D', '2026-10-09', 'autum-2026'));
+    assert.equal(only(index, typo, 'round-lookalike').length, 1);
+    // Two rounds of nearly the same size are two rounds.
+    // The typo, later than the round it copies, is not the review's default round.
+    assert.equal(summarize(index, { today: '2026-11-20' }).round, 'autumn-2026');
+    for (const p of ['e', 'f', 'g']) index.set(`/team/${p}/2026-10-10.worksheet.yaml`, oak(p, p.toUpperCase(), '2026-10-10', 'autum-2026'));
+    assert.deepEqual(only(index, typo, 'round-lookalike'), []);
+  });
+});
