@@ -7,6 +7,10 @@ const sheet = (i: number) => `${ROOT}/p${i}/2026-10-14.worksheet.yaml`;
 const CONV = `${ROOT}/convenings/westside.convening.yaml`;
 const REV = `${ROOT}/reviews/autumn-2026.review.yaml`;
 
+/** Partner i's worksheet: its own id and organisation (one organisation under two ids is a duplicate, which re-checks both). */
+const partnerSheet = (i: number, ...more: [string[], unknown][]) =>
+  variant(WORKSHEET, [['partner', 'id'], `p-${i}`], [['partner', 'organization'], `Partner ${i}`], ...more);
+
 /** A schedule whose timer runs only when the test says, recording each batch. */
 function scheduled(index: WorkspaceIndex) {
   const batches: string[][] = [];
@@ -35,25 +39,25 @@ describe('check schedule (what the diagnostics re-check, and when)', () => {
     const { schedule, batches, tick } = scheduled(index);
     index.set(CONV, CONVENING);
     index.set(REV, REVIEW);
-    for (let i = 0; i < 3; i++) index.set(sheet(i), variant(WORKSHEET, [['partner', 'id'], `p-${i}`]));
+    for (let i = 0; i < 3; i++) index.set(sheet(i), partnerSheet(i));
     tick();
-    for (let i = 3; i < 6; i++) index.set(sheet(i), variant(WORKSHEET, [['partner', 'id'], `p-${i}`]));
+    for (let i = 3; i < 6; i++) index.set(sheet(i), partnerSheet(i));
     tick();
     assert.deepEqual(batches, [[sheet(0), sheet(1), sheet(2)], [sheet(3), sheet(4), sheet(5)]], 'no convening or review during the load');
     schedule.loaded();
     tick();
     assert.deepEqual(batches[2], [CONV, REV], 'after the load: the files that read the others, not the worksheets again');
     // From now on a worksheet's change re-checks its dependents with it.
-    index.set(sheet(0), variant(WORKSHEET, [['partner', 'id'], 'p-0'], [['status'], 'planned']));
+    index.set(sheet(0), partnerSheet(0, [['status'], 'planned']));
     tick();
     assert.deepEqual(batches[3], [sheet(0), CONV, REV]);
   });
 
   it('after the load, files no update announced (taken from a snapshot) get their first check', () => {
     const index = new WorkspaceIndex(() => '2026-10-21');
-    index.set(sheet(0), WORKSHEET);
+    index.set(sheet(0), partnerSheet(0));
     const { schedule, batches, tick } = scheduled(index);
-    index.set(sheet(1), variant(WORKSHEET, [['partner', 'id'], 'p-1']));
+    index.set(sheet(1), partnerSheet(1));
     tick();
     schedule.loaded(['/elsewhere/open.worksheet.yaml']);
     tick();
