@@ -72,9 +72,14 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     if (index.has(uri)) continue;
     index.set(uri, readText(f));
     if (!wanted.has(uri)) continue;
-    if (readsOtherFiles(kindOfFile(f) ?? '')) later.push(uri);
+    const kind = kindOfFile(f) ?? '';
+    if (kind !== 'worksheet' && readsOtherFiles(kind)) later.push(uri);
     else findings.set(uri, index.check(uri, { retain: false }));
   }
+  // A worksheet's identity and round findings read the other worksheets: those
+  // that share a name, an id or a lookalike round, or have no round, are
+  // checked again now that every worksheet is in (usually a handful).
+  for (const uri of index.identityConcerned()) if (findings.has(uri)) later.push(uri);
   for (const uri of later) findings.set(uri, index.check(uri, { retain: false }));
 
   const results: FileFindings[] = [];

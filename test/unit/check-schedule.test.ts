@@ -64,6 +64,19 @@ describe('check schedule (what the diagnostics re-check, and when)', () => {
     assert.deepEqual(batches, [[sheet(1)], [sheet(0), '/elsewhere/open.worksheet.yaml']]);
   });
 
+  it('after the load, worksheets whose identity depends on others are checked again, and only those', () => {
+    const index = new WorkspaceIndex(() => '2026-10-21', { checkEvery: true });
+    const { schedule, batches, tick } = scheduled(index);
+    index.set(sheet(0), partnerSheet(0));
+    index.set(sheet(1), variant(WORKSHEET, [['partner', 'id'], 'oak-library'], [['partner', 'organization'], 'Oak Library']));
+    tick();
+    index.set(sheet(2), variant(WORKSHEET, [['partner', 'id'], 'oak-public-library'], [['partner', 'organization'], 'Oak Library']));
+    tick();
+    schedule.loaded();
+    tick();
+    assert.deepEqual(batches[2], [sheet(1), sheet(2)], 'one organisation under two ids: both worksheets again, not the others');
+  });
+
   it('a check after set() uses the parse set() made, and finds what a fresh index finds', () => {
     const texts = [WORKSHEET, variant(WORKSHEET, [['next_step']]), `${WORKSHEET}extra: [unclosed\n`, variant(WORKSHEET, [['notes', 'success_in_their_words'], 'Line one\nline two'])];
     for (const text of texts) {

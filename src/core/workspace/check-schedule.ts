@@ -4,9 +4,11 @@
 // per batch. Pure, so the extension's diagnostics and the benchmark of that
 // path run the same code.
 //
-// While the workspace loads, files whose rules read other files (convenings,
-// reviews) would be checked again after every worksheet read: they wait until
-// the load is over (loaded()), and are checked once then.
+// While the workspace loads, files whose rules read the whole workspace
+// (convenings, reviews) would be checked again after every worksheet read:
+// they wait until the load is over (loaded()), and are checked once then.
+// Worksheets are checked as they arrive; after the load, only those whose
+// identity or round findings depend on other worksheets are checked again.
 import type { WorkspaceIndex } from './workspace-index';
 import { kindOfFile } from '../kinds';
 import { readsOtherFiles } from '../rules';
@@ -32,7 +34,7 @@ export class CheckSchedule {
   /** Check these files in the next batch. */
   add(uris: Iterable<string>): void {
     for (const u of uris) {
-      if (!this.indexed && readsOtherFiles(kindOfFile(u) ?? '')) continue;
+      if (!this.indexed && waitsForLoad(kindOfFile(u) ?? '')) continue;
       this.pending.add(u);
     }
     if (this.timer !== undefined || this.pending.size === 0) return;
@@ -47,7 +49,8 @@ export class CheckSchedule {
   loaded(extra: Iterable<string> = []): void {
     this.indexed = true;
     const uris: string[] = [];
-    for (const d of this.index.documents()) if (!this.checked.has(d.uri) || readsOtherFiles(d.kind)) uris.push(d.uri);
+    const concerned = this.index.identityConcerned();
+    for (const d of this.index.documents()) if (!this.checked.has(d.uri) || waitsForLoad(d.kind) || concerned.has(d.uri)) uris.push(d.uri);
     this.add([...uris, ...extra]);
   }
 
@@ -71,4 +74,9 @@ export class CheckSchedule {
     this.timer = undefined;
     this.pending.clear();
   }
+}
+
+/** Convenings and reviews read every worksheet; a worksheet's cross-file rules read only its identity and round. */
+function waitsForLoad(kind: string): boolean {
+  return kind !== 'worksheet' && readsOtherFiles(kind);
 }

@@ -382,6 +382,30 @@ export class WorkspaceIndex implements WorkspaceFacts {
     return [...out];
   }
 
+  /**
+   * The worksheets whose identity or round findings depend on other
+   * worksheets as they stand: an organisation under two ids, an id under two
+   * names, a lookalike round and its original, and worksheets with no round.
+   * A worksheet outside these gets the same identity findings (none) whatever
+   * else is indexed, so it can be checked as soon as it is read.
+   */
+  identityConcerned(): Set<string> {
+    const out = new Set<string>();
+    const identity = this.identity();
+    const partners = this.partnerMap();
+    const rounds = this.roundMap();
+    const addPartner = (id: string) => {
+      for (const o of partners.get(id)?.meetings ?? []) out.add(o.uri);
+    };
+    for (const list of identity.idsByName.values()) for (const x of list) addPartner(x.id);
+    for (const id of identity.namesById.keys()) addPartner(id);
+    for (const [round, alike] of identity.lookalikes) {
+      for (const r of [round, alike.round]) for (const m of rounds.get(r) ?? []) out.add(m.uri);
+    }
+    for (const m of rounds.get('') ?? []) out.add(m.uri);
+    return out;
+  }
+
   /** Meetings by round ('' for none). */
   private roundMap(): Map<string, Meeting[]> {
     this.roundMeetingsCache ??= groupBy(this.meetings(), (m) => m.round ?? '');
