@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { partnerHistory } from '../../core/history/build';
 import type { PartnerHistory, Ref } from '../../core/history/model';
-import { DEFAULT_UNMET_AFTER_DAYS } from '../../core/history/model';
 import { renderHistoryMarkdown } from '../../core/history/render-markdown';
 import { renderHistoryHtml } from '../../core/history/render-html';
 import { shareBack } from '../../core/history/share';
@@ -20,15 +19,10 @@ import type { ExportFormat, HostMessage } from './messages';
 import { parsePageMessage, parsePageState } from './messages';
 import { historyPageHtml, newNonce } from './page-html';
 import { exists } from '../workspace/exists';
+import { unmetAfterDays } from './settings';
 
 export const VIEW_TYPE = 'partnerWorksheets.history';
 const UPDATE_DEBOUNCE_MS = 300;
-
-/** `partnerWorksheets.partners.unmetAfterDays`: partners not met for longer are marked. */
-export function unmetAfterDays(): number {
-  const v = vscode.workspace.getConfiguration('partnerWorksheets.partners').get<number>('unmetAfterDays', DEFAULT_UNMET_AFTER_DAYS);
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : DEFAULT_UNMET_AFTER_DAYS;
-}
 
 export class HistoryPanel implements vscode.Disposable {
   private static current: HistoryPanel | undefined;
