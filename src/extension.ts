@@ -30,6 +30,8 @@ export interface PartnerWorksheetsApi {
   partnersTreeView(): vscode.TreeView<TreeNode> | undefined;
   /** The open Worksheet Forms, for tests. */
   worksheetForms(): WorksheetForm[];
+  /** The Partner History panel, when open: its partner, and the one its page was last sent. */
+  historyPanel(): { partnerId: string | undefined; shownOnPage: string | undefined } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi {
@@ -71,6 +73,10 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
     partnersView: () => partnersView?.provider,
     partnersTreeView: () => partnersView?.view,
     worksheetForms: () => forms?.open() ?? [],
+    historyPanel: () => {
+      const panel = history.HistoryPanel.active;
+      return panel && { partnerId: panel.currentPartner, shownOnPage: panel.shownOnPage };
+    },
   };
 }
 

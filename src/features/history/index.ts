@@ -29,6 +29,10 @@ export class HistoryPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** The page has loaded and asked for its content. */
+  private pageReady = false;
+  /** The partner whose history the loaded page was last sent (for tests: the page is there and has it). */
+  private sentToPage: string | undefined;
 
   static show(context: vscode.ExtensionContext, services: Services, partnerId: string): HistoryPanel {
     const existing = HistoryPanel.current;
@@ -73,6 +77,10 @@ export class HistoryPanel implements vscode.Disposable {
     return this.partnerId;
   }
 
+  get shownOnPage(): string | undefined {
+    return this.sentToPage;
+  }
+
   history(): PartnerHistory | undefined {
     return this.partnerId === undefined ? undefined : partnerHistory(this.services.index, this.partnerId, { today: this.services.today(), unmetAfterDays: unmetAfterDays() });
   }
@@ -94,7 +102,8 @@ export class HistoryPanel implements vscode.Disposable {
       this.panel.title = history ? `History: ${history.partner.organization}` : 'Partner History';
       void this.post(history
         ? { type: 'history', history }
-        : { type: 'error', message: `No worksheet names the partner '${this.partnerId ?? ''}' any more.` });
+        : { type: 'error', message: `No worksheet names the partner '${this.partnerId ?? ''}' any more.` })
+        .then((delivered) => { if (delivered && this.pageReady) this.sentToPage = history?.partner.id; });
     } catch (e) {
       this.services.log.error(`The partner history could not be computed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       void this.post({ type: 'error', message: 'The history could not be computed; the Partner Worksheets log has the details.' });
@@ -114,6 +123,7 @@ export class HistoryPanel implements vscode.Disposable {
     try {
       switch (msg.type) {
         case 'ready':
+          this.pageReady = true;
           this.update();
           break;
         case 'open':
