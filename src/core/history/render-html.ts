@@ -127,22 +127,30 @@ blockquote { margin: .2em 0 .2em 1em; padding-left: .6em; border-left: 3px solid
 .who { color: var(--muted); }
 `;
 
-/** A complete HTML page: `partner-worksheets partner --format html`. */
-export function renderHistoryHtml(h: PartnerHistory, options: HistoryRenderOptions = {}): string {
+/**
+ * A self-contained page: its own styles, a policy that loads nothing, the
+ * given body (already escaped) in <main>. The history and "What we heard" share it.
+ */
+export function standalonePage(title: string, css: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Partner history: ${esc(h.partner.organization)}</title>
-<style>${STANDALONE_CSS}${SHARED_CSS}${HISTORY_CSS}</style>
+<title>${esc(title)}</title>
+<style>${css}</style>
 </head>
 <body>
 <main>
-${renderHistoryBody(h, options)}
+${body}
 </main>
 </body>
 </html>
 `;
+}
+
+/** A complete HTML page: `partner-worksheets partner --format html`. */
+export function renderHistoryHtml(h: PartnerHistory, options: HistoryRenderOptions = {}): string {
+  return standalonePage(`Partner history: ${h.partner.organization}`, `${STANDALONE_CSS}${SHARED_CSS}${HISTORY_CSS}`, renderHistoryBody(h, options));
 }

@@ -4,6 +4,7 @@ import type { ShareBack } from './model';
 import type { NoteCategory } from '../facts/meeting';
 import { esc } from '../summary/render-html';
 import { mdEscape } from '../summary/render-markdown';
+import { standalonePage } from './render-html';
 
 /** The headings speak to the partner. */
 export const HEARD_LABEL: Record<NoteCategory, string> = {
@@ -70,20 +71,5 @@ export function renderShareHtml(s: ShareBack): string {
       + `<ul>${g.items.map((i) => `<li>${esc(i.text)}${i.quote ? ` (<q>${esc(i.quote)}</q>)` : ''}</li>`).join('')}</ul></section>`);
   }
   body.push(`<section aria-labelledby="h-next"><h2 id="h-next">${s.nextStep ? 'Our next step together' : 'What comes next'}</h2><p>${esc(nextText(s))}</p></section>`);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>What we heard: ${esc(s.organization)}</title>
-<style>${SHARE_CSS}</style>
-</head>
-<body>
-<main>
-${body.join('\n')}
-</main>
-</body>
-</html>
-`;
+  return standalonePage(`What we heard: ${s.organization}`, SHARE_CSS, body.join('\n'));
 }
