@@ -4,6 +4,7 @@
 //   dist/cli.js             the command-line tool (`partner-worksheets`)
 //   dist/webview/main.js    the team review panel's page
 //   dist/webview/form/main.js  the worksheet form's page
+//   dist/webview/history/main.js  the partner history panel's page
 //   dist/test/vscode/*.js   suites that run inside a real VS Code extension host
 //   dist/test/web/index.js  the same suites, bundled for the web worker extension host
 //   dist/THIRD-PARTY-NOTICES.txt  the licences of the libraries in the shipped bundles
@@ -79,7 +80,7 @@ const builds = [
   {
     ...common,
     // The webview pages (the review panel, the worksheet form): no Node, no VS Code API.
-    entryPoints: { main: 'src/webview/main.ts', 'form/main': 'src/webview/form/main.ts' },
+    entryPoints: { main: 'src/webview/main.ts', 'form/main': 'src/webview/form/main.ts', 'history/main': 'src/webview/history/main.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

@@ -13,6 +13,8 @@ const PURE_FEATURE_FILES = [
   'src/features/partners/tree-model.ts',
   'src/features/review/messages.ts',
   'src/features/review/page-html.ts',
+  'src/features/history/messages.ts',
+  'src/features/history/page-html.ts',
 ];
 
 export default tseslint.config(

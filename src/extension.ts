@@ -13,6 +13,7 @@ import * as commands from './features/commands';
 import * as partners from './features/partners';
 import * as review from './features/review';
 import * as form from './features/form';
+import * as history from './features/history';
 import type { PartnersProvider, PartnersView } from './features/partners';
 import type { TreeNode } from './features/partners/tree-model';
 import type { WorksheetForm } from './features/form';
@@ -29,6 +30,8 @@ export interface PartnerWorksheetsApi {
   partnersTreeView(): vscode.TreeView<TreeNode> | undefined;
   /** The open Worksheet Forms, for tests. */
   worksheetForms(): WorksheetForm[];
+  /** The Partner History panel, when open: its partner, and the one its page was last sent. */
+  historyPanel(): { partnerId: string | undefined; shownOnPage: string | undefined } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi {
@@ -50,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
     ['partners', () => { partnersView = partners.register(context, services); }],
     ['review', () => review.register(context, services)],
     ['form', () => { forms = form.register(context, services); }],
+    ['history', () => history.register(context, services)],
   ];
   for (const [name, register] of features) {
     try {
@@ -70,6 +74,10 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
     partnersView: () => partnersView?.provider,
     partnersTreeView: () => partnersView?.view,
     worksheetForms: () => forms?.open() ?? [],
+    historyPanel: () => {
+      const panel = history.HistoryPanel.active;
+      return panel && { partnerId: panel.currentPartner, shownOnPage: panel.shownOnPage };
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import type { CliIo } from './io';
 import { runCheck } from './check';
 import { CHECK_FORMATS } from './format';
 import { REVIEW_FORMATS, runReview } from './review';
+import { PARTNER_FORMATS, SHARE_FORMATS, runPartner, runShare } from './partner';
 
 export const USAGE = `Usage: partner-worksheets <command> [options] [paths...]
 
@@ -23,6 +24,17 @@ Commands:
   review [paths...]     Print the team review of a round: coverage, similarities,
                         outliers, trends, opportunities, gaps and commitments.
                         Paths are folders (default: the current folder).
+
+  partner <id> [paths...]
+                        Print one partner's history: every meeting, success in
+                        their words over time, notes marked new, repeated or no
+                        longer mentioned, next steps, review commitments,
+                        convenings and open gaps. Paths are folders.
+
+  share <worksheet>     Print what we heard in one meeting, for the partner:
+                        their words, their correction and the next step. Our
+                        preparation, questions, themes, gaps and notes marked
+                        internal: true are left out.
 
 Options for check:
   --format <f>          text (default: path:line:col: severity code message),
@@ -39,6 +51,11 @@ Options for review:
                         file is never overwritten unless --force is given.
   --force               Replace an existing --out file.
   --today <YYYY-MM-DD>  The date overdue items are measured against.
+
+Options for partner and share:
+  --format <f>          markdown (default) or html (a self-contained page);
+                        partner also takes json (the history data).
+  --out <file>, --force, --today <YYYY-MM-DD>: as for review (share takes no --today).
 
   -h, --help            Show this help.
   -v, --version         Show the version.
@@ -101,7 +118,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const [command, ...paths] = positionals;
   if (!command) throw new UsageError('missing command (try `check`)');
-  if (command !== 'check' && command !== 'review') throw new UsageError(`unknown command '${command}'`);
+  if (command !== 'check' && command !== 'review' && command !== 'partner' && command !== 'share') throw new UsageError(`unknown command '${command}'`);
   const today = values.today ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${today}'`);
 
@@ -109,6 +126,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     // `text` is the check's default; for a review it means the readable form.
     const format = oneOf('--format', values.format === undefined || values.format === 'text' ? 'markdown' : values.format, REVIEW_FORMATS);
     return runReview({ paths, round: values.round, today, format, out: values.out, force: values.force ?? false }, io);
+  }
+
+  if (command === 'partner' || command === 'share') {
+    const [target, ...rest] = paths;
+    if (!target) throw new UsageError(command === 'partner' ? 'partner needs a partner id' : 'share needs a worksheet file');
+    const readable = values.format === undefined || values.format === 'text' ? 'markdown' : values.format;
+    const out = { out: values.out, force: values.force ?? false };
+    if (command === 'share') {
+      if (rest.length) throw new UsageError('share takes one worksheet');
+      return runShare({ worksheet: target, format: oneOf('--format', readable, SHARE_FORMATS), ...out }, io);
+    }
+    return runPartner({ id: target, paths: rest, today, format: oneOf('--format', readable, PARTNER_FORMATS), ...out }, io);
   }
 
   const format = oneOf('--format', values.format ?? 'text', CHECK_FORMATS);

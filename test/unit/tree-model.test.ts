@@ -206,6 +206,26 @@ describe('partners tree model', () => {
     assert.match(meeting.tooltip!, /Next step: Send our summer gallery calendar and hold two dates \(due 2026\\-10\\-28\)/);
   });
 
+  it('shows when a partner was last met and their latest success statement, and marks those not met for long', () => {
+    const index = build();
+    // A planned meeting after the latest held one: neither the last met date nor a success statement.
+    index.set(`${A}/riverside-youth/2026-12-01.worksheet.yaml`, variant(WORKSHEET, [['meeting', 'date'], '2026-12-01'], [['status'], 'planned'], [['notes']], [['confirmation']]));
+    const riverside = (o: Partial<TreeOptions>) => byLabel(buildTree(index, opts(o)), 'Riverside Youth Collective');
+    const recent = riverside({ today: '2026-10-21' });
+    assert.match(recent.tooltip!, /\n\nLast met: 2026-10-14 \\\(7 days ago\\\)\n\nSuccess in their words \\\(2026-10-14\\\): _Teens show their work in public places, and are paid for it\\._/);
+    assert.doesNotMatch(recent.description!, /not met/);
+    const late = riverside({ today: '2027-04-13', unmetAfterDays: 180 });
+    assert.match(late.tooltip!, /\*\*Last met: 2026-10-14 \\\(181 days ago\\\): not met for over 180 days\*\*/);
+    assert.match(late.description!, /not met for 181 days$/);
+    assert.doesNotMatch(riverside({ today: '2027-04-12', unmetAfterDays: 180 }).description!, /not met/, '180 days is not over the limit');
+    assert.match(riverside({ today: '2026-10-21', unmetAfterDays: 5 }).description!, /not met for 7 days$/, 'the setting moves the limit');
+    const planned = new WorkspaceIndex(() => '2026-10-21');
+    planned.set(`${A}/new/2026-11-01.worksheet.yaml`, variant(WORKSHEET, [['status'], 'planned'], [['meeting', 'date'], '2026-11-01']));
+    const fresh = buildTree(planned, opts({ today: '2026-10-21' }))[0];
+    assert.match(fresh.tooltip!, /\*\*Not met yet\*\*/);
+    assert.match(fresh.description!, /not met yet$/);
+  });
+
   it('escapes worksheet text in tooltips', () => {
     const index = new WorkspaceIndex(() => '2026-10-21');
     const evil = '[click](command:evil) <img src=x> $(zap) https://example.org\n# heading';

@@ -49,6 +49,8 @@ export interface NoteFacts {
   quote: string | undefined;
   /** Theme tags, trimmed, empty ones left out. */
   themes: string[];
+  /** `internal: true`: for the team only, never shared back with the partner. */
+  internal: boolean;
 }
 
 /** Everything the rules and the summary read of a worksheet. */
@@ -57,6 +59,8 @@ export interface WorksheetFacts extends MeetingFields {
   /** The partner id, else the organization's slug. */
   partnerId: string | undefined;
   ourAttendees: string[];
+  /** The names of `partner.people`, as written. */
+  people: string[];
   /** `meeting.partner_chose_time_and_place`, when it is a boolean. */
   partnerChoseTimeAndPlace: boolean | undefined;
   preparation: { worksheetReviewed: boolean; questions: number };
@@ -68,10 +72,12 @@ export interface WorksheetFacts extends MeetingFields {
     asked: boolean;
     corrected: boolean;
     correction: string | undefined;
+    /** `response` as written (confirmed, corrected, not-asked). */
+    response: string | undefined;
   } | undefined;
   followUp: { date: string | undefined; owner: string | undefined; done: boolean };
   thanked: boolean;
-  after: { filledOn: string | undefined; sharedWith: string[] };
+  after: { filledOn: string | undefined; sharedWith: string[]; sharedBackOn: string | undefined };
 }
 
 function isoDate(v: unknown): string | undefined {
@@ -111,6 +117,7 @@ function readNote(n: unknown): NoteFacts {
     text: noteText(n),
     quote: text(field(n, 'quote')),
     themes: list(field(n, 'themes')).filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()),
+    internal: field(n, 'internal') === true,
   };
 }
 
@@ -123,6 +130,7 @@ export function readWorksheet(data: unknown): WorksheetFacts {
     kind: 'worksheet',
     ...readFields(data),
     ourAttendees: texts(field(data, 'meeting', 'our_attendees')),
+    people: list(field(data, 'partner', 'people')).map((p) => text(field(p, 'name')) ?? text(p)).filter((n): n is string => n !== undefined),
     partnerChoseTimeAndPlace: typeof chose === 'boolean' ? chose : undefined,
     preparation: {
       worksheetReviewed: field(data, 'preparation', 'worksheet_reviewed') === true,
@@ -130,10 +138,14 @@ export function readWorksheet(data: unknown): WorksheetFacts {
     },
     notes,
     confirmationBlock: isBlock(c)
-      ? { asked: c.asked === true || c.response === 'confirmed' || c.response === 'corrected', corrected: c.response === 'corrected', correction: text(c.correction) }
+      ? { asked: c.asked === true || c.response === 'confirmed' || c.response === 'corrected', corrected: c.response === 'corrected', correction: text(c.correction), response: text(c.response) }
       : undefined,
     followUp: { date: text(field(data, 'follow_up', 'date')), owner: text(field(data, 'follow_up', 'owner')), done: field(data, 'follow_up', 'done') === true },
     thanked: field(data, 'thanked') === true,
-    after: { filledOn: isoDate(field(data, 'after', 'filled_on')), sharedWith: texts(field(data, 'after', 'shared_with')) },
+    after: {
+      filledOn: isoDate(field(data, 'after', 'filled_on')),
+      sharedWith: texts(field(data, 'after', 'shared_with')),
+      sharedBackOn: isoDate(field(data, 'after', 'shared_back_on')),
+    },
   };
 }

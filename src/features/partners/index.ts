@@ -8,6 +8,7 @@ import type { GroupBy, TreeNode } from './tree-model';
 import { gapCount, totalGaps } from './tree-model';
 import { PartnersProvider } from './provider';
 import { GapDecorations, OPEN_COMMAND } from './tree-items';
+import { unmetAfterDays } from '../history/settings';
 
 export { PartnersProvider } from './provider';
 
@@ -63,6 +64,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     () => ({
       ...state,
       roots: (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri.toString(), name: f.name })),
+      today: services.today(),
+      unmetAfterDays: unmetAfterDays(),
     }),
     () => services.indexer.whenIndexed(),
   );
@@ -105,6 +108,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const nodeArg = (arg: unknown): TreeNode | undefined => (isNode(arg) ? arg : view.selection[0]);
 
   context.subscriptions.push(
+    // The long-unmet mark follows the team's setting.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('partnerWorksheets.partners.unmetAfterDays')) provider.update();
+    }),
     provider,
     view,
     decorations,

@@ -11,6 +11,8 @@ import type { ConveningFacts } from '../../core/facts';
 import { factsOfKind } from '../../core/facts';
 import { isUnder } from '../../core/paths';
 import { inertMarkdown } from '../../core/markdown';
+import { isHeld } from '../../core/facts';
+import { daysBetween } from '../../core/dates';
 
 export type GroupBy = 'partner' | 'round';
 
@@ -21,6 +23,10 @@ export interface TreeOptions {
   onlyWithGaps: boolean;
   /** Workspace folders; with more than one, the tree groups by folder first. */
   roots: { uri: string; name: string }[];
+  /** Today (ISO), for when each partner was last met; without it no partner is marked. */
+  today?: string;
+  /** Partners not met for longer than this are marked (setting partnerWorksheets.partners.unmetAfterDays). */
+  unmetAfterDays?: number;
 }
 
 export interface Gaps {
@@ -130,6 +136,22 @@ function meetingNode(index: WorkspaceIndex, m: Meeting, parentId: string): TreeN
   };
 }
 
+/**
+ * When the partner was last met (their latest held meeting up to today), and
+ * whether that is longer ago than the team's setting. Undefined without today.
+ */
+function lastMet(p: Partner, options: TreeOptions): { text: string; long: boolean; days?: number } | undefined {
+  const today = options.today;
+  if (!today) return undefined;
+  const limit = options.unmetAfterDays ?? 180;
+  const date = p.meetings.find((m) => isHeld(m.status) && m.date && m.date <= today)?.date;
+  if (!date) return { text: '**Not met yet**', long: true };
+  const days = daysBetween(date, today);
+  const long = days > limit;
+  const text = `Last met: ${date} \\(${plural(days, 'day')} ago\\)`;
+  return { text: long ? `**${text}: not met for over ${plural(limit, 'day')}**` : text, long, days };
+}
+
 /** The date of the partner's next planned contact: an open next step's due date or a follow-up. */
 function nextContact(p: Partner): string | undefined {
   const dates = p.meetings
@@ -147,17 +169,20 @@ function partnerNode(index: WorkspaceIndex, p: Partner, meetings: Meeting[], par
   const gaps = sum(children);
   const next = nextContact(p);
   const latest = p.meetings[0];
+  // What success means to them now: the newest meeting that recorded it.
+  const success = p.meetings.find((m) => m.successInTheirWords);
+  const met = lastMet(p, options);
   return {
     id,
     kind: 'partner',
     label: p.organization,
     // Gaps show as a badge (tree-items.ts), so the description stays short.
-    description: [plural(meetings.length, 'meeting'), next ? `next ${next}` : undefined].filter(Boolean).join(' · '),
+    description: [plural(meetings.length, 'meeting'), next ? `next ${next}` : undefined, met?.long ? (met.days === undefined ? 'not met yet' : `not met for ${met.days} days`) : undefined].filter(Boolean).join(' · '),
     tooltip: paragraphs(
       `**${inertMarkdown(p.organization)}** \\(${inertMarkdown(p.id)}\\)${p.community ? `  \n${inertMarkdown(p.community)}` : ''}`,
-      latest ? `Latest meeting: ${latest.date ?? 'no date'}` : undefined,
-      latest?.successInTheirWords ? `Success in their words: _${inertMarkdown(latest.successInTheirWords)}_` : undefined,
-      latest?.confirmation ? `Confirmed: ${inertMarkdown(latest.confirmation)}` : undefined,
+      met ? met.text : latest ? `Latest meeting: ${latest.date ?? 'no date'}` : undefined,
+      success?.successInTheirWords ? `Success in their words${success !== latest && success.date ? ` \\(${success.date}\\)` : ''}: _${inertMarkdown(success.successInTheirWords)}_` : undefined,
+      success?.confirmation ? `Confirmed: ${inertMarkdown(success.confirmation)}` : undefined,
       next ? `Next contact: ${inertMarkdown(next)}` : 'No next step or follow\\-up planned',
       gapsLine(gaps),
     ),

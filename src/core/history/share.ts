@@ -1,0 +1,40 @@
+// "What we heard": one worksheet as a short, warm summary for the partner.
+// The method treats partners as equals: they should see what we understood,
+// in their words, and be able to correct it. What is the team's own is left
+// out by construction (this builder never reads it): preparation, our
+// questions, themes, the confirmation statement in our words, what we found
+// compelling, gap findings, and every note marked `internal: true`.
+import { NOTE_CATEGORIES, isBlock, readWorksheet } from '../facts';
+import { parseFile } from '../yaml';
+import type { ShareBack } from './model';
+
+/** The summary of a worksheet's text; undefined when the text is not a block of fields. */
+export function shareBack(uri: string, text: string): ShareBack | undefined {
+  const { data } = parseFile(uri, text);
+  if (!isBlock(data)) return undefined;
+  const f = readWorksheet(data);
+  const out: ShareBack = {
+    organization: f.organization ?? f.partnerId ?? 'you',
+    people: f.people,
+    heard: NOTE_CATEGORIES.map((category) => ({
+      category,
+      items: f.notes[category].flatMap((n) => (n.text && !n.internal ? [n.quote ? { text: n.text, quote: n.quote } : { text: n.text }] : [])),
+    })).filter((g) => g.items.length > 0),
+  };
+  if (f.date) out.date = f.date;
+  if (f.successInTheirWords) out.success = f.successInTheirWords;
+  if (f.confirmationBlock?.corrected && f.confirmationBlock.correction) out.correction = f.confirmationBlock.correction;
+  const ns = f.nextStep;
+  // A dropped next step is no longer agreed: the follow-up, if any, says what comes next.
+  if (ns && ns.status !== 'dropped') {
+    out.nextStep = { action: ns.action };
+    if (ns.owner) out.nextStep.owner = ns.owner;
+    if (ns.due) out.nextStep.due = ns.due;
+  }
+  if (!out.nextStep && (f.followUp.date || f.followUp.owner)) {
+    out.followUp = {};
+    if (f.followUp.date) out.followUp.date = f.followUp.date;
+    if (f.followUp.owner) out.followUp.owner = f.followUp.owner;
+  }
+  return out;
+}

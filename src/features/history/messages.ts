@@ -1,0 +1,81 @@
+// Messages between the Partner History page and the extension, shared by both
+// sides so they cannot drift apart. Each side checks what it receives: the
+// host because a page showing text from many hands must not be able to make
+// it do anything unexpected, the page because a malformed message must not
+// break it. No vscode import here: the page bundles this file.
+import type { PartnerHistory } from '../../core/history/model';
+
+export type ExportFormat = 'markdown' | 'html';
+
+/** Extension -> page. */
+export type HostMessage =
+  | { type: 'history'; history: PartnerHistory }
+  | { type: 'error'; message: string };
+
+/** Page -> extension. */
+export type PageMessage =
+  | { type: 'ready' }
+  | { type: 'open'; uri: string; line: number }
+  /** Share what we heard in the partner's latest held meeting. */
+  | { type: 'share' }
+  | { type: 'export'; format: ExportFormat };
+
+/** What the page keeps across reloads (VS Code's webview state, read by the serializer). */
+export interface PageState {
+  partnerId?: string;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const MAX_URI = 4096;
+const MAX_ID = 200;
+
+function str(v: unknown, max: number): string | undefined {
+  return typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined;
+}
+
+/** The message as a PageMessage, or undefined when its type or payload is not one we accept. */
+export function parsePageMessage(raw: unknown): PageMessage | undefined {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return undefined;
+  switch (raw.type) {
+    case 'ready':
+    case 'share':
+      return { type: raw.type };
+    case 'open': {
+      const uri = str(raw.uri, MAX_URI);
+      const line = raw.line;
+      if (!uri || typeof line !== 'number' || !Number.isInteger(line) || line < 1 || line > 10_000_000) return undefined;
+      return { type: 'open', uri, line };
+    }
+    case 'export':
+      return raw.format === 'markdown' || raw.format === 'html' ? { type: 'export', format: raw.format } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The message as a HostMessage, or undefined (the page ignores anything else). */
+export function parseHostMessage(raw: unknown): HostMessage | undefined {
+  if (!isRecord(raw)) return undefined;
+  switch (raw.type) {
+    case 'history': {
+      const h = raw.history;
+      // The host built it from the same types; check the parts the page reads first.
+      if (!isRecord(h) || !isRecord(h.partner) || typeof h.partner.id !== 'string' || !Array.isArray(h.meetings) || !Array.isArray(h.notes)) return undefined;
+      return { type: 'history', history: h as unknown as PartnerHistory };
+    }
+    case 'error':
+      return typeof raw.message === 'string' ? { type: 'error', message: raw.message } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The state VS Code hands the serializer, if it is ours. */
+export function parsePageState(raw: unknown): PageState {
+  if (!isRecord(raw)) return {};
+  const partnerId = str(raw.partnerId, MAX_ID);
+  return partnerId ? { partnerId } : {};
+}

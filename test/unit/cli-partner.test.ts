@@ -1,0 +1,87 @@
+// `partner-worksheets partner` and `share` on the two-meeting fixture partner:
+// the formats, paths relative to the output, the overwrite guard and the
+// usage errors. Exact content is tested in history.test.ts.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { USAGE, main } from '../../src/cli/main';
+
+const FIXTURE = 'test/fixtures/history';
+const AUTUMN = `${FIXTURE}/harbour-seniors/2026-09-30.worksheet.yaml`;
+const TODAY = '2026-12-01';
+
+async function cli(args: string[], cwd = process.cwd()) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd });
+  return { code, out, err };
+}
+
+describe('partner-worksheets partner', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'pw-partner-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints both meetings and both success statements as Markdown, paths relative to the current folder', async () => {
+    const r = await cli(['partner', 'harbour-seniors', FIXTURE, '--today', TODAY]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^# Partner history: Harbour Seniors Club\n/);
+    assert.match(r.out, /- 2026-03-12, shared, spring-2026 .*\(`test\/fixtures\/history\/harbour-seniors\/2026-03-12\.worksheet\.yaml:11`\)\n- 2026-09-30, shared, autumn-2026/);
+    assert.match(r.out, /"Members get out of the flats every week\."[^]*"Members see each other every week, even without the minibus\."/);
+  });
+
+  it('gives JSON with relative paths, and HTML that links the worksheets beside the output', async () => {
+    const json = await cli(['partner', 'harbour-seniors', FIXTURE, '--today', TODAY, '--format', 'json']);
+    const h = JSON.parse(json.out);
+    assert.deepEqual(h.meetings.map((m: { uri: string }) => m.uri), [`${FIXTURE}/harbour-seniors/2026-03-12.worksheet.yaml`, `${FIXTURE}/harbour-seniors/2026-09-30.worksheet.yaml`]);
+    const out = join(dir, 'h.html');
+    const r = await cli(['partner', 'harbour-seniors', FIXTURE, '--today', TODAY, '--format', 'html', '--out', out]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /Wrote the history of harbour-seniors to /);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.match(html, /<a class="ref" href="[^"]*test\/fixtures\/history\/harbour-seniors\/2026-09-30\.worksheet\.yaml"/);
+  });
+
+  it('never writes over a file unless --force is given', async () => {
+    const out = join(dir, 'h.md');
+    writeFileSync(out, 'keep');
+    const r = await cli(['partner', 'harbour-seniors', FIXTURE, '--out', out]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /exists; nothing was written/);
+    assert.equal(readFileSync(out, 'utf8'), 'keep');
+    assert.equal((await cli(['partner', 'harbour-seniors', FIXTURE, '--out', out, '--force'])).code, 0);
+    assert.match(readFileSync(out, 'utf8'), /^# Partner history/);
+  });
+
+  it('says which partners there are when the id is unknown, and needs an id', async () => {
+    const r = await cli(['partner', 'harbour-senior', FIXTURE]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, "partner-worksheets: no worksheet names the partner 'harbour-senior'; partners here: harbour-seniors, quay-library\n");
+    assert.match((await cli(['partner'])).err, /partner needs a partner id/);
+    assert.match((await cli(['partner', 'harbour-seniors', FIXTURE, '--format', 'sarif'])).err, /--format must be markdown, html or json, not 'sarif'/);
+    assert.match(USAGE, /partner <id> \[paths\.\.\.\]/);
+  });
+});
+
+describe('partner-worksheets share', () => {
+  it('prints what we heard with their words and the next step, and no gap or internal text', async () => {
+    const r = await cli(['share', AUTUMN]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /"Members see each other every week, even without the minibus\."/);
+    assert.match(r.out, /## Our next step together\n\nIntroduce Rose to the library's ground-floor room booking \(sam will take it forward\)\./);
+    assert.ok(!r.out.includes('due date') && !r.out.includes('board is split'));
+  });
+
+  it('writes a printable HTML page, and refuses what is not a worksheet', async () => {
+    const html = await cli(['share', AUTUMN, '--format', 'html']);
+    assert.match(html.out, /<h1>What we heard: Harbour Seniors Club<\/h1>/);
+    assert.match(html.out, /@media print/);
+    const bad = await cli(['share', `${FIXTURE}/partner-worksheets.yaml`]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /is not a meeting worksheet/);
+    assert.match((await cli(['share', AUTUMN, '--format', 'json'])).err, /--format must be markdown or html, not 'json'/);
+    assert.match((await cli(['share'])).err, /share needs a worksheet file/);
+  });
+});
