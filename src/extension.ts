@@ -13,6 +13,7 @@ import * as commands from './features/commands';
 import * as partners from './features/partners';
 import * as review from './features/review';
 import * as form from './features/form';
+import * as themes from './features/themes';
 import type { PartnersProvider, PartnersView } from './features/partners';
 import type { TreeNode } from './features/partners/tree-model';
 import type { WorksheetForm } from './features/form';
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
     ['partners', () => { partnersView = partners.register(context, services); }],
     ['review', () => review.register(context, services)],
     ['form', () => { forms = form.register(context, services); }],
+    ['themes', () => themes.register(context, services)],
   ];
   for (const [name, register] of features) {
     try {
