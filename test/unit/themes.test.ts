@@ -17,6 +17,8 @@ import { readConfig } from '../../src/core/facts/settings';
 import { checkText } from '../../src/core/check';
 import { runCli } from './cli-run';
 import { parse as parseYaml } from 'yaml';
+import { tagNoteActions } from '../../src/core/themes/tag-note';
+import { applyOffsetEdits } from '../../src/core/form/yaml-edit';
 
 const TODAY = '2026-11-01';
 
@@ -147,6 +149,53 @@ describe('the starter vocabulary and the team setting', () => {
     assert.ok(!m.suggest('Employment and training for newcomers').includes('transport'));
     assert.ok(!m.suggest('A film about the skate park').includes('transport'));
     assert.ok(!m.suggest('Even so, we carry on').includes('timing'));
+  });
+});
+
+describe('bounded tagging', () => {
+  it('reads at most the budget of notes with the tagger; the vocabularies still group the rest', () => {
+    const m = new ThemeMatcher([], STARTER_THEMES);
+    m.limitTagging(1);
+    assert.deepEqual(m.suggest('A harpsichord needs tuning'), ['harpsichord']);
+    assert.deepEqual(m.suggest('A residency for beekeepers'), []);
+    assert.deepEqual(m.suggest('The van broke down'), ['transport']);
+    assert.deepEqual(m.suggest('A harpsichord needs tuning'), ['harpsichord'], 'a note read before is remembered');
+    m.limitTagging(1);
+    assert.deepEqual(m.suggest('A residency for beekeepers'), ['residency', 'beekeeper'], 'not remembered without its keywords');
+  });
+});
+
+describe('Tag as <theme>', () => {
+  const m = new ThemeMatcher([{ id: 'space', label: 'Space and venues', synonyms: ['hall'] }], STARTER_THEMES);
+  const text = [
+    'kind: worksheet', 'notes:', '  challenges:',
+    '    - Childcare, and the hall is cold  # said twice',
+    '    - {text: No van on Sundays, quote: "We are stuck"}',
+    '    - {text: Bus fares, themes: [funding]}',
+    '  goals: [A harpsichord for the choir]', '',
+  ].join('\n');
+  const at = (needle: string) => tagNoteActions(text, text.indexOf(needle) + 2, m);
+
+  it('offers the agreed themes first, then the suggested ones, and writes the tag', () => {
+    const actions = at('Childcare');
+    assert.deepEqual(actions.map((a) => [a.title, a.agreed]), [['Tag as Space and venues', true], ['Tag as Children and families', false]]);
+    const after = applyOffsetEdits(text, actions[1].edits);
+    assert.match(after, /\n {4}- text: "?Childcare, and the hall is cold"?\n {6}themes: \[children-families\] {2}# said twice\n|\n {4}- text: "?Childcare, and the hall is cold"? {2}# said twice\n {6}themes: \[children-families\]\n/);
+    const parsed = parseYaml(after) as { notes: { challenges: unknown[] } };
+    assert.deepEqual(parsed.notes.challenges[0], { text: 'Childcare, and the hall is cold', themes: ['children-families'] });
+  });
+
+  it('adds themes to a note written as a map, keeping its quote', () => {
+    const a = at('No van');
+    assert.deepEqual(a.map((x) => x.title), ['Tag as Getting there']);
+    assert.match(applyOffsetEdits(text, a[0].edits), /- \{text: No van on Sundays, themes: \[transport\], quote: "We are stuck"\}/);
+  });
+
+  it('offers nothing on a tagged note, off the notes, or on broken YAML', () => {
+    assert.deepEqual(at('Bus fares'), []);
+    assert.deepEqual(at('kind'), []);
+    assert.deepEqual(tagNoteActions('notes: {challenges: [bus', 12, m), []);
+    assert.deepEqual(at('A harpsichord').map((x) => x.title), ['Tag as Arts and culture']);
   });
 });
 

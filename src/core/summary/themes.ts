@@ -39,6 +39,9 @@ export function sourceRank(s: ThemeSource): number {
 class Memo<V> {
   private readonly map = new Map<string, V>();
   constructor(private readonly max: number) {}
+  peek(key: string): V | undefined {
+    return this.map.get(key);
+  }
   get(key: string, make: (key: string) => V): V {
     let v = this.map.get(key);
     if (v === undefined) {
@@ -138,6 +141,7 @@ export class ThemeMatcher {
   private readonly tags = new Memo<string>(5_000);
   /** Notes repeat across a round's files (and every live update asks again). */
   private readonly suggested = new Memo<string[]>(20_000);
+  private taggerBudget = Infinity;
 
   constructor(themes: readonly Theme[], suggestWith: readonly Theme[] = []) {
     this.key = vocabularyKey(themes, suggestWith);
@@ -189,10 +193,24 @@ export class ThemeMatcher {
    * grouping vocabulary's themes found in it, else its nouns.
    */
   suggest(text: string): string[] {
-    return this.suggested.get(text, (t) => {
-      const grouped = this.grouping.empty ? [] : this.grouping.match(words(t).map(stemOf));
-      return grouped.length ? grouped.slice(0, MAX_SUGGESTIONS) : suggestThemes(t);
-    });
+    const known = this.suggested.peek(text);
+    if (known) return known;
+    const grouped = this.grouping.empty ? [] : this.grouping.match(words(text).map(stemOf));
+    if (grouped.length) return this.suggested.get(text, () => grouped.slice(0, MAX_SUGGESTIONS));
+    // Past the round's budget, a note no theme covers gets no keyword (and
+    // is not remembered without one, so a later review may still tag it).
+    if (this.taggerBudget <= 0) return [];
+    this.taggerBudget--;
+    return this.suggested.get(text, suggestThemes);
+  }
+
+  /**
+   * How many notes the part-of-speech tagger may read from now on (a
+   * summary sets it per round). Tagging costs about a millisecond a note;
+   * the vocabularies' matching is cheap and always runs.
+   */
+  limitTagging(notes: number): void {
+    this.taggerBudget = notes;
   }
 
   /** Tags, else agreed matches, else (when asked for) suggestions. */
@@ -205,6 +223,13 @@ export class ThemeMatcher {
 }
 
 const MAX_SUGGESTIONS = 3;
+
+/**
+ * Notes of one review the tagger reads for keywords (those no vocabulary
+ * covers, each distinct text once): a second or so. A round of 90,000 notes
+ * must not take a minute; past this, suggestions come from the vocabularies.
+ */
+export const MAX_TAGGED_NOTES = 2_000;
 
 /**
  * The tagger reads this much of a note: a note's themes show in its first
