@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { summarize } from '../core/summary/summarize';
-import { applyTextEdit, draftThemes, vocabularyEdit } from '../core/themes/draft';
+import { applyTextEdit, draftThemes, oneLine, vocabularyEdit } from '../core/themes/draft';
 import { nodeFileSystem } from './node-fs';
 import type { CliIo } from './io';
 import { UsageError, toUri } from './io';
@@ -51,7 +51,7 @@ export async function runThemes(args: ThemesArgs, io: CliIo): Promise<number> {
   if (result.kind === 'refused') {
     const why = {
       'has-vocabulary': `${shown} has a theme vocabulary; nothing was written. Run again with --merge to add the ${draft.length} suggested theme${draft.length === 1 ? '' : 's'} it lacks.`,
-      'nothing-to-add': `No theme to add: every theme two or more partners raised in ${summary.round} is in the vocabulary already.`,
+      'nothing-to-add': `No theme to add: every theme two or more partners raised in ${oneLine(summary.round)} is in the vocabulary already.`,
       'not-settings': `${shown} is not a settings file this command can edit (a syntax error, or not a mapping); nothing was written.`,
     }[result.reason];
     io.err(`partner-worksheets: ${why}\n`);
@@ -64,6 +64,6 @@ export async function runThemes(args: ThemesArgs, io: CliIo): Promise<number> {
     io.err(`partner-worksheets: could not write ${shown}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  io.out(`${text === undefined ? 'Wrote' : 'Added to'} ${shown}: ${result.added.length} theme${result.added.length === 1 ? '' : 's'} from ${summary.round} (${result.added.map((t) => t.label).join(', ')}).\nEdit them as a team; the review counts every theme listed there as agreed.\n`);
+  io.out(`${text === undefined ? 'Wrote' : 'Added to'} ${shown}: ${result.added.length} theme${result.added.length === 1 ? '' : 's'} from ${oneLine(summary.round)} (${result.added.map((t) => oneLine(t.label)).join(', ')}).\nEdit them as a team; the review counts every theme listed there as agreed.\n`);
   return 0;
 }

@@ -260,6 +260,13 @@ describe('draft vocabulary', () => {
     if (e.kind !== 'edit') return;
     const cfg = readConfig(parseYaml(applyTextEdit('', e.edit)));
     assert.deepEqual(cfg.themes, [{ id: 'x', label: 'a: b # c\n- d', synonyms: ['yes', '"q"', '{x}'] }]);
+    // A round name stays inside its comment line.
+    const r = vocabularyEdit(undefined, [{ id: 'x', label: 'X', synonyms: [], partners: 2 }], { merge: false, round: 'r\nthemes: []\u2028offers: [1]' });
+    assert.equal(r.kind, 'edit');
+    if (r.kind === 'edit') assert.deepEqual(Object.keys(parseYaml(applyTextEdit('', r.edit)) as object), ['kind', 'version', 'themes']);
+    // Tags as typed never become labels: the draft names a theme from its id.
+    const draft = draftThemes({ themes: [{ id: 'Evil: yes\n- id: pwned', label: 'Evil: yes\n- id: pwned', category: 'challenges', partners: ['a', 'b'], source: 'tagged' }] }, []);
+    assert.deepEqual(draft.map((t) => [t.id, t.label]), [['evil-yes-id-pwned', 'Evil yes id pwned']]);
   });
 });
 

@@ -27,21 +27,32 @@ export interface DraftTheme extends Theme {
 export function draftThemes(summary: Pick<ReviewSummary, 'themes'>, agreed: readonly Theme[]): DraftTheme[] {
   const known = new Set(agreed.map((t) => t.id));
   const starter = new Map(STARTER_THEMES.map((t) => [t.id, t]));
-  const byId = new Map<string, { label: string; partners: Set<string> }>();
+  const byId = new Map<string, { partners: Set<string> }>();
   for (const t of summary.themes) {
     if (t.source === 'matched') continue;
     const id = slugify(t.id);
     if (!id || known.has(id)) continue;
-    const slot = byId.get(id) ?? { label: t.label, partners: new Set<string>() };
+    const slot = byId.get(id) ?? { partners: new Set<string>() };
     for (const p of t.partners) slot.partners.add(p);
     byId.set(id, slot);
   }
   const out: DraftTheme[] = [];
-  for (const [id, { label, partners }] of byId) {
+  for (const [id, { partners }] of byId) {
     const s = starter.get(id);
-    out.push({ id, label: s?.label ?? label, synonyms: s ? [...s.synonyms] : id.includes('-') ? [id.replace(/-/g, ' ')] : [], partners: partners.size });
+    // A label made from the id, not the tag as typed: tags come from many hands.
+    out.push({ id, label: s?.label ?? readable(id), synonyms: s ? [...s.synonyms] : id.includes('-') ? [id.replace(/-/g, ' ')] : [], partners: partners.size });
   }
   return out.sort((a, b) => b.partners - a.partners || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+function readable(id: string): string {
+  const w = id.replace(/-/g, ' ');
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+/** A name from a worksheet on one line of plain text: no line breaks or control characters. */
+export function oneLine(s: string): string {
+  return s.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 }
 
 /** A replacement of text[start, end) by `text`. */
@@ -72,7 +83,7 @@ export function themeLine(t: Theme): string {
 
 function draftComment(round: string, eol: string): string {
   return [
-    `# Draft theme vocabulary from the ${round || 'latest'} round: themes partners raised, grouped`,
+    `# Draft theme vocabulary from the ${oneLine(round) || 'latest'} round: themes partners raised, grouped`,
     '# from untagged notes and tags (the number is how many partners). Edit it as a team:',
     '# rename, merge, add words partners use, delete what you do not agree. Every theme',
     '# listed here is agreed: the review counts it, and tracks it from round to round.',

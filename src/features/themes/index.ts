@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { summarize } from '../../core/summary/summarize';
-import { draftThemes, vocabularyEdit } from '../../core/themes/draft';
+import { draftThemes, oneLine, vocabularyEdit } from '../../core/themes/draft';
 import type { DraftTheme, VocabularyEdit } from '../../core/themes/draft';
 import { tagNoteActions } from '../../core/themes/tag-note';
 import { vocabularies } from '../../core/themes/vocabulary';
@@ -84,7 +84,7 @@ export async function draftVocabulary(services: Services): Promise<vscode.Uri | 
   }
   if (result.kind === 'refused') {
     void vscode.window.showInformationMessage(result.reason === 'nothing-to-add'
-      ? `No theme to add: every theme two or more partners raised in ${summary.round} is in the vocabulary already.`
+      ? `No theme to add: every theme two or more partners raised in ${oneLine(summary.round)} is in the vocabulary already.`
       : `${vscode.workspace.asRelativePath(target)} has a syntax error or is not a mapping: fix it first. Nothing was changed.`);
     return undefined;
   }
@@ -99,6 +99,6 @@ export async function draftVocabulary(services: Services): Promise<vscode.Uri | 
     return undefined;
   }
   await vscode.window.showTextDocument(target, { preview: false });
-  void vscode.window.showInformationMessage(`Added ${result.added.length} theme${result.added.length === 1 ? '' : 's'} from ${summary.round} (${names(result.added)}). Edit them as a team and save: the review counts every theme listed there as agreed.`);
+  void vscode.window.showInformationMessage(`Added ${result.added.length} theme${result.added.length === 1 ? '' : 's'} from ${oneLine(summary.round)} (${names(result.added)}). Edit them as a team and save: the review counts every theme listed there as agreed.`);
   return target;
 }
