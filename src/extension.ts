@@ -14,6 +14,7 @@ import * as partners from './features/partners';
 import * as review from './features/review';
 import * as form from './features/form';
 import * as history from './features/history';
+import * as themes from './features/themes';
 import type { PartnersProvider, PartnersView } from './features/partners';
 import type { TreeNode } from './features/partners/tree-model';
 import type { WorksheetForm } from './features/form';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
     ['review', () => review.register(context, services)],
     ['form', () => { forms = form.register(context, services); }],
     ['history', () => history.register(context, services)],
+    ['themes', () => themes.register(context, services)],
   ];
   for (const [name, register] of features) {
     try {

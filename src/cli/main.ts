@@ -11,6 +11,7 @@ import { runCheck } from './check';
 import { CHECK_FORMATS } from './format';
 import { REVIEW_FORMATS, runReview } from './review';
 import { PARTNER_FORMATS, SHARE_FORMATS, runPartner, runShare } from './partner';
+import { runThemes } from './themes';
 
 export const USAGE = `Usage: partner-worksheets <command> [options] [paths...]
 
@@ -36,6 +37,13 @@ Commands:
                         preparation, questions, themes, gaps and notes marked
                         internal: true are left out.
 
+  themes --suggest [paths...]
+                        Write a draft theme vocabulary into partner-worksheets.yaml
+                        (in the first folder): the themes two or more partners
+                        raised in the round, grouped, with their synonyms, for
+                        the team to edit and agree. A file that has a vocabulary
+                        is left alone unless --merge is given.
+
 Options for check:
   --format <f>          text (default: path:line:col: severity code message),
                         json (an array of findings), or sarif (SARIF 2.1.0).
@@ -57,12 +65,19 @@ Options for partner and share:
                         partner also takes json (the history data).
   --out <file>, --force, --today <YYYY-MM-DD>: as for review (share takes no --today).
 
+Options for themes:
+  --suggest             Draft the vocabulary from the round's suggested themes.
+  --merge               Add the themes an existing vocabulary lacks (nothing else
+                        in the file changes).
+  --round <r>           The round to draft from (default: the latest with held meetings).
+
   -h, --help            Show this help.
   -v, --version         Show the version.
 
 Exit codes:
   0  no errors (warnings within --max-warnings; info findings never fail)
-  1  errors found, or more warnings than --max-warnings
+  1  errors found, or more warnings than --max-warnings; themes: nothing written
+     (a vocabulary exists without --merge, or nothing to add)
   2  usage error, or a path that cannot be read
 `;
 
@@ -100,6 +115,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         round: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
+        suggest: { type: 'boolean', default: false },
+        merge: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -118,9 +135,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const [command, ...paths] = positionals;
   if (!command) throw new UsageError('missing command (try `check`)');
-  if (command !== 'check' && command !== 'review' && command !== 'partner' && command !== 'share') throw new UsageError(`unknown command '${command}'`);
+  if (command !== 'check' && command !== 'review' && command !== 'partner' && command !== 'share' && command !== 'themes') throw new UsageError(`unknown command '${command}'`);
   const today = values.today ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${today}'`);
+
+  if (command === 'themes') return runThemes({ paths, suggest: values.suggest ?? false, merge: values.merge ?? false, round: values.round, today }, io);
 
   if (command === 'review') {
     // `text` is the check's default; for a review it means the readable form.

@@ -48,7 +48,7 @@ export type { ConveningFacts, ConveningPartner, CoordinatorDuty } from './conven
 export { COORDINATOR_DUTIES, readConvening } from './convening';
 export type { CommitmentFacts, ReviewFacts } from './review';
 export { readReview } from './review';
-export type { Offer, SettingsFacts, TeamConfig, Theme, Thresholds } from './settings';
+export type { Offer, SettingsFacts, StarterThemes, TeamConfig, Theme, Thresholds } from './settings';
 export { DEFAULT_CONFIG, DEFAULT_WORKSHEET_PATH, readConfig, readSettings } from './settings';
 export type { WorksheetStatus } from './status';
 export { FILLED, HELD, PREPARED, SHARED, WORKSHEET_STATUSES, isHeld, statusRank } from './status';

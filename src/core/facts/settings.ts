@@ -20,8 +20,18 @@ export interface Thresholds {
   shareWithinDays: number;
 }
 
+/**
+ * How the team's themes relate to the starter vocabulary shipped with the
+ * extension: `extend` agrees the starter's themes alongside the team's own;
+ * `replace` (the default) agrees only the team's, and the starter only groups
+ * suggestions.
+ */
+export type StarterThemes = 'extend' | 'replace';
+
 export interface TeamConfig {
   themes: Theme[];
+  /** Absent unless the team set `starter_themes`. */
+  starterThemes?: StarterThemes;
   offers: Offer[];
   thresholds: Thresholds;
   rules: Record<string, SeveritySetting>;
@@ -89,8 +99,10 @@ export function readConfig(data: unknown): TeamConfig {
       if (typeof to === 'string' && to.trim() && from.trim() && from.trim() !== to.trim()) aliases[from.trim()] = to.trim();
     }
   }
+  const starter = data.starter_themes === 'extend' || data.starter_themes === 'replace' ? { starterThemes: data.starter_themes as StarterThemes } : {};
   return {
     themes,
+    ...starter,
     offers,
     thresholds: {
       meetingMinutes: { min: num(mm.min, d.meetingMinutes.min), max: num(mm.max, d.meetingMinutes.max) },

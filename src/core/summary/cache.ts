@@ -8,7 +8,7 @@
 import type { IndexedDocument } from '../workspace/indexed-document';
 import type { NoteCategory, NoteFacts, Theme } from '../facts';
 import { NOTE_CATEGORIES, factsOfKind } from '../facts';
-import { ThemeMatcher, suggestThemes, vocabularyKey, words } from './themes';
+import { ThemeMatcher, vocabularyKey, words } from './themes';
 import { SourceLines } from './locate';
 import type { ThemeSource } from './model';
 
@@ -78,13 +78,16 @@ export class SummaryCache {
     this.lastRanks = undefined;
   }
 
-  /** One compiled matcher per vocabulary, kept while the vocabulary stays the same. */
-  matcher(themes: readonly Theme[]): ThemeMatcher {
-    const key = vocabularyKey(themes);
+  /**
+   * One compiled matcher per vocabulary (agreed themes, and those that only
+   * group suggestions), kept while the vocabularies stay the same.
+   */
+  matcher(themes: readonly Theme[], suggestWith: readonly Theme[] = []): ThemeMatcher {
+    const key = vocabularyKey(themes, suggestWith);
     let m = this.matchers.get(key);
     if (!m) {
       if (this.matchers.size >= 8) this.matchers.clear();
-      m = new ThemeMatcher(themes);
+      m = new ThemeMatcher(themes, suggestWith);
       this.matchers.set(key, m);
     }
     return m;
@@ -133,13 +136,13 @@ export class SummaryCache {
         let themes: string[];
         let source: ThemeSource;
         if (note.tags.length) {
-          themes = [...new Set(note.tags)];
+          themes = [...new Set(note.tags.map((t) => matcher.canonicalTag(t)))];
           source = 'tagged';
         } else if (matched[i].length || !suggest) {
           themes = matched[i];
           source = 'matched';
         } else {
-          themes = suggestThemes(note.text);
+          themes = matcher.suggest(note.text);
           source = 'suggested';
         }
         if (themes.length) list.push({ note, themes, source });
@@ -156,7 +159,7 @@ export class SummaryCache {
       const matched = this.vocabularyMatches(doc, matcher);
       const ids = new Set<string>();
       c.notes.forEach((note, i) => {
-        for (const id of note.tags.length ? note.tags : matched[i]) ids.add(id);
+        for (const id of note.tags.length ? note.tags.map((t) => matcher.canonicalTag(t)) : matched[i]) ids.add(id);
       });
       c.firm = { key: matcher.key, ids: [...ids] };
     }

@@ -185,6 +185,21 @@ export interface ThemeSummary {
   source: ThemeSource;
 }
 
+/**
+ * Whether the round's themes are agreed or suggested. Agreed themes are the
+ * team's vocabulary in partner-worksheets.yaml (with the starter vocabulary
+ * when it says `starter_themes: extend`); suggested ones are grouped from
+ * untagged notes for the team to agree.
+ */
+export interface ThemeStatus {
+  /** Where the agreed vocabulary comes from; `none` when the team has not written one. */
+  agreedFrom: 'team' | 'team-and-starter' | 'none';
+  /** Suggested themes two or more partners raised (listed in the review). */
+  suggested: number;
+  /** Suggested themes only one partner raised: left out of the review, counted here. */
+  suggestedOnce: number;
+}
+
 export interface ReviewSummary {
   round: string;
   /** Every round, oldest first. */
@@ -204,6 +219,8 @@ export interface ReviewSummary {
   commitments: Commitment[];
   /** The round's review file, when there is one. */
   review?: Ref;
-  /** Every theme of the round with the partners who raised it. */
+  /** Every theme of the round with the partners who raised it (suggestions only when two or more partners raised them). */
   themes: ThemeSummary[];
+  /** Agreed or suggested themes, and how many one-partner suggestions were left out. */
+  themeStatus?: ThemeStatus;
 }

@@ -4,6 +4,7 @@
 // (names, notes, ids, file names, even numbers) goes through esc(): worksheets
 // are written by many hands, and a partner's name must never become markup.
 // Imports are types only: the page bundles this file without the summariser.
+import { themeStatusText } from '../themes/status-text';
 import type { Complement, Coverage, DatedItem, Gap, NoteCategory, Quote, Rate, Ref, ReviewSummary, ThemeEntry, ThemeSource, Trend } from './model';
 
 export function esc(s: unknown): string {
@@ -174,6 +175,10 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
 
   // Similarities
   out.push(section('similarities', 'Similarities', 'Themes two or more partners raised, counting partners, not mentions. Open a theme for one quote per partner.'));
+  const agree = themeStatusText(s.themeStatus);
+  // Our own sentences (code spans and bold only), escaped all the same.
+  const inline = (t: string) => esc(t).replace(/`([^`]+)`/g, '<code>$1</code>').replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
+  if (agree) out.push(`<p class="hint theme-status">${inline(agree.status)} ${inline(agree.howTo)}</p>`);
   let any = false;
   s.similarities.forEach((group, gi) => {
     if (!group.themes.length) return;

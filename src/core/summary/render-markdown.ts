@@ -3,6 +3,7 @@
 // emphasis or raw HTML, and stays readable as plain text.
 import type { Quote, Ref, ReviewSummary, ThemeSource, Trend } from './model';
 import { CATEGORY_LABEL, formatRate, plural } from './render-html';
+import { themeStatusText } from '../themes/status-text';
 
 /**
  * Backslash-escapes what Markdown would read as markup. Worksheet text never
@@ -48,6 +49,8 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
   if (c.overdueFollowUpsTotal > c.overdueFollowUps.length) lines.push(`- _and ${c.overdueFollowUpsTotal - c.overdueFollowUps.length} more overdue follow-ups, not listed here_`);
 
   lines.push('', '## Similarities', '', 'Themes two or more partners raised, counting partners, not mentions.', '');
+  const agree = themeStatusText(s.themeStatus);
+  if (agree) lines.push(`${agree.status.replace(/\bsuggested\b/, '_suggested_')} ${agree.howTo}`, '');
   let any = false;
   for (const g of s.similarities) {
     if (!g.themes.length) continue;

@@ -10,7 +10,8 @@
 // or partner.
 import type { Meeting, WorkspaceIndex } from '../workspace';
 import { isHeld } from '../facts';
-import { sourceRank } from './themes';
+import { MAX_TAGGED_NOTES, sourceRank, withoutLoneSuggestions } from './themes';
+import { vocabularies } from '../themes/vocabulary';
 import { Context, byName, cmp } from './context';
 import { NOTE_CATEGORIES } from './model';
 import type { ReviewSummary } from './model';
@@ -51,7 +52,9 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   const reviews = index.documents('review').filter((d) => d.round === round).sort((a, b) => cmp(a.uri, b.uri));
   const config = index.configFor(meetings[0]?.uri ?? reviews[0]?.uri ?? '');
   const cache = index.summaryCache;
-  const ctx = new Context(index, cache, cache.matcher(config.themes), options.today, meetings);
+  const vocabulary = vocabularies(config);
+  const ctx = new Context(index, cache, cache.matcher(vocabulary.agreed, vocabulary.suggest), options.today, meetings);
+  ctx.matcher.limitTagging(MAX_TAGGED_NOTES);
   // Gaps first: checking the round's files parses each of them once, and the
   // index keeps the note lines of those parses for the quotes below.
   const gapList = gaps(ctx, meetings, reviews);
@@ -62,7 +65,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   const previousHeld = (previousRound ? byRound.get(previousRound) ?? [] : []).filter((m) => isHeld(m.status));
 
   const notes = ctx.notes(held, true);
-  const entries = themeEntries(ctx, notes);
+  const { entries, suggestedOnce } = withoutLoneSuggestions(themeEntries(ctx, notes));
   const themes = entries.sort((a, b) =>
     NOTE_CATEGORIES.indexOf(a.category) - NOTE_CATEGORIES.indexOf(b.category)
     || b.partners.length - a.partners.length
@@ -84,5 +87,6 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     commitments: commitments(reviews, options.today),
     ...(reviews[0] ? { review: { uri: reviews[0].uri, line: 1 } } : {}),
     themes: themes.map((e) => ({ id: e.id, label: e.label, category: e.category, partners: e.partners, source: e.source })),
+    themeStatus: { agreedFrom: vocabulary.agreedFrom, suggested: new Set(themes.filter((e) => e.source === 'suggested').map((e) => e.id)).size, suggestedOnce },
   };
 }

@@ -16,6 +16,7 @@ import type nlpFunction from 'compromise/two';
 import stem from 'wink-porter2-stemmer';
 import type { Theme } from '../facts';
 import { slugify } from '../paths';
+import { isGeneric } from '../themes/generic-words';
 import type { ThemeSource } from './model';
 
 export type { ThemeSource };
@@ -38,6 +39,9 @@ export function sourceRank(s: ThemeSource): number {
 class Memo<V> {
   private readonly map = new Map<string, V>();
   constructor(private readonly max: number) {}
+  peek(key: string): V | undefined {
+    return this.map.get(key);
+  }
   get(key: string, make: (key: string) => V): V {
     let v = this.map.get(key);
     if (v === undefined) {
@@ -68,20 +72,16 @@ interface Phrase {
 }
 
 /** Identifies a vocabulary, for caches that depend on it. */
-export function vocabularyKey(themes: readonly Theme[]): string {
-  return JSON.stringify(themes.map((t) => [t.id, t.label, t.synonyms]));
+export function vocabularyKey(themes: readonly Theme[], suggestWith: readonly Theme[] = []): string {
+  const key = (ts: readonly Theme[]) => ts.map((t) => [t.id, t.label, t.synonyms]);
+  return JSON.stringify(suggestWith.length ? [key(themes), key(suggestWith)] : key(themes));
 }
 
-/** Compiled vocabulary: phrases indexed by the stem of their first word. */
-export class ThemeMatcher {
-  /** Identifies the vocabulary, for caches that depend on it. */
-  readonly key: string;
+/** Phrases of a vocabulary indexed by the stem of their first word. */
+class PhraseIndex {
   private readonly byFirst = new Map<string, Phrase[]>();
-  private readonly labels: Map<string, string>;
 
   constructor(themes: readonly Theme[]) {
-    this.key = vocabularyKey(themes);
-    this.labels = new Map(themes.map((t) => [t.id, t.label]));
     for (const t of themes) {
       // The label only as a whole phrase: its single words ("and") would match anything.
       const terms = new Set([t.id, t.label, ...t.synonyms].map((s) => s.trim()).filter(Boolean));
@@ -101,23 +101,14 @@ export class ThemeMatcher {
     }
   }
 
-  /** The vocabulary's label, or the id made readable (tags may use ids outside it). */
-  label(id: string): string {
-    const known = this.labels.get(id);
-    if (known) return known;
-    const words = id.replace(/-/g, ' ');
-    return words.charAt(0).toUpperCase() + words.slice(1);
+  get empty(): boolean {
+    return this.byFirst.size === 0;
   }
 
-  has(id: string): boolean {
-    return this.labels.has(id);
-  }
-
-  /** Theme ids of the vocabulary found in a text, in the order they appear. */
-  match(text: string): string[] {
-    if (this.byFirst.size === 0) return [];
-    const ss = words(text).map(stemOf);
+  /** Theme ids whose phrases occur in these stems, in the order they appear. */
+  match(ss: readonly string[]): string[] {
     const found: string[] = [];
+    if (this.byFirst.size === 0) return found;
     for (let i = 0; i < ss.length; i++) {
       const candidates = this.byFirst.get(ss[i]);
       if (!candidates) continue;
@@ -129,23 +120,123 @@ export class ThemeMatcher {
     return found;
   }
 
-  /** Tags, else vocabulary matches, else (when asked for) suggestions. */
-  themesOf(text: string, tags: readonly string[], suggest: boolean): NoteThemes {
-    if (tags.length) return { ids: [...new Set(tags)], source: 'tagged' };
-    const matched = this.match(text);
-    if (matched.length || !suggest) return { ids: matched, source: 'matched' };
-    return { ids: suggestThemes(text), source: 'suggested' };
+  /** The theme one of whose phrases is exactly these stems. */
+  exact(ss: readonly string[]): string | undefined {
+    return this.byFirst.get(ss[0] ?? '')?.find((p) => p.rest.length === ss.length - 1 && p.rest.every((s, k) => ss[k + 1] === s))?.id;
   }
 }
 
-/** Nouns too general to say what a partner cares about. */
-const GENERIC = new Set([
-  'thing', 'things', 'way', 'lot', 'people', 'person', 'year', 'time', 'day', 'week', 'month', 'one', 'something',
-  'everyone', 'everybody', 'nobody', 'anything', 'nothing', 'place', 'part', 'kind', 'sort', 'number', 'bit', 'end',
-  'start', 'side', 'area', 'work', 'need', 'use', 'idea', 'problem', 'issue', 'fact', 'case', 'point', 'stuff',
-]);
+/**
+ * Compiled vocabularies: the agreed one (the team's, see
+ * ../themes/vocabulary.ts), whose matches are "matched", and the one that
+ * only groups suggestions (the starter's themes the team has not agreed).
+ */
+export class ThemeMatcher {
+  /** Identifies the vocabularies, for caches that depend on them. */
+  readonly key: string;
+  private readonly agreed: PhraseIndex;
+  private readonly grouping: PhraseIndex;
+  private readonly labels: Map<string, string>;
+  private readonly suggestLabels: Map<string, string>;
+  private readonly tags = new Memo<string>(5_000);
+  /** Notes repeat across a round's files (and every live update asks again). */
+  private readonly suggested = new Memo<string[]>(20_000);
+  private taggerBudget = Infinity;
+
+  constructor(themes: readonly Theme[], suggestWith: readonly Theme[] = []) {
+    this.key = vocabularyKey(themes, suggestWith);
+    this.labels = new Map(themes.map((t) => [t.id, t.label]));
+    this.agreed = new PhraseIndex(themes);
+    // A starter theme the team's own words already cover would only be a
+    // second name for one of its themes: its other words suggest the team's.
+    const cover = (t: Theme) => (this.labels.has(t.id) ? t.id : undefined)
+      ?? [t.label, ...t.synonyms].map((term) => this.agreed.exact(words(term).map(stemOf))).find((id) => id !== undefined);
+    const grouping = suggestWith.map((t) => ({ ...t, id: cover(t) ?? t.id }));
+    this.suggestLabels = new Map(grouping.filter((t) => !this.labels.has(t.id)).map((t) => [t.id, t.label]));
+    this.grouping = new PhraseIndex(grouping);
+  }
+
+  /** The vocabulary's label, or the id made readable (tags may use ids outside it). */
+  label(id: string): string {
+    const known = this.labels.get(id) ?? this.suggestLabels.get(id);
+    if (known) return known;
+    const words = id.replace(/-/g, ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+
+  /** Whether the id is an agreed theme. */
+  has(id: string): boolean {
+    return this.labels.has(id);
+  }
+
+  /** Theme ids of the agreed vocabulary found in a text, in the order they appear. */
+  match(text: string): string[] {
+    if (this.agreed.empty) return [];
+    return this.agreed.match(words(text).map(stemOf));
+  }
+
+  /**
+   * A tag as the theme it names: an agreed id as it is; a tag that is
+   * exactly one of a theme's words ("transportation", "teens") as that
+   * theme, so a team's tags and its untagged notes meet in one theme.
+   */
+  canonicalTag(tag: string): string {
+    if (this.labels.has(tag)) return tag;
+    return this.tags.get(tag, (t) => {
+      const ss = words(t).map(stemOf);
+      return this.agreed.exact(ss) ?? this.grouping.exact(ss) ?? t;
+    });
+  }
+
+  /**
+   * Suggested themes of an untagged note nothing agreed matched: the
+   * grouping vocabulary's themes found in it, else its nouns.
+   */
+  suggest(text: string): string[] {
+    const known = this.suggested.peek(text);
+    if (known) return known;
+    const grouped = this.grouping.empty ? [] : this.grouping.match(words(text).map(stemOf));
+    if (grouped.length) return this.suggested.get(text, () => grouped.slice(0, MAX_SUGGESTIONS));
+    // Past the round's budget, a note no theme covers gets no keyword (and
+    // is not remembered without one, so a later review may still tag it).
+    if (this.taggerBudget <= 0) return [];
+    this.taggerBudget--;
+    return this.suggested.get(text, suggestThemes);
+  }
+
+  /**
+   * How many notes the part-of-speech tagger may read from now on (a
+   * summary sets it per round). Tagging costs about a millisecond a note;
+   * the vocabularies' matching is cheap and always runs.
+   */
+  limitTagging(notes: number): void {
+    this.taggerBudget = notes;
+  }
+
+  /** Tags, else agreed matches, else (when asked for) suggestions. */
+  themesOf(text: string, tags: readonly string[], suggest: boolean): NoteThemes {
+    if (tags.length) return { ids: [...new Set(tags.map((t) => this.canonicalTag(t)))], source: 'tagged' };
+    const matched = this.match(text);
+    if (matched.length || !suggest) return { ids: matched, source: 'matched' };
+    return { ids: this.suggest(text), source: 'suggested' };
+  }
+}
 
 const MAX_SUGGESTIONS = 3;
+
+/**
+ * Notes of one review the tagger reads for keywords (those no vocabulary
+ * covers, each distinct text once): a second or so. A round of 90,000 notes
+ * must not take a minute; past this, suggestions come from the vocabularies.
+ */
+export const MAX_TAGGED_NOTES = 2_000;
+
+/**
+ * The tagger reads this much of a note: a note's themes show in its first
+ * sentences, and a pasted transcript must not cost seconds (tagging is
+ * linear, about a microsecond a character).
+ */
+const TAGGED_CHARS = 400;
 
 let nlp: typeof nlpFunction | undefined;
 
@@ -169,7 +260,7 @@ function tagger(): typeof nlpFunction {
 export function suggestThemes(text: string): string[] {
   return suggestions.get(text, (t) => {
     try {
-      const doc = tagger()(t);
+      const doc = tagger()(t.length > TAGGED_CHARS ? t.slice(0, TAGGED_CHARS) : t);
       doc.compute('root');
       const out: string[] = [];
       for (const sentence of doc.docs) {
@@ -178,7 +269,7 @@ export function suggestThemes(text: string): string[] {
           // Names, numbers and dates say who and when, not what about.
           if (!tags || !tags.has('Noun') || ['Pronoun', 'Value', 'ProperNoun', 'Acronym', 'Date', 'Duration'].some((x) => tags.has(x))) continue;
           const id = slugify((term as typeof term & { root?: string }).root ?? term.normal ?? '');
-          if (id.length < 3 || GENERIC.has(id) || out.includes(id)) continue;
+          if (id.length < 3 || isGeneric(id) || out.includes(id)) continue;
           out.push(id);
           if (out.length === MAX_SUGGESTIONS) return out;
         }
@@ -189,4 +280,15 @@ export function suggestThemes(text: string): string[] {
       return [];
     }
   });
+}
+
+/**
+ * A round's theme entries without the suggestions only one partner raised in
+ * a note category, and how many such suggestions there were. One partner's
+ * keyword is a guess about one conversation; the review lists what partners
+ * share, and says how many it left out.
+ */
+export function withoutLoneSuggestions<E extends { source: ThemeSource; partners: readonly string[] }>(entries: readonly E[]): { entries: E[]; suggestedOnce: number } {
+  const kept = entries.filter((e) => e.source !== 'suggested' || e.partners.length >= 2);
+  return { entries: kept, suggestedOnce: entries.length - kept.length };
 }

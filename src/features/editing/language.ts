@@ -9,6 +9,7 @@ import { hover } from '../../core/language/hover';
 import type { PartnerFacts, WorkspaceVocabulary } from '../../core/language/options';
 import type { Partner } from '../../core/workspace';
 import { toRange } from '../diagnostics/convert';
+import { vocabularies } from '../../core/themes/vocabulary';
 
 const YAML_EXTENSION = 'redhat.vscode-yaml';
 
@@ -34,9 +35,13 @@ export function vocabulary(services: Services, uri: string): WorkspaceVocabulary
     },
     people: known.people,
     get themes() {
-      // The team's themes (of the settings that apply here) first, with their labels.
-      const themes = new Map(index.configFor(uri).themes.map((t) => [t.id, t.label]));
+      // The team's agreed themes (of the settings that apply here) first, with
+      // their labels; then tags in use; then the starter vocabulary's others,
+      // so a team without a vocabulary tags with the ids the review groups by.
+      const vocab = vocabularies(index.configFor(uri));
+      const themes = new Map(vocab.agreed.map((t) => [t.id, t.label]));
       for (const t of known.themes) if (!themes.has(t)) themes.set(t, 'used in notes');
+      for (const t of vocab.suggest) if (!themes.has(t.id)) themes.set(t.id, `${t.label} (starter vocabulary)`);
       return [...themes.entries()].map(([id, label]) => ({ id, label }));
     },
     rounds: known.rounds,

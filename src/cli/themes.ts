@@ -1,0 +1,69 @@
+// `partner-worksheets themes --suggest`: the round's suggested themes, grouped,
+// written into partner-worksheets.yaml as a draft vocabulary for the team to
+// edit. A file that has a vocabulary is left alone unless --merge, which adds
+// only the themes it lacks; nothing else in the file changes.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { WorkspaceIndex } from '../core/workspace';
+import { summarize } from '../core/summary/summarize';
+import { applyTextEdit, draftThemes, oneLine, vocabularyEdit } from '../core/themes/draft';
+import { nodeFileSystem } from './node-fs';
+import type { CliIo } from './io';
+import { UsageError, toUri } from './io';
+
+export interface ThemesArgs {
+  paths: string[];
+  suggest: boolean;
+  merge: boolean;
+  round?: string;
+  today: string;
+}
+
+/** Returns the exit code: 0 written, 1 refused (a vocabulary exists, nothing to add), 2 usage or I/O. */
+export async function runThemes(args: ThemesArgs, io: CliIo): Promise<number> {
+  if (!args.suggest) throw new UsageError('themes needs --suggest (write a draft vocabulary from the round\'s suggested themes)');
+  const folders = (args.paths.length ? args.paths : ['.']).map((p) => resolve(io.cwd, p));
+  const index = new WorkspaceIndex(() => args.today);
+  for (const abs of folders) {
+    if (!existsSync(abs)) {
+      io.err(`partner-worksheets: no such folder: ${relative(io.cwd, abs) || '.'}\n`);
+      return 2;
+    }
+    await index.loadFolder(nodeFileSystem, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)));
+  }
+  const rounds = index.rounds();
+  if (!rounds.length) {
+    io.err('partner-worksheets: no worksheet with a round here; nothing to suggest\n');
+    return 2;
+  }
+  if (args.round !== undefined && !rounds.includes(args.round)) {
+    io.err(`partner-worksheets: no round '${args.round}'; rounds here: ${rounds.join(', ')}\n`);
+    return 2;
+  }
+  const summary = summarize(index, { round: args.round, today: args.today });
+  const root = statSync(folders[0]).isDirectory() ? folders[0] : dirname(folders[0]);
+  const target = ['partner-worksheets.yaml', 'partner-worksheets.yml'].map((n) => join(root, n)).find((f) => existsSync(f)) ?? join(root, 'partner-worksheets.yaml');
+  const shown = relative(io.cwd, target) || target;
+  const text = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+  const agreed = index.configFor(toUri(target)).themes;
+  const draft = draftThemes(summary, agreed);
+  const result = vocabularyEdit(text, draft, { merge: args.merge, round: summary.round });
+  if (result.kind === 'refused') {
+    const why = {
+      'has-vocabulary': `${shown} has a theme vocabulary; nothing was written. Run again with --merge to add the ${draft.length} suggested theme${draft.length === 1 ? '' : 's'} it lacks.`,
+      'nothing-to-add': `No theme to add: every theme two or more partners raised in ${oneLine(summary.round)} is in the vocabulary already.`,
+      'not-settings': `${shown} is not a settings file this command can edit (a syntax error, or not a mapping); nothing was written.`,
+    }[result.reason];
+    io.err(`partner-worksheets: ${why}\n`);
+    return result.reason === 'not-settings' ? 2 : 1;
+  }
+  try {
+    // A new file with 'wx': never over one that appeared since it was read.
+    writeFileSync(target, applyTextEdit(text ?? '', result.edit), { flag: text === undefined ? 'wx' : 'w' });
+  } catch (e) {
+    io.err(`partner-worksheets: could not write ${shown}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  io.out(`${text === undefined ? 'Wrote' : 'Added to'} ${shown}: ${result.added.length} theme${result.added.length === 1 ? '' : 's'} from ${oneLine(summary.round)} (${result.added.map((t) => oneLine(t.label)).join(', ')}).\nEdit them as a team; the review counts every theme listed there as agreed.\n`);
+  return 0;
+}
