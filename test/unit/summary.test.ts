@@ -46,6 +46,51 @@ describe('team review summary of the fixture round', () => {
     assert.equal(summarize(index, { round: 'spring-2026', today: TODAY }).previousRound, undefined);
   });
 
+  it('gives every partner met their success in their own words, whether they confirmed it, and their correction, linked to the lines', () => {
+    assert.deepEqual(s.success.statements.map((x) => [x.partner.id, x.text, x.response, where(x), x.correction && [x.correction.text, where(x.correction)]]), [
+      ['alpha-arts', 'Young artists exhibit in public, and a grant pays for their materials.', 'confirmed', 'alpha-arts/2026-10-05.worksheet.yaml:17', undefined],
+      ['bridge-library', 'Teenagers treat the library as their own place.', 'confirmed', 'bridge-library/2026-10-12.worksheet.yaml:17', undefined],
+      ['city-choir', 'Anyone who wants to sing has a choir to sing in.', 'not-asked', 'city-choir/2026-10-18.worksheet.yaml:17', undefined],
+      ['delta-seniors', 'Nobody in the ward spends a week without company.', 'confirmed', 'delta-seniors/2026-10-22.worksheet.yaml:17', undefined],
+      ['echo-youth', 'Their films are seen by the whole estate.', 'corrected', 'echo-youth/2026-10-26.worksheet.yaml:17', ['In a cinema, not a community hall.', 'echo-youth/2026-10-26.worksheet.yaml:24']],
+    ]);
+    assert.equal(s.success.statementsTotal, 5);
+    assert.deepEqual(s.success.missing, [], 'Fern Garden is not met yet: not a missing statement');
+  });
+
+  it('lists a met partner whose worksheet records no success statement as missing', () => {
+    const uri = file('delta-seniors/2026-10-22.worksheet.yaml');
+    const before = index.get(uri)!.text;
+    try {
+      index.set(uri, before.replace(/ {2}success_in_their_words: .*\n/, ''));
+      const edited = summarize(index, { today: TODAY });
+      assert.deepEqual(edited.success.statements.map((x) => x.partner.id), ['alpha-arts', 'bridge-library', 'city-choir', 'echo-youth']);
+      assert.deepEqual(edited.success.missing.map((p) => [p.id, p.organization, where(p)]), [['delta-seniors', 'Delta Seniors Club', 'delta-seniors/2026-10-22.worksheet.yaml:17']]);
+      assert.equal(edited.success.missingTotal, 1);
+      assert.match(renderMarkdown(edited), /- No success statement recorded: Delta Seniors Club \(`.*delta-seniors\/2026-10-22.worksheet.yaml:17`\)/);
+    } finally {
+      index.set(uri, before);
+    }
+  });
+
+  it('orders rounds by their meetings: a review dated a year off or a round with only a review file reorders nothing', () => {
+    const off = file('reviews/autumn-2026.review.yaml');
+    const before = index.get(off)!.text;
+    const empty = file('reviews/summer-2026.review.yaml');
+    try {
+      index.set(off, before.replace('date: 2026-11-20', 'date: 2025-11-20'));
+      index.set(empty, 'kind: review\nversion: 1\nround: summer-2026\ndate: 2026-07-15\n');
+      assert.deepEqual(index.rounds(), ['spring-2026', 'summer-2026', 'autumn-2026']);
+      const t = summarize(index, { today: TODAY });
+      assert.equal(t.round, 'autumn-2026');
+      assert.equal(t.previousRound, 'spring-2026', 'a round with no meetings is not the previous round');
+      assert.deepEqual(t.trends.partners, { previous: 3, current: 5 });
+    } finally {
+      index.set(off, before);
+      index.delete(empty);
+    }
+  });
+
   it('counts coverage: partners and meetings by status, partners to meet, rates, overdue items, meeting length', () => {
     const c = s.coverage;
     assert.deepEqual(c.meetings, { planned: 1, prepared: 0, held: 1, filled: 1, shared: 3, total: 6 });

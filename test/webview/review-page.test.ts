@@ -72,9 +72,13 @@ describe('review page in Chromium', () => {
   it('renders every section of the summary in order, with no console errors, CSP violations or remote loads', async () => {
     const { page, errors } = await open();
     const ids = await page.locator('main section').evaluateAll((els) => els.map((e) => e.id));
-    assert.deepEqual(ids, ['coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'gaps', 'commitments']);
+    assert.deepEqual(ids, ['success', 'coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'gaps', 'commitments']);
     for (const id of ids) assert.ok(await page.locator(`section#${id} h2`).isVisible(), id);
     assert.match(await page.locator('h1').innerText(), /Team review: autumn-2026/);
+    // The five fixture partners met, and the partner whose name is markup.
+    assert.equal(await page.locator('#success li').count(), 6);
+    assert.equal(await page.locator('#success li', { hasText: 'Echo Youth Film' }).innerText(), 'Echo Youth Film: Their films are seen by the whole estate. corrected\nTheir correction: In a cinema, not a community hall.');
+    assert.equal(await page.locator('#success li', { hasText: 'City Community Choir' }).innerText(), 'City Community Choir: Anyone who wants to sing has a choir to sing in. not checked with them');
     assert.match(await page.locator('#similarities').innerText(), /Space and venues\s+4 partners/);
     assert.match(await page.locator('#outliers').innerText(), /Funding: Alpha Arts/);
     assert.match(await page.locator('#trends').innerText(), /Being seen: 1 → 5 partners/);
@@ -112,6 +116,16 @@ describe('review page in Chromium', () => {
     await page.locator('#similarities details:has-text("Space and venues") a.ref', { hasText: 'Alpha Arts' }).click();
     const opens = (await posted(page)).filter((m) => m.type === 'open');
     assert.deepEqual(opens.map(parsePageMessage), [{ type: 'open', uri: `${ROOT}/test/fixtures/review-round/alpha-arts/2026-10-05.worksheet.yaml`, line: 19 }]);
+    await page.close();
+  });
+
+  it('links each success statement and its correction to their lines', async () => {
+    const { page } = await open();
+    await page.locator('#success a.ref', { hasText: 'Echo Youth Film' }).click();
+    await page.locator('#success li', { hasText: 'Echo Youth Film' }).locator('a.ref', { hasText: 'Their correction' }).click();
+    const opens = (await posted(page)).filter((m) => m.type === 'open');
+    const uri = `${ROOT}/test/fixtures/review-round/echo-youth/2026-10-26.worksheet.yaml`;
+    assert.deepEqual(opens, [{ type: 'open', uri, line: 17 }, { type: 'open', uri, line: 24 }]);
     await page.close();
   });
 

@@ -68,6 +68,8 @@ export interface WorksheetFacts extends MeetingFields {
     asked: boolean;
     corrected: boolean;
     correction: string | undefined;
+    /** `response` as written (trimmed): confirmed | corrected | not-asked. */
+    response: string | undefined;
   } | undefined;
   followUp: { date: string | undefined; owner: string | undefined; done: boolean };
   thanked: boolean;
@@ -130,7 +132,7 @@ export function readWorksheet(data: unknown): WorksheetFacts {
     },
     notes,
     confirmationBlock: isBlock(c)
-      ? { asked: c.asked === true || c.response === 'confirmed' || c.response === 'corrected', corrected: c.response === 'corrected', correction: text(c.correction) }
+      ? { asked: c.asked === true || c.response === 'confirmed' || c.response === 'corrected', corrected: c.response === 'corrected', correction: text(c.correction), response: text(c.response) }
       : undefined,
     followUp: { date: text(field(data, 'follow_up', 'date')), owner: text(field(data, 'follow_up', 'owner')), done: field(data, 'follow_up', 'done') === true },
     thanked: field(data, 'thanked') === true,

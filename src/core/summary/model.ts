@@ -91,6 +91,27 @@ export interface Coverage {
   range: { min: number; max: number };
 }
 
+/** How a partner answered when the team checked what it heard success means to them. */
+export type SuccessResponse = 'confirmed' | 'corrected' | 'no-answer' | 'not-asked';
+
+/** What success means to one partner met in the round, in their own words, linked to the line. */
+export interface SuccessStatement extends Ref {
+  partner: PartnerRef;
+  text: string;
+  response: SuccessResponse;
+  /** The partner's correction, when they gave one, linked to its line. */
+  correction?: Ref & { text: string };
+}
+
+export interface SuccessSection {
+  /** One per partner met (held or later), from their latest meeting of the round that records it. */
+  statements: SuccessStatement[];
+  statementsTotal: number;
+  /** Partners met whose worksheets record no success in their words: the gap made visible. */
+  missing: (PartnerRef & Ref)[];
+  missingTotal: number;
+}
+
 export interface Outlier {
   theme: { id: string; label: string; source: ThemeSource };
   partner: PartnerRef;
@@ -191,6 +212,8 @@ export interface ReviewSummary {
   rounds: string[];
   previousRound?: string;
   today: string;
+  /** Each partner's success in their own words: the heart of a one-on-one. */
+  success: SuccessSection;
   coverage: Coverage;
   /** Per note category, themes raised by two or more partners, most partners first. */
   similarities: { category: NoteCategory; themes: ThemeEntry[] }[];

@@ -4,7 +4,7 @@
 // (names, notes, ids, file names, even numbers) goes through esc(): worksheets
 // are written by many hands, and a partner's name must never become markup.
 // Imports are types only: the page bundles this file without the summariser.
-import type { Complement, Coverage, DatedItem, Gap, NoteCategory, Quote, Rate, Ref, ReviewSummary, ThemeEntry, ThemeSource, Trend } from './model';
+import type { Complement, Coverage, DatedItem, Gap, NoteCategory, PartnerRef, Quote, Rate, Ref, ReviewSummary, SuccessResponse, SuccessStatement, ThemeEntry, ThemeSource, Trend } from './model';
 
 export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -24,6 +24,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export const CATEGORY_LABEL: Record<NoteCategory, string> = { challenges: 'Challenges', values: 'Values', goals: 'Goals', commitments: 'Commitments' };
 
 export const SECTIONS = [
+  ['success', 'Success in their words'],
   ['coverage', 'Coverage'],
   ['similarities', 'Similarities'],
   ['outliers', 'Outliers'],
@@ -63,6 +64,14 @@ function badge(source: ThemeSource | undefined): string {
   return ` <span class="badge ${esc(source)}" title="${esc(SOURCE_TITLE[source])}">${esc(source)}</span>`;
 }
 
+/** How each answer reads beside a statement. */
+export const RESPONSE_LABEL: Record<SuccessResponse, string> = {
+  confirmed: 'confirmed',
+  corrected: 'corrected',
+  'no-answer': 'asked, no answer recorded',
+  'not-asked': 'not checked with them',
+};
+
 /** The line after a list the summary cut short. */
 function notListed(n: number, where = ''): string {
   return n > 0 ? `<p class="muted not-listed">and ${esc(n)} more, not listed here${where}</p>` : '';
@@ -83,7 +92,10 @@ function pieces(options: RenderOptions) {
   const overdueStep = (o: DatedItem) => `<li>${link(o, esc(o.partner.organization))}: ${esc(o.text)} ${late(o, 'due')}</li>`;
   const overdueFollow = (o: DatedItem) => `<li>${link(o, esc(o.partner.organization))} ${late(o, 'planned for')}</li>`;
   const complement = (x: Complement) => `<div class="pair"><h4>${x.needsTotal === 1 ? 'Needs it' : 'Need it'}</h4>${quotes(x.needs, x.needsTotal)}<h4>${x.offersTotal === 1 ? 'Commits to it' : 'Commit to it'}</h4>${quotes(x.offers, x.offersTotal)}</div>`;
-  return { link, quote, quotes, gap, toMeet, overdueStep, overdueFollow, complement };
+  const statement = (x: SuccessStatement) => `<li>${link(x, esc(x.partner.organization), `${x.partner.organization}, ${fileLabel(x)}`)}: <q>${esc(x.text)}</q> <span class="badge response ${esc(x.response)}">${esc(RESPONSE_LABEL[x.response])}</span>`
+    + `${x.correction ? `<br>${link(x.correction, 'Their correction', `Their correction, ${x.partner.organization}, ${fileLabel(x.correction)}`)}: <q>${esc(x.correction.text)}</q>` : ''}</li>`;
+  const missingStatement = (x: PartnerRef & Ref) => `<li>${link(x, esc(x.organization))}</li>`;
+  return { link, quote, quotes, gap, toMeet, overdueStep, overdueFollow, complement, statement, missingStatement };
 }
 
 /**
@@ -127,6 +139,8 @@ export function renderPart(s: ReviewSummary, key: string, options: RenderOptions
     }
     case 'more':
       switch (a) {
+        case 'statements': return rest(s.success.statements, s.success.statementsTotal, p.statement, 'success');
+        case 'noStatement': return rest(s.success.missing, s.success.missingTotal, p.missingStatement);
         case 'toMeet': return rest(s.coverage.toMeet, s.coverage.toMeetTotal, p.toMeet);
         case 'overdueNextSteps': return rest(s.coverage.overdueNextSteps, s.coverage.overdueNextStepsTotal, p.overdueStep);
         case 'overdueFollowUps': return rest(s.coverage.overdueFollowUps, s.coverage.overdueFollowUpsTotal, p.overdueFollow);
@@ -149,6 +163,14 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
     + `<p class="meta">${esc(plural(c.partners.total, 'partner'))}, ${esc(plural(c.meetings.total, 'meeting'))}`
     + `${s.previousRound ? `; compared with ${esc(s.previousRound)}` : ''}. As of ${esc(s.today)}.</p>`
     + `<nav aria-label="Sections"><ul class="toc">${SECTIONS.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join('')}</ul></nav></header>`);
+
+  // Success in their words
+  const sx = s.success;
+  out.push(section('success', 'Success in their words', 'What success looks like to each partner met, as they put it, and whether they confirmed what the team heard.'));
+  if (sx.statements.length) out.push(foldedList(options, 'more.statements', 'success', sx.statements, sx.statementsTotal, p.statement));
+  if (sx.missing.length) out.push(`<h3>No success statement recorded</h3>${foldedList(options, 'more.noStatement', '', sx.missing, sx.missingTotal, p.missingStatement)}`);
+  if (!sx.statements.length && !sx.missing.length) out.push('<p class="empty">No partner met yet this round.</p>');
+  out.push('</section>');
 
   // Coverage
   out.push(section('coverage', 'Coverage'));
@@ -319,7 +341,8 @@ details summary { cursor: pointer; padding: .1em 0; }
 details.more summary { color: var(--muted); }
 .pair h4 { font-size: .9em; margin: .4em 0 0; color: var(--muted); }
 .badge { font-size: .8em; border: 1px solid var(--border); border-radius: 3px; padding: 0 .3em; color: var(--muted); }
-.badge.overdue { color: var(--warn); border-color: currentColor; }
+.badge.overdue, .badge.response.corrected, .badge.response.no-answer, .badge.response.not-asked { color: var(--warn); border-color: currentColor; }
+.success li { margin: .3em 0; }
 .quotes { margin: .2em 0 .6em; }
 q { font-style: italic; }
 a, a.ref { color: var(--accent); }

@@ -2,7 +2,7 @@
 // Text from worksheets is escaped so that it cannot become a link, an image,
 // emphasis or raw HTML, and stays readable as plain text.
 import type { Quote, Ref, ReviewSummary, ThemeSource, Trend } from './model';
-import { CATEGORY_LABEL, formatRate, plural } from './render-html';
+import { CATEGORY_LABEL, RESPONSE_LABEL, formatRate, plural } from './render-html';
 
 /**
  * Backslash-escapes what Markdown would read as markup. Worksheet text never
@@ -32,6 +32,20 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
     '',
     `${plural(c.partners.total, 'partner')}, ${plural(c.meetings.total, 'meeting')}${s.previousRound ? `; compared with ${mdEscape(s.previousRound)}` : ''}. As of ${mdEscape(s.today)}.`,
     '',
+    '## Success in their words',
+    '',
+    'What success looks like to each partner met, as they put it, and whether they confirmed what the team heard.',
+    '',
+  ];
+  for (const x of s.success.statements) {
+    lines.push(`- **${mdEscape(x.partner.organization)}**: "${mdEscape(x.text)}" _(${RESPONSE_LABEL[x.response]})_ (${code(fileLabel(x))})`);
+    if (x.correction) lines.push(`  - Their correction: "${mdEscape(x.correction.text)}" (${code(fileLabel(x.correction))})`);
+  }
+  lines.push(...notListed(s.success.statements.length, s.success.statementsTotal));
+  if (s.success.missing.length) lines.push(`- No success statement recorded: ${s.success.missing.map((p) => `${mdEscape(p.organization)} (${code(fileLabel(p))})`).join(', ')}${more(s.success.missing.length, s.success.missingTotal)}`);
+  if (!s.success.statements.length && !s.success.missing.length) lines.push('No partner met yet this round.');
+  lines.push(
+    '',
     '## Coverage',
     '',
     `- Meetings: ${c.funnel.planned} planned, ${c.funnel.held} held, ${c.funnel.filled} filled in, ${c.funnel.shared} shared`,
@@ -40,7 +54,7 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
     `- Agreed a next step: ${formatRate(c.nextStep)}`,
     `- Follow-up only (not ready yet): ${formatRate(c.followUpOnly)}`,
     `- Median meeting length: ${c.medianMinutes === undefined ? 'not recorded' : `${c.medianMinutes} minutes`}; ${formatRate(c.withinRange)} within ${c.range.min}-${c.range.max} minutes`,
-  ];
+  );
   if (c.toMeet.length) lines.push(`- Still to meet: ${c.toMeet.map((p) => `${mdEscape(p.organization)} (${code(fileLabel(p))})`).join(', ')}${more(c.toMeet.length, c.toMeetTotal)}`);
   for (const o of c.overdueNextSteps) lines.push(`- Overdue next step: **${mdEscape(o.partner.organization)}**, ${mdEscape(o.text)} (due ${mdEscape(o.date)}, ${plural(o.daysLate, 'day')} ago${o.owner ? `; ${mdEscape(o.owner)}` : ''}) (${code(fileLabel(o))})`);
   if (c.overdueNextStepsTotal > c.overdueNextSteps.length) lines.push(`- _and ${c.overdueNextStepsTotal - c.overdueNextSteps.length} more overdue next steps, not listed here_`);

@@ -16,6 +16,7 @@ import { NOTE_CATEGORIES } from './model';
 import type { ReviewSummary } from './model';
 import { themeEntries } from './sections/similarities';
 import { coverage } from './sections/coverage';
+import { success } from './sections/success';
 import { outliers } from './sections/outliers';
 import { trends } from './sections/trends';
 import { opportunities } from './sections/opportunities';
@@ -42,8 +43,10 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     else byRound.set(m.round, [m]);
   }
   const round = options.round ?? [...rounds].reverse().find((r) => byRound.get(r)?.some((m) => isHeld(m.status))) ?? rounds[rounds.length - 1] ?? '';
+  // The round before is the nearest earlier one with a held meeting: a round
+  // that only has a review file (or only plans) has nothing to compare with.
   const at = rounds.indexOf(round);
-  const previousRound = at > 0 ? rounds[at - 1] : undefined;
+  const previousRound = rounds.slice(0, Math.max(0, at)).reverse().find((r) => byRound.get(r)?.some((m) => isHeld(m.status)));
 
   const byDate = (a: Meeting, b: Meeting) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.uri, b.uri);
   const meetings = [...(byRound.get(round) ?? [])].sort(byDate);
@@ -73,6 +76,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     rounds,
     previousRound,
     today: options.today,
+    success: success(ctx, held),
     coverage: coverage(ctx, meetings, held, config.thresholds.meetingMinutes),
     similarities: NOTE_CATEGORIES.map((category) => ({ category, themes: themes.filter((e) => e.category === category && e.partners.length >= 2) })),
     outliers: outliers(ctx, held, notes, themes),
