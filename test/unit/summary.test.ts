@@ -157,15 +157,44 @@ describe('team review summary of the fixture round', () => {
     ]);
   });
 
-  it('reports trends against the previous round: rising, falling, new and gone, by partners', () => {
+  it('shows trends within the round: themes two or more partners share, per category, with the partners met', () => {
+    assert.equal(s.trends.partners.current, 5);
+    assert.deepEqual(s.trends.within.map((g) => [g.category, g.themes.map((t) => [t.id, t.partners])]), [
+      ['challenges', [['space', 3], ['transport', 2]]],
+      ['values', [['youth-voice', 2]]],
+      ['goals', [['visibility', 4], ['youth-voice', 2]]],
+      ['commitments', [['capacity', 3]]],
+    ]);
+    assert.match(renderMarkdown(s), /- Goals: Being seen, 80% \(4 of 5\)\n/);
+  });
+
+  it('compares rounds by shares of partners met, per category: a commitment of rooms is no rising challenge', () => {
     const t = s.trends;
-    const pairs = (l: { id: string; previous: number; current: number }[]) => l.map((x) => [x.id, x.previous, x.current]);
+    const pairs = (l: { category: string; id: string; previous: number; current: number }[]) => l.map((x) => [x.category, x.id, x.previous, x.current]);
     assert.deepEqual(t.partners, { previous: 3, current: 5 });
-    assert.deepEqual(pairs(t.rising), [['visibility', 1, 4], ['space', 1, 4]]);
-    assert.deepEqual(pairs(t.falling), [['funding', 2, 1]]);
-    assert.deepEqual(pairs(t.new), [['transport', 0, 3], ['capacity', 0, 3], ['youth-voice', 0, 2]]);
-    assert.deepEqual(pairs(t.gone), [['wellbeing', 1, 0]]);
+    assert.deepEqual(pairs(t.rising), [['goals', 'visibility', 1, 4], ['challenges', 'space', 1, 3]]);
+    assert.deepEqual(pairs(t.falling), []);
+    // Bridge Library offers rooms: space among commitments, apart from the challenge.
+    assert.deepEqual(pairs(t.new).slice(0, 4), [['commitments', 'capacity', 0, 3], ['challenges', 'transport', 0, 2], ['values', 'youth-voice', 0, 2], ['goals', 'youth-voice', 0, 2]]);
+    assert.ok(pairs(t.new).some(([c, id]) => c === 'commitments' && id === 'space'));
+    assert.deepEqual(pairs(t.gone), [['challenges', 'funding', 2, 0], ['values', 'wellbeing', 1, 0]]);
     assert.deepEqual(t.steady, []);
+    assert.match(renderMarkdown(s), /- Rising: Space and venues \(challenges\): 1 of 3 to 60% \(3 of 5\)\n/);
+  });
+
+  it('calls a theme raised by more partners but a smaller share of them falling, not rising', () => {
+    // Spring: one partner met, and they named space. Autumn: three of five name it.
+    const spring = index.meetings().filter((m) => m.round === 'spring-2026' && m.partnerId !== 'city-choir');
+    const saved = spring.map((m) => [m.uri, index.get(m.uri)!.text] as const);
+    try {
+      for (const [uri, text] of saved) index.set(uri, text.replace('status: shared', 'status: planned'));
+      const t = summarize(index, { today: TODAY }).trends;
+      assert.deepEqual(t.partners, { previous: 1, current: 5 });
+      assert.deepEqual(t.falling.map((x) => [x.category, x.id, x.previous, x.current]), [['challenges', 'space', 1, 3]]);
+      assert.ok(!t.rising.some((x) => x.id === 'space'));
+    } finally {
+      for (const [uri, text] of saved) index.set(uri, text);
+    }
   });
 
   it('finds opportunities (a): partner goals the team offers can serve', () => {
@@ -242,7 +271,7 @@ describe('team review summary of the fixture round', () => {
     assert.deepEqual(checkText('/t/reviews/autumn-2026.review.yaml', autumn, { today: TODAY }).findings.filter((f) => f.code === 'schema' || f.code === 'yaml-syntax'), []);
     assert.match(autumn, /\nround: autumn-2026\ndate: 2026-11-24\n/);
     assert.match(autumn, /similarities:\n {2}- "Space and venues: a challenge for 3 partners \(Alpha Arts, City Community Choir and Echo Youth Film\)"/);
-    assert.match(autumn, /trends:\n {2}- "Being seen is rising: 1 to 4 partners since spring-2026"/);
+    assert.match(autumn, /trends:\n {2}- "Being seen \(goals\) is rising: 1 of 3 partners met in spring-2026, 80% \(4 of 5\) now"/);
     assert.match(autumn, /- text: "Space and venues: Alpha Arts, City Community Choir and Echo Youth Film need it; Bridge Library offers it"\n {4}partners: \[alpha-arts, city-choir, echo-youth, bridge-library\]/);
     assert.ok(!/Member/.test(autumn), 'suggested themes wait for people to confirm them');
     assert.match(autumn, /owner: ana, due: YYYY-MM-DD/);
@@ -475,14 +504,16 @@ describe('review renderers', () => {
   it('renders every section of the fixture round, in order, in both formats', async () => {
     const s = summarize(await fixture(), { today: TODAY });
     const html = renderSummaryBody(s);
-    const order = ['coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'gaps', 'commitments'].map((id) => html.indexOf(`<section id="${id}"`));
+    const order = ['success', 'coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'gaps', 'commitments'].map((id) => html.indexOf(`<section id="${id}"`));
     assert.ok(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1])), String(order));
     const md = renderMarkdown(s, (r) => `${r.uri.slice(ROOT.length + 1)}:${r.line}`);
     assert.match(md, /^# Team review: autumn-2026\n/);
     assert.match(md, /- Confirmed what success means: 80% \(4 of 5\)/);
     assert.match(md, /\*\*Space and venues\*\*: 3 partners\n\n- \*\*Alpha Arts\*\*: "The work never leaves the studio\." \(`alpha-arts\/2026-10-05\.worksheet\.yaml:19`\)/);
     assert.match(md, /- Space and venues \(3 pairs\): \*\*Alpha Arts\*\*, \*\*City Community Choir\*\*, \*\*Echo Youth Film\*\* need it; \*\*Bridge Library\*\* commits to it/);
-    assert.match(md, /- Falling: Funding, 2 to 1 partner\n/);
+    assert.match(md, /- Gone: Funding \(challenges\): 2 of 3 to 0% \(0 of 5\)\n/);
+    assert.match(md, /## Success in their words\n\n.*\n\n- \*\*Alpha Arts\*\*: "Young artists exhibit in public, and a grant pays for their materials\." _\(confirmed\)_ \(`alpha-arts\/2026-10-05\.worksheet\.yaml:17`\)\n/);
+    assert.match(md, /- \*\*Echo Youth Film\*\*: "Their films are seen by the whole estate\." _\(corrected\)_ \(`echo-youth\/2026-10-26\.worksheet\.yaml:17`\)\n {2}- Their correction: "In a cinema, not a community hall\." \(`echo-youth\/2026-10-26\.worksheet\.yaml:24`\)\n/);
   });
 });
 

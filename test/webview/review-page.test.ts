@@ -81,7 +81,9 @@ describe('review page in Chromium', () => {
     assert.equal(await page.locator('#success li', { hasText: 'City Community Choir' }).innerText(), 'City Community Choir: Anyone who wants to sing has a choir to sing in. not checked with them');
     assert.match(await page.locator('#similarities').innerText(), /Space and venues\s+4 partners/);
     assert.match(await page.locator('#outliers').innerText(), /Funding: Alpha Arts/);
-    assert.match(await page.locator('#trends').innerText(), /Being seen: 1 → 5 partners/);
+    // Shares of partners met, within the round and across rounds, both figures.
+    assert.match(await page.locator('#trends').innerText(), /Within this round[\s\S]*Challenges\s+Space and venues: 67% \(4 of 6\)/);
+    assert.match(await page.locator('#trends').innerText(), /Since spring-2026[\s\S]*Rising\nBeing seen \(goals\): 1 of 3 to 83% \(5 of 6\)\nSpace and venues \(challenges\): 1 of 3 to 67% \(4 of 6\)/);
     assert.match(await page.locator('#opportunities').innerText(), /Museum minibus on weekday afternoons/);
     assert.match(await page.locator('#gaps').innerText(), /overdue-next-step/);
     assert.match(await page.locator('#commitments').innerText(), /Offer the library rooms to Echo Youth Film/);

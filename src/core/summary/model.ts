@@ -124,14 +124,24 @@ export interface Outlier {
 export interface Trend {
   id: string;
   label: string;
-  /** Partners who raised it in the previous round, and in this one. */
+  /** Themes are compared within one note category. */
+  category: NoteCategory;
+  /**
+   * Partners who raised it in the previous round, and in this one. Rising and
+   * falling compare them as shares of each round's partners met (`partners`).
+   */
   previous: number;
   current: number;
 }
 
 export interface Trends {
-  /** Held partners in each round: a rising count means more when the round grew less. */
+  /** Partners met in each round: what the counts are shares of. */
   partners: { previous: number; current: number };
+  /**
+   * Within the reviewed round, per category: the themes most partners share
+   * (two or more, up to five), each a share of `partners.current`.
+   */
+  within: { category: NoteCategory; themes: { id: string; label: string; partners: number }[] }[];
   rising: Trend[];
   falling: Trend[];
   new: Trend[];

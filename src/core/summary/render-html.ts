@@ -218,17 +218,22 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   out.push('</section>');
 
   // Trends
+  const t = s.trends;
   out.push(section('trends', 'Trends'));
+  out.push(`<h3>Within this round</h3><p class="hint">Themes two or more of the ${esc(plural(t.partners.current, 'partner'))} met share, per category. Tagged and matched themes only.</p>`);
+  out.push(t.within.length
+    ? t.within.map((g) => `<h4>${esc(CATEGORY_LABEL[g.category])}</h4><ul class="trend within">${g.themes.map((x) => `<li>${esc(x.label)}: ${esc(formatRate({ count: x.partners, total: t.partners.current }))}</li>`).join('')}</ul>`).join('')
+    : '<p class="empty">No theme is shared by two partners yet.</p>');
+  out.push(`<h3>${s.previousRound ? `Since ${esc(s.previousRound)}` : 'Since the last round'}</h3>`);
   if (!s.previousRound) {
-    out.push('<p class="empty">This is the first round: trends appear from the next one.</p>');
+    out.push('<p class="empty">No earlier round to compare with: changes since the last round appear from the next one.</p>');
   } else {
-    const t = s.trends;
-    out.push(`<p class="hint">Partners per theme, ${esc(s.previousRound)} (${esc(plural(t.partners.previous, 'partner'))} met) to ${esc(s.round)} (${esc(plural(t.partners.current, 'partner'))} met). Tagged and matched themes only.</p>`);
+    out.push(`<p class="hint">Shares of partners met, per category: ${esc(s.previousRound)} (${esc(plural(t.partners.previous, 'partner'))} met) to ${esc(s.round)} (${esc(plural(t.partners.current, 'partner'))} met). Tagged and matched themes only.</p>`);
     const trendList = (title: string, cls: string, items: Trend[]) => (items.length
-      ? `<h3>${esc(title)}</h3><ul class="trend ${cls}">${items.map((x) => `<li>${esc(x.label)}: ${esc(x.previous)} → ${esc(plural(x.current, 'partner'))}</li>`).join('')}</ul>`
+      ? `<h4>${esc(title)}</h4><ul class="trend ${cls}">${items.map((x) => `<li>${esc(trendText(x, t.partners))}</li>`).join('')}</ul>`
       : '');
     const body = trendList('Rising', 'rising', t.rising) + trendList('New this round', 'new', t.new) + trendList('Falling', 'falling', t.falling) + trendList('Gone', 'gone', t.gone);
-    out.push(body || '<p class="empty">No theme changed between the rounds.</p>');
+    out.push(body || '<p class="empty">No theme changed its share between the rounds.</p>');
   }
   out.push('</section>');
 
@@ -273,6 +278,11 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   }
   out.push('</section>');
   return out.join('\n');
+}
+
+/** "Getting there (challenges): 1 of 2 to 33% (3 of 9)": both figures, shares of the partners met. */
+export function trendText(x: Trend, partners: { previous: number; current: number }): string {
+  return `${x.label} (${x.category}): ${formatRate({ count: x.previous, total: partners.previous })} to ${formatRate({ count: x.current, total: partners.current })}`;
 }
 
 function section(id: string, title: string, hint?: string): string {

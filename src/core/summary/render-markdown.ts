@@ -2,7 +2,7 @@
 // Text from worksheets is escaped so that it cannot become a link, an image,
 // emphasis or raw HTML, and stays readable as plain text.
 import type { Quote, Ref, ReviewSummary, ThemeSource, Trend } from './model';
-import { CATEGORY_LABEL, RESPONSE_LABEL, formatRate, plural } from './render-html';
+import { CATEGORY_LABEL, RESPONSE_LABEL, formatRate, plural, trendText } from './render-html';
 
 /**
  * Backslash-escapes what Markdown would read as markup. Worksheet text never
@@ -76,15 +76,18 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
     ? s.outliers.map((o) => `- **${mdEscape(o.theme.label)}**${tag(o.theme.source)}: ${mdEscape(o.partner.organization)}, "${mdEscape(o.success.text)}" (${code(fileLabel(o.success))})`)
     : ['None this round.']), '');
 
-  lines.push('## Trends', '');
+  const t = s.trends;
+  lines.push('## Trends', '', '### Within this round', '', `Themes two or more of the ${plural(t.partners.current, 'partner')} met share, per category.`, '');
+  for (const g of t.within) lines.push(...g.themes.map((x) => `- ${CATEGORY_LABEL[g.category]}: ${mdEscape(x.label)}, ${formatRate({ count: x.partners, total: t.partners.current })}`));
+  if (!t.within.length) lines.push('No theme is shared by two partners yet.');
+  lines.push('', `### ${s.previousRound ? `Since ${mdEscape(s.previousRound)}` : 'Since the last round'}`, '');
   if (!s.previousRound) {
-    lines.push('This is the first round: trends appear from the next one.');
+    lines.push('No earlier round to compare with: changes since the last round appear from the next one.');
   } else {
-    const t = s.trends;
-    lines.push(`Partners per theme, ${mdEscape(s.previousRound)} (${plural(t.partners.previous, 'partner')} met) to ${mdEscape(s.round)} (${plural(t.partners.current, 'partner')} met).`, '');
-    const list = (title: string, items: Trend[]) => items.map((x) => `- ${title}: ${mdEscape(x.label)}, ${x.previous} to ${plural(x.current, 'partner')}`);
+    lines.push(`Shares of partners met, per category: ${mdEscape(s.previousRound)} (${plural(t.partners.previous, 'partner')} met) to ${mdEscape(s.round)} (${plural(t.partners.current, 'partner')} met).`, '');
+    const list = (title: string, items: Trend[]) => items.map((x) => `- ${title}: ${mdEscape(trendText(x, t.partners))}`);
     const all = [...list('Rising', t.rising), ...list('New', t.new), ...list('Falling', t.falling), ...list('Gone', t.gone)];
-    lines.push(...(all.length ? all : ['No theme changed between the rounds.']));
+    lines.push(...(all.length ? all : ['No theme changed its share between the rounds.']));
   }
 
   const o = s.opportunities;

@@ -4,6 +4,7 @@
 // each commitment needs (an action, an owner, a date) for the meeting to fill.
 import type { ReviewSummary } from './model';
 import { yamlString } from '../yaml';
+import { formatRate } from './render-html';
 
 const MAX_NAMES = 4;
 
@@ -29,12 +30,13 @@ export function reviewText(s: ReviewSummary, today: string): string {
     .filter((t) => t.source !== 'suggested')
     .map((t) => `${t.label}: ${CATEGORY_NOUN[g.category]} for ${plural(t.partners.length, 'partner')} (${names(t.partners.map((p) => orgOf.get(p) ?? p))})`));
 
-  const since = s.previousRound ? ` since ${s.previousRound}` : '';
+  const met = s.trends.partners;
+  const share = (count: number, total: number) => formatRate({ count, total });
   const trends = [
-    ...s.trends.rising.map((t) => `${t.label} is rising: ${t.previous} to ${plural(t.current, 'partner')}${since}`),
-    ...s.trends.new.map((t) => `${t.label} is new this round: ${plural(t.current, 'partner')}`),
-    ...s.trends.falling.map((t) => `${t.label} is falling: ${t.previous} to ${plural(t.current, 'partner')}${since}`),
-    ...s.trends.gone.map((t) => `${t.label} no longer came up (${plural(t.previous, 'partner')} in ${s.previousRound})`),
+    ...s.trends.rising.map((t) => `${t.label} (${t.category}) is rising: ${share(t.previous, met.previous)} partners met in ${s.previousRound}, ${share(t.current, met.current)} now`),
+    ...s.trends.new.map((t) => `${t.label} (${t.category}) is new this round: ${share(t.current, met.current)} partners met`),
+    ...s.trends.falling.map((t) => `${t.label} (${t.category}) is falling: ${share(t.previous, met.previous)} partners met in ${s.previousRound}, ${share(t.current, met.current)} now`),
+    ...s.trends.gone.map((t) => `${t.label} (${t.category}) no longer came up (${plural(t.previous, 'partner')} in ${s.previousRound})`),
   ];
 
   const o = s.opportunities;

@@ -80,7 +80,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     coverage: coverage(ctx, meetings, held, config.thresholds.meetingMinutes),
     similarities: NOTE_CATEGORIES.map((category) => ({ category, themes: themes.filter((e) => e.category === category && e.partners.length >= 2) })),
     outliers: outliers(ctx, held, notes, themes),
-    trends: trends(ctx, held, previousRound ? previousHeld : undefined),
+    trends: trends(ctx, held, notes, previousRound ? previousHeld : undefined),
     opportunities: opportunities(ctx, notes, held, config.offers),
     gaps: gapList.items,
     gapsTotal: gapList.total,
