@@ -233,16 +233,44 @@ describe('team review summary of the fixture round', () => {
       'city-choir/2026-10-18.worksheet.yaml:22 warning overdue-follow-up',
       'delta-seniors/2026-10-22.worksheet.yaml:3 warning not-filled',
       'echo-youth/2026-10-26.worksheet.yaml:29 warning overdue-next-step',
+      'reviews/autumn-2026.review.yaml:8 warning overdue-commitment',
     ]);
     assert.equal(s.gaps[0].partner?.id, 'alpha-arts');
   });
 
   it('reads the commitments already recorded in the round\'s review file', () => {
-    assert.deepEqual(s.commitments.map((c) => [c.action, c.owner, c.due, c.status, c.partners, c.overdue, where(c)]), [
-      ['Offer the library rooms to Echo Youth Film', 'ana', '2026-11-15', undefined, ['echo-youth', 'bridge-library'], true, 'reviews/autumn-2026.review.yaml:8'],
-      ['Map the minibus routes', 'priya', '2026-12-01', 'done', ['delta-seniors'], false, 'reviews/autumn-2026.review.yaml:9'],
+    assert.deepEqual(s.commitments.map((c) => [c.action, c.owner, c.due, c.status, c.partners, c.overdue, c.index, where(c)]), [
+      ['Offer the library rooms to Echo Youth Film', 'ana', '2026-11-15', undefined, ['echo-youth', 'bridge-library'], true, 0, 'reviews/autumn-2026.review.yaml:8'],
+      ['Map the minibus routes', 'priya', '2026-12-01', 'done', ['delta-seniors'], false, 1, 'reviews/autumn-2026.review.yaml:9'],
     ]);
     assert.equal(s.review?.uri, file('reviews/autumn-2026.review.yaml'));
+  });
+
+  it('carries every open commitment of earlier reviews into this round\'s, with its age, until it is done', () => {
+    const spring = file('reviews/spring-2026.review.yaml');
+    index.set(spring, [
+      'kind: review', 'version: 1', 'round: spring-2026', 'date: 2026-05-02', 'attendees: [sam]', 'commitments:',
+      '  - {action: Ask the council about the bus, owner: ana, due: 2026-06-01, status: done}',
+      '  - {action: Find an evening venue for Alpha, owner: sam, due: 2026-06-30, partners: [alpha-arts]}',
+      '  - {action: Introduce Bridge to the volunteer bureau, partners: [bridge-library]}',
+      '  - {action: Write to the arts council, owner: sam, due: 2027-01-10}',
+      '',
+    ].join('\n'));
+    try {
+      const t = summarize(index, { today: TODAY });
+      assert.deepEqual(t.carried.map((c) => [c.action, c.round, c.made, c.ageDays, c.overdue, c.daysLate, c.index, where(c)]), [
+        ['Find an evening venue for Alpha', 'spring-2026', '2026-05-02', 206, true, 147, 1, 'reviews/spring-2026.review.yaml:8'],
+        ['Introduce Bridge to the volunteer bureau', 'spring-2026', '2026-05-02', 206, false, undefined, 2, 'reviews/spring-2026.review.yaml:9'],
+        ['Write to the arts council', 'spring-2026', '2026-05-02', 206, false, undefined, 3, 'reviews/spring-2026.review.yaml:10'],
+      ]);
+      assert.equal(t.carriedTotal, 3);
+      // This round's own commitments are not carried; spring's review carries nothing into itself.
+      assert.deepEqual(summarize(index, { round: 'spring-2026', today: TODAY }).carried, []);
+      assert.match(renderMarkdown(t), /### Still open from earlier reviews\n\n- Find an evening venue for Alpha \(sam, by 2026-06-30\) \*\*overdue\*\*, from spring-2026, made 206 days ago, 147 days overdue \(`.*reviews\/spring-2026.review.yaml:8`\)\n/);
+      assert.deepEqual(index.check(spring).map((f) => `${f.range.start.line + 1} ${f.code}`).filter((x) => !x.endsWith('unknown-partner')).sort(), ['8 overdue-commitment', '9 commitment-due', '9 commitment-owner']);
+    } finally {
+      index.delete(spring);
+    }
   });
 
   it('is plain JSON: it survives a round trip unchanged', () => {

@@ -32,6 +32,8 @@ async function fixtureSummary(): Promise<ReviewSummary> {
     [['partner'], { id: 'evil-co', organization: XSS_NAME }],
     [['meeting', 'date'], '2026-10-30'],
     [['notes', 'challenges'], [{ text: XSS_NOTE, themes: ['space'] }]]));
+  // An earlier review whose commitment is still open: carried into autumn's.
+  index.set(`${root}/reviews/spring-2026.review.yaml`, 'kind: review\nversion: 1\nround: spring-2026\ndate: 2026-05-02\ncommitments:\n  - {action: Find an evening venue for Alpha, owner: sam, due: 2026-06-30}\n');
   return summarize(index, { today: '2026-11-24' });
 }
 
@@ -128,6 +130,23 @@ describe('review page in Chromium', () => {
     const opens = (await posted(page)).filter((m) => m.type === 'open');
     const uri = `${ROOT}/test/fixtures/review-round/echo-youth/2026-10-26.worksheet.yaml`;
     assert.deepEqual(opens, [{ type: 'open', uri, line: 17 }, { type: 'open', uri, line: 24 }]);
+    await page.close();
+  });
+
+  it('marks an open commitment done with a button, posting its file and index; done ones have none', async () => {
+    const { page, errors } = await open();
+    assert.match(await page.locator('#commitments').innerText(), /Still open from earlier reviews\n[\s\S]*Find an evening venue for Alpha \(sam, by 2026-06-30\) overdue \(from spring-2026, made 206 days ago, 147 days overdue\)/);
+    const buttons = page.locator('#commitments button.mark-done');
+    assert.equal(await buttons.count(), 2, 'the done commitment has no button');
+    await page.locator('#commitments .carried a.ref').click();
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'open'), [{ type: 'open', uri: `${ROOT}/test/fixtures/review-round/reviews/spring-2026.review.yaml`, line: 6 }]);
+    assert.equal(await buttons.first().getAttribute('aria-label'), 'Mark done: Offer the library rooms to Echo Youth Film');
+    await buttons.first().click();
+    const sent = (await posted(page)).filter((m) => m.type === 'commitmentDone');
+    assert.deepEqual(sent, [{ type: 'commitmentDone', uri: `${ROOT}/test/fixtures/review-round/reviews/autumn-2026.review.yaml`, index: 0 }]);
+    assert.ok(sent.every((m) => parsePageMessage(m)), 'the host accepts it');
+    assert.equal(await buttons.first().isDisabled(), true, 'no second edit while the first is under way');
+    assert.deepEqual(errors, []);
     await page.close();
   });
 

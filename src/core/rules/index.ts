@@ -30,6 +30,9 @@ import { unknownPartner } from './workspace/unknown-partner';
 import { roundNotAllHeld } from './workspace/round-not-all-held';
 import { reviewWithoutCommitments } from './workspace/review-without-commitments';
 import { partnerNotMet } from './workspace/partner-not-met';
+import { commitmentOwner } from './review/commitment-owner';
+import { commitmentDue } from './review/commitment-due';
+import { overdueCommitment } from './review/overdue-commitment';
 
 export const RULES: readonly Rule[] = [
   missingConfirmation,
@@ -61,6 +64,9 @@ export const RULES: readonly Rule[] = [
   roundNotAllHeld,
   reviewWithoutCommitments,
   partnerNotMet,
+  commitmentOwner,
+  commitmentDue,
+  overdueCommitment,
 ];
 
 /** Codes that come from reading the file rather than from a rule. */

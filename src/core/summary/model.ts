@@ -206,6 +206,19 @@ export interface Commitment extends Ref {
   status?: string;
   partners: string[];
   overdue: boolean;
+  /** Its place in the review's `commitments` list: what marking it done edits. */
+  index: number;
+}
+
+/** An open commitment of an earlier round's review, carried until it is done or dropped. */
+export interface CarriedCommitment extends Commitment {
+  /** The round whose review made it. */
+  round: string;
+  /** That review's date, and the whole days since (its age), when the date is a past ISO date. */
+  made?: string;
+  ageDays?: number;
+  /** Whole days past its due date, when overdue. */
+  daysLate?: number;
 }
 
 export interface ThemeSummary {
@@ -235,6 +248,9 @@ export interface ReviewSummary {
   gapsTotal: number;
   /** The commitments already recorded in the round's review file. */
   commitments: Commitment[];
+  /** Open commitments of earlier rounds' reviews: followed until done. */
+  carried: CarriedCommitment[];
+  carriedTotal: number;
   /** The round's review file, when there is one. */
   review?: Ref;
   /** Every theme of the round with the partners who raised it. */

@@ -4,7 +4,7 @@
 // (names, notes, ids, file names, even numbers) goes through esc(): worksheets
 // are written by many hands, and a partner's name must never become markup.
 // Imports are types only: the page bundles this file without the summariser.
-import type { Complement, Coverage, DatedItem, Gap, NoteCategory, PartnerRef, Quote, Rate, Ref, ReviewSummary, SuccessResponse, SuccessStatement, ThemeEntry, ThemeSource, Trend } from './model';
+import type { CarriedCommitment, Commitment, Complement, Coverage, DatedItem, Gap, NoteCategory, PartnerRef, Quote, Rate, Ref, ReviewSummary, SuccessResponse, SuccessStatement, ThemeEntry, ThemeSource, Trend } from './model';
 
 export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -48,6 +48,8 @@ export interface RenderOptions {
    * shows at once in the panel. The export renders everything.
    */
   lazy?: boolean;
+  /** Add the panel's buttons (mark a commitment done); the export has none. */
+  actions?: boolean;
 }
 
 /** Items a long list shows before the rest folds away (lazy rendering only). */
@@ -266,15 +268,23 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   out.push('</section>');
 
   // Commitments
+  const done = (x: Commitment) => (options.actions && (x.status ?? 'open') === 'open'
+    ? ` <button type="button" class="mark-done" data-uri="${esc(x.uri)}" data-index="${esc(x.index)}" aria-label="${esc(`Mark done: ${x.action}`)}">Mark done</button>`
+    : '');
+  const commitment = (x: Commitment) => {
+    const who = [x.owner, x.due ? `by ${x.due}` : undefined].filter(Boolean).join(', ');
+    const state = x.overdue ? ' <span class="badge overdue">overdue</span>' : x.status && x.status !== 'open' ? ` <span class="badge">${esc(x.status)}</span>` : '';
+    return `${p.link(x, esc(x.action))}${who ? ` <span class="muted">(${esc(who)})</span>` : ''}${state}`;
+  };
   out.push(section('commitments', 'Commitments', s.review ? undefined : 'Start the team review to write them down.'));
   if (s.commitments.length) {
-    out.push(`<ul>${s.commitments.map((x) => {
-      const who = [x.owner, x.due ? `by ${x.due}` : undefined].filter(Boolean).join(', ');
-      const state = x.overdue ? ' <span class="badge overdue">overdue</span>' : x.status && x.status !== 'open' ? ` <span class="badge">${esc(x.status)}</span>` : '';
-      return `<li>${p.link(x, esc(x.action))}${who ? ` <span class="muted">(${esc(who)})</span>` : ''}${state}</li>`;
-    }).join('')}</ul>`);
+    out.push(`<ul class="commitments">${s.commitments.map((x) => `<li>${commitment(x)}${done(x)}</li>`).join('')}</ul>`);
   } else {
     out.push(`<p class="empty">${s.review ? `No commitments recorded yet in ${p.link(s.review, 'the review file')}.` : 'No review file for this round yet.'}</p>`);
+  }
+  if (s.carried.length) {
+    out.push('<h3>Still open from earlier reviews</h3><p class="hint">Followed until they are marked done or dropped.</p>');
+    out.push(`<ul class="commitments carried">${s.carried.map((x) => `<li>${commitment(x)} <span class="muted">(${esc(carriedAge(x))})</span>${done(x)}</li>`).join('')}</ul>${notListed(s.carriedTotal - s.carried.length)}`);
   }
   out.push('</section>');
   return out.join('\n');
@@ -283,6 +293,11 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
 /** "Getting there (challenges): 1 of 2 to 33% (3 of 9)": both figures, shares of the partners met. */
 export function trendText(x: Trend, partners: { previous: number; current: number }): string {
   return `${x.label} (${x.category}): ${formatRate({ count: x.previous, total: partners.previous })} to ${formatRate({ count: x.current, total: partners.current })}`;
+}
+
+/** "from spring-2026, made 245 days ago, 155 days overdue". */
+export function carriedAge(x: CarriedCommitment): string {
+  return [`from ${x.round}`, x.ageDays !== undefined ? `made ${plural(x.ageDays, 'day')} ago` : undefined, x.daysLate !== undefined ? `${plural(x.daysLate, 'day')} overdue` : undefined].filter(Boolean).join(', ');
 }
 
 function section(id: string, title: string, hint?: string): string {
@@ -352,7 +367,9 @@ details.more summary { color: var(--muted); }
 .pair h4 { font-size: .9em; margin: .4em 0 0; color: var(--muted); }
 .badge { font-size: .8em; border: 1px solid var(--border); border-radius: 3px; padding: 0 .3em; color: var(--muted); }
 .badge.overdue, .badge.response.corrected, .badge.response.no-answer, .badge.response.not-asked { color: var(--warn); border-color: currentColor; }
-.success li { margin: .3em 0; }
+.success li, .commitments li { margin: .3em 0; }
+.mark-done { font: inherit; font-size: .85em; margin-left: .5em; padding: .05em .6em; cursor: pointer; color: var(--button-fg, var(--fg)); background: var(--button-bg, transparent); border: 1px solid var(--button-border, var(--fg)); border-radius: 2px; }
+.mark-done:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 .quotes { margin: .2em 0 .6em; }
 q { font-style: italic; }
 a, a.ref { color: var(--accent); }

@@ -1,8 +1,8 @@
 // The review as Markdown, for pasting into notes, an email or a pull request.
 // Text from worksheets is escaped so that it cannot become a link, an image,
 // emphasis or raw HTML, and stays readable as plain text.
-import type { Quote, Ref, ReviewSummary, ThemeSource, Trend } from './model';
-import { CATEGORY_LABEL, RESPONSE_LABEL, formatRate, plural, trendText } from './render-html';
+import type { Commitment, Quote, Ref, ReviewSummary, ThemeSource, Trend } from './model';
+import { CATEGORY_LABEL, RESPONSE_LABEL, carriedAge, formatRate, plural, trendText } from './render-html';
 
 /**
  * Backslash-escapes what Markdown would read as markup. Worksheet text never
@@ -117,13 +117,18 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
   if (s.gapsTotal > s.gaps.length) lines.push(`- _and ${s.gapsTotal - s.gaps.length} more, not listed here: \`partner-worksheets check\` or the Problems panel lists every one_`);
 
   lines.push('', '## Commitments', '');
+  const commitment = (x: Commitment) => {
+    const who = [x.owner, x.due ? `by ${x.due}` : undefined].filter(Boolean).join(', ');
+    const state = x.overdue ? ' **overdue**' : x.status && x.status !== 'open' ? ` (${mdEscape(x.status)})` : '';
+    return `${mdEscape(x.action)}${who ? ` (${mdEscape(who)})` : ''}${state}`;
+  };
   lines.push(...(s.commitments.length
-    ? s.commitments.map((x) => {
-      const who = [x.owner, x.due ? `by ${x.due}` : undefined].filter(Boolean).join(', ');
-      const state = x.overdue ? ' **overdue**' : x.status && x.status !== 'open' ? ` (${mdEscape(x.status)})` : '';
-      return `- ${mdEscape(x.action)}${who ? ` (${mdEscape(who)})` : ''}${state} (${code(fileLabel(x))})`;
-    })
+    ? s.commitments.map((x) => `- ${commitment(x)} (${code(fileLabel(x))})`)
     : [s.review ? `No commitments recorded yet (${code(fileLabel(s.review))}).` : 'No review file for this round yet.']));
+  if (s.carried.length) {
+    lines.push('', '### Still open from earlier reviews', '');
+    lines.push(...s.carried.map((x) => `- ${commitment(x)}, ${mdEscape(carriedAge(x))} (${code(fileLabel(x))})`), ...notListed(s.carried.length, s.carriedTotal));
+  }
   lines.push('');
   return lines.join('\n');
 }

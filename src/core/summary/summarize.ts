@@ -21,7 +21,7 @@ import { outliers } from './sections/outliers';
 import { trends } from './sections/trends';
 import { opportunities } from './sections/opportunities';
 import { gaps } from './sections/gaps';
-import { commitments } from './sections/commitments';
+import { carried, commitments } from './sections/commitments';
 
 export * from './model';
 export { MAX_LISTED } from './context';
@@ -50,7 +50,9 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
 
   const byDate = (a: Meeting, b: Meeting) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.uri, b.uri);
   const meetings = [...(byRound.get(round) ?? [])].sort(byDate);
-  const reviews = index.documents('review').filter((d) => d.round === round).sort((a, b) => cmp(a.uri, b.uri));
+  const allReviews = index.documents('review').sort((a, b) => cmp(a.uri, b.uri));
+  const reviews = allReviews.filter((d) => d.round === round);
+  const earlier = carried(allReviews, rounds.slice(0, Math.max(0, at)), options.today);
   const config = index.configFor(meetings[0]?.uri ?? reviews[0]?.uri ?? '');
   const cache = index.summaryCache;
   const ctx = new Context(index, cache, cache.matcher(config.themes), options.today, meetings);
@@ -85,6 +87,8 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     gaps: gapList.items,
     gapsTotal: gapList.total,
     commitments: commitments(reviews, options.today),
+    carried: earlier.items,
+    carriedTotal: earlier.total,
     ...(reviews[0] ? { review: { uri: reviews[0].uri, line: 1 } } : {}),
     themes: themes.map((e) => ({ id: e.id, label: e.label, category: e.category, partners: e.partners, source: e.source })),
   };
