@@ -9,8 +9,8 @@ import { MAX_LISTED, summarize } from '../../src/core/summary/summarize';
 import type { Ref, ReviewSummary, ThemeEntry } from '../../src/core/summary/summarize';
 import { ThemeMatcher, suggestThemes } from '../../src/core/summary/themes';
 import { SourceLines } from '../../src/core/summary/locate';
-import { renderMarkdown } from '../../src/core/summary/render-markdown';
-import { INLINE_ITEMS, renderPart, renderStandaloneHtml, renderSummaryBody, formatRate } from '../../src/core/summary/render-html';
+import { mdEscape, renderMarkdown } from '../../src/core/summary/render-markdown';
+import { INLINE_ITEMS, renderPart, renderStandaloneHtml, renderSummaryBody, formatRate, withCode } from '../../src/core/summary/render-html';
 import { reviewText } from '../../src/core/summary/review-file';
 import { checkText } from '../../src/core/check';
 import { YamlView, parseFile } from '../../src/core/yaml';
@@ -95,7 +95,7 @@ describe('team review summary of the fixture round', () => {
     const c = s.coverage;
     assert.deepEqual(c.meetings, { planned: 1, prepared: 0, held: 1, filled: 1, shared: 3, total: 6 });
     assert.deepEqual(c.partners, { planned: 1, prepared: 0, held: 1, filled: 1, shared: 3, total: 6 });
-    assert.deepEqual(c.funnel, { planned: 6, held: 5, filled: 4, shared: 3 });
+    assert.deepEqual(c.funnel, { all: 6, held: 5, filled: 4, shared: 3 });
     assert.deepEqual(c.toMeet.map((p) => [p.id, p.date, p.status, p.line]), [['fern-garden', '2026-12-05', 'planned', 6]]);
     assert.deepEqual(c.confirmation, { count: 4, total: 5 });
     assert.deepEqual(c.nextStep, { count: 4, total: 5 });
@@ -197,11 +197,18 @@ describe('team review summary of the fixture round', () => {
     }
   });
 
-  it('finds opportunities (a): partner goals the team offers can serve', () => {
-    assert.deepEqual(s.opportunities.offers.map((o) => [o.offer.text, ids(o.goals)]), [
-      ['Free gallery space in summer', ['alpha-arts', 'bridge-library', 'city-choir', 'echo-youth']],
-      ['Museum minibus on weekday afternoons', ['delta-seniors']],
+  it('finds opportunities (a): partner goals and challenges the team offers can serve', () => {
+    assert.deepEqual(s.opportunities.offers.map((o) => [o.offer.text, ids(o.goals), ids(o.challenges), o.challengesTotal]), [
+      ['Free gallery space in summer', ['alpha-arts', 'bridge-library', 'city-choir', 'echo-youth'], ['alpha-arts', 'city-choir', 'echo-youth'], 3],
+      // The minibus meets the partners who cannot get there, not only the one whose goal it serves.
+      ['Museum minibus on weekday afternoons', ['delta-seniors'], ['alpha-arts', 'delta-seniors'], 2],
     ]);
+    const minibus = s.opportunities.offers[1];
+    assert.deepEqual(minibus.challenges.map((q) => [q.text, where(q)]), [
+      ['Getting to the city centre by bus', 'alpha-arts/2026-10-05.worksheet.yaml:20'],
+      ['Members cannot get to town without a lift', 'delta-seniors/2026-10-22.worksheet.yaml:18'],
+    ]);
+    assert.match(renderMarkdown(s), /\*\*Museum minibus on weekday afternoons\*\*\n\nGoals it can serve:\n\n- \*\*Delta Seniors Club\*\*: .*\n\nChallenges it can meet:\n\n- \*\*Alpha Arts\*\*: "Getting to the city centre by bus"/);
   });
 
   it('finds opportunities (b): one partner\'s challenge answered by another\'s commitment', () => {
@@ -497,7 +504,7 @@ describe('review renderers', () => {
     const body = renderSummaryBody(sum);
     assert.match(body, /<svg aria-hidden="true"[^>]*>.*<text[^>]*class="bar-value">2<\/text>/s);
     assert.match(body, /<ul class="sr-only"><li>Space: 2 partners<\/li><\/ul>/);
-    assert.match(body, /<ul class="sr-only"><li>Planned: 2 meetings<\/li><li>Held: 2 meetings<\/li>/);
+    assert.match(body, /<ul class="sr-only"><li>All meetings: 2 meetings<\/li><li>Held: 2 meetings<\/li>/);
   });
 
   it('escapes worksheet text in the Markdown: no HTML, no links, no emphasis', () => {
@@ -527,6 +534,19 @@ describe('review renderers', () => {
     assert.match(lazy, /<details class="more" data-part="more\.gaps"><summary>3 more<\/summary><\/details>/);
     assert.equal((renderPart(many, 'more.gaps').match(/class="warning"/g) ?? []).length, 3);
     assert.equal((renderSummaryBody(many).match(/class="warning"/g) ?? []).length, INLINE_ITEMS + 3);
+  });
+
+  it('shows rule messages\' code as code, and no backslash before an underscore inside a word', async () => {
+    const s = summarize(await fixture(), { today: TODAY });
+    const md = renderMarkdown(s);
+    assert.match(md, /missing-confirmation: No confirmation recorded\. .* Add a `confirmation` block with the statement and their response\./);
+    const html = renderSummaryBody(s);
+    assert.match(html, /Add a <code>confirmation<\/code> block/);
+    assert.doesNotMatch(html, /&#96;confirmation&#96;/);
+    // Inside a word an underscore is text; around one it could be emphasis, and is escaped.
+    assert.equal(mdEscape('success_in_their_words _emphasis_'), 'success_in_their_words \\_emphasis\\_');
+    // A stray backtick (one not paired) stays text in both.
+    assert.equal(withCode('a ` b <i>'), 'a &#96; b &#60;i&#62;');
   });
 
   it('renders every section of the fixture round, in order, in both formats', async () => {

@@ -86,12 +86,16 @@ describe('review page in Chromium', () => {
     // Shares of partners met, within the round and across rounds, both figures.
     assert.match(await page.locator('#trends').innerText(), /Within this round[\s\S]*Challenges\s+Space and venues: 67% \(4 of 6\)/);
     assert.match(await page.locator('#trends').innerText(), /Since spring-2026[\s\S]*Rising\nBeing seen \(goals\): 1 of 3 to 83% \(5 of 6\)\nSpace and venues \(challenges\): 1 of 3 to 67% \(4 of 6\)/);
-    assert.match(await page.locator('#opportunities').innerText(), /Museum minibus on weekday afternoons/);
+    assert.match(await page.locator('#opportunities').innerText(), /Museum minibus on weekday afternoons\s+1 goal, 2 challenges/);
+    const minibus = page.locator('#opportunities details', { hasText: 'Museum minibus' });
+    await minibus.locator('summary').click();
+    await minibus.locator('li').first().waitFor();
+    assert.match(await minibus.innerText(), /Challenges it can meet\nAlpha Arts: “?Getting to the city centre by bus/);
     assert.match(await page.locator('#gaps').innerText(), /overdue-next-step/);
     assert.match(await page.locator('#commitments').innerText(), /Offer the library rooms to Echo Youth Film/);
     // Charts are SVG for the eye, with the same numbers as text for screen readers.
     assert.ok(await page.locator('#coverage svg[aria-hidden="true"] rect.bar').count() === 4);
-    assert.equal(await page.locator('#coverage .sr-only li').allTextContents().then((t) => t.join('; ')), 'Planned: 7 meetings; Held: 6 meetings; Filled in: 5 meetings; Shared: 4 meetings');
+    assert.equal(await page.locator('#coverage .sr-only li').allTextContents().then((t) => t.join('; ')), 'All meetings: 7 meetings; Held: 6 meetings; Filled in: 5 meetings; Shared: 4 meetings');
     assert.equal(await page.locator('#round').evaluate((e) => (e as HTMLElement & { value: string }).value), 'autumn-2026');
     assert.deepEqual(errors, []);
     assert.equal(await page.evaluate(() => (window as unknown as Recorded).__csp), undefined);

@@ -68,9 +68,10 @@ export interface Coverage {
   meetings: Record<Status | 'total', number>;
   /**
    * How far the round got, counting everything at or past each step:
-   * planned = every meeting, held = held or later, filled = filled or shared.
+   * all = every meeting of the round, whatever its status (not the `planned`
+   * status), held = held or later, filled = filled or shared.
    */
-  funnel: { planned: number; held: number; filled: number; shared: number };
+  funnel: { all: number; held: number; filled: number; shared: number };
   /** Partners of the round with no meeting held yet. */
   toMeet: (PartnerRef & Ref & { date?: string; status?: string })[];
   toMeetTotal: number;
@@ -155,6 +156,9 @@ export interface OfferMatch {
   /** Partner goals sharing a theme with the offer, one quote per partner. */
   goals: Quote[];
   goalsTotal: number;
+  /** Partner challenges sharing a theme with the offer, one quote per partner. */
+  challenges: Quote[];
+  challengesTotal: number;
 }
 
 /** One partner's challenge theme that another partner commits to. */
@@ -179,7 +183,7 @@ export interface Cluster {
 }
 
 export interface Opportunities {
-  /** (a) Partner goals the team's offers (settings file) can serve. */
+  /** (a) Partner goals and challenges the team's offers (settings file) can serve. */
   offers: OfferMatch[];
   /** (b) A challenge of one partner answered by another's commitment. */
   complementary: Complement[];

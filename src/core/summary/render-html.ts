@@ -4,10 +4,20 @@
 // (names, notes, ids, file names, even numbers) goes through esc(): worksheets
 // are written by many hands, and a partner's name must never become markup.
 // Imports are types only: the page bundles this file without the summariser.
-import type { CarriedCommitment, Commitment, Complement, Coverage, DatedItem, Gap, NoteCategory, PartnerRef, Quote, Rate, Ref, ReviewSummary, SuccessResponse, SuccessStatement, ThemeEntry, ThemeSource, Trend } from './model';
+import type { CarriedCommitment, Commitment, Complement, Coverage, DatedItem, Gap, NoteCategory, OfferMatch, PartnerRef, Quote, Rate, Ref, ReviewSummary, SuccessResponse, SuccessStatement, ThemeEntry, ThemeSource, Trend } from './model';
 
 export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * A rule message with its `code` spans as <code>, everything escaped. Only
+ * when the backticks pair up: a stray one (from a partner id, say) stays text.
+ */
+export function withCode(message: string): string {
+  const parts = message.split('`');
+  if (parts.length % 2 === 0) return esc(message);
+  return parts.map((x, i) => (i % 2 ? `<code>${esc(x)}</code>` : esc(x))).join('');
 }
 
 /** "3 of 4" below five: small groups are people, not percentages. "75% (6 of 8)" from five up. */
@@ -88,7 +98,7 @@ function pieces(options: RenderOptions) {
     `<a class="ref" href="${esc(href(ref))}" data-uri="${esc(ref.uri)}" data-line="${esc(ref.line)}"${label ? ` aria-label="${esc(label)}"` : ''}>${html}</a>`;
   const quote = (q: Quote) => `<li>${link(q, esc(q.partner.organization), `${q.partner.organization}, ${fileLabel(q)}`)}: <q>${esc(q.text)}</q>${badge(q.source)}</li>`;
   const quotes = (qs: readonly Quote[], total = qs.length) => `<ul class="quotes">${qs.map(quote).join('')}</ul>${notListed(total - qs.length)}`;
-  const gap = (g: Gap) => `<li class="${g.severity === 'error' ? 'error' : 'warning'}"><span class="severity">${esc(g.severity)}</span> ${link(g, esc(fileLabel(g)))} <code>${esc(g.code)}</code> ${esc(g.message)}</li>`;
+  const gap = (g: Gap) => `<li class="${g.severity === 'error' ? 'error' : 'warning'}"><span class="severity">${esc(g.severity)}</span> ${link(g, esc(fileLabel(g)))} <code>${esc(g.code)}</code> ${withCode(g.message)}</li>`;
   const late = (o: DatedItem, what: string) => `<span class="muted">(${what} ${esc(o.date)}, ${esc(plural(o.daysLate, 'day'))} ago${o.owner ? `; ${esc(o.owner)}` : ''})</span>`;
   const toMeet = (p: Coverage['toMeet'][number]) => `<li>${link(p, esc(p.organization))}${p.status ? ` <span class="muted">(${esc(p.status)}${p.date ? `, ${esc(p.date)}` : ''})</span>` : ''}</li>`;
   const overdueStep = (o: DatedItem) => `<li>${link(o, esc(o.partner.organization))}: ${esc(o.text)} ${late(o, 'due')}</li>`;
@@ -97,7 +107,8 @@ function pieces(options: RenderOptions) {
   const statement = (x: SuccessStatement) => `<li>${link(x, esc(x.partner.organization), `${x.partner.organization}, ${fileLabel(x)}`)}: <q>${esc(x.text)}</q> <span class="badge response ${esc(x.response)}">${esc(RESPONSE_LABEL[x.response])}</span>`
     + `${x.correction ? `<br>${link(x.correction, 'Their correction', `Their correction, ${x.partner.organization}, ${fileLabel(x.correction)}`)}: <q>${esc(x.correction.text)}</q>` : ''}</li>`;
   const missingStatement = (x: PartnerRef & Ref) => `<li>${link(x, esc(x.organization))}</li>`;
-  return { link, quote, quotes, gap, toMeet, overdueStep, overdueFollow, complement, statement, missingStatement };
+  const offer = (x: OfferMatch) => `<div class="pair">${x.goalsTotal ? `<h4>Goals it can serve</h4>${quotes(x.goals, x.goalsTotal)}` : ''}${x.challengesTotal ? `<h4>Challenges it can meet</h4>${quotes(x.challenges, x.challengesTotal)}` : ''}</div>`;
+  return { offer, link, quote, quotes, gap, toMeet, overdueStep, overdueFollow, complement, statement, missingStatement };
 }
 
 /**
@@ -133,7 +144,7 @@ export function renderPart(s: ReviewSummary, key: string, options: RenderOptions
     }
     case 'offer': {
       const o = s.opportunities.offers[i];
-      return o ? p.quotes(o.goals, o.goalsTotal) : '';
+      return o ? p.offer(o) : '';
     }
     case 'comp': {
       const c = s.opportunities.complementary[i];
@@ -177,7 +188,7 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   // Coverage
   out.push(section('coverage', 'Coverage'));
   out.push(barChart('Meetings this round', 'meetings', [
-    { label: 'Planned', value: c.funnel.planned },
+    { label: 'All meetings', value: c.funnel.all },
     { label: 'Held', value: c.funnel.held },
     { label: 'Filled in', value: c.funnel.filled },
     { label: 'Shared', value: c.funnel.shared },
@@ -243,8 +254,9 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   const o = s.opportunities;
   out.push(section('opportunities', 'Opportunities'));
   if (o.offers.length) {
-    out.push('<h3>Partner goals our offers can serve</h3>');
-    o.offers.forEach((x, i) => out.push(collapsible(options, `offer.${i}`, 'offer', `<strong>${esc(x.offer.text)}</strong> <span class="count">${esc(plural(x.goalsTotal, 'partner'))}</span>`, () => p.quotes(x.goals, x.goalsTotal))));
+    out.push('<h3>Partner goals and challenges our offers can serve</h3>');
+    const counts = (x: OfferMatch) => [x.goalsTotal ? plural(x.goalsTotal, 'goal') : '', x.challengesTotal ? plural(x.challengesTotal, 'challenge') : ''].filter(Boolean).join(', ');
+    o.offers.forEach((x, i) => out.push(collapsible(options, `offer.${i}`, 'offer', `<strong>${esc(x.offer.text)}</strong> <span class="count">${esc(counts(x))}</span>`, () => p.offer(x))));
   }
   if (o.complementary.length) {
     out.push("<h3>One partner's challenge, another's commitment</h3>");

@@ -11,7 +11,17 @@ import { CATEGORY_LABEL, RESPONSE_LABEL, carriedAge, formatRate, plural, trendTe
  * are; entities like `&lt;` only ever decode to text.
  */
 export function mdEscape(s: unknown): string {
-  return String(s ?? '').replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+  return String(s ?? '').replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    // An underscore between letters or digits never starts or ends emphasis
+    // (CommonMark): `success_in_their_words` reads as written, not with backslashes.
+    .replace(/(?<=[\p{L}\p{N}])\\_(?=[\p{L}\p{N}])/gu, '_');
+}
+
+/** A rule message with its `code` spans kept as code (when the backticks pair up), the rest escaped. */
+function messageText(message: string): string {
+  const parts = message.split('`');
+  if (parts.length % 2 === 0) return mdEscape(message);
+  return parts.map((x, i) => (i % 2 ? code(x) : mdEscape(x))).join('');
 }
 
 /** A file reference in a code span: no escape works inside one, so backticks are replaced. */
@@ -48,7 +58,7 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
     '',
     '## Coverage',
     '',
-    `- Meetings: ${c.funnel.planned} planned, ${c.funnel.held} held, ${c.funnel.filled} filled in, ${c.funnel.shared} shared`,
+    `- Meetings: ${c.funnel.all} in the round, ${c.funnel.held} held, ${c.funnel.filled} filled in, ${c.funnel.shared} shared`,
     `- Partners met: ${formatRate({ count: met, total: c.partners.total })}`,
     `- Confirmed what success means: ${formatRate(c.confirmation)}`,
     `- Agreed a next step: ${formatRate(c.nextStep)}`,
@@ -93,8 +103,12 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
   const o = s.opportunities;
   lines.push('', '## Opportunities', '');
   if (o.offers.length) {
-    lines.push('### Partner goals our offers can serve', '');
-    for (const x of o.offers) lines.push(`**${mdEscape(x.offer.text)}**`, '', ...x.goals.map(q), ...notListed(x.goals.length, x.goalsTotal), '');
+    lines.push('### Partner goals and challenges our offers can serve', '');
+    for (const x of o.offers) {
+      lines.push(`**${mdEscape(x.offer.text)}**`, '');
+      if (x.goalsTotal) lines.push('Goals it can serve:', '', ...x.goals.map(q), ...notListed(x.goals.length, x.goalsTotal), '');
+      if (x.challengesTotal) lines.push('Challenges it can meet:', '', ...x.challenges.map(q), ...notListed(x.challenges.length, x.challengesTotal), '');
+    }
   }
   if (o.complementary.length) {
     lines.push("### One partner's challenge, another's commitment", '');
@@ -113,7 +127,7 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
   if (!o.offers.length && !o.complementary.length && !o.clusters.length && !o.unservedGoals.length) lines.push('None found yet.', '');
 
   lines.push('## Gaps to fix before the meeting', '');
-  lines.push(...(s.gaps.length ? s.gaps.map((g) => `- ${g.severity} ${code(fileLabel(g))} ${mdEscape(g.code)}: ${mdEscape(g.message)}`) : ['No open gaps in this round.']));
+  lines.push(...(s.gaps.length ? s.gaps.map((g) => `- ${g.severity} ${code(fileLabel(g))} ${mdEscape(g.code)}: ${messageText(g.message)}`) : ['No open gaps in this round.']));
   if (s.gapsTotal > s.gaps.length) lines.push(`- _and ${s.gapsTotal - s.gaps.length} more, not listed here: \`partner-worksheets check\` or the Problems panel lists every one_`);
 
   lines.push('', '## Commitments', '');

@@ -46,8 +46,11 @@ export function reviewText(s: ReviewSummary, today: string): string {
       partners: [...c.needs, ...c.offers].map((q) => q.partner.id),
     })),
     ...o.offers.map((x) => ({
-      text: `Our offer "${x.offer.text}" fits the goals of ${names(x.goals.map((q) => q.partner.organization))}`,
-      partners: x.goals.map((q) => q.partner.id),
+      text: `Our offer "${x.offer.text}" ${[
+        x.goals.length ? `fits the goals of ${names(x.goals.map((q) => q.partner.organization))}` : '',
+        x.challenges.length ? `meets the challenges of ${names(x.challenges.map((q) => q.partner.organization))}` : '',
+      ].filter(Boolean).join(', and ')}`,
+      partners: [...new Set([...x.goals, ...x.challenges].map((q) => q.partner.id))],
     })),
     ...o.clusters.map((c) => ({
       text: `Shared goals (${c.themes.map((t) => t.label).join(', ')}): ${names(c.partners.map((p) => p.organization))} could meet as a convening`,
