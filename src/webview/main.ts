@@ -65,7 +65,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const open = new Set([...content.querySelectorAll('details[open][data-part]')].map((d) => d.getAttribute('data-part')));
     shown = s;
     // Escaped by the renderer: every worksheet string in it is text. Closed lists stay empty until opened.
-    content.innerHTML = renderSummaryBody(s, { lazy: true });
+    content.innerHTML = renderSummaryBody(s, { lazy: true, actions: true });
     for (const d of content.querySelectorAll<HTMLDetailsElement>('details[data-part]')) if (open.has(d.getAttribute('data-part'))) d.open = true;
     window.scrollTo(0, y);
     for (const b of buttons) b.disabled = !current;
@@ -95,6 +95,17 @@ content.addEventListener('click', (e) => {
   const line = Number(target.dataset.line);
   const uri = target.dataset.uri;
   if (uri && Number.isInteger(line) && line > 0) post({ type: 'open', uri, line });
+});
+
+// "Mark done" on a commitment: the extension edits the review file, and the update re-renders.
+content.addEventListener('click', (e) => {
+  const b = e.target instanceof Element ? e.target.closest('button.mark-done') : null;
+  if (!(b instanceof HTMLButtonElement)) return;
+  const uri = b.dataset.uri;
+  const index = Number(b.dataset.index);
+  if (!uri || !Number.isInteger(index) || index < 0) return;
+  b.disabled = true;
+  post({ type: 'commitmentDone', uri, index });
 });
 
 // In-page links (the table of contents) move the focus too, so keyboard users land in the section.

@@ -29,7 +29,7 @@ describe('partner-worksheets review', () => {
     assert.equal(r.code, 0, r.err);
     assert.equal(r.err, '');
     assert.match(r.out, /^# Team review: autumn-2026\n\n6 partners, 6 meetings; compared with spring-2026\. As of 2026-11-24\./);
-    assert.match(r.out, /- Meetings: 6 planned, 5 held, 4 filled in, 3 shared\n/);
+    assert.match(r.out, /- Meetings: 6 in the round, 5 held, 4 filled in, 3 shared\n/);
     assert.match(r.out, /\*\*Space and venues\*\*: 3 partners\n\n- \*\*Alpha Arts\*\*: "The work never leaves the studio\." \(`test\/fixtures\/review-round\/alpha-arts\/2026-10-05\.worksheet\.yaml:19`\)/);
     assert.match(r.out, /- Getting there \(2 pairs\): \*\*Alpha Arts\*\*, \*\*Delta Seniors Club\*\* need it; \*\*City Community Choir\*\* commits to it/);
   });
@@ -39,7 +39,7 @@ describe('partner-worksheets review', () => {
     assert.equal(r.code, 0, r.err);
     const s = JSON.parse(r.out);
     assert.equal(s.round, 'autumn-2026');
-    assert.deepEqual(s.coverage.funnel, { planned: 6, held: 5, filled: 4, shared: 3 });
+    assert.deepEqual(s.coverage.funnel, { all: 6, held: 5, filled: 4, shared: 3 });
     assert.deepEqual(s.coverage.confirmation, { count: 4, total: 5 });
     assert.deepEqual(s.coverage.toMeet.map((p: { id: string }) => p.id), ['fern-garden']);
     const space = s.themes.find((t: { id: string; category: string }) => t.id === 'space' && t.category === 'challenges');
@@ -52,7 +52,7 @@ describe('partner-worksheets review', () => {
     const spring = JSON.parse((await review('--round', 'spring-2026', '--format', 'json')).out);
     assert.equal(spring.round, 'spring-2026');
     assert.equal(spring.previousRound, undefined);
-    assert.deepEqual(spring.coverage.funnel, { planned: 3, held: 3, filled: 3, shared: 3 });
+    assert.deepEqual(spring.coverage.funnel, { all: 3, held: 3, filled: 3, shared: 3 });
     const r = await review('--round', 'summer-2030');
     assert.equal(r.code, 2);
     assert.equal(r.out, '');

@@ -11,6 +11,7 @@ describe('review panel messages', () => {
     assert.deepEqual(parsePageMessage({ type: 'selectRound', round: 'autumn-2026' }), { type: 'selectRound', round: 'autumn-2026' });
     assert.deepEqual(parsePageMessage({ type: 'startReview', round: 'autumn-2026' }), { type: 'startReview', round: 'autumn-2026' });
     assert.deepEqual(parsePageMessage({ type: 'export', format: 'html' }), { type: 'export', format: 'html' });
+    assert.deepEqual(parsePageMessage({ type: 'commitmentDone', uri: 'file:///w/r.review.yaml', index: 0 }), { type: 'commitmentDone', uri: 'file:///w/r.review.yaml', index: 0 });
   });
 
   it('drops unknown types and bad payloads', () => {
@@ -20,6 +21,7 @@ describe('review panel messages', () => {
       { type: 'open', uri: '', line: 1 }, { type: 'open', uri: 'x'.repeat(5000), line: 1 }, { type: 'open', line: 1 },
       { type: 'selectRound' }, { type: 'selectRound', round: '' }, { type: 'selectRound', round: 'r'.repeat(201) }, { type: 'startReview', round: 7 },
       { type: 'export', format: 'pdf' }, { type: 'export' },
+      { type: 'commitmentDone', uri: 'file:///r', index: -1 }, { type: 'commitmentDone', uri: 'file:///r', index: 1.5 }, { type: 'commitmentDone', uri: 'file:///r', index: '0' }, { type: 'commitmentDone', index: 0 },
     ];
     for (const m of bad) assert.equal(parsePageMessage(m), undefined, JSON.stringify(m));
   });

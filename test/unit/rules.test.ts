@@ -82,6 +82,9 @@ const cases: Case[] = [
   { code: 'no-shared-measurement', text: variant(C, [['measurement']], [['goals']]), uri: CONVENING_URI, at: 'Westside Arts Access Network' },
   { code: 'no-communication-cadence', text: variant(C, [['communication', 'cadence']]), uri: CONVENING_URI, at: 'communication', fixable: true },
   { code: 'review-without-commitments', text: variant(REVIEW, [['commitments'], []]), uri: REVIEW_URI, today: '2026-11-24', at: '[]', quiet: variant(REVIEW, [['commitments'], []], [['date'], '2026-12-01']), fixable: 'scaffold' },
+  { code: 'commitment-owner', text: variant(REVIEW, [['commitments', 0, 'owner']]), uri: REVIEW_URI, at: 'Offer the library rooms to Riverside', fixable: true },
+  { code: 'commitment-due', text: variant(REVIEW, [['commitments', 0, 'due']]), uri: REVIEW_URI, at: 'Offer the library rooms to Riverside', fixable: true },
+  { code: 'overdue-commitment', text: REVIEW, uri: REVIEW_URI, today: '2026-12-20', at: '2026-12-15', quiet: variant(REVIEW, [['commitments', 0, 'status'], 'dropped']), fixable: true },
   // Cross-file rules, checked with the rest of the workspace.
   { code: 'unknown-partner', text: variant(C, [['vision_setting', 'sessions', 0, 'partners_present', 1], 'eastside-librari']), uri: CONVENING_URI, neighbours: partners('shared'), at: 'eastside-librari', quiet: C, fixable: true },
   { code: 'partner-not-met', text: C, uri: CONVENING_URI, neighbours: partners('planned'), at: 'eastside-library', quiet: C, quietNeighbours: partners('held') },

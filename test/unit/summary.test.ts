@@ -9,8 +9,8 @@ import { MAX_LISTED, summarize } from '../../src/core/summary/summarize';
 import type { Ref, ReviewSummary, ThemeEntry } from '../../src/core/summary/summarize';
 import { ThemeMatcher, suggestThemes } from '../../src/core/summary/themes';
 import { SourceLines } from '../../src/core/summary/locate';
-import { renderMarkdown } from '../../src/core/summary/render-markdown';
-import { INLINE_ITEMS, renderPart, renderStandaloneHtml, renderSummaryBody, formatRate } from '../../src/core/summary/render-html';
+import { mdEscape, renderMarkdown } from '../../src/core/summary/render-markdown';
+import { INLINE_ITEMS, renderPart, renderStandaloneHtml, renderSummaryBody, formatRate, withCode } from '../../src/core/summary/render-html';
 import { reviewText } from '../../src/core/summary/review-file';
 import { checkText } from '../../src/core/check';
 import { YamlView, parseFile } from '../../src/core/yaml';
@@ -46,11 +46,56 @@ describe('team review summary of the fixture round', () => {
     assert.equal(summarize(index, { round: 'spring-2026', today: TODAY }).previousRound, undefined);
   });
 
+  it('gives every partner met their success in their own words, whether they confirmed it, and their correction, linked to the lines', () => {
+    assert.deepEqual(s.success.statements.map((x) => [x.partner.id, x.text, x.response, where(x), x.correction && [x.correction.text, where(x.correction)]]), [
+      ['alpha-arts', 'Young artists exhibit in public, and a grant pays for their materials.', 'confirmed', 'alpha-arts/2026-10-05.worksheet.yaml:17', undefined],
+      ['bridge-library', 'Teenagers treat the library as their own place.', 'confirmed', 'bridge-library/2026-10-12.worksheet.yaml:17', undefined],
+      ['city-choir', 'Anyone who wants to sing has a choir to sing in.', 'not-asked', 'city-choir/2026-10-18.worksheet.yaml:17', undefined],
+      ['delta-seniors', 'Nobody in the ward spends a week without company.', 'confirmed', 'delta-seniors/2026-10-22.worksheet.yaml:17', undefined],
+      ['echo-youth', 'Their films are seen by the whole estate.', 'corrected', 'echo-youth/2026-10-26.worksheet.yaml:17', ['In a cinema, not a community hall.', 'echo-youth/2026-10-26.worksheet.yaml:24']],
+    ]);
+    assert.equal(s.success.statementsTotal, 5);
+    assert.deepEqual(s.success.missing, [], 'Fern Garden is not met yet: not a missing statement');
+  });
+
+  it('lists a met partner whose worksheet records no success statement as missing', () => {
+    const uri = file('delta-seniors/2026-10-22.worksheet.yaml');
+    const before = index.get(uri)!.text;
+    try {
+      index.set(uri, before.replace(/ {2}success_in_their_words: .*\n/, ''));
+      const edited = summarize(index, { today: TODAY });
+      assert.deepEqual(edited.success.statements.map((x) => x.partner.id), ['alpha-arts', 'bridge-library', 'city-choir', 'echo-youth']);
+      assert.deepEqual(edited.success.missing.map((p) => [p.id, p.organization, where(p)]), [['delta-seniors', 'Delta Seniors Club', 'delta-seniors/2026-10-22.worksheet.yaml:17']]);
+      assert.equal(edited.success.missingTotal, 1);
+      assert.match(renderMarkdown(edited), /- No success statement recorded: Delta Seniors Club \(`.*delta-seniors\/2026-10-22.worksheet.yaml:17`\)/);
+    } finally {
+      index.set(uri, before);
+    }
+  });
+
+  it('orders rounds by their meetings: a review dated a year off or a round with only a review file reorders nothing', () => {
+    const off = file('reviews/autumn-2026.review.yaml');
+    const before = index.get(off)!.text;
+    const empty = file('reviews/summer-2026.review.yaml');
+    try {
+      index.set(off, before.replace('date: 2026-11-20', 'date: 2025-11-20'));
+      index.set(empty, 'kind: review\nversion: 1\nround: summer-2026\ndate: 2026-07-15\n');
+      assert.deepEqual(index.rounds(), ['spring-2026', 'summer-2026', 'autumn-2026']);
+      const t = summarize(index, { today: TODAY });
+      assert.equal(t.round, 'autumn-2026');
+      assert.equal(t.previousRound, 'spring-2026', 'a round with no meetings is not the previous round');
+      assert.deepEqual(t.trends.partners, { previous: 3, current: 5 });
+    } finally {
+      index.set(off, before);
+      index.delete(empty);
+    }
+  });
+
   it('counts coverage: partners and meetings by status, partners to meet, rates, overdue items, meeting length', () => {
     const c = s.coverage;
     assert.deepEqual(c.meetings, { planned: 1, prepared: 0, held: 1, filled: 1, shared: 3, total: 6 });
     assert.deepEqual(c.partners, { planned: 1, prepared: 0, held: 1, filled: 1, shared: 3, total: 6 });
-    assert.deepEqual(c.funnel, { planned: 6, held: 5, filled: 4, shared: 3 });
+    assert.deepEqual(c.funnel, { all: 6, held: 5, filled: 4, shared: 3 });
     assert.deepEqual(c.toMeet.map((p) => [p.id, p.date, p.status, p.line]), [['fern-garden', '2026-12-05', 'planned', 6]]);
     assert.deepEqual(c.confirmation, { count: 4, total: 5 });
     assert.deepEqual(c.nextStep, { count: 4, total: 5 });
@@ -114,22 +159,58 @@ describe('team review summary of the fixture round', () => {
     ]);
   });
 
-  it('reports trends against the previous round: rising, falling, new and gone, by partners', () => {
-    const t = s.trends;
-    const pairs = (l: { id: string; previous: number; current: number }[]) => l.map((x) => [x.id, x.previous, x.current]);
-    assert.deepEqual(t.partners, { previous: 3, current: 5 });
-    assert.deepEqual(pairs(t.rising), [['visibility', 1, 4], ['space', 1, 4]]);
-    assert.deepEqual(pairs(t.falling), [['funding', 2, 1]]);
-    assert.deepEqual(pairs(t.new), [['transport', 0, 3], ['capacity', 0, 3], ['youth-voice', 0, 2]]);
-    assert.deepEqual(pairs(t.gone), [['wellbeing', 1, 0]]);
-    assert.deepEqual(t.steady, []);
+  it('shows trends within the round: themes two or more partners share, per category, with the partners met', () => {
+    assert.equal(s.trends.partners.current, 5);
+    assert.deepEqual(s.trends.within.map((g) => [g.category, g.themes.map((t) => [t.id, t.partners])]), [
+      ['challenges', [['space', 3], ['transport', 2]]],
+      ['values', [['youth-voice', 2]]],
+      ['goals', [['visibility', 4], ['youth-voice', 2]]],
+      ['commitments', [['capacity', 3]]],
+    ]);
+    assert.match(renderMarkdown(s), /- Goals: Being seen, 80% \(4 of 5\)\n/);
   });
 
-  it('finds opportunities (a): partner goals the team offers can serve', () => {
-    assert.deepEqual(s.opportunities.offers.map((o) => [o.offer.text, ids(o.goals)]), [
-      ['Free gallery space in summer', ['alpha-arts', 'bridge-library', 'city-choir', 'echo-youth']],
-      ['Museum minibus on weekday afternoons', ['delta-seniors']],
+  it('compares rounds by shares of partners met, per category: a commitment of rooms is no rising challenge', () => {
+    const t = s.trends;
+    const pairs = (l: { category: string; id: string; previous: number; current: number }[]) => l.map((x) => [x.category, x.id, x.previous, x.current]);
+    assert.deepEqual(t.partners, { previous: 3, current: 5 });
+    assert.deepEqual(pairs(t.rising), [['goals', 'visibility', 1, 4], ['challenges', 'space', 1, 3]]);
+    assert.deepEqual(pairs(t.falling), []);
+    // Bridge Library offers rooms: space among commitments, apart from the challenge.
+    assert.deepEqual(pairs(t.new).slice(0, 4), [['commitments', 'capacity', 0, 3], ['challenges', 'transport', 0, 2], ['values', 'youth-voice', 0, 2], ['goals', 'youth-voice', 0, 2]]);
+    assert.ok(pairs(t.new).some(([c, id]) => c === 'commitments' && id === 'space'));
+    assert.deepEqual(pairs(t.gone), [['challenges', 'funding', 2, 0], ['values', 'wellbeing', 1, 0]]);
+    assert.deepEqual(t.steady, []);
+    assert.match(renderMarkdown(s), /- Rising: Space and venues \(challenges\): 1 of 3 to 60% \(3 of 5\)\n/);
+  });
+
+  it('calls a theme raised by more partners but a smaller share of them falling, not rising', () => {
+    // Spring: one partner met, and they named space. Autumn: three of five name it.
+    const spring = index.meetings().filter((m) => m.round === 'spring-2026' && m.partnerId !== 'city-choir');
+    const saved = spring.map((m) => [m.uri, index.get(m.uri)!.text] as const);
+    try {
+      for (const [uri, text] of saved) index.set(uri, text.replace('status: shared', 'status: planned'));
+      const t = summarize(index, { today: TODAY }).trends;
+      assert.deepEqual(t.partners, { previous: 1, current: 5 });
+      assert.deepEqual(t.falling.map((x) => [x.category, x.id, x.previous, x.current]), [['challenges', 'space', 1, 3]]);
+      assert.ok(!t.rising.some((x) => x.id === 'space'));
+    } finally {
+      for (const [uri, text] of saved) index.set(uri, text);
+    }
+  });
+
+  it('finds opportunities (a): partner goals and challenges the team offers can serve', () => {
+    assert.deepEqual(s.opportunities.offers.map((o) => [o.offer.text, ids(o.goals), ids(o.challenges), o.challengesTotal]), [
+      ['Free gallery space in summer', ['alpha-arts', 'bridge-library', 'city-choir', 'echo-youth'], ['alpha-arts', 'city-choir', 'echo-youth'], 3],
+      // The minibus meets the partners who cannot get there, not only the one whose goal it serves.
+      ['Museum minibus on weekday afternoons', ['delta-seniors'], ['alpha-arts', 'delta-seniors'], 2],
     ]);
+    const minibus = s.opportunities.offers[1];
+    assert.deepEqual(minibus.challenges.map((q) => [q.text, where(q)]), [
+      ['Getting to the city centre by bus', 'alpha-arts/2026-10-05.worksheet.yaml:20'],
+      ['Members cannot get to town without a lift', 'delta-seniors/2026-10-22.worksheet.yaml:18'],
+    ]);
+    assert.match(renderMarkdown(s), /\*\*Museum minibus on weekday afternoons\*\*\n\nGoals it can serve:\n\n- \*\*Delta Seniors Club\*\*: .*\n\nChallenges it can meet:\n\n- \*\*Alpha Arts\*\*: "Getting to the city centre by bus"/);
   });
 
   it('finds opportunities (b): one partner\'s challenge answered by another\'s commitment', () => {
@@ -161,16 +242,44 @@ describe('team review summary of the fixture round', () => {
       'city-choir/2026-10-18.worksheet.yaml:22 warning overdue-follow-up',
       'delta-seniors/2026-10-22.worksheet.yaml:3 warning not-filled',
       'echo-youth/2026-10-26.worksheet.yaml:29 warning overdue-next-step',
+      'reviews/autumn-2026.review.yaml:8 warning overdue-commitment',
     ]);
     assert.equal(s.gaps[0].partner?.id, 'alpha-arts');
   });
 
   it('reads the commitments already recorded in the round\'s review file', () => {
-    assert.deepEqual(s.commitments.map((c) => [c.action, c.owner, c.due, c.status, c.partners, c.overdue, where(c)]), [
-      ['Offer the library rooms to Echo Youth Film', 'ana', '2026-11-15', undefined, ['echo-youth', 'bridge-library'], true, 'reviews/autumn-2026.review.yaml:8'],
-      ['Map the minibus routes', 'priya', '2026-12-01', 'done', ['delta-seniors'], false, 'reviews/autumn-2026.review.yaml:9'],
+    assert.deepEqual(s.commitments.map((c) => [c.action, c.owner, c.due, c.status, c.partners, c.overdue, c.index, where(c)]), [
+      ['Offer the library rooms to Echo Youth Film', 'ana', '2026-11-15', undefined, ['echo-youth', 'bridge-library'], true, 0, 'reviews/autumn-2026.review.yaml:8'],
+      ['Map the minibus routes', 'priya', '2026-12-01', 'done', ['delta-seniors'], false, 1, 'reviews/autumn-2026.review.yaml:9'],
     ]);
     assert.equal(s.review?.uri, file('reviews/autumn-2026.review.yaml'));
+  });
+
+  it('carries every open commitment of earlier reviews into this round\'s, with its age, until it is done', () => {
+    const spring = file('reviews/spring-2026.review.yaml');
+    index.set(spring, [
+      'kind: review', 'version: 1', 'round: spring-2026', 'date: 2026-05-02', 'attendees: [sam]', 'commitments:',
+      '  - {action: Ask the council about the bus, owner: ana, due: 2026-06-01, status: done}',
+      '  - {action: Find an evening venue for Alpha, owner: sam, due: 2026-06-30, partners: [alpha-arts]}',
+      '  - {action: Introduce Bridge to the volunteer bureau, partners: [bridge-library]}',
+      '  - {action: Write to the arts council, owner: sam, due: 2027-01-10}',
+      '',
+    ].join('\n'));
+    try {
+      const t = summarize(index, { today: TODAY });
+      assert.deepEqual(t.carried.map((c) => [c.action, c.round, c.made, c.ageDays, c.overdue, c.daysLate, c.index, where(c)]), [
+        ['Find an evening venue for Alpha', 'spring-2026', '2026-05-02', 206, true, 147, 1, 'reviews/spring-2026.review.yaml:8'],
+        ['Introduce Bridge to the volunteer bureau', 'spring-2026', '2026-05-02', 206, false, undefined, 2, 'reviews/spring-2026.review.yaml:9'],
+        ['Write to the arts council', 'spring-2026', '2026-05-02', 206, false, undefined, 3, 'reviews/spring-2026.review.yaml:10'],
+      ]);
+      assert.equal(t.carriedTotal, 3);
+      // This round's own commitments are not carried; spring's review carries nothing into itself.
+      assert.deepEqual(summarize(index, { round: 'spring-2026', today: TODAY }).carried, []);
+      assert.match(renderMarkdown(t), /### Still open from earlier reviews\n\n- Find an evening venue for Alpha \(sam, by 2026-06-30\) \*\*overdue\*\*, from spring-2026, made 206 days ago, 147 days overdue \(`.*reviews\/spring-2026.review.yaml:8`\)\n/);
+      assert.deepEqual(index.check(spring).map((f) => `${f.range.start.line + 1} ${f.code}`).filter((x) => !x.endsWith('unknown-partner')).sort(), ['8 overdue-commitment', '9 commitment-due', '9 commitment-owner']);
+    } finally {
+      index.delete(spring);
+    }
   });
 
   it('is plain JSON: it survives a round trip unchanged', () => {
@@ -199,7 +308,7 @@ describe('team review summary of the fixture round', () => {
     assert.deepEqual(checkText('/t/reviews/autumn-2026.review.yaml', autumn, { today: TODAY }).findings.filter((f) => f.code === 'schema' || f.code === 'yaml-syntax'), []);
     assert.match(autumn, /\nround: autumn-2026\ndate: 2026-11-24\n/);
     assert.match(autumn, /similarities:\n {2}- "Space and venues: a challenge for 3 partners \(Alpha Arts, City Community Choir and Echo Youth Film\)"/);
-    assert.match(autumn, /trends:\n {2}- "Being seen is rising: 1 to 4 partners since spring-2026"/);
+    assert.match(autumn, /trends:\n {2}- "Being seen \(goals\) is rising: 1 of 3 partners met in spring-2026, 80% \(4 of 5\) now"/);
     assert.match(autumn, /- text: "Space and venues: Alpha Arts, City Community Choir and Echo Youth Film need it; Bridge Library offers it"\n {4}partners: \[alpha-arts, city-choir, echo-youth, bridge-library\]/);
     assert.ok(!/Having a say/.test(autumn), 'suggested themes wait for people to confirm them');
     assert.match(autumn, /owner: ana, due: YYYY-MM-DD/);
@@ -397,7 +506,7 @@ describe('review renderers', () => {
     const body = renderSummaryBody(sum);
     assert.match(body, /<svg aria-hidden="true"[^>]*>.*<text[^>]*class="bar-value">2<\/text>/s);
     assert.match(body, /<ul class="sr-only"><li>Space and venues: 2 partners<\/li><\/ul>/);
-    assert.match(body, /<ul class="sr-only"><li>Planned: 2 meetings<\/li><li>Held: 2 meetings<\/li>/);
+    assert.match(body, /<ul class="sr-only"><li>All meetings: 2 meetings<\/li><li>Held: 2 meetings<\/li>/);
   });
 
   it('escapes worksheet text in the Markdown: no HTML, no links, no emphasis', () => {
@@ -429,17 +538,32 @@ describe('review renderers', () => {
     assert.equal((renderSummaryBody(many).match(/class="warning"/g) ?? []).length, INLINE_ITEMS + 3);
   });
 
+  it('shows rule messages\' code as code, and no backslash before an underscore inside a word', async () => {
+    const s = summarize(await fixture(), { today: TODAY });
+    const md = renderMarkdown(s);
+    assert.match(md, /missing-confirmation: No confirmation recorded\. .* Add a `confirmation` block with the statement and their response\./);
+    const html = renderSummaryBody(s);
+    assert.match(html, /Add a <code>confirmation<\/code> block/);
+    assert.doesNotMatch(html, /&#96;confirmation&#96;/);
+    // Inside a word an underscore is text; around one it could be emphasis, and is escaped.
+    assert.equal(mdEscape('success_in_their_words _emphasis_'), 'success_in_their_words \\_emphasis\\_');
+    // A stray backtick (one not paired) stays text in both.
+    assert.equal(withCode('a ` b <i>'), 'a &#96; b &#60;i&#62;');
+  });
+
   it('renders every section of the fixture round, in order, in both formats', async () => {
     const s = summarize(await fixture(), { today: TODAY });
     const html = renderSummaryBody(s);
-    const order = ['coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'gaps', 'commitments'].map((id) => html.indexOf(`<section id="${id}"`));
+    const order = ['success', 'coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'gaps', 'commitments'].map((id) => html.indexOf(`<section id="${id}"`));
     assert.ok(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1])), String(order));
     const md = renderMarkdown(s, (r) => `${r.uri.slice(ROOT.length + 1)}:${r.line}`);
     assert.match(md, /^# Team review: autumn-2026\n/);
     assert.match(md, /- Confirmed what success means: 80% \(4 of 5\)/);
     assert.match(md, /\*\*Space and venues\*\*: 3 partners\n\n- \*\*Alpha Arts\*\*: "The work never leaves the studio\." \(`alpha-arts\/2026-10-05\.worksheet\.yaml:19`\)/);
     assert.match(md, /- Space and venues \(3 pairs\): \*\*Alpha Arts\*\*, \*\*City Community Choir\*\*, \*\*Echo Youth Film\*\* need it; \*\*Bridge Library\*\* commits to it/);
-    assert.match(md, /- Falling: Funding, 2 to 1 partner\n/);
+    assert.match(md, /- Gone: Funding \(challenges\): 2 of 3 to 0% \(0 of 5\)\n/);
+    assert.match(md, /## Success in their words\n\n.*\n\n- \*\*Alpha Arts\*\*: "Young artists exhibit in public, and a grant pays for their materials\." _\(confirmed\)_ \(`alpha-arts\/2026-10-05\.worksheet\.yaml:17`\)\n/);
+    assert.match(md, /- \*\*Echo Youth Film\*\*: "Their films are seen by the whole estate\." _\(corrected\)_ \(`echo-youth\/2026-10-26\.worksheet\.yaml:17`\)\n {2}- Their correction: "In a cinema, not a community hall\." \(`echo-youth\/2026-10-26\.worksheet\.yaml:24`\)\n/);
   });
 });
 

@@ -32,6 +32,8 @@ async function fixtureSummary(): Promise<ReviewSummary> {
     [['partner'], { id: 'evil-co', organization: XSS_NAME }],
     [['meeting', 'date'], '2026-10-30'],
     [['notes', 'challenges'], [{ text: XSS_NOTE, themes: ['space'] }]]));
+  // An earlier review whose commitment is still open: carried into autumn's.
+  index.set(`${root}/reviews/spring-2026.review.yaml`, 'kind: review\nversion: 1\nround: spring-2026\ndate: 2026-05-02\ncommitments:\n  - {action: Find an evening venue for Alpha, owner: sam, due: 2026-06-30}\n');
   return summarize(index, { today: '2026-11-24' });
 }
 
@@ -72,18 +74,28 @@ describe('review page in Chromium', () => {
   it('renders every section of the summary in order, with no console errors, CSP violations or remote loads', async () => {
     const { page, errors } = await open();
     const ids = await page.locator('main section').evaluateAll((els) => els.map((e) => e.id));
-    assert.deepEqual(ids, ['coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'gaps', 'commitments']);
+    assert.deepEqual(ids, ['success', 'coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'gaps', 'commitments']);
     for (const id of ids) assert.ok(await page.locator(`section#${id} h2`).isVisible(), id);
     assert.match(await page.locator('h1').innerText(), /Team review: autumn-2026/);
+    // The five fixture partners met, and the partner whose name is markup.
+    assert.equal(await page.locator('#success li').count(), 6);
+    assert.equal(await page.locator('#success li', { hasText: 'Echo Youth Film' }).innerText(), 'Echo Youth Film: Their films are seen by the whole estate. corrected\nTheir correction: In a cinema, not a community hall.');
+    assert.equal(await page.locator('#success li', { hasText: 'City Community Choir' }).innerText(), 'City Community Choir: Anyone who wants to sing has a choir to sing in. not checked with them');
     assert.match(await page.locator('#similarities').innerText(), /Space and venues\s+4 partners/);
     assert.match(await page.locator('#outliers').innerText(), /Funding: Alpha Arts/);
-    assert.match(await page.locator('#trends').innerText(), /Being seen: 1 → 5 partners/);
-    assert.match(await page.locator('#opportunities').innerText(), /Museum minibus on weekday afternoons/);
+    // Shares of partners met, within the round and across rounds, both figures.
+    assert.match(await page.locator('#trends').innerText(), /Within this round[\s\S]*Challenges\s+Space and venues: 67% \(4 of 6\)/);
+    assert.match(await page.locator('#trends').innerText(), /Since spring-2026[\s\S]*Rising\nBeing seen \(goals\): 1 of 3 to 83% \(5 of 6\)\nSpace and venues \(challenges\): 1 of 3 to 67% \(4 of 6\)/);
+    assert.match(await page.locator('#opportunities').innerText(), /Museum minibus on weekday afternoons\s+1 goal, 2 challenges/);
+    const minibus = page.locator('#opportunities details', { hasText: 'Museum minibus' });
+    await minibus.locator('summary').click();
+    await minibus.locator('li').first().waitFor();
+    assert.match(await minibus.innerText(), /Challenges it can meet\nAlpha Arts: “?Getting to the city centre by bus/);
     assert.match(await page.locator('#gaps').innerText(), /overdue-next-step/);
     assert.match(await page.locator('#commitments').innerText(), /Offer the library rooms to Echo Youth Film/);
     // Charts are SVG for the eye, with the same numbers as text for screen readers.
     assert.ok(await page.locator('#coverage svg[aria-hidden="true"] rect.bar').count() === 4);
-    assert.equal(await page.locator('#coverage .sr-only li').allTextContents().then((t) => t.join('; ')), 'Planned: 7 meetings; Held: 6 meetings; Filled in: 5 meetings; Shared: 4 meetings');
+    assert.equal(await page.locator('#coverage .sr-only li').allTextContents().then((t) => t.join('; ')), 'All meetings: 7 meetings; Held: 6 meetings; Filled in: 5 meetings; Shared: 4 meetings');
     assert.equal(await page.locator('#round').evaluate((e) => (e as HTMLElement & { value: string }).value), 'autumn-2026');
     assert.deepEqual(errors, []);
     assert.equal(await page.evaluate(() => (window as unknown as Recorded).__csp), undefined);
@@ -112,6 +124,33 @@ describe('review page in Chromium', () => {
     await page.locator('#similarities details:has-text("Space and venues") a.ref', { hasText: 'Alpha Arts' }).click();
     const opens = (await posted(page)).filter((m) => m.type === 'open');
     assert.deepEqual(opens.map(parsePageMessage), [{ type: 'open', uri: `${ROOT}/test/fixtures/review-round/alpha-arts/2026-10-05.worksheet.yaml`, line: 19 }]);
+    await page.close();
+  });
+
+  it('links each success statement and its correction to their lines', async () => {
+    const { page } = await open();
+    await page.locator('#success a.ref', { hasText: 'Echo Youth Film' }).click();
+    await page.locator('#success li', { hasText: 'Echo Youth Film' }).locator('a.ref', { hasText: 'Their correction' }).click();
+    const opens = (await posted(page)).filter((m) => m.type === 'open');
+    const uri = `${ROOT}/test/fixtures/review-round/echo-youth/2026-10-26.worksheet.yaml`;
+    assert.deepEqual(opens, [{ type: 'open', uri, line: 17 }, { type: 'open', uri, line: 24 }]);
+    await page.close();
+  });
+
+  it('marks an open commitment done with a button, posting its file and index; done ones have none', async () => {
+    const { page, errors } = await open();
+    assert.match(await page.locator('#commitments').innerText(), /Still open from earlier reviews\n[\s\S]*Find an evening venue for Alpha \(sam, by 2026-06-30\) overdue \(from spring-2026, made 206 days ago, 147 days overdue\)/);
+    const buttons = page.locator('#commitments button.mark-done');
+    assert.equal(await buttons.count(), 2, 'the done commitment has no button');
+    await page.locator('#commitments .carried a.ref').click();
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'open'), [{ type: 'open', uri: `${ROOT}/test/fixtures/review-round/reviews/spring-2026.review.yaml`, line: 6 }]);
+    assert.equal(await buttons.first().getAttribute('aria-label'), 'Mark done: Offer the library rooms to Echo Youth Film');
+    await buttons.first().click();
+    const sent = (await posted(page)).filter((m) => m.type === 'commitmentDone');
+    assert.deepEqual(sent, [{ type: 'commitmentDone', uri: `${ROOT}/test/fixtures/review-round/reviews/autumn-2026.review.yaml`, index: 0 }]);
+    assert.ok(sent.every((m) => parsePageMessage(m)), 'the host accepts it');
+    assert.equal(await buttons.first().isDisabled(), true, 'no second edit while the first is under way');
+    assert.deepEqual(errors, []);
     await page.close();
   });
 

@@ -72,7 +72,7 @@ export interface WorksheetFacts extends MeetingFields {
     asked: boolean;
     corrected: boolean;
     correction: string | undefined;
-    /** `response` as written (confirmed, corrected, not-asked). */
+    /** `response` as written (trimmed): confirmed | corrected | not-asked. */
     response: string | undefined;
   } | undefined;
   followUp: { date: string | undefined; owner: string | undefined; done: boolean };

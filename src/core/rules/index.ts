@@ -39,6 +39,9 @@ import { duplicatePartner } from './workspace/duplicate-partner';
 import { partnerRenamed } from './workspace/partner-renamed';
 import { roundLookalike } from './workspace/round-lookalike';
 import { unknownRound } from './workspace/unknown-round';
+import { commitmentOwner } from './review/commitment-owner';
+import { commitmentDue } from './review/commitment-due';
+import { overdueCommitment } from './review/overdue-commitment';
 
 export const RULES: readonly Rule[] = [
   missingConfirmation,
@@ -79,6 +82,9 @@ export const RULES: readonly Rule[] = [
   partnerRenamed,
   roundLookalike,
   unknownRound,
+  commitmentOwner,
+  commitmentDue,
+  overdueCommitment,
 ];
 
 /** Codes that come from reading the file rather than from a rule. */

@@ -68,9 +68,10 @@ export interface Coverage {
   meetings: Record<Status | 'total', number>;
   /**
    * How far the round got, counting everything at or past each step:
-   * planned = every meeting, held = held or later, filled = filled or shared.
+   * all = every meeting of the round, whatever its status (not the `planned`
+   * status), held = held or later, filled = filled or shared.
    */
-  funnel: { planned: number; held: number; filled: number; shared: number };
+  funnel: { all: number; held: number; filled: number; shared: number };
   /** Partners of the round with no meeting held yet. */
   toMeet: (PartnerRef & Ref & { date?: string; status?: string })[];
   toMeetTotal: number;
@@ -91,6 +92,27 @@ export interface Coverage {
   range: { min: number; max: number };
 }
 
+/** How a partner answered when the team checked what it heard success means to them. */
+export type SuccessResponse = 'confirmed' | 'corrected' | 'no-answer' | 'not-asked';
+
+/** What success means to one partner met in the round, in their own words, linked to the line. */
+export interface SuccessStatement extends Ref {
+  partner: PartnerRef;
+  text: string;
+  response: SuccessResponse;
+  /** The partner's correction, when they gave one, linked to its line. */
+  correction?: Ref & { text: string };
+}
+
+export interface SuccessSection {
+  /** One per partner met (held or later), from their latest meeting of the round that records it. */
+  statements: SuccessStatement[];
+  statementsTotal: number;
+  /** Partners met whose worksheets record no success in their words: the gap made visible. */
+  missing: (PartnerRef & Ref)[];
+  missingTotal: number;
+}
+
 export interface Outlier {
   theme: { id: string; label: string; source: ThemeSource };
   partner: PartnerRef;
@@ -103,14 +125,24 @@ export interface Outlier {
 export interface Trend {
   id: string;
   label: string;
-  /** Partners who raised it in the previous round, and in this one. */
+  /** Themes are compared within one note category. */
+  category: NoteCategory;
+  /**
+   * Partners who raised it in the previous round, and in this one. Rising and
+   * falling compare them as shares of each round's partners met (`partners`).
+   */
   previous: number;
   current: number;
 }
 
 export interface Trends {
-  /** Held partners in each round: a rising count means more when the round grew less. */
+  /** Partners met in each round: what the counts are shares of. */
   partners: { previous: number; current: number };
+  /**
+   * Within the reviewed round, per category: the themes most partners share
+   * (two or more, up to five), each a share of `partners.current`.
+   */
+  within: { category: NoteCategory; themes: { id: string; label: string; partners: number }[] }[];
   rising: Trend[];
   falling: Trend[];
   new: Trend[];
@@ -124,6 +156,9 @@ export interface OfferMatch {
   /** Partner goals sharing a theme with the offer, one quote per partner. */
   goals: Quote[];
   goalsTotal: number;
+  /** Partner challenges sharing a theme with the offer, one quote per partner. */
+  challenges: Quote[];
+  challengesTotal: number;
 }
 
 /** One partner's challenge theme that another partner commits to. */
@@ -148,7 +183,7 @@ export interface Cluster {
 }
 
 export interface Opportunities {
-  /** (a) Partner goals the team's offers (settings file) can serve. */
+  /** (a) Partner goals and challenges the team's offers (settings file) can serve. */
   offers: OfferMatch[];
   /** (b) A challenge of one partner answered by another's commitment. */
   complementary: Complement[];
@@ -175,6 +210,19 @@ export interface Commitment extends Ref {
   status?: string;
   partners: string[];
   overdue: boolean;
+  /** Its place in the review's `commitments` list: what marking it done edits. */
+  index: number;
+}
+
+/** An open commitment of an earlier round's review, carried until it is done or dropped. */
+export interface CarriedCommitment extends Commitment {
+  /** The round whose review made it. */
+  round: string;
+  /** That review's date, and the whole days since (its age), when the date is a past ISO date. */
+  made?: string;
+  ageDays?: number;
+  /** Whole days past its due date, when overdue. */
+  daysLate?: number;
 }
 
 export interface ThemeSummary {
@@ -206,6 +254,8 @@ export interface ReviewSummary {
   rounds: string[];
   previousRound?: string;
   today: string;
+  /** Each partner's success in their own words: the heart of a one-on-one. */
+  success: SuccessSection;
   coverage: Coverage;
   /** Per note category, themes raised by two or more partners, most partners first. */
   similarities: { category: NoteCategory; themes: ThemeEntry[] }[];
@@ -217,6 +267,9 @@ export interface ReviewSummary {
   gapsTotal: number;
   /** The commitments already recorded in the round's review file. */
   commitments: Commitment[];
+  /** Open commitments of earlier rounds' reviews: followed until done. */
+  carried: CarriedCommitment[];
+  carriedTotal: number;
   /** The round's review file, when there is one. */
   review?: Ref;
   /** Every theme of the round with the partners who raised it (suggestions only when two or more partners raised them). */

@@ -5,10 +5,20 @@
 // are written by many hands, and a partner's name must never become markup.
 // Imports are types only: the page bundles this file without the summariser.
 import { themeStatusText } from '../themes/status-text';
-import type { Complement, Coverage, DatedItem, Gap, NoteCategory, Quote, Rate, Ref, ReviewSummary, ThemeEntry, ThemeSource, Trend } from './model';
+import type { CarriedCommitment, Commitment, Complement, Coverage, DatedItem, Gap, NoteCategory, OfferMatch, PartnerRef, Quote, Rate, Ref, ReviewSummary, SuccessResponse, SuccessStatement, ThemeEntry, ThemeSource, Trend } from './model';
 
 export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * A rule message with its `code` spans as <code>, everything escaped. Only
+ * when the backticks pair up: a stray one (from a partner id, say) stays text.
+ */
+export function withCode(message: string): string {
+  const parts = message.split('`');
+  if (parts.length % 2 === 0) return esc(message);
+  return parts.map((x, i) => (i % 2 ? `<code>${esc(x)}</code>` : esc(x))).join('');
 }
 
 /** "3 of 4" below five: small groups are people, not percentages. "75% (6 of 8)" from five up. */
@@ -25,6 +35,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export const CATEGORY_LABEL: Record<NoteCategory, string> = { challenges: 'Challenges', values: 'Values', goals: 'Goals', commitments: 'Commitments' };
 
 export const SECTIONS = [
+  ['success', 'Success in their words'],
   ['coverage', 'Coverage'],
   ['similarities', 'Similarities'],
   ['outliers', 'Outliers'],
@@ -48,6 +59,8 @@ export interface RenderOptions {
    * shows at once in the panel. The export renders everything.
    */
   lazy?: boolean;
+  /** Add the panel's buttons (mark a commitment done); the export has none. */
+  actions?: boolean;
 }
 
 /** Items a long list shows before the rest folds away (lazy rendering only). */
@@ -64,6 +77,14 @@ function badge(source: ThemeSource | undefined): string {
   return ` <span class="badge ${esc(source)}" title="${esc(SOURCE_TITLE[source])}">${esc(source)}</span>`;
 }
 
+/** How each answer reads beside a statement. */
+export const RESPONSE_LABEL: Record<SuccessResponse, string> = {
+  confirmed: 'confirmed',
+  corrected: 'corrected',
+  'no-answer': 'asked, no answer recorded',
+  'not-asked': 'not checked with them',
+};
+
 /** The line after a list the summary cut short. */
 function notListed(n: number, where = ''): string {
   return n > 0 ? `<p class="muted not-listed">and ${esc(n)} more, not listed here${where}</p>` : '';
@@ -78,13 +99,17 @@ function pieces(options: RenderOptions) {
     `<a class="ref" href="${esc(href(ref))}" data-uri="${esc(ref.uri)}" data-line="${esc(ref.line)}"${label ? ` aria-label="${esc(label)}"` : ''}>${html}</a>`;
   const quote = (q: Quote) => `<li>${link(q, esc(q.partner.organization), `${q.partner.organization}, ${fileLabel(q)}`)}: <q>${esc(q.text)}</q>${badge(q.source)}</li>`;
   const quotes = (qs: readonly Quote[], total = qs.length) => `<ul class="quotes">${qs.map(quote).join('')}</ul>${notListed(total - qs.length)}`;
-  const gap = (g: Gap) => `<li class="${g.severity === 'error' ? 'error' : 'warning'}"><span class="severity">${esc(g.severity)}</span> ${link(g, esc(fileLabel(g)))} <code>${esc(g.code)}</code> ${esc(g.message)}</li>`;
+  const gap = (g: Gap) => `<li class="${g.severity === 'error' ? 'error' : 'warning'}"><span class="severity">${esc(g.severity)}</span> ${link(g, esc(fileLabel(g)))} <code>${esc(g.code)}</code> ${withCode(g.message)}</li>`;
   const late = (o: DatedItem, what: string) => `<span class="muted">(${what} ${esc(o.date)}, ${esc(plural(o.daysLate, 'day'))} ago${o.owner ? `; ${esc(o.owner)}` : ''})</span>`;
   const toMeet = (p: Coverage['toMeet'][number]) => `<li>${link(p, esc(p.organization))}${p.status ? ` <span class="muted">(${esc(p.status)}${p.date ? `, ${esc(p.date)}` : ''})</span>` : ''}</li>`;
   const overdueStep = (o: DatedItem) => `<li>${link(o, esc(o.partner.organization))}: ${esc(o.text)} ${late(o, 'due')}</li>`;
   const overdueFollow = (o: DatedItem) => `<li>${link(o, esc(o.partner.organization))} ${late(o, 'planned for')}</li>`;
   const complement = (x: Complement) => `<div class="pair"><h4>${x.needsTotal === 1 ? 'Needs it' : 'Need it'}</h4>${quotes(x.needs, x.needsTotal)}<h4>${x.offersTotal === 1 ? 'Commits to it' : 'Commit to it'}</h4>${quotes(x.offers, x.offersTotal)}</div>`;
-  return { link, quote, quotes, gap, toMeet, overdueStep, overdueFollow, complement };
+  const statement = (x: SuccessStatement) => `<li>${link(x, esc(x.partner.organization), `${x.partner.organization}, ${fileLabel(x)}`)}: <q>${esc(x.text)}</q> <span class="badge response ${esc(x.response)}">${esc(RESPONSE_LABEL[x.response])}</span>`
+    + `${x.correction ? `<br>${link(x.correction, 'Their correction', `Their correction, ${x.partner.organization}, ${fileLabel(x.correction)}`)}: <q>${esc(x.correction.text)}</q>` : ''}</li>`;
+  const missingStatement = (x: PartnerRef & Ref) => `<li>${link(x, esc(x.organization))}</li>`;
+  const offer = (x: OfferMatch) => `<div class="pair">${x.goalsTotal ? `<h4>Goals it can serve</h4>${quotes(x.goals, x.goalsTotal)}` : ''}${x.challengesTotal ? `<h4>Challenges it can meet</h4>${quotes(x.challenges, x.challengesTotal)}` : ''}</div>`;
+  return { offer, link, quote, quotes, gap, toMeet, overdueStep, overdueFollow, complement, statement, missingStatement };
 }
 
 /**
@@ -120,7 +145,7 @@ export function renderPart(s: ReviewSummary, key: string, options: RenderOptions
     }
     case 'offer': {
       const o = s.opportunities.offers[i];
-      return o ? p.quotes(o.goals, o.goalsTotal) : '';
+      return o ? p.offer(o) : '';
     }
     case 'comp': {
       const c = s.opportunities.complementary[i];
@@ -128,6 +153,8 @@ export function renderPart(s: ReviewSummary, key: string, options: RenderOptions
     }
     case 'more':
       switch (a) {
+        case 'statements': return rest(s.success.statements, s.success.statementsTotal, p.statement, 'success');
+        case 'noStatement': return rest(s.success.missing, s.success.missingTotal, p.missingStatement);
         case 'toMeet': return rest(s.coverage.toMeet, s.coverage.toMeetTotal, p.toMeet);
         case 'overdueNextSteps': return rest(s.coverage.overdueNextSteps, s.coverage.overdueNextStepsTotal, p.overdueStep);
         case 'overdueFollowUps': return rest(s.coverage.overdueFollowUps, s.coverage.overdueFollowUpsTotal, p.overdueFollow);
@@ -151,10 +178,18 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
     + `${s.previousRound ? `; compared with ${esc(s.previousRound)}` : ''}. As of ${esc(s.today)}.</p>`
     + `<nav aria-label="Sections"><ul class="toc">${SECTIONS.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join('')}</ul></nav></header>`);
 
+  // Success in their words
+  const sx = s.success;
+  out.push(section('success', 'Success in their words', 'What success looks like to each partner met, as they put it, and whether they confirmed what the team heard.'));
+  if (sx.statements.length) out.push(foldedList(options, 'more.statements', 'success', sx.statements, sx.statementsTotal, p.statement));
+  if (sx.missing.length) out.push(`<h3>No success statement recorded</h3>${foldedList(options, 'more.noStatement', '', sx.missing, sx.missingTotal, p.missingStatement)}`);
+  if (!sx.statements.length && !sx.missing.length) out.push('<p class="empty">No partner met yet this round.</p>');
+  out.push('</section>');
+
   // Coverage
   out.push(section('coverage', 'Coverage'));
   out.push(barChart('Meetings this round', 'meetings', [
-    { label: 'Planned', value: c.funnel.planned },
+    { label: 'All meetings', value: c.funnel.all },
     { label: 'Held', value: c.funnel.held },
     { label: 'Filled in', value: c.funnel.filled },
     { label: 'Shared', value: c.funnel.shared },
@@ -201,17 +236,22 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   out.push('</section>');
 
   // Trends
+  const t = s.trends;
   out.push(section('trends', 'Trends'));
+  out.push(`<h3>Within this round</h3><p class="hint">Themes two or more of the ${esc(plural(t.partners.current, 'partner'))} met share, per category. Tagged and matched themes only.</p>`);
+  out.push(t.within.length
+    ? t.within.map((g) => `<h4>${esc(CATEGORY_LABEL[g.category])}</h4><ul class="trend within">${g.themes.map((x) => `<li>${esc(x.label)}: ${esc(formatRate({ count: x.partners, total: t.partners.current }))}</li>`).join('')}</ul>`).join('')
+    : '<p class="empty">No theme is shared by two partners yet.</p>');
+  out.push(`<h3>${s.previousRound ? `Since ${esc(s.previousRound)}` : 'Since the last round'}</h3>`);
   if (!s.previousRound) {
-    out.push('<p class="empty">This is the first round: trends appear from the next one.</p>');
+    out.push('<p class="empty">No earlier round to compare with: changes since the last round appear from the next one.</p>');
   } else {
-    const t = s.trends;
-    out.push(`<p class="hint">Partners per theme, ${esc(s.previousRound)} (${esc(plural(t.partners.previous, 'partner'))} met) to ${esc(s.round)} (${esc(plural(t.partners.current, 'partner'))} met). Tagged and matched themes only.</p>`);
+    out.push(`<p class="hint">Shares of partners met, per category: ${esc(s.previousRound)} (${esc(plural(t.partners.previous, 'partner'))} met) to ${esc(s.round)} (${esc(plural(t.partners.current, 'partner'))} met). Tagged and matched themes only.</p>`);
     const trendList = (title: string, cls: string, items: Trend[]) => (items.length
-      ? `<h3>${esc(title)}</h3><ul class="trend ${cls}">${items.map((x) => `<li>${esc(x.label)}: ${esc(x.previous)} → ${esc(plural(x.current, 'partner'))}</li>`).join('')}</ul>`
+      ? `<h4>${esc(title)}</h4><ul class="trend ${cls}">${items.map((x) => `<li>${esc(trendText(x, t.partners))}</li>`).join('')}</ul>`
       : '');
     const body = trendList('Rising', 'rising', t.rising) + trendList('New this round', 'new', t.new) + trendList('Falling', 'falling', t.falling) + trendList('Gone', 'gone', t.gone);
-    out.push(body || '<p class="empty">No theme changed between the rounds.</p>');
+    out.push(body || '<p class="empty">No theme changed its share between the rounds.</p>');
   }
   out.push('</section>');
 
@@ -219,8 +259,9 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   const o = s.opportunities;
   out.push(section('opportunities', 'Opportunities'));
   if (o.offers.length) {
-    out.push('<h3>Partner goals our offers can serve</h3>');
-    o.offers.forEach((x, i) => out.push(collapsible(options, `offer.${i}`, 'offer', `<strong>${esc(x.offer.text)}</strong> <span class="count">${esc(plural(x.goalsTotal, 'partner'))}</span>`, () => p.quotes(x.goals, x.goalsTotal))));
+    out.push('<h3>Partner goals and challenges our offers can serve</h3>');
+    const counts = (x: OfferMatch) => [x.goalsTotal ? plural(x.goalsTotal, 'goal') : '', x.challengesTotal ? plural(x.challengesTotal, 'challenge') : ''].filter(Boolean).join(', ');
+    o.offers.forEach((x, i) => out.push(collapsible(options, `offer.${i}`, 'offer', `<strong>${esc(x.offer.text)}</strong> <span class="count">${esc(counts(x))}</span>`, () => p.offer(x))));
   }
   if (o.complementary.length) {
     out.push("<h3>One partner's challenge, another's commitment</h3>");
@@ -244,18 +285,36 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   out.push('</section>');
 
   // Commitments
+  const done = (x: Commitment) => (options.actions && (x.status ?? 'open') === 'open'
+    ? ` <button type="button" class="mark-done" data-uri="${esc(x.uri)}" data-index="${esc(x.index)}" aria-label="${esc(`Mark done: ${x.action}`)}">Mark done</button>`
+    : '');
+  const commitment = (x: Commitment) => {
+    const who = [x.owner, x.due ? `by ${x.due}` : undefined].filter(Boolean).join(', ');
+    const state = x.overdue ? ' <span class="badge overdue">overdue</span>' : x.status && x.status !== 'open' ? ` <span class="badge">${esc(x.status)}</span>` : '';
+    return `${p.link(x, esc(x.action))}${who ? ` <span class="muted">(${esc(who)})</span>` : ''}${state}`;
+  };
   out.push(section('commitments', 'Commitments', s.review ? undefined : 'Start the team review to write them down.'));
   if (s.commitments.length) {
-    out.push(`<ul>${s.commitments.map((x) => {
-      const who = [x.owner, x.due ? `by ${x.due}` : undefined].filter(Boolean).join(', ');
-      const state = x.overdue ? ' <span class="badge overdue">overdue</span>' : x.status && x.status !== 'open' ? ` <span class="badge">${esc(x.status)}</span>` : '';
-      return `<li>${p.link(x, esc(x.action))}${who ? ` <span class="muted">(${esc(who)})</span>` : ''}${state}</li>`;
-    }).join('')}</ul>`);
+    out.push(`<ul class="commitments">${s.commitments.map((x) => `<li>${commitment(x)}${done(x)}</li>`).join('')}</ul>`);
   } else {
     out.push(`<p class="empty">${s.review ? `No commitments recorded yet in ${p.link(s.review, 'the review file')}.` : 'No review file for this round yet.'}</p>`);
   }
+  if (s.carried.length) {
+    out.push('<h3>Still open from earlier reviews</h3><p class="hint">Followed until they are marked done or dropped.</p>');
+    out.push(`<ul class="commitments carried">${s.carried.map((x) => `<li>${commitment(x)} <span class="muted">(${esc(carriedAge(x))})</span>${done(x)}</li>`).join('')}</ul>${notListed(s.carriedTotal - s.carried.length)}`);
+  }
   out.push('</section>');
   return out.join('\n');
+}
+
+/** "Getting there (challenges): 1 of 2 to 33% (3 of 9)": both figures, shares of the partners met. */
+export function trendText(x: Trend, partners: { previous: number; current: number }): string {
+  return `${x.label} (${x.category}): ${formatRate({ count: x.previous, total: partners.previous })} to ${formatRate({ count: x.current, total: partners.current })}`;
+}
+
+/** "from spring-2026, made 245 days ago, 155 days overdue". */
+export function carriedAge(x: CarriedCommitment): string {
+  return [`from ${x.round}`, x.ageDays !== undefined ? `made ${plural(x.ageDays, 'day')} ago` : undefined, x.daysLate !== undefined ? `${plural(x.daysLate, 'day')} overdue` : undefined].filter(Boolean).join(', ');
 }
 
 function section(id: string, title: string, hint?: string): string {
@@ -324,7 +383,10 @@ details summary { cursor: pointer; padding: .1em 0; }
 details.more summary { color: var(--muted); }
 .pair h4 { font-size: .9em; margin: .4em 0 0; color: var(--muted); }
 .badge { font-size: .8em; border: 1px solid var(--border); border-radius: 3px; padding: 0 .3em; color: var(--muted); }
-.badge.overdue { color: var(--warn); border-color: currentColor; }
+.badge.overdue, .badge.response.corrected, .badge.response.no-answer, .badge.response.not-asked { color: var(--warn); border-color: currentColor; }
+.success li, .commitments li { margin: .3em 0; }
+.mark-done { font: inherit; font-size: .85em; margin-left: .5em; padding: .05em .6em; cursor: pointer; color: var(--button-fg, var(--fg)); background: var(--button-bg, transparent); border: 1px solid var(--button-border, var(--fg)); border-radius: 2px; }
+.mark-done:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 .quotes { margin: .2em 0 .6em; }
 q { font-style: italic; }
 a, a.ref { color: var(--accent); }

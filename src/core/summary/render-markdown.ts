@@ -1,8 +1,8 @@
 // The review as Markdown, for pasting into notes, an email or a pull request.
 // Text from worksheets is escaped so that it cannot become a link, an image,
 // emphasis or raw HTML, and stays readable as plain text.
-import type { Quote, Ref, ReviewSummary, ThemeSource, Trend } from './model';
-import { CATEGORY_LABEL, formatRate, plural } from './render-html';
+import type { Commitment, Quote, Ref, ReviewSummary, ThemeSource, Trend } from './model';
+import { CATEGORY_LABEL, RESPONSE_LABEL, carriedAge, formatRate, plural, trendText } from './render-html';
 import { themeStatusText } from '../themes/status-text';
 
 /**
@@ -12,7 +12,17 @@ import { themeStatusText } from '../themes/status-text';
  * are; entities like `&lt;` only ever decode to text.
  */
 export function mdEscape(s: unknown): string {
-  return String(s ?? '').replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+  return String(s ?? '').replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    // An underscore between letters or digits never starts or ends emphasis
+    // (CommonMark): `success_in_their_words` reads as written, not with backslashes.
+    .replace(/(?<=[\p{L}\p{N}])\\_(?=[\p{L}\p{N}])/gu, '_');
+}
+
+/** A rule message with its `code` spans kept as code (when the backticks pair up), the rest escaped. */
+function messageText(message: string): string {
+  const parts = message.split('`');
+  if (parts.length % 2 === 0) return mdEscape(message);
+  return parts.map((x, i) => (i % 2 ? code(x) : mdEscape(x))).join('');
 }
 
 /** A file reference in a code span: no escape works inside one, so backticks are replaced. */
@@ -33,15 +43,29 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
     '',
     `${plural(c.partners.total, 'partner')}, ${plural(c.meetings.total, 'meeting')}${s.previousRound ? `; compared with ${mdEscape(s.previousRound)}` : ''}. As of ${mdEscape(s.today)}.`,
     '',
+    '## Success in their words',
+    '',
+    'What success looks like to each partner met, as they put it, and whether they confirmed what the team heard.',
+    '',
+  ];
+  for (const x of s.success.statements) {
+    lines.push(`- **${mdEscape(x.partner.organization)}**: "${mdEscape(x.text)}" _(${RESPONSE_LABEL[x.response]})_ (${code(fileLabel(x))})`);
+    if (x.correction) lines.push(`  - Their correction: "${mdEscape(x.correction.text)}" (${code(fileLabel(x.correction))})`);
+  }
+  lines.push(...notListed(s.success.statements.length, s.success.statementsTotal));
+  if (s.success.missing.length) lines.push(`- No success statement recorded: ${s.success.missing.map((p) => `${mdEscape(p.organization)} (${code(fileLabel(p))})`).join(', ')}${more(s.success.missing.length, s.success.missingTotal)}`);
+  if (!s.success.statements.length && !s.success.missing.length) lines.push('No partner met yet this round.');
+  lines.push(
+    '',
     '## Coverage',
     '',
-    `- Meetings: ${c.funnel.planned} planned, ${c.funnel.held} held, ${c.funnel.filled} filled in, ${c.funnel.shared} shared`,
+    `- Meetings: ${c.funnel.all} in the round, ${c.funnel.held} held, ${c.funnel.filled} filled in, ${c.funnel.shared} shared`,
     `- Partners met: ${formatRate({ count: met, total: c.partners.total })}`,
     `- Confirmed what success means: ${formatRate(c.confirmation)}`,
     `- Agreed a next step: ${formatRate(c.nextStep)}`,
     `- Follow-up only (not ready yet): ${formatRate(c.followUpOnly)}`,
     `- Median meeting length: ${c.medianMinutes === undefined ? 'not recorded' : `${c.medianMinutes} minutes`}; ${formatRate(c.withinRange)} within ${c.range.min}-${c.range.max} minutes`,
-  ];
+  );
   if (c.toMeet.length) lines.push(`- Still to meet: ${c.toMeet.map((p) => `${mdEscape(p.organization)} (${code(fileLabel(p))})`).join(', ')}${more(c.toMeet.length, c.toMeetTotal)}`);
   for (const o of c.overdueNextSteps) lines.push(`- Overdue next step: **${mdEscape(o.partner.organization)}**, ${mdEscape(o.text)} (due ${mdEscape(o.date)}, ${plural(o.daysLate, 'day')} ago${o.owner ? `; ${mdEscape(o.owner)}` : ''}) (${code(fileLabel(o))})`);
   if (c.overdueNextStepsTotal > c.overdueNextSteps.length) lines.push(`- _and ${c.overdueNextStepsTotal - c.overdueNextSteps.length} more overdue next steps, not listed here_`);
@@ -65,22 +89,29 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
     ? s.outliers.map((o) => `- **${mdEscape(o.theme.label)}**${tag(o.theme.source)}: ${mdEscape(o.partner.organization)}, "${mdEscape(o.success.text)}" (${code(fileLabel(o.success))})`)
     : ['None this round.']), '');
 
-  lines.push('## Trends', '');
+  const t = s.trends;
+  lines.push('## Trends', '', '### Within this round', '', `Themes two or more of the ${plural(t.partners.current, 'partner')} met share, per category.`, '');
+  for (const g of t.within) lines.push(...g.themes.map((x) => `- ${CATEGORY_LABEL[g.category]}: ${mdEscape(x.label)}, ${formatRate({ count: x.partners, total: t.partners.current })}`));
+  if (!t.within.length) lines.push('No theme is shared by two partners yet.');
+  lines.push('', `### ${s.previousRound ? `Since ${mdEscape(s.previousRound)}` : 'Since the last round'}`, '');
   if (!s.previousRound) {
-    lines.push('This is the first round: trends appear from the next one.');
+    lines.push('No earlier round to compare with: changes since the last round appear from the next one.');
   } else {
-    const t = s.trends;
-    lines.push(`Partners per theme, ${mdEscape(s.previousRound)} (${plural(t.partners.previous, 'partner')} met) to ${mdEscape(s.round)} (${plural(t.partners.current, 'partner')} met).`, '');
-    const list = (title: string, items: Trend[]) => items.map((x) => `- ${title}: ${mdEscape(x.label)}, ${x.previous} to ${plural(x.current, 'partner')}`);
+    lines.push(`Shares of partners met, per category: ${mdEscape(s.previousRound)} (${plural(t.partners.previous, 'partner')} met) to ${mdEscape(s.round)} (${plural(t.partners.current, 'partner')} met).`, '');
+    const list = (title: string, items: Trend[]) => items.map((x) => `- ${title}: ${mdEscape(trendText(x, t.partners))}`);
     const all = [...list('Rising', t.rising), ...list('New', t.new), ...list('Falling', t.falling), ...list('Gone', t.gone)];
-    lines.push(...(all.length ? all : ['No theme changed between the rounds.']));
+    lines.push(...(all.length ? all : ['No theme changed its share between the rounds.']));
   }
 
   const o = s.opportunities;
   lines.push('', '## Opportunities', '');
   if (o.offers.length) {
-    lines.push('### Partner goals our offers can serve', '');
-    for (const x of o.offers) lines.push(`**${mdEscape(x.offer.text)}**`, '', ...x.goals.map(q), ...notListed(x.goals.length, x.goalsTotal), '');
+    lines.push('### Partner goals and challenges our offers can serve', '');
+    for (const x of o.offers) {
+      lines.push(`**${mdEscape(x.offer.text)}**`, '');
+      if (x.goalsTotal) lines.push('Goals it can serve:', '', ...x.goals.map(q), ...notListed(x.goals.length, x.goalsTotal), '');
+      if (x.challengesTotal) lines.push('Challenges it can meet:', '', ...x.challenges.map(q), ...notListed(x.challenges.length, x.challengesTotal), '');
+    }
   }
   if (o.complementary.length) {
     lines.push("### One partner's challenge, another's commitment", '');
@@ -99,17 +130,22 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
   if (!o.offers.length && !o.complementary.length && !o.clusters.length && !o.unservedGoals.length) lines.push('None found yet.', '');
 
   lines.push('## Gaps to fix before the meeting', '');
-  lines.push(...(s.gaps.length ? s.gaps.map((g) => `- ${g.severity} ${code(fileLabel(g))} ${mdEscape(g.code)}: ${mdEscape(g.message)}`) : ['No open gaps in this round.']));
+  lines.push(...(s.gaps.length ? s.gaps.map((g) => `- ${g.severity} ${code(fileLabel(g))} ${mdEscape(g.code)}: ${messageText(g.message)}`) : ['No open gaps in this round.']));
   if (s.gapsTotal > s.gaps.length) lines.push(`- _and ${s.gapsTotal - s.gaps.length} more, not listed here: \`partner-worksheets check\` or the Problems panel lists every one_`);
 
   lines.push('', '## Commitments', '');
+  const commitment = (x: Commitment) => {
+    const who = [x.owner, x.due ? `by ${x.due}` : undefined].filter(Boolean).join(', ');
+    const state = x.overdue ? ' **overdue**' : x.status && x.status !== 'open' ? ` (${mdEscape(x.status)})` : '';
+    return `${mdEscape(x.action)}${who ? ` (${mdEscape(who)})` : ''}${state}`;
+  };
   lines.push(...(s.commitments.length
-    ? s.commitments.map((x) => {
-      const who = [x.owner, x.due ? `by ${x.due}` : undefined].filter(Boolean).join(', ');
-      const state = x.overdue ? ' **overdue**' : x.status && x.status !== 'open' ? ` (${mdEscape(x.status)})` : '';
-      return `- ${mdEscape(x.action)}${who ? ` (${mdEscape(who)})` : ''}${state} (${code(fileLabel(x))})`;
-    })
+    ? s.commitments.map((x) => `- ${commitment(x)} (${code(fileLabel(x))})`)
     : [s.review ? `No commitments recorded yet (${code(fileLabel(s.review))}).` : 'No review file for this round yet.']));
+  if (s.carried.length) {
+    lines.push('', '### Still open from earlier reviews', '');
+    lines.push(...s.carried.map((x) => `- ${commitment(x)}, ${mdEscape(carriedAge(x))} (${code(fileLabel(x))})`), ...notListed(s.carried.length, s.carriedTotal));
+  }
   lines.push('');
   return lines.join('\n');
 }

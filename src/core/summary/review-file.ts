@@ -4,6 +4,7 @@
 // each commitment needs (an action, an owner, a date) for the meeting to fill.
 import type { ReviewSummary } from './model';
 import { yamlString } from '../yaml';
+import { formatRate } from './render-html';
 
 const MAX_NAMES = 4;
 
@@ -29,12 +30,13 @@ export function reviewText(s: ReviewSummary, today: string): string {
     .filter((t) => t.source !== 'suggested')
     .map((t) => `${t.label}: ${CATEGORY_NOUN[g.category]} for ${plural(t.partners.length, 'partner')} (${names(t.partners.map((p) => orgOf.get(p) ?? p))})`));
 
-  const since = s.previousRound ? ` since ${s.previousRound}` : '';
+  const met = s.trends.partners;
+  const share = (count: number, total: number) => formatRate({ count, total });
   const trends = [
-    ...s.trends.rising.map((t) => `${t.label} is rising: ${t.previous} to ${plural(t.current, 'partner')}${since}`),
-    ...s.trends.new.map((t) => `${t.label} is new this round: ${plural(t.current, 'partner')}`),
-    ...s.trends.falling.map((t) => `${t.label} is falling: ${t.previous} to ${plural(t.current, 'partner')}${since}`),
-    ...s.trends.gone.map((t) => `${t.label} no longer came up (${plural(t.previous, 'partner')} in ${s.previousRound})`),
+    ...s.trends.rising.map((t) => `${t.label} (${t.category}) is rising: ${share(t.previous, met.previous)} partners met in ${s.previousRound}, ${share(t.current, met.current)} now`),
+    ...s.trends.new.map((t) => `${t.label} (${t.category}) is new this round: ${share(t.current, met.current)} partners met`),
+    ...s.trends.falling.map((t) => `${t.label} (${t.category}) is falling: ${share(t.previous, met.previous)} partners met in ${s.previousRound}, ${share(t.current, met.current)} now`),
+    ...s.trends.gone.map((t) => `${t.label} (${t.category}) no longer came up (${plural(t.previous, 'partner')} in ${s.previousRound})`),
   ];
 
   const o = s.opportunities;
@@ -44,8 +46,11 @@ export function reviewText(s: ReviewSummary, today: string): string {
       partners: [...c.needs, ...c.offers].map((q) => q.partner.id),
     })),
     ...o.offers.map((x) => ({
-      text: `Our offer "${x.offer.text}" fits the goals of ${names(x.goals.map((q) => q.partner.organization))}`,
-      partners: x.goals.map((q) => q.partner.id),
+      text: `Our offer "${x.offer.text}" ${[
+        x.goals.length ? `fits the goals of ${names(x.goals.map((q) => q.partner.organization))}` : '',
+        x.challenges.length ? `meets the challenges of ${names(x.challenges.map((q) => q.partner.organization))}` : '',
+      ].filter(Boolean).join(', and ')}`,
+      partners: [...new Set([...x.goals, ...x.challenges].map((q) => q.partner.id))],
     })),
     ...o.clusters.map((c) => ({
       text: `Shared goals (${c.themes.map((t) => t.label).join(', ')}): ${names(c.partners.map((p) => p.organization))} could meet as a convening`,

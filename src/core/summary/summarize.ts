@@ -17,11 +17,12 @@ import { NOTE_CATEGORIES } from './model';
 import type { ReviewSummary } from './model';
 import { themeEntries } from './sections/similarities';
 import { coverage } from './sections/coverage';
+import { success } from './sections/success';
 import { outliers } from './sections/outliers';
 import { trends } from './sections/trends';
 import { opportunities } from './sections/opportunities';
 import { gaps } from './sections/gaps';
-import { commitments } from './sections/commitments';
+import { carried, commitments } from './sections/commitments';
 
 export * from './model';
 export { MAX_LISTED } from './context';
@@ -44,12 +45,16 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   }
   // A typo of a bigger round (`autum-2026` beside `autumn-2026`) is never the default: round-lookalike flags it.
   const round = options.round ?? [...rounds].reverse().find((r) => !index.roundLookalike(r) && byRound.get(r)?.some((m) => isHeld(m.status))) ?? rounds[rounds.length - 1] ?? '';
+  // The round before is the nearest earlier one with a held meeting: a round
+  // that only has a review file (or only plans) has nothing to compare with.
   const at = rounds.indexOf(round);
-  const previousRound = at > 0 ? rounds[at - 1] : undefined;
+  const previousRound = rounds.slice(0, Math.max(0, at)).reverse().find((r) => byRound.get(r)?.some((m) => isHeld(m.status)));
 
   const byDate = (a: Meeting, b: Meeting) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.uri, b.uri);
   const meetings = [...(byRound.get(round) ?? [])].sort(byDate);
-  const reviews = index.documents('review').filter((d) => d.round === round).sort((a, b) => cmp(a.uri, b.uri));
+  const allReviews = index.documents('review').sort((a, b) => cmp(a.uri, b.uri));
+  const reviews = allReviews.filter((d) => d.round === round);
+  const earlier = carried(allReviews, rounds.slice(0, Math.max(0, at)), options.today);
   const config = index.configFor(meetings[0]?.uri ?? reviews[0]?.uri ?? '');
   const cache = index.summaryCache;
   const vocabulary = vocabularies(config);
@@ -77,14 +82,17 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     rounds: [...rounds],
     previousRound,
     today: options.today,
+    success: success(ctx, held),
     coverage: coverage(ctx, meetings, held, config.thresholds.meetingMinutes),
     similarities: NOTE_CATEGORIES.map((category) => ({ category, themes: themes.filter((e) => e.category === category && e.partners.length >= 2) })),
     outliers: outliers(ctx, held, notes, themes),
-    trends: trends(ctx, held, previousRound ? previousHeld : undefined),
+    trends: trends(ctx, held, notes, previousRound ? previousHeld : undefined),
     opportunities: opportunities(ctx, notes, held, config.offers),
     gaps: gapList.items,
     gapsTotal: gapList.total,
     commitments: commitments(reviews, options.today),
+    carried: earlier.items,
+    carriedTotal: earlier.total,
     ...(reviews[0] ? { review: { uri: reviews[0].uri, line: 1 } } : {}),
     themes: themes.map((e) => ({ id: e.id, label: e.label, category: e.category, partners: e.partners, source: e.source })),
     themeStatus: { agreedFrom: vocabulary.agreedFrom, suggested: new Set(themes.filter((e) => e.source === 'suggested').map((e) => e.id)).size, suggestedOnce },

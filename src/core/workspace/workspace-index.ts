@@ -11,6 +11,7 @@ import { checkParsed } from '../check';
 import type { MeetingRef, WorkspaceFacts } from '../rules/rule';
 import { dirname, isUnder } from '../paths';
 import { kindOfFile } from '../kinds';
+import { isIsoDate } from '../dates';
 import type { IndexedDocument, Meeting } from './indexed-document';
 import { IndexedDoc, structuralKey } from './indexed-document';
 import type { IndexSnapshot, SnapshotEntry } from './snapshot';
@@ -443,7 +444,11 @@ export class WorkspaceIndex implements WorkspaceFacts {
     return this.partnerMap().get(id);
   }
 
-  /** Rounds, oldest first (by their earliest meeting, then name). Kept until a document changes: read it, do not change it. */
+  /**
+   * Rounds, oldest first: by their earliest meeting, then name. A review's
+   * date places only a round that has no dated meeting: a review dated a year
+   * off, or one written before any meeting, must not reorder the rounds. Kept until a document changes: read it, do not change it.
+   */
   rounds(): readonly string[] {
     this.roundsCache ??= this.readRounds();
     return this.roundsCache;
@@ -451,15 +456,20 @@ export class WorkspaceIndex implements WorkspaceFacts {
 
   private readRounds(): string[] {
     const first = new Map<string, string>();
-    const note = (round: string | undefined, date: string | undefined) => {
+    const byReview = new Map<string, string>();
+    const note = (map: Map<string, string>, round: string | undefined, date: string | undefined) => {
       if (!round) return;
       const d = date ?? '9999-12-31';
-      const cur = first.get(round);
-      if (cur === undefined || d < cur) first.set(round, d);
+      const cur = map.get(round);
+      if (cur === undefined || d < cur) map.set(round, d);
     };
     for (const d of this.docs.values()) {
-      if (d.kind === 'worksheet') note(d.meeting?.round, d.meeting?.date);
-      if (d.kind === 'review') note(d.round, d.date);
+      if (d.kind === 'worksheet') note(first, d.meeting?.round, d.meeting?.date);
+      if (d.kind === 'review') note(byReview, d.round, isIsoDate(d.date) ? d.date : undefined);
+    }
+    for (const [round, date] of byReview) {
+      const cur = first.get(round);
+      if (cur === undefined || cur === '9999-12-31') first.set(round, date);
     }
     return [...first.entries()].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0])).map(([r]) => r);
   }

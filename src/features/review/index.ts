@@ -14,6 +14,8 @@ import type { ExportFormat, HostMessage } from './messages';
 import { parsePageMessage, parsePageState } from './messages';
 import { newNonce, pageHtml } from './page-html';
 import { exists } from '../workspace/exists';
+import { YamlView, parseFile } from '../../core/yaml';
+import { toRange } from '../diagnostics/convert';
 
 export const VIEW_TYPE = 'partnerWorksheets.review';
 /** Worksheet edits arrive every few hundred ms while typing; the panel follows once they settle. */
@@ -129,6 +131,9 @@ export class ReviewPanel implements vscode.Disposable {
           break;
         case 'export':
           await exportSummary(this.summary(), msg.format, this.services);
+          break;
+        case 'commitmentDone':
+          await markCommitmentDone(this.services, msg.uri, msg.index);
           break;
       }
     } catch (e) {
@@ -250,6 +255,28 @@ function reviewFolder(services: Services, round: string): vscode.Uri | undefined
   if (other) return vscode.Uri.parse(uriDirname(other.uri));
   const settings = index.documents('config').filter((d) => inFolder(d.uri)).sort((a, b) => a.uri.length - b.uri.length)[0];
   return vscode.Uri.joinPath(settings ? vscode.Uri.parse(uriDirname(settings.uri)) : folder.uri, 'reviews');
+}
+
+/**
+ * Sets `status: done` on one commitment of an indexed review file, as an
+ * undoable edit of the open document (left unsaved, like a quick fix).
+ */
+export async function markCommitmentDone(services: Services, uri: string, index: number): Promise<boolean> {
+  const known = services.index.get(uri);
+  if (known?.kind !== 'review') {
+    services.log.warn(`The review page asked to mark a commitment done in a file that is not a review: ${uri}`);
+    return false;
+  }
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const text = doc.getText();
+  const view = new YamlView(parseFile(uri, text));
+  // The page's index comes from the summary; the file may have changed since.
+  if (!view.node(['commitments', index, 'action'])) return false;
+  const change = view.setValue(['commitments', index, 'status'], 'done');
+  if (!change) return false;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, toRange(change.range), change.newText);
+  return vscode.workspace.applyEdit(edit);
 }
 
 /**

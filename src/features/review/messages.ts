@@ -19,7 +19,9 @@ export type PageMessage =
   | { type: 'open'; uri: string; line: number }
   | { type: 'selectRound'; round: string }
   | { type: 'startReview'; round: string }
-  | { type: 'export'; format: ExportFormat };
+  | { type: 'export'; format: ExportFormat }
+  /** Mark the commitment at this index of a review file's `commitments` done. */
+  | { type: 'commitmentDone'; uri: string; index: number };
 
 /** What the page keeps across reloads (VS Code's webview state, read by the serializer). */
 export interface PageState {
@@ -53,6 +55,12 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
     case 'startReview': {
       const round = str(raw.round, MAX_ROUND);
       return round ? { type: raw.type, round } : undefined;
+    }
+    case 'commitmentDone': {
+      const uri = str(raw.uri, MAX_URI);
+      const index = raw.index;
+      if (!uri || typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > 100_000) return undefined;
+      return { type: 'commitmentDone', uri, index };
     }
     case 'export':
       return raw.format === 'markdown' || raw.format === 'html' ? { type: 'export', format: raw.format } : undefined;

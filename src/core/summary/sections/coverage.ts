@@ -84,7 +84,7 @@ export function coverage(ctx: Context, meetings: readonly Meeting[], held: reado
     partners: partnerCounts,
     meetings: meetingCounts,
     funnel: {
-      planned: meetings.length,
+      all: meetings.length,
       held: held.length,
       filled: meetings.filter((m) => statusRank(m.status) >= FILLED).length,
       shared: meetingCounts.shared,

@@ -32,15 +32,27 @@ export function opportunities(ctx: Context, notes: readonly NoteRecord[], held: 
   const challenges = byTheme.get('challenges')!;
   const commitments = byTheme.get('commitments')!;
 
-  // (a) Our offers against partner goals, by shared theme; one goal per partner and offer.
+  // (a) Our offers against partner goals and challenges, by shared theme; one
+  // note per partner, offer and category: free bus trips meet the partners who
+  // cannot get there as well as those who want to visit.
   const offerMatches: OfferMatch[] = [];
-  for (const offer of offers) {
+  const matching = (byTheme: Map<string, Map<string, NoteRecord>>, themes: readonly string[]) => {
     const chosen = new Map<string, NoteRecord>();
-    for (const t of offer.themes) for (const [p, n] of goals.get(t) ?? []) if (!chosen.has(p)) chosen.set(p, n);
-    if (!chosen.size) continue;
-    // Sorted as notes, so only the goals listed are quoted.
-    const listedGoals = listed([...chosen.values()].sort(ctx.byPartner));
-    offerMatches.push({ offer: { text: offer.text, themes: offer.themes }, goals: listedGoals.items.map((n) => ctx.goal(n)), goalsTotal: listedGoals.total });
+    for (const t of themes) for (const [p, n] of byTheme.get(t) ?? []) if (!chosen.has(p)) chosen.set(p, n);
+    // Sorted as notes, so only the notes listed are quoted.
+    return listed([...chosen.values()].sort(ctx.byPartner));
+  };
+  for (const offer of offers) {
+    const g = matching(goals, offer.themes);
+    const c = matching(challenges, offer.themes);
+    if (!g.total && !c.total) continue;
+    offerMatches.push({
+      offer: { text: offer.text, themes: offer.themes },
+      goals: g.items.map((n) => ctx.goal(n)),
+      goalsTotal: g.total,
+      challenges: c.items.map((n) => ctx.goal(n)),
+      challengesTotal: c.total,
+    });
   }
 
   // (b) A challenge theme of one partner that another partner commits to.

@@ -1,46 +1,74 @@
-// The reviewed round against the one before: themes rising, falling, new,
-// gone and steady, by the partners who raised them.
+// Trends: which themes most partners of this round share, and how the reviewed
+// round compares with the one before. Both count partners, not mentions, per
+// note category (a partner offering rooms, a commitment, does not make space a
+// rising challenge), and compare shares of the partners met: from 1 of 2 to 3
+// of 9 is a fall, not a rise. Suggested keywords are left out: they are not
+// comparable across rounds, nor confirmed.
 import type { Meeting } from '../../workspace';
-import type { Context } from '../context';
+import type { Context, NoteRecord } from '../context';
 import { byName } from '../context';
-import type { Trend, Trends } from '../model';
+import { NOTE_CATEGORIES } from '../model';
+import type { NoteCategory, Trend, Trends } from '../model';
 
-/**
- * Partners per theme (suggestions left out: they are not comparable across
- * rounds), themes and partners in the order their notes come.
- */
-function partnersPerTheme(ctx: Context, meetings: readonly Meeting[]): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const m of meetings) {
-    const doc = ctx.index.get(m.uri);
-    if (!doc) continue;
-    for (const id of ctx.cache.firmThemes(doc, ctx.matcher)) {
-      const s = map.get(id);
-      if (s) s.add(m.partnerId);
-      else map.set(id, new Set([m.partnerId]));
+/** Themes of the round most partners share, per category. */
+const WITHIN_MAX = 5;
+
+const key = (category: NoteCategory, id: string) => `${category}\u0000${id}`;
+
+/** Partners per category and theme, firm themes only, in the order the notes come. */
+function partnersPerTheme(notes: readonly NoteRecord[]): Map<string, { category: NoteCategory; id: string; partners: Set<string> }> {
+  const map = new Map<string, { category: NoteCategory; id: string; partners: Set<string> }>();
+  for (const n of notes) {
+    if (n.source === 'suggested') continue;
+    for (const id of n.themes) {
+      const k = key(n.note.category, id);
+      const e = map.get(k);
+      if (e) e.partners.add(n.partner.id);
+      else map.set(k, { category: n.note.category, id, partners: new Set([n.partner.id]) });
     }
   }
   return map;
 }
 
-/** The reviewed round's held meetings against the previous round's, when there is one. */
-export function trends(ctx: Context, held: readonly Meeting[], previousHeld: readonly Meeting[] | undefined): Trends {
-  const result: Trends = {
-    partners: { previous: new Set((previousHeld ?? []).map((m) => m.partnerId)).size, current: new Set(held.map((m) => m.partnerId)).size },
-    rising: [], falling: [], new: [], gone: [], steady: [],
-  };
+/**
+ * `notes` are the reviewed round's (held meetings); `previousHeld` the held
+ * meetings of the round before, when there is one.
+ */
+export function trends(ctx: Context, held: readonly Meeting[], notes: readonly NoteRecord[], previousHeld: readonly Meeting[] | undefined): Trends {
+  const partners = { previous: new Set((previousHeld ?? []).map((m) => m.partnerId)).size, current: new Set(held.map((m) => m.partnerId)).size };
+  const current = partnersPerTheme(notes);
+
+  // Within the round: themes two or more partners share, as a share of the partners met.
+  const within = NOTE_CATEGORIES.map((category) => ({
+    category,
+    themes: [...current.values()]
+      .filter((e) => e.category === category && e.partners.size >= 2)
+      .map((e) => ({ id: e.id, label: ctx.matcher.label(e.id), partners: e.partners.size }))
+      .sort((a, b) => b.partners - a.partners || byName(a.label, b.label))
+      .slice(0, WITHIN_MAX),
+  })).filter((g) => g.themes.length > 0);
+
+  const result: Trends = { partners, within, rising: [], falling: [], new: [], gone: [], steady: [] };
   if (!previousHeld) return result;
-  const current = partnersPerTheme(ctx, held);
-  const previous = partnersPerTheme(ctx, previousHeld);
-  for (const id of new Set([...current.keys(), ...previous.keys()])) {
-    const t: Trend = { id, label: ctx.matcher.label(id), previous: previous.get(id)?.size ?? 0, current: current.get(id)?.size ?? 0 };
+  const previous = partnersPerTheme(ctx.notes(previousHeld, false));
+  for (const k of new Set([...current.keys(), ...previous.keys()])) {
+    const e = (current.get(k) ?? previous.get(k))!;
+    const t: Trend = { id: e.id, label: ctx.matcher.label(e.id), category: e.category, previous: previous.get(k)?.partners.size ?? 0, current: current.get(k)?.partners.size ?? 0 };
+    // Shares compared without rounding: current/currentTotal against previous/previousTotal.
+    const a = t.current * partners.previous;
+    const b = t.previous * partners.current;
     if (t.previous === 0) result.new.push(t);
     else if (t.current === 0) result.gone.push(t);
-    else if (t.current > t.previous) result.rising.push(t);
-    else if (t.current < t.previous) result.falling.push(t);
+    else if (a > b) result.rising.push(t);
+    else if (a < b) result.falling.push(t);
     else result.steady.push(t);
   }
-  const byChange = (a: Trend, b: Trend) => Math.abs(b.current - b.previous) - Math.abs(a.current - a.previous) || Math.max(b.current, b.previous) - Math.max(a.current, a.previous) || byName(a.label, b.label);
+  const share = (n: number, total: number) => (total ? n / total : 0);
+  const change = (t: Trend) => Math.abs(share(t.current, partners.current) - share(t.previous, partners.previous));
+  const byChange = (a: Trend, b: Trend) => change(b) - change(a)
+    || Math.max(b.current, b.previous) - Math.max(a.current, a.previous)
+    || NOTE_CATEGORIES.indexOf(a.category) - NOTE_CATEGORIES.indexOf(b.category)
+    || byName(a.label, b.label);
   for (const l of [result.rising, result.falling, result.new, result.gone, result.steady]) l.sort(byChange);
   return result;
 }
