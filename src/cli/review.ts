@@ -11,6 +11,7 @@ import { renderMarkdown } from '../core/summary/render-markdown';
 import { renderStandaloneHtml } from '../core/summary/render-html';
 import { nodeFileSystem } from './node-fs';
 import type { CliIo } from './io';
+import { uriReference } from './format';
 import { toPath, toUri } from './io';
 
 export const REVIEW_FORMATS = ['markdown', 'html', 'json'] as const;
@@ -59,7 +60,8 @@ export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
   if (args.format === 'json') {
     text = `${JSON.stringify(summary, (k, v: unknown) => (k === 'uri' && typeof v === 'string' ? rel(v) : v), 2)}\n`;
   } else if (args.format === 'html') {
-    text = renderStandaloneHtml(summary, { href: (r) => rel(r.uri) });
+    // Each segment percent-encoded, behind `./` (the renderer adds it): a file name is never a scheme.
+    text = renderStandaloneHtml(summary, { href: (r) => uriReference(rel(r.uri)) });
   } else {
     text = renderMarkdown(summary, label);
   }
