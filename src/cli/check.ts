@@ -11,7 +11,7 @@ import { nodeFileSystem } from './node-fs';
 import { formatFindings, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
-import { toPath, toUri } from './io';
+import { UsageError, toPath, toUri } from './io';
 import pkg from '../../package.json';
 
 export interface CheckArgs {
@@ -45,8 +45,8 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     // folder with settings or a .git), so cross-file rules see its neighbours.
     const root = isDir ? t : workspaceRootOf(t);
     if (!isDir && !kindOfFile(t)) {
-      io.err(`partner-worksheets: skipped ${relative(io.cwd, t)}: not a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file\n`);
-      continue;
+      // Named on purpose and never read: passing in silence would be a false all-clear.
+      throw new UsageError(`${relative(io.cwd, t) || t} is not a file the check reads: name a folder, or a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file`);
     }
     const files = await nodeFileSystem.findFiles(t);
     if (!loaded.has(root)) {

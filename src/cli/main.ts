@@ -3,7 +3,7 @@
 // module (check.ts, review.ts), and what they share in io.ts.
 // Exit codes: 0 clean (info allowed), 1 errors (or too many warnings), 2 usage or I/O error.
 import { parseArgs } from 'node:util';
-import { localToday } from '../core/dates';
+import { isCalendarDate, localToday } from '../core/dates';
 import pkg from '../../package.json';
 import { oneLine } from '../core/visible';
 import { UsageError } from './io';
@@ -107,7 +107,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!command) throw new UsageError('missing command (try `check`)');
   if (command !== 'check' && command !== 'review') throw new UsageError(`unknown command '${command}'`);
   const today = values.today ?? localToday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${today}'`);
+  // A date the calendar has: Date would read 2026-13-45 as 2027-02-14.
+  if (!isCalendarDate(today)) throw new UsageError(`--today must be a calendar date written YYYY-MM-DD, not '${today}'`);
 
   if (command === 'review') {
     // `text` is the check's default; for a review it means the readable form.

@@ -2,14 +2,14 @@
 // the right line (or the file's first line), never throws, never hangs, and
 // leaves the rest of the workspace working.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { checkText } from '../../src/core/check';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { main } from '../../src/cli/main';
 import { WORKSHEET } from './helpers';
-import { HOSTILE_CASES as EXPECTED, hugeWorksheet } from '../fixtures/hostile-cases';
+import { HOSTILE_CASES as EXPECTED, HOSTILE_COMMAND_LINES, hugeWorksheet } from '../fixtures/hostile-cases';
 
 const DIR = resolve('test/fixtures/hostile');
 const TODAY = '2026-11-24';
@@ -83,4 +83,35 @@ describe('hostile input', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('hostile command lines', () => {
+  for (const [name, c] of Object.entries(HOSTILE_COMMAND_LINES)) {
+    it(`${name}: exit ${c.code} with a clear message, within a second`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pw-cmd-'));
+      try {
+        mkdirSync(join(dir, 'p'));
+        writeFileSync(join(dir, 'p', '2026-10-14.worksheet.yaml'), WORKSHEET);
+        for (const [file, text] of Object.entries(c.files ?? {})) {
+          mkdirSync(dirname(join(dir, file)), { recursive: true });
+          writeFileSync(join(dir, file), text);
+        }
+        let out = '';
+        let err = '';
+        const started = Date.now();
+        const code = await main(c.args, { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd: dir });
+        assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+        assert.equal(code, c.code, `${err}${out}`);
+        assert.match(err, c.err);
+        assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
+        for (const [file, want] of Object.entries(c.after ?? {})) {
+          const got = readFileSync(join(dir, file), 'utf8');
+          if (typeof want === 'string') assert.equal(got, want, file);
+          else assert.match(got, want, file);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });
