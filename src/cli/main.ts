@@ -36,8 +36,9 @@ Options for review:
   --round <r>           The round to review (default: the latest with held meetings).
   --format <f>          markdown (default), html (a self-contained page, the same
                         renderer as the VS Code panel) or json (the summary data).
-  --out <file>          Write to a file instead of standard output. An existing
-                        file is never overwritten unless --force is given.
+  --out <file>          Write to a file instead of standard output (- is standard
+                        output). An existing file is never overwritten unless
+                        --force is given, and never a file the review read.
   --force               Replace an existing --out file.
   --today <YYYY-MM-DD>  The date overdue items are measured against.
 

@@ -2,7 +2,7 @@
 // self-contained HTML page (the panel's own renderer) or JSON (the summary
 // data, themes and coverage included). Paths in the output are relative to
 // where the output goes, so an exported page's links work from beside it.
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { summarize } from '../core/summary/summarize';
@@ -12,6 +12,7 @@ import { renderStandaloneHtml } from '../core/summary/render-html';
 import { nodeFileSystem } from './node-fs';
 import type { CliIo } from './io';
 import { uriReference } from './format';
+import { checkOutName, isInput, writeOutFile } from './out-file';
 import { toPath, toUri } from './io';
 
 export const REVIEW_FORMATS = ['markdown', 'html', 'json'] as const;
@@ -31,6 +32,10 @@ export interface ReviewArgs {
 
 /** Returns the exit code: 0 written, 2 for a usage or I/O problem. */
 export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
+  // `-` is standard output, as for most tools; anything else is checked before any work.
+  const out = args.out === '-' ? undefined : args.out;
+  const target = out === undefined ? undefined : resolve(io.cwd, out);
+  if (out !== undefined && target) checkOutName(out, target);
   const index = new WorkspaceIndex(() => args.today);
   for (const p of args.paths.length ? args.paths : ['.']) {
     const abs = resolve(io.cwd, p);
@@ -52,7 +57,6 @@ export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
   }
   const summary = summarize(index, { round: args.round, today: args.today });
 
-  const target = args.out === undefined ? undefined : resolve(io.cwd, args.out);
   const base = target ? dirname(target) : io.cwd;
   const rel = (uri: string) => toUri(relative(base, toPath(uri))) || uri;
   const label = (r: Ref) => `${rel(r.uri)}:${r.line}`;
@@ -69,16 +73,20 @@ export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
     io.out(text);
     return 0;
   }
+  // Not even with --force: replacing a worksheet with a page loses the worksheet.
+  if (isInput(target, index.documents().map((d) => toPath(d.uri)))) {
+    io.err(`partner-worksheets: --out ${out} is one of the files this review read; nothing was written\n`);
+    return 2;
+  }
   try {
-    // 'wx' fails if the file exists: no window between a check and the write.
-    writeFileSync(target, text, { flag: args.force ? 'w' : 'wx' });
+    writeOutFile(target, text, args.force);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.err(code === 'EEXIST'
-      ? `partner-worksheets: ${args.out} exists; nothing was written (use --force to replace it)\n`
-      : `partner-worksheets: could not write ${args.out}: ${e instanceof Error ? e.message : String(e)}\n`);
+      ? `partner-worksheets: ${out} exists; nothing was written (use --force to replace it)\n`
+      : `partner-worksheets: could not write ${out}: ${e instanceof Error ? e.message : String(e)}; nothing was changed\n`);
     return 2;
   }
-  io.err(`Wrote the ${summary.round} review to ${args.out}\n`);
+  io.err(`Wrote the ${summary.round} review to ${out}\n`);
   return 0;
 }

@@ -2,7 +2,8 @@
 // the right line (or the file's first line), never throws, never hangs, and
 // leaves the rest of the workspace working.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import fs from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { checkText } from '../../src/core/check';
@@ -86,6 +87,11 @@ describe('hostile input', () => {
 });
 
 describe('hostile command lines', () => {
+  // Each case is timed; the first review of the process also loads the summariser's libraries.
+  before(async () => {
+    await main(['review', 'test/fixtures/review-round', '--today', TODAY], { out: () => undefined, err: () => undefined, cwd: process.cwd() });
+  });
+
   for (const [name, c] of Object.entries(HOSTILE_COMMAND_LINES)) {
     it(`${name}: exit ${c.code} with a clear message, within a second`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'pw-cmd-'));
@@ -96,6 +102,7 @@ describe('hostile command lines', () => {
           mkdirSync(dirname(join(dir, file)), { recursive: true });
           writeFileSync(join(dir, file), text);
         }
+        for (const [link, to] of Object.entries(c.links ?? {})) symlinkSync(join(dir, to), join(dir, link));
         let out = '';
         let err = '';
         const started = Date.now();
@@ -103,6 +110,7 @@ describe('hostile command lines', () => {
         assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
         assert.equal(code, c.code, `${err}${out}`);
         assert.match(err, c.err);
+        if (c.out) assert.match(out, c.out);
         assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
         for (const [file, want] of Object.entries(c.after ?? {})) {
           const got = readFileSync(join(dir, file), 'utf8');
@@ -114,4 +122,35 @@ describe('hostile command lines', () => {
       }
     });
   }
+});
+
+describe('review --out', () => {
+  it('a write that fails half way (a full disk) leaves the old file as it was, and no temporary file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-out-'));
+    const real = fs.writeFileSync;
+    try {
+      mkdirSync(join(dir, 'p'));
+      writeFileSync(join(dir, 'p', '2026-10-14.worksheet.yaml'), WORKSHEET);
+      writeFileSync(join(dir, 'review.md'), 'the old review');
+      // The disk fills after a few bytes of the new page.
+      (fs as { writeFileSync: unknown }).writeFileSync = (file: fs.PathOrFileDescriptor, data: string, options: fs.WriteFileOptions) => {
+        real(file, data.slice(0, 10), options);
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      };
+      let err = '';
+      const code = await main(['review', '--today', TODAY, '--force', '--out', 'review.md'], { out: () => undefined, err: (t) => { err += t; }, cwd: dir });
+      (fs as { writeFileSync: unknown }).writeFileSync = real;
+      assert.equal(code, 2);
+      assert.match(err, /could not write review\.md: ENOSPC.*; nothing was changed/);
+      assert.equal(readFileSync(join(dir, 'review.md'), 'utf8'), 'the old review');
+      assert.deepEqual(readdirSync(dir).sort(), ['p', 'review.md']);
+      // And with room on the disk, --force replaces it whole.
+      assert.equal(await main(['review', '--today', TODAY, '--force', '--out', 'review.md'], { out: () => undefined, err: () => undefined, cwd: dir }), 0);
+      assert.match(readFileSync(join(dir, 'review.md'), 'utf8'), /^# Team review: autumn-2026\n/);
+      assert.deepEqual(readdirSync(dir).sort(), ['p', 'review.md']);
+    } finally {
+      (fs as { writeFileSync: unknown }).writeFileSync = real;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
