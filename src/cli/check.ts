@@ -3,11 +3,12 @@
 // A single file is checked with its workspace around it, so cross-file rules
 // (unknown partners, rounds not held) see its neighbours as the editor does.
 import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
 import type { Finding } from '../core/types';
-import { nodeFileSystem } from './node-fs';
+import { nodeFileSystemFor } from './node-fs';
+import { decodeText } from '../core/decode';
 import { formatFindings, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
@@ -26,7 +27,7 @@ export interface CheckArgs {
   quiet: boolean;
 }
 
-/** Returns the exit code: 0 clean, 1 errors or too many warnings, 2 a path that cannot be read. */
+/** Returns the exit code: 0 clean, 1 errors or too many warnings, 2 a path that cannot be read or listed. */
 export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const targets = (args.paths.length ? args.paths : ['.']).map((p) => resolve(io.cwd, p));
   for (const t of targets) {
@@ -37,31 +38,49 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   }
 
   const index = new WorkspaceIndex(() => args.today);
+  const told = new Set<string>();
+  const nodeFileSystem = nodeFileSystemFor((path, why) => {
+    const line = `partner-worksheets: skipped ${relative(io.cwd, path) || path}: ${why}\n`;
+    if (!told.has(line)) io.err(line);
+    told.add(line);
+  });
   const wanted: string[] = [];
+  const problems = new Set<string>();
   const loaded = new Set<string>();
   for (const t of targets) {
     const isDir = statSync(t).isDirectory();
     // A single file is checked in the context of its workspace (the nearest
     // folder with settings or a .git), so cross-file rules see its neighbours.
     const root = isDir ? t : workspaceRootOf(t);
-    if (!isDir && !kindOfFile(t)) {
+    if (!isDir && !kindOfFile(basename(t))) {
       // Named on purpose and never read: passing in silence would be a false all-clear.
       throw new UsageError(`${relative(io.cwd, t) || t} is not a file the check reads: name a folder, or a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file`);
     }
-    const files = await nodeFileSystem.findFiles(t);
+    const files = await nodeFileSystem.findFiles(toUri(t));
     if (!loaded.has(root)) {
-      await index.loadFolder(nodeFileSystem, toUri(root));
+      const { unreadable } = await index.loadFolder(nodeFileSystem, toUri(root));
+      unreadable.forEach((u) => problems.add(u.reason));
       loaded.add(root);
     }
-    for (const f of files) {
-      const uri = toUri(f);
-      if (!index.has(uri)) index.set(uri, new TextDecoder().decode(await nodeFileSystem.readFile(f)));
+    for (const uri of files) {
+      if (!index.has(uri)) {
+        try {
+          index.set(uri, decodeText(await nodeFileSystem.readFile(uri)));
+        } catch (e) {
+          problems.add(e instanceof Error ? e.message : String(e));
+        }
+      }
       wanted.push(uri);
     }
   }
+  // A file left unread is no pass: say which and why, and stop (exit 2).
+  if (problems.size) {
+    for (const p of [...problems].sort()) io.err(`partner-worksheets: ${p}\n`);
+    return 2;
+  }
 
   const results: FileFindings[] = [];
-  for (const uri of [...new Set(wanted)].sort()) {
+  for (const uri of [...new Set(wanted)].sort((a, b) => toPath(a).localeCompare(toPath(b)))) {
     let findings: Finding[] = index.check(uri);
     if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
     results.push({ file: relative(io.cwd, toPath(uri)) || uri, findings });

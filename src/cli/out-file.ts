@@ -29,7 +29,7 @@ export function checkOutName(out: string, abs: string): void {
   // A device or a pipe would be replaced by the move into place, not written to.
   if (special) throw new UsageError(`--out ${out} is not a regular file; use --out - (or no --out) for standard output`);
   if (isDir) throw new UsageError(`--out ${out} is a folder; give the name of the file to write, such as ${join(out, 'review.html')}`);
-  if (kindOfFile(abs)) throw new UsageError(`--out ${out} has the name of a file the tools read as input; give the export another name, such as review.html`);
+  if (kindOfFile(basename(abs))) throw new UsageError(`--out ${out} has the name of a file the tools read as input; give the export another name, such as review.html`);
 }
 
 /** Whether `target` is one of the files the run read (the same file, through any name or link). */

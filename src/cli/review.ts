@@ -3,13 +3,13 @@
 // data, themes and coverage included). Paths in the output are relative to
 // where the output goes, so an exported page's links work from beside it.
 import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { summarize } from '../core/summary/summarize';
 import type { Ref } from '../core/summary/summarize';
 import { renderMarkdown } from '../core/summary/render-markdown';
 import { renderStandaloneHtml } from '../core/summary/render-html';
-import { nodeFileSystem } from './node-fs';
+import { nodeFileSystemFor } from './node-fs';
 import type { CliIo } from './io';
 import { uriReference } from './format';
 import { checkOutName, isInput, writeOutFile } from './out-file';
@@ -37,6 +37,12 @@ export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
   const target = out === undefined ? undefined : resolve(io.cwd, out);
   if (out !== undefined && target) checkOutName(out, target);
   const index = new WorkspaceIndex(() => args.today);
+  const told = new Set<string>();
+  const nodeFileSystem = nodeFileSystemFor((path, why) => {
+    const line = `partner-worksheets: skipped ${relative(io.cwd, path) || path}: ${why}\n`;
+    if (!told.has(line)) io.err(line);
+    told.add(line);
+  });
   for (const p of args.paths.length ? args.paths : ['.']) {
     const abs = resolve(io.cwd, p);
     if (!existsSync(abs)) {
@@ -44,7 +50,12 @@ export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
       return 2;
     }
     // A file stands for the folder it is in: a review is about a whole round.
-    await index.loadFolder(nodeFileSystem, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)));
+    const { unreadable } = await index.loadFolder(nodeFileSystem, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)));
+    // A review that left a file out would be wrong without saying so.
+    if (unreadable.length) {
+      for (const u of unreadable) io.err(`partner-worksheets: ${u.reason}\n`);
+      return 2;
+    }
   }
   const rounds = index.rounds();
   if (!rounds.length) {
@@ -58,7 +69,8 @@ export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
   const summary = summarize(index, { round: args.round, today: args.today });
 
   const base = target ? dirname(target) : io.cwd;
-  const rel = (uri: string) => toUri(relative(base, toPath(uri))) || uri;
+  // A relative path with '/' separators: links and labels read the same on every platform.
+  const rel = (uri: string) => relative(base, toPath(uri)).split(sep).join('/') || uri;
   const label = (r: Ref) => `${rel(r.uri)}:${r.line}`;
   let text: string;
   if (args.format === 'json') {

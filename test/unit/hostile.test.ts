@@ -5,8 +5,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { checkText } from '../../src/core/check';
+import { decodeText } from '../../src/core/decode';
+import { MAX_FILE_BYTES } from '../../src/core/yaml';
+import { readRegularFile } from '../../src/cli/node-fs';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { main } from '../../src/cli/main';
 import { WORKSHEET } from './helpers';
@@ -17,8 +21,8 @@ const TODAY = '2026-11-24';
 
 
 function read(name: string): string {
-  // As the extension and CLI read files: UTF-8, BOM dropped.
-  return new TextDecoder('utf-8').decode(readFileSync(join(DIR, name)));
+  // As the extension and CLI read files: UTF-8 (BOM dropped), or UTF-16 with a BOM.
+  return decodeText(readFileSync(join(DIR, name)));
 }
 
 describe('hostile input', () => {
@@ -45,6 +49,26 @@ describe('hostile input', () => {
     const findings = checkText('/ws/huge.worksheet.yaml', huge, { today: TODAY }).findings;
     assert.ok(Date.now() - started < 1000);
     assert.deepEqual(findings.map((f) => [f.code, f.range.start.line]), [['file-too-large', 0]]);
+  });
+
+  it('a 300 MB file is refused from its size: no more than the limit is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-big-'));
+    try {
+      const big = join(dir, 'big.worksheet.yaml');
+      writeFileSync(big, 'kind: worksheet\n');
+      fs.truncateSync(big, 300_000_000); // sparse: costs no disk
+      const started = Date.now();
+      const bytes = await readRegularFile(big);
+      assert.equal(bytes.length, MAX_FILE_BYTES);
+      let err = '';
+      let out = '';
+      const code = await main(['check', '--today', TODAY], { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd: dir });
+      assert.equal(code, 1, err);
+      assert.match(out, /^big\.worksheet\.yaml:1:1: error file-too-large This file has more than 1,000,000 characters/);
+      assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`); // the size is the point: a hang guard, not a benchmark
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('__proto__ keys pollute nothing', () => {
@@ -79,7 +103,7 @@ describe('hostile input', () => {
       }
       assert.match(out, /^huge\.worksheet\.yaml:1:1: error file-too-large /m);
       assert.match(out, /^good\.worksheet\.yaml:\d+:\d+: warning overdue-next-step /m);
-      assert.match(err, /19 files checked/);
+      assert.match(err, new RegExp(`${Object.keys(EXPECTED).length + 2} files checked`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -102,7 +126,14 @@ describe('hostile command lines', () => {
           mkdirSync(dirname(join(dir, file)), { recursive: true });
           writeFileSync(join(dir, file), text);
         }
-        for (const [link, to] of Object.entries(c.links ?? {})) symlinkSync(join(dir, to), join(dir, link));
+        for (const [link, to] of Object.entries(c.links ?? {})) {
+          mkdirSync(dirname(join(dir, link)), { recursive: true });
+          symlinkSync(to.startsWith('/') ? to : join(dir, to), join(dir, link));
+        }
+        for (const fifo of c.fifos ?? []) {
+          mkdirSync(dirname(join(dir, fifo)), { recursive: true });
+          execFileSync('mkfifo', [join(dir, fifo)]);
+        }
         let out = '';
         let err = '';
         const started = Date.now();

@@ -10,6 +10,7 @@ import { checkParsed } from '../check';
 import type { MeetingRef, WorkspaceFacts } from '../rules/rule';
 import { dirname, isUnder } from '../paths';
 import { kindOfFile } from '../kinds';
+import { decodeText } from '../decode';
 import type { IndexedDocument, Meeting } from './indexed-document';
 import { IndexedDoc, structuralKey } from './indexed-document';
 import type { IndexSnapshot, SnapshotEntry } from './snapshot';
@@ -46,7 +47,8 @@ export interface LoadResult {
   stamps: Map<string, string>;
   /** Files taken from the snapshot without reading. */
   reused: number;
-  unreadable: string[];
+  /** Files that could not be read, with the reason: left out of the index, not read as empty. */
+  unreadable: { uri: string; reason: string }[];
 }
 
 export interface CheckDocumentOptions {
@@ -150,8 +152,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
   // ---- loading -------------------------------------------------------------
 
   /**
-   * Read every candidate file below `rootUri`; an unreadable file is indexed as
-   * empty (it gets a finding), not thrown. With a snapshot and a file system
+   * Read every candidate file below `rootUri`; an unreadable file is listed in
+   * the result (not indexed as empty, which would call it an empty worksheet),
+   * not thrown. With a snapshot and a file system
    * that gives stamps, unchanged files are taken from the snapshot unparsed.
    */
   async loadFolder(fs: FileSystem, rootUri: string, options: LoadOptions | ((done: number, total: number) => void) = {}): Promise<LoadResult> {
@@ -164,17 +167,16 @@ export class WorkspaceIndex implements WorkspaceFacts {
       await forEachLimit(uris, 32, async (u) => { stamps.set(u, (await stampOf(u).catch(() => undefined)) ?? 'unknown'); });
       if (opts.snapshot !== undefined) toRead = this.restore(opts.snapshot, stamps);
     }
-    const decoder = new TextDecoder('utf-8');
-    const unreadable: string[] = [];
+    const unreadable: LoadResult['unreadable'] = [];
     let done = 0;
     await forEachLimit(toRead, 16, async (uri) => {
-      let content = '';
+      let content: string | undefined;
       try {
-        content = decoder.decode(await fs.readFile(uri));
-      } catch {
-        unreadable.push(uri);
+        content = decodeText(await fs.readFile(uri));
+      } catch (e) {
+        unreadable.push({ uri, reason: e instanceof Error ? e.message : String(e) });
       }
-      this.set(uri, content);
+      if (content !== undefined) this.set(uri, content);
       opts.onProgress?.(++done, toRead.length);
     });
     return { stamps, reused: uris.length - toRead.length, unreadable };
