@@ -14,7 +14,7 @@ import { readRegularFile } from '../../src/cli/node-fs';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { main } from '../../src/cli/main';
 import { WORKSHEET } from './helpers';
-import { HOSTILE_CASES as EXPECTED, HOSTILE_COMMAND_LINES, hugeWorksheet } from '../fixtures/hostile-cases';
+import { HOSTILE_CASES as EXPECTED, HOSTILE_COMMAND_LINES, hugeWorksheet, longIdConvening } from '../fixtures/hostile-cases';
 
 const DIR = resolve('test/fixtures/hostile');
 const TODAY = '2026-11-24';
@@ -30,10 +30,21 @@ describe('hostile input', () => {
     assert.deepEqual(readdirSync(DIR).sort(), Object.keys(EXPECTED).sort());
   });
 
+  // The corpus is one folder, as the CLI and the workbench read it: its settings files apply to every case.
+  let corpus: WorkspaceIndex;
+  before(() => {
+    corpus = new WorkspaceIndex(() => TODAY);
+    // The .yml first: which settings file wins must not depend on the order they were read in.
+    for (const name of Object.keys(EXPECTED).sort().reverse()) corpus.set(`/ws/${name}`, read(name));
+    // Each case is timed: the schemas are compiled on the first check, not in the first case.
+    for (const kind of ['worksheet', 'convening', 'review']) checkText(`/warm/a.${kind}.yaml`, `kind: ${kind}\n`, { today: TODAY });
+    checkText('/warm/partner-worksheets.yaml', 'kind: config\n', { today: TODAY });
+  });
+
   for (const [name, [code, line, message]] of Object.entries(EXPECTED)) {
     it(`${name}: ${code} on line ${line}, within a second`, () => {
       const started = Date.now();
-      const findings = checkText(`/ws/${name}`, read(name), { today: TODAY }).findings;
+      const findings = corpus.check(`/ws/${name}`);
       assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
       const f = findings.find((x) => x.code === code);
       assert.ok(f, `no ${code} among ${JSON.stringify(findings.map((x) => `${x.code}@${x.range.start.line + 1}: ${x.message}`))}`);
@@ -69,6 +80,15 @@ describe('hostile input', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a convening with 490,000-character ids is checked at once: ids that long get no "did you mean", and a finding', () => {
+    const started = Date.now();
+    const findings = checkText('/ws/long.convening.yaml', longIdConvening(), { today: TODAY }).findings;
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    const unknown = findings.find((f) => f.code === 'unknown-metric');
+    assert.ok(unknown && !/did you mean/.test(unknown.message), JSON.stringify(findings.map((f) => f.code)));
+    assert.ok(findings.some((f) => f.code === 'schema' && /490,000 characters long|is 490000 characters long; no real convening needs more than 64/.test(f.message)), JSON.stringify(findings.map((f) => f.message.slice(0, 80))));
   });
 
   it('__proto__ keys pollute nothing', () => {

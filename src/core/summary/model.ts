@@ -204,6 +204,8 @@ export interface ReviewSummary {
   commitments: Commitment[];
   /** The round's review file, when there is one. */
   review?: Ref;
-  /** Every theme of the round with the partners who raised it. */
+  /** The round's themes with the partners who raised them, most partners first (the first MAX_LISTED). */
   themes: ThemeSummary[];
+  /** How many themes there were; `themes` holds the first MAX_LISTED (most partners first). */
+  themesTotal: number;
 }

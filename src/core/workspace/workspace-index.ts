@@ -314,7 +314,11 @@ export class WorkspaceIndex implements WorkspaceFacts {
     for (const d of this.docs.values()) {
       if (d.kind !== 'config') continue;
       const folder = dirname(d.uri);
-      if (isUnder(uri, folder) && (!best || dirname(best.uri).length < folder.length)) best = d;
+      if (!isUnder(uri, folder)) continue;
+      const deeper = !best || dirname(best.uri).length < folder.length;
+      // Both names in one folder: `.yaml` wins, whatever order the files were read in (the other gets a finding).
+      const sameFolderPreferred = best !== undefined && dirname(best.uri) === folder && d.uri.endsWith('.yaml') && !best.uri.endsWith('.yaml');
+      if (deeper || sameFolderPreferred) best = d;
     }
     const facts = best?.facts;
     return facts?.kind === 'config' ? facts.config : DEFAULT_CONFIG;
@@ -342,8 +346,23 @@ export class WorkspaceIndex implements WorkspaceFacts {
       skipSchema: options.skipSchema,
       facts: indexed ? doc.facts : undefined,
     }).findings;
+    const ignored = this.ignoredSettings(uri);
+    if (ignored) result.unshift(ignored);
     if (useCache && doc) this.findingsCache.set(cacheKey, result);
     return result;
+  }
+
+  /** A `partner-worksheets.yml` beside a `.yaml` one is never read: say so on it. */
+  private ignoredSettings(uri: string): Finding | undefined {
+    if (kindOfFile(uri) !== 'config' || !/\.yml$/i.test(uri)) return undefined;
+    const preferred = `${uri.slice(0, -4)}.yaml`;
+    if (!this.docs.has(preferred)) return undefined;
+    return {
+      code: 'schema',
+      severity: 'warning',
+      message: 'partner-worksheets.yaml is in the same folder, and only it is read: these settings are ignored. Merge them into partner-worksheets.yaml and delete this file.',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    };
   }
 
   // ---- WorkspaceFacts --------------------------------------------------------
