@@ -2,17 +2,17 @@
 // review and settings file under the given paths, in the format CI wants.
 // A single file is checked with its workspace around it, so cross-file rules
 // (unknown partners, rounds not held) see its neighbours as the editor does.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
-import { readsOtherFiles } from '../core/rules';
 import type { Finding } from '../core/types';
-import { findFilesSync } from './node-fs';
+import { nodeFileSystemFor } from './node-fs';
+import { decodeText } from '../core/decode';
 import { formatFindings, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
-import { toPath, toUri } from './io';
+import { UsageError, toPath, toUri } from './io';
 import pkg from '../../package.json';
 
 export interface CheckArgs {
@@ -27,7 +27,7 @@ export interface CheckArgs {
   quiet: boolean;
 }
 
-/** Returns the exit code: 0 clean, 1 errors or too many warnings, 2 a path that cannot be read. */
+/** Returns the exit code: 0 clean, 1 errors or too many warnings, 2 a path that cannot be read or listed. */
 export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const targets = (args.paths.length ? args.paths : ['.']).map((p) => resolve(io.cwd, p));
   for (const t of targets) {
@@ -37,56 +37,53 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     }
   }
 
-  // Every file read is checked next: the index keeps the parse for that check.
-  const index = new WorkspaceIndex(() => args.today, { checkEvery: true });
-  const wanted = new Set<string>();
-  // Every file of every workspace root, each once: the roots' files, then files given alone.
-  const toLoad = new Set<string>();
+  const index = new WorkspaceIndex(() => args.today);
+  const told = new Set<string>();
+  const nodeFileSystem = nodeFileSystemFor((path, why) => {
+    const line = `partner-worksheets: skipped ${relative(io.cwd, path) || path}: ${why}\n`;
+    if (!told.has(line)) io.err(line);
+    told.add(line);
+  });
+  const wanted: string[] = [];
+  const problems = new Set<string>();
+  const loaded = new Set<string>();
   for (const t of targets) {
     const isDir = statSync(t).isDirectory();
     // A single file is checked in the context of its workspace (the nearest
     // folder with settings or a .git), so cross-file rules see its neighbours.
     const root = isDir ? t : workspaceRootOf(t);
-    if (!isDir && !kindOfFile(t)) {
-      io.err(`partner-worksheets: skipped ${relative(io.cwd, t)}: not a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file\n`);
-      continue;
+    if (!isDir && !kindOfFile(basename(t))) {
+      // Named on purpose and never read: passing in silence would be a false all-clear.
+      throw new UsageError(`${relative(io.cwd, t) || t} is not a file the check reads: name a folder, or a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file`);
     }
-    for (const f of findFilesSync(root)) toLoad.add(f);
-    for (const f of isDir ? findFilesSync(t) : [t]) {
-      toLoad.add(f);
-      wanted.add(toUri(f));
+    const files = await nodeFileSystem.findFiles(toUri(t));
+    if (!loaded.has(root)) {
+      const { unreadable } = await index.loadFolder(nodeFileSystem, toUri(root));
+      unreadable.forEach((u) => problems.add(u.reason));
+      loaded.add(root);
+    }
+    for (const uri of files) {
+      if (!index.has(uri)) {
+        try {
+          index.set(uri, decodeText(await nodeFileSystem.readFile(uri)));
+        } catch (e) {
+          problems.add(e instanceof Error ? e.message : String(e));
+        }
+      }
+      wanted.push(uri);
     }
   }
-
-  // One pass, in linear time: settings first (every finding depends on them),
-  // then each file read, indexed and, when its findings read no other file
-  // (worksheets), checked at once from the same parse. Files read
-  // synchronously: the command has nothing else to do meanwhile, and a
-  // promise per file costs more than the read. Files whose rules read the
-  // whole workspace (convenings, reviews) are checked once everything is in.
-  const findings = new Map<string, Finding[]>();
-  const later: string[] = [];
-  const files = [...toLoad].sort();
-  for (const f of [...files.filter((x) => kindOfFile(x) === 'config'), ...files.filter((x) => kindOfFile(x) !== 'config')]) {
-    const uri = toUri(f);
-    if (index.has(uri)) continue;
-    index.set(uri, readText(f));
-    if (!wanted.has(uri)) continue;
-    const kind = kindOfFile(f) ?? '';
-    if (kind !== 'worksheet' && readsOtherFiles(kind)) later.push(uri);
-    else findings.set(uri, index.check(uri, { retain: false }));
+  // A file left unread is no pass: say which and why, and stop (exit 2).
+  if (problems.size) {
+    for (const p of [...problems].sort()) io.err(`partner-worksheets: ${p}\n`);
+    return 2;
   }
-  // A worksheet's identity and round findings read the other worksheets: those
-  // that share a name, an id or a lookalike round, or have no round, are
-  // checked again now that every worksheet is in (usually a handful).
-  for (const uri of index.identityConcerned()) if (findings.has(uri)) later.push(uri);
-  for (const uri of later) findings.set(uri, index.check(uri, { retain: false }));
 
   const results: FileFindings[] = [];
-  for (const uri of [...wanted].sort()) {
-    let list: Finding[] = findings.get(uri) ?? index.check(uri, { retain: false });
-    if (args.quiet) list = list.filter((f) => f.severity === 'error');
-    results.push({ file: relative(io.cwd, toPath(uri)) || uri, findings: list });
+  for (const uri of [...new Set(wanted)].sort((a, b) => toPath(a).localeCompare(toPath(b)))) {
+    let findings: Finding[] = index.check(uri, { retain: false });
+    if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
+    results.push({ file: relative(io.cwd, toPath(uri)) || uri, findings });
   }
 
   io.out(formatFindings(results, args.format, pkg.version));
@@ -100,17 +97,6 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     return 1;
   }
   return 0;
-}
-
-/** A file's text; an unreadable file reads as empty, which its check reports, as the index does. */
-function readText(file: string): string {
-  try {
-    const text = readFileSync(file, 'utf8');
-    // As TextDecoder reads files for the index and the editor: without a byte order mark.
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return '';
-  }
 }
 
 function workspaceRootOf(file: string): string {

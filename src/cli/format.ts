@@ -3,6 +3,7 @@
 // Actions workflow commands (github.ts) for annotations without SARIF.
 import type { Finding } from '../core/types';
 import { ALL_CODES, FILE_CODES, RULES } from '../core/rules';
+import { oneLine } from '../core/visible';
 import { toGithub } from './github';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -32,7 +33,8 @@ function toText(results: FileFindings[]): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const f of sorted(r.findings)) {
-      lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${f.message}`);
+      // One finding, one line: partner text in a path or a message cannot start another.
+      lines.push(oneLine(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${f.message}`));
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
@@ -80,6 +82,15 @@ function toJson(results: FileFindings[]): JsonFinding[] {
   })));
 }
 
+/**
+ * A relative path as a URI reference (RFC 3986): each segment percent-encoded,
+ * so a `#`, `?`, `%` or space stays part of the name, and a first segment with
+ * a `:` cannot read as a scheme.
+ */
+export function uriReference(path: string): string {
+  return path.split(/[\\/]/).map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg))).join('/');
+}
+
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 function toSarif(results: FileFindings[], version: string): unknown {
@@ -109,7 +120,7 @@ function toSarif(results: FileFindings[], version: string): unknown {
         message: { text: f.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: r.file.split('\\').join('/') },
+            artifactLocation: { uri: uriReference(r.file) },
             region: {
               startLine: f.range.start.line + 1,
               startColumn: f.range.start.character + 1,

@@ -10,14 +10,16 @@
 // commands for GitHub Actions": in the message, `%`, CR and LF become `%25`,
 // `%0D` and `%0A`; in a property value, `:` and `,` also become `%3A` and
 // `%2C`, since they end the properties. So a finding stays one line, and
-// nothing in it can start a command or a property of its own.
+// nothing in it can start a command or a property of its own. Other control
+// and bidi characters are shown as `\uXXXX` (core/visible.ts) before that.
+import { oneLine } from '../core/visible';
 import type { Finding } from '../core/types';
 import type { FileFindings } from './format';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return oneLine(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(s: string): string {

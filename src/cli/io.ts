@@ -1,9 +1,9 @@
 // What the command's parts share: where their output goes, the error that
 // means "you called it wrong" (exit 2, with a pointer to --help), and the
-// conversion between the platform's paths and the core's '/'-separated URIs.
+// conversion between the platform's paths and the core's URIs.
 // Its own module so that main.ts (arguments) and the commands it dispatches
 // to depend on it, not on each other.
-import { sep } from 'node:path';
+import { URI } from 'vscode-uri';
 
 export interface CliIo {
   out(text: string): void;
@@ -14,12 +14,16 @@ export interface CliIo {
 /** A bad argument: main prints it with a pointer to --help and exits 2. */
 export class UsageError extends Error {}
 
-/** A platform path as the core's URI: '/'-separated. */
+/**
+ * A platform path as the core's URI: a `file:` URI, percent-encoded by
+ * vscode-uri (the library VS Code uses), so the CLI and the editor name a file
+ * the same way and a `#`, `?`, `%` or space in a name stays part of the path.
+ */
 export function toUri(path: string): string {
-  return path.split(sep).join('/');
+  return URI.file(path).toString();
 }
 
-/** The core's URI as a platform path. */
+/** The core's URI as a platform path (a plain path, as tests pass, stays as it is). */
 export function toPath(uri: string): string {
-  return uri.split('/').join(sep);
+  return uri.startsWith('file:') ? URI.parse(uri).fsPath : uri;
 }

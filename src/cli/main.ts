@@ -3,8 +3,9 @@
 // module (check.ts, review.ts), and what they share in io.ts.
 // Exit codes: 0 clean (info allowed), 1 errors (or too many warnings), 2 usage or I/O error.
 import { parseArgs } from 'node:util';
-import { localToday } from '../core/dates';
+import { isCalendarDate, localToday } from '../core/dates';
 import pkg from '../../package.json';
+import { oneLine } from '../core/visible';
 import { UsageError } from './io';
 import type { CliIo } from './io';
 import { runCheck } from './check';
@@ -55,8 +56,9 @@ Options for review:
   --round <r>           The round to review (default: the latest with held meetings).
   --format <f>          markdown (default), html (a self-contained page, the same
                         renderer as the VS Code panel) or json (the summary data).
-  --out <file>          Write to a file instead of standard output. An existing
-                        file is never overwritten unless --force is given.
+  --out <file>          Write to a file instead of standard output (- is standard
+                        output). An existing file is never overwritten unless
+                        --force is given, and never a file the review read.
   --force               Replace an existing --out file.
   --today <YYYY-MM-DD>  The date overdue items are measured against.
 
@@ -81,15 +83,18 @@ Exit codes:
   2  usage error, or a path that cannot be read
 `;
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], given: CliIo): Promise<number> {
+  // Messages name paths and values from the command line and the worksheets:
+  // each line of them stays one line, with control and bidi characters shown.
+  const io: CliIo = { ...given, err: (t) => given.err(t.split('\n').map(oneLine).join('\n')) };
   try {
     return await run(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`partner-worksheets: ${e.message}\nRun 'partner-worksheets --help' for usage.\n`);
+      io.err(`partner-worksheets: ${oneLine(e.message)}\nRun 'partner-worksheets --help' for usage.\n`);
       return 2;
     }
-    io.err(`partner-worksheets: ${(e as Error)?.message ?? String(e)}\n`);
+    io.err(`partner-worksheets: ${oneLine((e as Error)?.message ?? String(e))}\n`);
     return 2;
   }
 }
@@ -137,7 +142,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!command) throw new UsageError('missing command (try `check`)');
   if (command !== 'check' && command !== 'review' && command !== 'partner' && command !== 'share' && command !== 'themes') throw new UsageError(`unknown command '${command}'`);
   const today = values.today ?? localToday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${today}'`);
+  // A date the calendar has: Date would read 2026-13-45 as 2027-02-14.
+  if (!isCalendarDate(today)) throw new UsageError(`--today must be a calendar date written YYYY-MM-DD, not '${today}'`);
 
   if (command === 'themes') return runThemes({ paths, suggest: values.suggest ?? false, merge: values.merge ?? false, round: values.round, today }, io);
 
@@ -169,13 +175,45 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return runCheck({ paths, today, format, maxWarnings, quiet: values.quiet ?? false }, io);
 }
 
+/**
+ * The `partner-worksheets` binary: main() over the process's streams. Output
+ * that cannot be written is an I/O error, not a crash: a reader that stops
+ * early (`check | head -1`) ends the run quietly with the exit code it had,
+ * and any other failed write (a full disk, `> /dev/full`) is exit 2 with one
+ * line on stderr. Returns the exit code once everything written has been flushed.
+ */
+export async function runBinary(argv: string[], stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, cwd: string): Promise<number> {
+  let closed = false;
+  let failure: Error | undefined;
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true;
+    else failure ??= e;
+  };
+  stdout.on('error', onError);
+  stderr.on('error', () => undefined); // nowhere left to say it
+  const code = await main(argv, {
+    out: (t) => {
+      if (!closed && !failure) stdout.write(t);
+    },
+    err: (t) => stderr.write(t),
+    cwd,
+  });
+  // An empty write calls back once what was written before it is flushed (or failed).
+  await new Promise<void>((done) => {
+    if (closed || failure) done();
+    else stdout.write('', (e) => { if (e) onError(e); done(); });
+  });
+  if (failure && !closed) {
+    const why = (failure as NodeJS.ErrnoException).code ?? failure.message;
+    stderr.write(`partner-worksheets: could not write the output: ${oneLine(why)}\n`);
+    return 2;
+  }
+  return code;
+}
+
 // Run when bundled as the `partner-worksheets` binary (not when imported by tests).
 if (typeof require !== 'undefined' && require.main === module) {
-  main(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    cwd: process.cwd(),
-  }).then((code) => {
+  void runBinary(process.argv.slice(2), process.stdout, process.stderr, process.cwd()).then((code) => {
     process.exitCode = code;
   });
 }

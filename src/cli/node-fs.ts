@@ -1,65 +1,169 @@
-// The core's FileSystem over node:fs, for the command-line tool.
-import { readdirSync, statSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+// The core's FileSystem over node:fs, for the command-line tool. URIs are
+// `file:` URIs made by vscode-uri (io.ts), so a `#`, `?`, `%` or space in a
+// folder or file name is part of the path, as in the editor.
+//
+// A repository is not trusted to hold only files: a name that looks like a
+// worksheet may be a FIFO, a socket, a device or a link to one (a committed
+// `z.worksheet.yaml -> /dev/zero`). Only regular files are read, their size is
+// taken from `stat` first and reading stops at MAX_FILE_BYTES, and anything
+// that cannot be read or listed is an error with the path and the reason,
+// never an empty file or a silently skipped folder. Links are followed inside
+// the tree, each folder once (see nodeFileSystemFor).
+import { constants } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, sep } from 'node:path';
 import type { FileSystem } from '../core/types';
 import { kindOfFile, SKIPPED_FOLDERS } from '../core/kinds';
+import { MAX_FILE_BYTES } from '../core/yaml';
+import { toPath, toUri } from './io';
 
-export const nodeFileSystem: FileSystem = {
-  readFile: (uri) => readFile(uri),
-  async findFiles(root) {
-    const out: string[] = [];
-    const walk = async (dir: string): Promise<void> => {
-      let entries;
-      try {
-        entries = await readdir(dir, { withFileTypes: true });
-      } catch {
-        return; // unreadable folders are skipped, as editors do
-      }
-      // Sibling folders are listed at the same time (the list is sorted at the end):
-      // one folder per partner makes thousands of them.
-      const folders: Promise<void>[] = [];
-      for (const e of entries) {
-        const full = join(dir, e.name);
-        if (e.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(e.name)) folders.push(walk(full));
-        } else if (e.isFile() && kindOfFile(full)) {
-          out.push(full);
-        }
-      }
-      await Promise.all(folders);
-    };
-    const s = await stat(root);
-    if (s.isDirectory()) await walk(root);
-    else out.push(root);
-    return out.sort();
-  },
-};
+/** A file or folder that cannot be read: its message is `cannot read PATH: reason`. */
+export class ReadError extends Error {
+  constructor(readonly path: string, readonly reason: string) {
+    super(`cannot read ${path}: ${reason}`);
+  }
+}
+
+function reasonOf(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'no such file (a broken link, or a name that is not valid UTF-8)';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return err?.code ?? (err instanceof Error ? err.message : String(e));
+  }
+}
+
+function notRegular(s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean }): string {
+  if (s.isFIFO()) return 'not a regular file (a named pipe)';
+  if (s.isSocket()) return 'not a regular file (a socket)';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'not a regular file (a device)';
+  if (s.isDirectory()) return 'it is a folder';
+  return 'not a regular file';
+}
+
+/** The file's bytes, up to MAX_FILE_BYTES; throws ReadError for anything but a readable regular file. */
+export async function readRegularFile(path: string): Promise<Uint8Array> {
+  let handle;
+  try {
+    const before = await stat(path);
+    if (!before.isFile()) throw new ReadError(path, notRegular(before));
+    // O_NONBLOCK: should the file be swapped for a FIFO after the stat, opening it does not wait for a writer.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const s = await handle.stat();
+    if (!s.isFile()) throw new ReadError(path, notRegular(s));
+    const size = Math.min(s.size, MAX_FILE_BYTES);
+    const buf = new Uint8Array(size);
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await handle.read(buf, got, size - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return buf.subarray(0, got);
+  } catch (e) {
+    throw e instanceof ReadError ? e : new ReadError(path, reasonOf(e));
+  } finally {
+    await handle?.close();
+  }
+}
 
 /**
- * The same files as nodeFileSystem.findFiles, listed synchronously: `check`
- * has nothing else to do meanwhile, and a promise per folder (one folder per
- * partner makes thousands) costs more than the listing.
+ * The file system for one run. Links are followed, but only to files and
+ * folders inside the folder being searched, each real folder once: a link
+ * out of a repository (`x.worksheet.yaml -> ~/.ssh/id_rsa`, a folder link to
+ * `..`) could print what it points to in a CI log, or walk the whole disk.
+ * What is passed over is told to `onSkip`, never skipped silently.
+ * URIs in give URIs out; plain paths (tests, the benchmark) give paths.
  */
-export function findFilesSync(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // unreadable folders are skipped, as editors do
-    }
-    for (const e of entries) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(e.name)) walk(full);
-      } else if (e.isFile() && kindOfFile(full)) {
-        out.push(full);
+export function nodeFileSystemFor(onSkip: (path: string, why: string) => void): FileSystem {
+  // Files found that must not be read, with the reason readFile gives.
+  const refused = new Map<string, string>();
+  return {
+    readFile: async (uri) => {
+      const path = toPath(uri);
+      const why = refused.get(path);
+      if (why) throw new ReadError(path, why);
+      return readRegularFile(path);
+    },
+    async findFiles(rootUri) {
+      const root = toPath(rootUri);
+      const out: string[] = [];
+      const seen = new Set<string>();
+      let top = '';
+      const inside = (real: string) => real === top || real.startsWith(top.endsWith(sep) ? top : `${top}${sep}`);
+      // Links wait until every real folder is searched, then go one at a time in
+      // order: which name a linked file is found under never depends on timing.
+      const links: string[] = [];
+      const walk = async (dir: string, real: string): Promise<void> => {
+        if (seen.has(real)) return;
+        seen.add(real);
+        let entries;
+        try {
+          entries = await readdir(dir, { withFileTypes: true });
+        } catch (e) {
+          throw new ReadError(dir, reasonOf(e));
+        }
+        // Sibling folders are listed at the same time (the list is sorted at the end):
+        // one folder per partner makes thousands of them.
+        const folders: Promise<void>[] = [];
+        for (const e of entries) {
+          const full = join(dir, e.name);
+          if (e.isSymbolicLink()) links.push(full);
+          else if (e.isDirectory()) {
+            if (!SKIPPED_FOLDERS.has(e.name)) folders.push(walk(full, join(real, e.name)));
+          } else if (kindOfFile(e.name)) {
+            // Not only regular files: a FIFO or a device with a worksheet's name is reported by readFile, not skipped.
+            out.push(full);
+          }
+        }
+        await Promise.all(folders);
+      };
+      const follow = async (link: string): Promise<void> => {
+        const name = basename(link);
+        const target = await realpath(link).catch(() => undefined);
+        const isDir = target !== undefined && (await stat(target).catch(() => undefined))?.isDirectory();
+        if (isDir ? SKIPPED_FOLDERS.has(name) : !kindOfFile(name)) return;
+        // A broken link with a worksheet's name is listed: reading it fails with its reason.
+        if (target !== undefined && !inside(target)) {
+          // A file named like a worksheet that leads out of the repository is refused, not read.
+          if (isDir) onSkip(link, `a link to ${target}, outside ${top}`);
+          else {
+            refused.set(link, `a link to ${target}, outside ${top}; it was not read`);
+            out.push(link);
+          }
+        } else if (isDir && seen.has(target)) onSkip(link, `a link to ${target}, searched already`);
+        else if (isDir) await walk(link, target);
+        else out.push(link);
+      };
+      let s;
+      try {
+        s = await stat(root);
+        top = await realpath(root);
+      } catch (e) {
+        throw new ReadError(root, reasonOf(e));
       }
-    }
+      if (s.isDirectory()) {
+        await walk(root, top);
+        while (links.length) {
+          links.sort();
+          await follow(links.shift()!);
+        }
+      } else {
+        out.push(root);
+      }
+      out.sort();
+      return rootUri.startsWith('file:') ? out.map(toUri) : out;
+    },
   };
-  if (statSync(root).isDirectory()) walk(root);
-  else out.push(root);
-  return out.sort();
 }
+
+/** For tests and the benchmark: links out of the tree are passed over without a word. */
+export const nodeFileSystem: FileSystem = nodeFileSystemFor(() => undefined);

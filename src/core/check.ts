@@ -2,6 +2,7 @@
 // its kind, then apply the team's severities and the file's own
 // `# worksheets-disable` comments.
 import type { FileKind, Finding, Range, Severity, SeveritySetting } from './types';
+import { Lexer } from 'yaml';
 import type { ParsedFile } from './yaml';
 import { YamlView, parseFile } from './yaml';
 import { validateSchema } from './schema';
@@ -103,26 +104,41 @@ interface Disabled {
   lines: Map<number, Set<string>>;
 }
 
-const DIRECTIVE = /^\s*#\s*worksheets-disable(-next-line)?\b(.*)$/;
+const DIRECTIVE = /^#\s*worksheets-disable(-next-line)?\b(.*)$/;
 
-/** `# worksheets-disable-next-line code...` and `# worksheets-disable code...` comments. */
+/**
+ * `# worksheets-disable-next-line code...` and `# worksheets-disable code...`
+ * comments. Only real YAML comments count, as the `yaml` package's lexer finds
+ * them, on a line of their own: a note line in a `|` block that reads
+ * `# worksheets-disable` is partner text, and must not silence the file.
+ */
 export function disabledCodes(text: string): Disabled {
   const result: Disabled = { file: new Set(), lines: new Map() };
   if (!text.includes('worksheets-disable')) return result;
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    const m = DIRECTIVE.exec(line);
-    if (!m) return;
+  let offset = 0;
+  let line = 0;
+  let counted = 0;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's own markers (document, flow end, scalar) are not in the text.
+    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    const at = offset;
+    offset += token.length;
+    if (!token.startsWith('#')) continue;
+    const m = DIRECTIVE.exec(token);
+    if (!m) continue;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (text.slice(lineStart, at).trim()) continue; // after a value on its line: a remark, not a directive
+    for (; counted < at; counted++) if (text.charCodeAt(counted) === 10) line++;
     const codes = m[2].split(/[\s,]+/).filter((c) => /^[a-z][a-z0-9-]*$/.test(c));
     const set = codes.length ? codes : ['*'];
     if (m[1]) {
-      const target = result.lines.get(i + 1) ?? new Set<string>();
+      const target = result.lines.get(line + 1) ?? new Set<string>();
       set.forEach((c) => target.add(c));
-      result.lines.set(i + 1, target);
+      result.lines.set(line + 1, target);
     } else {
       set.forEach((c) => result.file.add(c));
     }
-  });
+  }
   return result;
 }
 

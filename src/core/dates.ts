@@ -5,6 +5,11 @@ export function isIsoDate(v: unknown): v is string {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 }
 
+/** A YYYY-MM-DD date that exists in the calendar (not 2026-13-45, not 2026-02-30). */
+export function isCalendarDate(v: unknown): v is string {
+  return isIsoDate(v) && addDays(v, 0) === v;
+}
+
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const dt = new Date(Date.UTC(y, m - 1, d + days));

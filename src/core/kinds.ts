@@ -15,7 +15,12 @@ export const FILE_GLOB = `**/{${[
 
 /** The file kind from the file name; undefined for files the tools do not read. */
 export function kindOfFile(uri: string): FileKind | undefined {
-  const name = basename(uri).toLowerCase();
+  // The last segment as it is first: in a decoded path, `#` and `?` are part of a file's name.
+  return kindOfName(uri.slice(uri.lastIndexOf('/') + 1)) ?? kindOfName(basename(uri));
+}
+
+function kindOfName(fileName: string): FileKind | undefined {
+  const name = fileName.toLowerCase();
   if (CONFIG_FILE_NAMES.includes(name)) return 'config';
   const m = /\.(worksheet|convening|review)\.ya?ml$/.exec(name);
   return m ? (m[1] as FileKind) : undefined;

@@ -3,6 +3,7 @@
 // become a link, an image, emphasis, HTML or a `$(icon)`, let alone a command
 // link. The exported review escapes less, to stay readable as plain text
 // (summary/render-markdown.ts).
+import { oneLine } from './visible';
 
 /**
  * Every punctuation character Markdown could read as syntax is
@@ -11,5 +12,5 @@
  * a code block.
  */
 export function inertMarkdown(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()#+\-.!|<>~&=:$"'@]/g, (c) => `\\${c}`);
+  return oneLine(s.replace(/\s+/g, ' ').trim()).replace(/[\\`*_{}[\]()#+\-.!|<>~&=:$"'@]/g, (c) => `\\${c}`);
 }

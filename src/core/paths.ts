@@ -34,9 +34,15 @@ export function isUnder(uri: string, folder: string): boolean {
   return uri === f || uri.startsWith(`${f}/`);
 }
 
+/**
+ * The URI without a query or fragment. Only a `?` or `#` after the last `/`
+ * counts: callers also pass decoded paths (`uri.path`, the CLI's folders), in
+ * which a folder called `team #1` is just a name.
+ */
 function stripQuery(uri: string): string {
-  const q = uri.search(/[?#]/);
-  return q >= 0 ? uri.slice(0, q) : uri;
+  const slash = uri.lastIndexOf('/');
+  const q = uri.slice(slash + 1).search(/[?#]/);
+  return q >= 0 ? uri.slice(0, slash + 1 + q) : uri;
 }
 
 /** Lower-case kebab-case slug, as partner ids are made from organisation names. */

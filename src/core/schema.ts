@@ -3,7 +3,7 @@
 // on the exact YAML node.
 import type Ajv from 'ajv';
 import type { ErrorObject, KeywordDefinition, ValidateFunction } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import worksheetSchema from '../../schemas/worksheet.schema.json';
 import conveningSchema from '../../schemas/convening.schema.json';
 import reviewSchema from '../../schemas/review.schema.json';
@@ -89,7 +89,6 @@ function withCalendarDates(schema: unknown): unknown {
   return schema;
 }
 
-/** Schema findings for one parsed document of a known kind. */
 /**
  * Schema findings for one parsed document of a known kind. The data is
  * validated as meant (forgive.ts): each harmless slip gives one `format-slip`
@@ -99,7 +98,8 @@ export function validateSchema(kind: FileKind, data: unknown, view: YamlView): F
   const meant = readAsMeant(kind, data);
   const validate = validatorFor(kind);
   const slips = meant.slips.map((s) => slipFinding(s, view, kind));
-  if (validate(meant.data)) return slips;
+  const extra = kind === 'config' ? emptyMeetingRange(meant.data, view) : [];
+  if (validate(meant.data)) return [...slips, ...extra];
   // A value read two ways (a date whose day and month could swap) stays as written: its slip says it all.
   const held = meant.slips.filter((s) => s.kind !== 'key').map((s) => s.path.join('/'));
   const toWritten = (path: YamlPath) => writtenPath(path, meant.renamed);
@@ -107,13 +107,25 @@ export function validateSchema(kind: FileKind, data: unknown, view: YamlView): F
     const p = toWritten(pathOf(e.instancePath)).join('/');
     return !held.some((h) => p === h || p.startsWith(`${h}/`));
   });
-  return [...humanize(errors, view, kind, toWritten), ...slips];
+  return [...humanize(errors, view, kind, toWritten), ...slips, ...extra];
 }
 
 /** A path in the data as meant, as written in the file (`next_step` back to `Next step`). */
 function writtenPath(path: YamlPath, renamed: Map<string, string>): YamlPath {
   if (renamed.size === 0) return path;
   return path.map((seg, i) => renamed.get(path.slice(0, i + 1).join('/')) ?? seg);
+}
+
+/** `meeting_minutes` with min above max: what JSON Schema cannot say, in the schema's words. */
+function emptyMeetingRange(data: unknown, view: YamlView): Finding[] {
+  const mm = (data as { thresholds?: { meeting_minutes?: { min?: unknown; max?: unknown } } } | null)?.thresholds?.meeting_minutes;
+  if (typeof mm?.min !== 'number' || typeof mm.max !== 'number' || mm.min <= mm.max) return [];
+  return [{
+    code: 'schema',
+    severity: 'error',
+    message: `\`thresholds.meeting_minutes.min\` (${mm.min}) is above \`max\` (${mm.max}), so no meeting could be the right length; the defaults (30-60) apply until it is fixed.`,
+    range: view.anchor(['thresholds', 'meeting_minutes', 'min']),
+  }];
 }
 
 function pathOf(instancePath: string): YamlPath {
@@ -373,6 +385,10 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
       }
       return { ...base, message: `${here} does not have the form ${String(params.format)}.`, range: view.anchor(path) };
     }
+    case 'maxLength':
+      return { ...base, message: `${here} is ${String((e.data as string)?.length ?? 'too many')} characters long; no real ${kind} needs more than ${String(params.limit)} here. Shorten it.`, range: view.anchor(path) };
+    case 'maxItems':
+      return { ...base, message: `${here} has ${Array.isArray(e.data) ? e.data.length : 'too many'} items; no real ${kind} needs more than ${String(params.limit)}. Split it, or check that it is really a ${kind}.`, range: view.anchor(path) };
     case 'minLength':
       return { ...base, message: `${here} is empty: write something, or remove the line.`, range: view.anchor(path) };
     case 'minimum':
@@ -391,9 +407,27 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
 
 /** The known key a misspelt one most likely meant, or undefined when none is close. */
 export function nearestKey(key: string, known: readonly string[]): string | undefined {
+  // Bounded work: an edit distance costs the product of the lengths, and a
+  // hostile 490,000-character id would take minutes. No id or key is longer
+  // than MAX_SUGGESTED (the schemas' maxLength), and a candidate whose length
+  // alone puts it out of reach is not measured.
   // Only a word can be a misspelt word: `<<` is not `id` two edits away.
-  if (known.length === 0 || !/^[\p{L}\p{N}]/u.test(key)) return undefined;
-  const best = closest(key, known);
-  const d = distance(key.toLowerCase(), best.toLowerCase());
-  return d <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+  if (known.length === 0 || key.length > MAX_SUGGESTED || !/^[\p{L}\p{N}]/u.test(key)) return undefined;
+  const k = key.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of known) {
+    if (c.length > MAX_SUGGESTED) continue;
+    const reach = Math.max(2, Math.floor(c.length / 3));
+    if (Math.abs(c.length - k.length) > reach) continue;
+    const d = distance(k, c.toLowerCase());
+    if (d <= reach && d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
+
+/** Keys and ids longer than this get no "did you mean" (and the schemas refuse ids this long). */
+export const MAX_SUGGESTED = 64;

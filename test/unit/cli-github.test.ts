@@ -1,6 +1,7 @@
 // `check --format github`: one workflow command per finding, escaped so that
 // the GitHub runner reads back exactly the finding, whatever the worksheets
 // and their file names hold.
+import { oneLine } from '../../src/core/visible';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,8 +56,9 @@ describe('check --format github', () => {
       const f = expected[i];
       const read = readCommand(line);
       assert.equal(read.command, command[f.severity]);
-      assert.equal(read.message, f.message);
-      assert.equal(read.props.file, f.file);
+      // Whole, with line breaks and other controls shown as \uXXXX: one annotation, one line.
+      assert.equal(read.message, oneLine(f.message));
+      assert.equal(read.props.file, oneLine(f.file));
       assert.equal(read.props.title, f.code);
       assert.equal(Number(read.props.line), f.line);
       assert.equal(Number(read.props.endLine), f.endLine);

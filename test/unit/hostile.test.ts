@@ -2,22 +2,27 @@
 // the right line (or the file's first line), never throws, never hangs, and
 // leaves the rest of the workspace working.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import fs from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
 import { checkText } from '../../src/core/check';
+import { decodeText } from '../../src/core/decode';
+import { MAX_FILE_BYTES } from '../../src/core/yaml';
+import { readRegularFile } from '../../src/cli/node-fs';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { main } from '../../src/cli/main';
 import { WORKSHEET } from './helpers';
-import { HOSTILE_CASES as EXPECTED, hugeWorksheet } from '../fixtures/hostile-cases';
+import { HOSTILE_CASES as EXPECTED, HOSTILE_COMMAND_LINES, hugeWorksheet, longIdConvening } from '../fixtures/hostile-cases';
 
 const DIR = resolve('test/fixtures/hostile');
 const TODAY = '2026-11-24';
 
 
 function read(name: string): string {
-  // As the extension and CLI read files: UTF-8, BOM dropped.
-  return new TextDecoder('utf-8').decode(readFileSync(join(DIR, name)));
+  // As the extension and CLI read files: UTF-8 (BOM dropped), or UTF-16 with a BOM.
+  return decodeText(readFileSync(join(DIR, name)));
 }
 
 describe('hostile input', () => {
@@ -25,10 +30,21 @@ describe('hostile input', () => {
     assert.deepEqual(readdirSync(DIR).sort(), Object.keys(EXPECTED).sort());
   });
 
+  // The corpus is one folder, as the CLI and the workbench read it: its settings files apply to every case.
+  let corpus: WorkspaceIndex;
+  before(() => {
+    corpus = new WorkspaceIndex(() => TODAY);
+    // The .yml first: which settings file wins must not depend on the order they were read in.
+    for (const name of Object.keys(EXPECTED).sort().reverse()) corpus.set(`/ws/${name}`, read(name));
+    // Each case is timed: the schemas are compiled on the first check, not in the first case.
+    for (const kind of ['worksheet', 'convening', 'review']) checkText(`/warm/a.${kind}.yaml`, `kind: ${kind}\n`, { today: TODAY });
+    checkText('/warm/partner-worksheets.yaml', 'kind: config\n', { today: TODAY });
+  });
+
   for (const [name, [code, line, message]] of Object.entries(EXPECTED)) {
     it(`${name}: ${code} on line ${line}, within a second`, () => {
       const started = Date.now();
-      const findings = checkText(`/ws/${name}`, read(name), { today: TODAY }).findings;
+      const findings = corpus.check(`/ws/${name}`);
       assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
       const f = findings.find((x) => x.code === code);
       assert.ok(f, `no ${code} among ${JSON.stringify(findings.map((x) => `${x.code}@${x.range.start.line + 1}: ${x.message}`))}`);
@@ -44,6 +60,35 @@ describe('hostile input', () => {
     const findings = checkText('/ws/huge.worksheet.yaml', huge, { today: TODAY }).findings;
     assert.ok(Date.now() - started < 1000);
     assert.deepEqual(findings.map((f) => [f.code, f.range.start.line]), [['file-too-large', 0]]);
+  });
+
+  it('a 300 MB file is refused from its size: no more than the limit is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-big-'));
+    try {
+      const big = join(dir, 'big.worksheet.yaml');
+      writeFileSync(big, 'kind: worksheet\n');
+      fs.truncateSync(big, 300_000_000); // sparse: costs no disk
+      const started = Date.now();
+      const bytes = await readRegularFile(big);
+      assert.equal(bytes.length, MAX_FILE_BYTES);
+      let err = '';
+      let out = '';
+      const code = await main(['check', '--today', TODAY], { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd: dir });
+      assert.equal(code, 1, err);
+      assert.match(out, /^big\.worksheet\.yaml:1:1: error file-too-large This file has more than 1,000,000 characters/);
+      assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`); // the size is the point: a hang guard, not a benchmark
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a convening with 490,000-character ids is checked at once: ids that long get no "did you mean", and a finding', () => {
+    const started = Date.now();
+    const findings = checkText('/ws/long.convening.yaml', longIdConvening(), { today: TODAY }).findings;
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    const unknown = findings.find((f) => f.code === 'unknown-metric');
+    assert.ok(unknown && !/did you mean/.test(unknown.message), JSON.stringify(findings.map((f) => f.code)));
+    assert.ok(findings.some((f) => f.code === 'schema' && /490,000 characters long|is 490000 characters long; no real convening needs more than 64/.test(f.message)), JSON.stringify(findings.map((f) => f.message.slice(0, 80))));
   });
 
   it('__proto__ keys pollute nothing', () => {
@@ -78,8 +123,84 @@ describe('hostile input', () => {
       }
       assert.match(out, /^huge\.worksheet\.yaml:1:1: error file-too-large /m);
       assert.match(out, /^good\.worksheet\.yaml:\d+:\d+: warning overdue-next-step /m);
-      assert.match(err, /19 files checked/);
+      assert.match(err, new RegExp(`${Object.keys(EXPECTED).length + 2} files checked`));
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('hostile command lines', () => {
+  // Each case is timed; the first review of the process also loads the summariser's libraries.
+  before(async () => {
+    await main(['review', 'test/fixtures/review-round', '--today', TODAY], { out: () => undefined, err: () => undefined, cwd: process.cwd() });
+  });
+
+  for (const [name, c] of Object.entries(HOSTILE_COMMAND_LINES)) {
+    it(`${name}: exit ${c.code} with a clear message, within a second`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pw-cmd-'));
+      try {
+        mkdirSync(join(dir, 'p'));
+        writeFileSync(join(dir, 'p', '2026-10-14.worksheet.yaml'), WORKSHEET);
+        for (const [file, text] of Object.entries(c.files ?? {})) {
+          mkdirSync(dirname(join(dir, file)), { recursive: true });
+          writeFileSync(join(dir, file), text);
+        }
+        for (const [link, to] of Object.entries(c.links ?? {})) {
+          mkdirSync(dirname(join(dir, link)), { recursive: true });
+          symlinkSync(to.startsWith('/') ? to : join(dir, to), join(dir, link));
+        }
+        for (const fifo of c.fifos ?? []) {
+          mkdirSync(dirname(join(dir, fifo)), { recursive: true });
+          execFileSync('mkfifo', [join(dir, fifo)]);
+        }
+        let out = '';
+        let err = '';
+        const started = Date.now();
+        const code = await main(c.args, { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd: dir });
+        assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+        assert.equal(code, c.code, `${err}${out}`);
+        assert.match(err, c.err);
+        if (c.out) assert.match(out, c.out);
+        assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
+        for (const [file, want] of Object.entries(c.after ?? {})) {
+          const got = readFileSync(join(dir, file), 'utf8');
+          if (typeof want === 'string') assert.equal(got, want, file);
+          else assert.match(got, want, file);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+describe('review --out', () => {
+  it('a write that fails half way (a full disk) leaves the old file as it was, and no temporary file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-out-'));
+    const real = fs.writeFileSync;
+    try {
+      mkdirSync(join(dir, 'p'));
+      writeFileSync(join(dir, 'p', '2026-10-14.worksheet.yaml'), WORKSHEET);
+      writeFileSync(join(dir, 'review.md'), 'the old review');
+      // The disk fills after a few bytes of the new page.
+      (fs as { writeFileSync: unknown }).writeFileSync = (file: fs.PathOrFileDescriptor, data: string, options: fs.WriteFileOptions) => {
+        real(file, data.slice(0, 10), options);
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      };
+      let err = '';
+      const code = await main(['review', '--today', TODAY, '--force', '--out', 'review.md'], { out: () => undefined, err: (t) => { err += t; }, cwd: dir });
+      (fs as { writeFileSync: unknown }).writeFileSync = real;
+      assert.equal(code, 2);
+      assert.match(err, /could not write review\.md: ENOSPC.*; nothing was changed/);
+      assert.equal(readFileSync(join(dir, 'review.md'), 'utf8'), 'the old review');
+      assert.deepEqual(readdirSync(dir).sort(), ['p', 'review.md']);
+      // And with room on the disk, --force replaces it whole.
+      assert.equal(await main(['review', '--today', TODAY, '--force', '--out', 'review.md'], { out: () => undefined, err: () => undefined, cwd: dir }), 0);
+      assert.match(readFileSync(join(dir, 'review.md'), 'utf8'), /^# Team review: autumn-2026\n/);
+      assert.deepEqual(readdirSync(dir).sort(), ['p', 'review.md']);
+    } finally {
+      (fs as { writeFileSync: unknown }).writeFileSync = real;
       rmSync(dir, { recursive: true, force: true });
     }
   });

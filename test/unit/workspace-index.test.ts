@@ -145,8 +145,10 @@ describe('workspace index', () => {
     };
     const index = new WorkspaceIndex(() => '2026-10-21');
     const progress: number[] = [];
-    await index.loadFolder(fs, ROOT, (done) => progress.push(done));
-    assert.equal(index.documents().length, 3);
+    const result = await index.loadFolder(fs, ROOT, (done) => progress.push(done));
+    // Listed with the reason, not indexed as an empty worksheet.
+    assert.deepEqual(result.unreadable, [{ uri: `${ROOT}/broken.worksheet.yaml`, reason: 'EACCES' }]);
+    assert.equal(index.documents().length, 2);
     assert.deepEqual(progress.sort(), [1, 2, 3]);
     assert.deepEqual(index.partnerIds(), ['riverside-youth']);
   });

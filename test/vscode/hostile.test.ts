@@ -28,14 +28,16 @@ describe('hostile input in the workbench', () => {
     await createFile(good(), GOOD);
   });
 
-  after(async () => {
+  after(async function () {
+    this.timeout(180_000); // a hang guard: closing and deleting two dozen files on a loaded two-core machine
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await deleteFile(workspaceUri(FOLDER));
     await deleteFile(workspaceUri(GOOD_PARTNER));
     await waitFor(() => !api.documentUris().some((u) => u.includes(`/${FOLDER}/`) || u.includes(`/${GOOD_PARTNER}/`)), { message: 'the corpus to leave the index' });
   });
 
-  it('opens every file of the corpus, and each gets its finding on the right line', async () => {
+  it('opens every file of the corpus, and each gets its finding on the right line', async function () {
+    this.timeout(180_000); // a hang guard: the corpus is two dozen editors, each opened in turn
     const refused: string[] = [];
     for (const name of [...Object.keys(HOSTILE_CASES), 'huge.worksheet.yaml']) {
       try {

@@ -58,9 +58,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function num(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback;
+/**
+ * A whole number within the bounds the settings schema gives (which reports
+ * anything else), else the default: no rule ever sees `fill_within_days: 1e20`.
+ */
+function whole(v: unknown, fallback: number, min: number, max: number): number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fallback;
 }
+
+/** Days and minutes the schema allows (config.schema.json). */
+export const THRESHOLD_BOUNDS = { days: [0, 365], minutes: [1, 600] } as const;
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
@@ -100,14 +107,19 @@ export function readConfig(data: unknown): TeamConfig {
     }
   }
   const starter = data.starter_themes === 'extend' || data.starter_themes === 'replace' ? { starterThemes: data.starter_themes as StarterThemes } : {};
+  const [dMin, dMax] = THRESHOLD_BOUNDS.days;
+  const [mMin, mMax] = THRESHOLD_BOUNDS.minutes;
+  let minutes = { min: whole(mm.min, d.meetingMinutes.min, mMin, mMax), max: whole(mm.max, d.meetingMinutes.max, mMin, mMax) };
+  // A range that is empty (min above max) flags every meeting: the defaults hold instead (the schema check says so).
+  if (minutes.min > minutes.max) minutes = { ...d.meetingMinutes };
   return {
     themes,
     ...starter,
     offers,
     thresholds: {
-      meetingMinutes: { min: num(mm.min, d.meetingMinutes.min), max: num(mm.max, d.meetingMinutes.max) },
-      fillWithinDays: num(t.fill_within_days, d.fillWithinDays),
-      shareWithinDays: num(t.share_within_days, d.shareWithinDays),
+      meetingMinutes: minutes,
+      fillWithinDays: whole(t.fill_within_days, d.fillWithinDays, dMin, dMax),
+      shareWithinDays: whole(t.share_within_days, d.shareWithinDays, dMin, dMax),
     },
     rules,
     worksheetPath: typeof data.worksheet_path === 'string' && data.worksheet_path.trim() ? data.worksheet_path : DEFAULT_WORKSHEET_PATH,

@@ -276,4 +276,6 @@ export interface ReviewSummary {
   themes: ThemeSummary[];
   /** Agreed or suggested themes, and how many one-partner suggestions were left out. */
   themeStatus?: ThemeStatus;
+  /** How many themes there were; `themes` holds the first MAX_LISTED (most partners first). */
+  themesTotal: number;
 }

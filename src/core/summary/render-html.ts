@@ -3,12 +3,14 @@
 // what it files away are the same. Every string that comes from a worksheet
 // (names, notes, ids, file names, even numbers) goes through esc(): worksheets
 // are written by many hands, and a partner's name must never become markup.
-// Imports are types only: the page bundles this file without the summariser.
+// Imports are types (and small pure helpers) only: the page bundles this file without the summariser.
 import { themeStatusText } from '../themes/status-text';
+import { visibleControls } from '../visible';
 import type { CarriedCommitment, Commitment, Complement, Coverage, DatedItem, Gap, NoteCategory, OfferMatch, PartnerRef, Quote, Rate, Ref, ReviewSummary, SuccessResponse, SuccessStatement, ThemeEntry, ThemeSource, Trend } from './model';
 
 export function esc(s: unknown): string {
-  return String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Control and bidi characters show as `\uXXXX`: they could reorder what a reader sees.
+  return visibleControls(String(s ?? '')).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
@@ -63,6 +65,16 @@ export interface RenderOptions {
   actions?: boolean;
 }
 
+/**
+ * A link to a file is a relative reference: one that does not start with `#`,
+ * `./` or `../` gets `./` in front, so no name (a folder called
+ * `javascript:alert(1)`, `//host/x`) can read as a scheme or a host. Callers
+ * percent-encode the segments.
+ */
+export function relativeHref(href: string): string {
+  return /^(#|\.\.?\/)/.test(href) ? href : `./${href}`;
+}
+
 /** Items a long list shows before the rest folds away (lazy rendering only). */
 export const INLINE_ITEMS = 12;
 
@@ -94,7 +106,7 @@ const EVERY_GAP = ': the Problems panel and <code>partner-worksheets check</code
 
 /** The HTML of the pieces, bound to one set of options. */
 function pieces(options: RenderOptions) {
-  const href = options.href ?? (() => '#');
+  const href = options.href ? (r: Ref) => relativeHref(options.href!(r)) : () => '#';
   const link = (ref: Ref, html: string, label?: string) =>
     `<a class="ref" href="${esc(href(ref))}" data-uri="${esc(ref.uri)}" data-line="${esc(ref.line)}"${label ? ` aria-label="${esc(label)}"` : ''}>${html}</a>`;
   const quote = (q: Quote) => `<li>${link(q, esc(q.partner.organization), `${q.partner.organization}, ${fileLabel(q)}`)}: <q>${esc(q.text)}</q>${badge(q.source)}</li>`;

@@ -4,15 +4,21 @@
 import type { Commitment, Quote, Ref, ReviewSummary, ThemeSource, Trend } from './model';
 import { CATEGORY_LABEL, RESPONSE_LABEL, carriedAge, formatRate, plural, trendText } from './render-html';
 import { themeStatusText } from '../themes/status-text';
+import { oneLine } from '../visible';
 
 /**
- * Backslash-escapes what Markdown would read as markup. Worksheet text never
- * starts a line here (it follows a label or a list marker), so line-start
- * markers (#, -, 1.) need no escape; `(` and `!` are harmless once `[` and `]`
- * are; entities like `&lt;` only ever decode to text.
+ * Backslash-escapes what Markdown would read as markup, for text that follows
+ * a label or a list marker. Such text could still open a block inside the
+ * list item (`- # Commitments are cancelled` is a heading, `- > x` a quote,
+ * `- 1. x` a list), so `#` and `>` are always escaped and a leading `-`, `+`,
+ * `=` or `1.` is too; `&` is, so `&#x202E;` stays those characters rather
+ * than becoming the one it names. Control and bidi characters show as `\uXXXX`.
  */
 export function mdEscape(s: unknown): string {
-  return String(s ?? '').replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+  return oneLine(String(s ?? '').replace(/\s+/g, ' ').trim())
+    .replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`)
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
     // An underscore between letters or digits never starts or ends emphasis
     // (CommonMark): `success_in_their_words` reads as written, not with backslashes.
     .replace(/(?<=[\p{L}\p{N}])\\_(?=[\p{L}\p{N}])/gu, '_');
@@ -27,7 +33,7 @@ function messageText(message: string): string {
 
 /** A file reference in a code span: no escape works inside one, so backticks are replaced. */
 function code(s: string): string {
-  return `\`${s.replace(/`/g, "'").replace(/\s+/g, ' ')}\``;
+  return `\`${oneLine(s.replace(/`/g, "'").replace(/\s+/g, ' '))}\``;
 }
 
 export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string = (r) => `${r.uri}:${r.line}`): string {

@@ -12,6 +12,7 @@ import type { MeetingRef, WorkspaceFacts } from '../rules/rule';
 import { dirname, isUnder } from '../paths';
 import { kindOfFile } from '../kinds';
 import { isIsoDate } from '../dates';
+import { decodeText } from '../decode';
 import type { IndexedDocument, Meeting } from './indexed-document';
 import { IndexedDoc, structuralKey } from './indexed-document';
 import type { IndexSnapshot, SnapshotEntry } from './snapshot';
@@ -50,7 +51,8 @@ export interface LoadResult {
   stamps: Map<string, string>;
   /** Files taken from the snapshot without reading. */
   reused: number;
-  unreadable: string[];
+  /** Files that could not be read, with the reason: left out of the index, not read as empty. */
+  unreadable: { uri: string; reason: string }[];
 }
 
 export interface CheckDocumentOptions {
@@ -230,8 +232,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
   // ---- loading -------------------------------------------------------------
 
   /**
-   * Read every candidate file below `rootUri`; an unreadable file is indexed as
-   * empty (it gets a finding), not thrown. With a snapshot and a file system
+   * Read every candidate file below `rootUri`; an unreadable file is listed in
+   * the result (not indexed as empty, which would call it an empty worksheet),
+   * not thrown. With a snapshot and a file system
    * that gives stamps, unchanged files are taken from the snapshot unparsed.
    */
   async loadFolder(fs: FileSystem, rootUri: string, options: LoadOptions | ((done: number, total: number) => void) = {}): Promise<LoadResult> {
@@ -246,17 +249,16 @@ export class WorkspaceIndex implements WorkspaceFacts {
     }
     // Settings first: every other file's findings depend on them, so read after them each is checked once.
     toRead = [...toRead.filter((u) => kindOfFile(u) === 'config'), ...toRead.filter((u) => kindOfFile(u) !== 'config')];
-    const decoder = new TextDecoder('utf-8');
-    const unreadable: string[] = [];
+    const unreadable: LoadResult['unreadable'] = [];
     let done = 0;
     await forEachLimit(toRead, 16, async (uri) => {
-      let content = '';
+      let content: string | undefined;
       try {
-        content = decoder.decode(await fs.readFile(uri));
-      } catch {
-        unreadable.push(uri);
+        content = decodeText(await fs.readFile(uri));
+      } catch (e) {
+        unreadable.push({ uri, reason: e instanceof Error ? e.message : String(e) });
       }
-      this.set(uri, content);
+      if (content !== undefined) this.set(uri, content);
       opts.onProgress?.(++done, toRead.length);
     });
     return { stamps, reused: uris.length - toRead.length, unreadable };
@@ -495,7 +497,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
       // Settings files are few (one per team folder): scan those, not the documents.
       for (const [folder, list] of this.configDocs) {
         if (isUnder(uri, folder) && folder.length > bestLength) {
-          best = list[0];
+          // Both names in one folder: `.yaml` wins, whatever order the files were read in (the other gets a finding).
+          best = list.find((d) => /\.yaml$/i.test(d.uri)) ?? list[0];
           bestLength = folder.length;
         }
       }
@@ -531,10 +534,25 @@ export class WorkspaceIndex implements WorkspaceFacts {
       skipSchema: options.skipSchema,
       facts: indexed ? doc.facts : undefined,
     }).findings;
+    const ignored = this.ignoredSettings(uri);
+    if (ignored) result.unshift(ignored);
     if (options.retain === false) {
       if (indexed && doc.kind === 'worksheet') doc.release();
     } else if (useCache && doc) this.findingsCache.set(cacheKey, result);
     return result;
+  }
+
+  /** A `partner-worksheets.yml` beside a `.yaml` one is never read: say so on it. */
+  private ignoredSettings(uri: string): Finding | undefined {
+    if (kindOfFile(uri) !== 'config' || !/\.yml$/i.test(uri)) return undefined;
+    const preferred = `${uri.slice(0, -4)}.yaml`;
+    if (!this.docs.has(preferred)) return undefined;
+    return {
+      code: 'schema',
+      severity: 'warning',
+      message: 'partner-worksheets.yaml is in the same folder, and only it is read: these settings are ignored. Merge them into partner-worksheets.yaml and delete this file.',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    };
   }
 
   // ---- WorkspaceFacts --------------------------------------------------------

@@ -81,7 +81,8 @@ function refuse(uri: string, text: string): ParsedFile | undefined {
       findings: [{
         code: 'file-too-large',
         severity: 'error',
-        message: `This file has ${text.length.toLocaleString('en')} characters; worksheets stay far below ${MAX_FILE_CHARS.toLocaleString('en')}. Split it, or check that it is really a worksheet.`,
+        // More than: readers stop at the limit (MAX_FILE_BYTES), so the true size may be larger.
+        message: `This file has more than ${MAX_FILE_CHARS.toLocaleString('en')} characters; worksheets stay far below that. Split it, or check that it is really a worksheet.`,
         range: ZERO,
       }],
     };
@@ -89,20 +90,29 @@ function refuse(uri: string, text: string): ParsedFile | undefined {
   if (text.includes('\u0000')) {
     return { ...base, findings: [{ code: 'yaml-syntax', severity: 'error', message: 'This file holds binary data, not YAML text. Replace it with a worksheet written in YAML.', range: ZERO }] };
   }
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    // decodeText() turns bytes that are not UTF-8 into U+FFFD: say so rather than read other words.
+    return { ...base, findings: [{ code: 'yaml-syntax', severity: 'error', message: 'This file is not valid UTF-8 here: bytes of another encoding were read as the replacement character \uFFFD. Save the file as UTF-8 (or remove the \uFFFD character).', range: rangeAt(text, bad) }] };
+  }
   // Before either reader: both recurse per level, and a web worker's stack is
   // smaller than Node's, so the same file must be refused the same way everywhere.
   const deep = excessiveNesting(text);
   if (deep !== undefined) {
-    // No parse ran, so the line counter is empty: count the lines up to the spot.
-    const line = text.slice(0, deep).split('\n').length - 1;
-    const character = deep - (text.lastIndexOf('\n', deep - 1) + 1);
-    const at: Range = { start: { line, character }, end: { line, character: character + 1 } };
+    const at = rangeAt(text, deep);
     return {
       ...base,
       findings: [{ code: 'yaml-syntax', severity: 'error', message: `This file nests lists or blocks more than ${MAX_NESTING} levels deep here; a worksheet needs a handful. Flatten it, or check that it is really a worksheet.`, range: at }],
     };
   }
   return undefined;
+}
+
+/** One character's range, where no parse ran and the line counter is empty: the lines are counted up to the spot. */
+function rangeAt(text: string, offset: number): Range {
+  const line = text.slice(0, offset).split('\n').length - 1;
+  const character = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  return { start: { line, character }, end: { line, character: character + 1 } };
 }
 
 /** The `yaml` package's parse, whatever the text: what every reading problem is worded from. */

@@ -110,7 +110,8 @@ export function quickRead(text: string): { data: unknown } | undefined {
 
 /** The quick read with another refusal pattern: lets the tests show what each clause of UNSURE_CLAUSES guards. */
 export function quickReadUnless(unsure: (text: string) => boolean, text: string): { data: unknown } | undefined {
-  if (text.length > MAX_FILE_CHARS || text.includes('\u0000') || hasLongLine(text)) return undefined;
+  // Reading problems (parse.ts refuse()) are worded by the full parse: too large, binary, not UTF-8.
+  if (text.length > MAX_FILE_CHARS || text.includes('\u0000') || text.includes('\uFFFD') || hasLongLine(text)) return undefined;
   const body = withoutLeadingMarker(text);
   if (unsure(body)) return undefined;
   let data: unknown;

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { IndexChange, WorkspaceIndex } from '../../core/workspace';
 import { kindOfFile } from '../../core/kinds';
+import { decodeText } from '../../core/decode';
 import { vscodeFileSystem, WATCH_GLOB } from './vscode-fs';
 import { exists } from './exists';
 
@@ -81,7 +82,7 @@ export class Indexer implements vscode.Disposable {
             onProgress: (done, total) => { if (done === total || done % 50 === 0) progress.report({ message: `${done}/${total}` }); },
           });
           result.stamps.forEach((v, k) => this.stamps.set(k, v));
-          result.unreadable.forEach((u) => this.log.warn(`Could not read ${u}`));
+          result.unreadable.forEach((u) => this.log.warn(`Could not read ${u.uri}: ${u.reason}`));
           reused += result.reused;
         }
         // Open editors hold the truth for their files.
@@ -138,7 +139,7 @@ export class Indexer implements vscode.Disposable {
       async (bytes) => {
         // A delete may have overtaken this read: do not bring the file back.
         if (this.deletions !== deletionsBefore && !(await exists(uri))) return;
-        this.index.set(uri.toString(), new TextDecoder('utf-8').decode(bytes));
+        this.index.set(uri.toString(), decodeText(bytes));
       },
       (e) => this.log.warn(`Could not read ${uri.toString()}: ${String(e)}`),
     );
