@@ -69,7 +69,30 @@ export function asMeant(kind: FileKind, data: unknown): unknown {
   return readAsMeant(kind, data).data;
 }
 
-function resolve(root: Schema, node: unknown, depth = 0): Schema {
+// The schemas are constants: each node's resolution (its $ref followed, an anyOf
+// branch merged) is made once and kept, so the walk allocates nothing per value.
+const resolved = new WeakMap<object, Schema>();
+const merged = new WeakMap<object, WeakMap<object, Schema>>();
+
+function resolve(root: Schema, node: unknown): Schema {
+  if (!node || typeof node !== 'object') return {};
+  let r = resolved.get(node);
+  if (!r) {
+    r = resolveOnce(root, node);
+    resolved.set(node, r);
+  }
+  return r;
+}
+
+function mergedBranch(s: Schema, branch: Schema): Schema {
+  let byBranch = merged.get(s);
+  if (!byBranch) merged.set(s, (byBranch = new WeakMap()));
+  let m = byBranch.get(branch);
+  if (!m) byBranch.set(branch, (m = { ...withoutBranches(s), ...branch }));
+  return m;
+}
+
+function resolveOnce(root: Schema, node: unknown, depth = 0): Schema {
   if (!node || typeof node !== 'object') return {};
   const s = node as Schema;
   const ref = s.$ref;
@@ -77,7 +100,7 @@ function resolve(root: Schema, node: unknown, depth = 0): Schema {
   let target: unknown = root;
   for (const part of ref.slice(2).split('/')) target = (target as Schema | undefined)?.[part];
   const { $ref: _ignored, ...rest } = s;
-  return { ...resolve(root, target, depth + 1), ...rest };
+  return { ...resolveOnce(root, target, depth + 1), ...rest };
 }
 
 function types(s: Schema): string[] {
@@ -109,7 +132,7 @@ function walk(root: Schema, node: unknown, value: unknown, path: YamlPath, writt
       const typed = resolved.filter((b) => types(b).length > 0);
       // The branch the value's type matches (a note as a line or a block); untyped branches only add `required`.
       const branch = typed.find((b) => accepts(b, value));
-      if (branch) return walk(root, { ...withoutBranches(s), ...branch }, value, path, written, out);
+      if (branch) return walk(root, mergedBranch(s, branch), value, path, written, out);
       if (typed.length > 0) return value;
     }
   }
