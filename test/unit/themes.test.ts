@@ -121,7 +121,9 @@ describe('the starter vocabulary and the team setting', () => {
     const s = summarize(index({ ...ROUND, 'bayview-spring': worksheet('bayview', ['No bus on Sundays'], [], 'spring-2026', '2026-04-01') }, config), { today: TODAY });
     assert.equal(s.themes.find((t) => t.id === 'transport' && t.category === 'challenges')?.source, 'tagged');
     assert.deepEqual(s.similarities.find((g) => g.category === 'challenges')!.themes.find((t) => t.id === 'transport')!.quotes.map((q) => q.source), ['matched', 'matched', 'tagged', 'matched', 'matched']);
-    assert.deepEqual(s.trends.rising.map((x) => [x.id, x.previous, x.current]), [['transport', 1, 5]]);
+    // Counted in the trends: within the round, and across rounds as shares (1 of 1 met in spring, 5 of 6 now: a smaller share).
+    assert.deepEqual(s.trends.within.find((w) => w.category === 'challenges')?.themes.map((t) => [t.id, t.partners]), [['transport', 5]]);
+    assert.deepEqual(s.trends.falling.map((x) => [x.id, x.previous, x.current]), [['transport', 1, 5]]);
     assert.equal(s.themeStatus?.agreedFrom, 'team-and-starter');
   });
 

@@ -182,6 +182,21 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
     example: 'commitments: []',
     fix: 'Quick fix "Add a commitment" with an owner and a date.',
   },
+  'commitment-owner': {
+    reason: `${PP}: the team commits "to next steps to take or things to explore". A commitment nobody owns is one nobody keeps.`,
+    example: 'commitments:\n  - {action: Offer the library rooms to Riverside, due: 2026-12-15}   # no owner',
+    fix: 'Quick fix "Set the owner to ...": the review\'s first attendee, to change as the team agrees.',
+  },
+  'commitment-due': {
+    reason: `${PP}: a commitment to next steps needs a date, so the next review can see whether it was kept.`,
+    example: 'commitments:\n  - {action: Offer the library rooms to Riverside, owner: ana}   # no due',
+    fix: 'Quick fix "Set the due date to ...": two weeks after the review, to adjust.',
+  },
+  'overdue-commitment': {
+    reason: `${PP}: "our partner's success is our success". A team commitment past its date, not done, is a promise the partners may be waiting on.`,
+    example: 'commitments:\n  - {action: Price a shared minibus, owner: priya, due: 2026-07-01}   # today 2026-12-02, no status: done',
+    fix: 'Do it and mark it done (quick fix, or the button in the Team Review), agree a new date, or drop it with the team.',
+  },
   'partner-not-met': {
     reason: `${PP} comes before convening: a partner joins a partnership after a one-on-one that learned what success means to them.`,
     example: 'partners: [{id: hillcrest-choir}]   # its only worksheet is planned',

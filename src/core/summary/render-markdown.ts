@@ -15,20 +15,29 @@ import { oneLine } from '../visible';
  * than becoming the one it names. Control and bidi characters show as `\uXXXX`.
  */
 export function mdEscape(s: unknown): string {
-  return oneLine(String(s ?? '').replace(/\s+/g, ' ').trim())
-    .replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`)
-    .replace(/^([-+=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
+  return escapeInline(String(s ?? '').trim(), true);
+}
+
+/** mdEscape without trimming: a piece of a line, block markers escaped only where the line starts. */
+function escapeInline(text: string, atLineStart: boolean): string {
+  const escaped = oneLine(text.replace(/\s+/g, ' ')).replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`);
+  return (atLineStart ? escaped.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2') : escaped)
     // An underscore between letters or digits never starts or ends emphasis
     // (CommonMark): `success_in_their_words` reads as written, not with backslashes.
     .replace(/(?<=[\p{L}\p{N}])\\_(?=[\p{L}\p{N}])/gu, '_');
 }
 
-/** A rule message with its `code` spans kept as code (when the backticks pair up), the rest escaped. */
+/**
+ * A rule message with its `code` spans kept as code (when the backticks pair
+ * up), the rest escaped with its spaces kept. A span that quotes worksheet
+ * text (anything beyond a field name or a plain value) is escaped as text
+ * instead: nothing is escaped inside a code span, so `&#x202E;` would stay an
+ * entity to anything that renders the Markdown loosely.
+ */
 function messageText(message: string): string {
   const parts = message.split('`');
   if (parts.length % 2 === 0) return mdEscape(message);
-  return parts.map((x, i) => (i % 2 ? code(x) : mdEscape(x))).join('');
+  return parts.map((x, i) => (i % 2 && /^[\w.\-[\] /:,]*$/.test(x) ? code(x) : escapeInline(x, i === 0))).join('').trim();
 }
 
 /** A file reference in a code span: no escape works inside one, so backticks are replaced. */
