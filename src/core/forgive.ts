@@ -164,6 +164,14 @@ function walk(root: Schema, node: unknown, value: unknown, path: YamlPath, writt
         }
       }
       const sub = key in props ? props[key] : undefined;
+      // A field left blank (`success_in_their_words:` from a template) is not
+      // filled in yet: read as absent, so the rule that asks for it speaks once,
+      // rather than a schema error beside it. Required keys keep their error.
+      if (v === null && sub && !accepts(resolve(root, sub), v) && !(Array.isArray(s.required) && s.required.includes(key))) {
+        copy ??= { ...obj };
+        delete copy[k];
+        continue;
+      }
       const next = sub ? walk(root, sub, v, [...path, key], [...written, k], out) : v;
       if (key !== k || next !== v) {
         copy ??= { ...obj };

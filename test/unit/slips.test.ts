@@ -101,6 +101,13 @@ describe('forgiven slips', () => {
     assert.equal(findings[0].fixes?.[0].edits[0].newText, 'true');
   });
 
+  it('a field left blank from a template is one finding, from the rule that asks for it', () => {
+    const text = W.replace(/success_in_their_words: .*\n/, 'success_in_their_words:\n');
+    assert.deepEqual(check(text).map((f) => f.code), ['missing-success-definition']);
+    // A required field left blank keeps its schema error.
+    assert.ok(check(W.replace('kind: worksheet', 'kind:')).some((f) => f.code === 'schema'));
+  });
+
   it('a slip is read as meant by the rules: no second finding from a value read as missing', () => {
     // `Next step:` is the next step (no missing-next-step); a paragraph is notes (no empty-notes-category);
     // `thanked: yes` is thanked (no not-thanked).
