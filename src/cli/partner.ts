@@ -3,8 +3,7 @@
 // (the history data). `partner-worksheets share <worksheet>`: what we heard in
 // one meeting, as Markdown or a printable HTML page for the partner. Paths in
 // the output are relative to where the output goes.
-import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { partnerHistory } from '../core/history/build';
 import { renderHistoryMarkdown } from '../core/history/render-markdown';
@@ -13,9 +12,8 @@ import { shareBack } from '../core/history/share';
 import { renderShareHtml, renderShareMarkdown } from '../core/history/render-share';
 import type { Ref } from '../core/history/model';
 import { kindOfFile } from '../core/kinds';
-import { nodeFileSystemFor } from './node-fs';
 import { uriReference } from './format';
-import { checkOutName, isInput, writeOutFile } from './out-file';
+import { commandFileSystem, loadFolders, outTarget, relativeTo, writeExport } from './export';
 import { decodeText } from '../core/decode';
 import type { CliIo } from './io';
 import { toPath, toUri } from './io';
@@ -42,68 +40,10 @@ export interface ShareArgs {
   force: boolean;
 }
 
-/** The file system for the command: links out of the tree are skipped with a line on stderr, as in check and review. */
-function fileSystem(io: CliIo) {
-  const told = new Set<string>();
-  return nodeFileSystemFor((path, why) => {
-    const line = `partner-worksheets: skipped ${relative(io.cwd, path) || path}: ${why}\n`;
-    if (!told.has(line)) io.err(line);
-    told.add(line);
-  });
-}
-
-/** `-` or no --out is standard output; anything else is checked before any work, as for review. */
-function outTarget(out: string | undefined, io: CliIo): string | undefined {
-  if (out === undefined || out === '-') return undefined;
-  const target = resolve(io.cwd, out);
-  checkOutName(out, target);
-  return target;
-}
-
-/**
- * Writes to --out as review does (a temporary file moved into place, never
- * over a file unless --force, never over a file the run read) or to standard
- * output; the exit code.
- */
-function emit(io: CliIo, text: string, out: string | undefined, target: string | undefined, force: boolean, what: string, inputs: string[]): number {
-  if (target === undefined || out === undefined) {
-    io.out(text);
-    return 0;
-  }
-  if (isInput(target, inputs)) {
-    io.err(`partner-worksheets: --out ${out} is one of the files this run read; nothing was written\n`);
-    return 2;
-  }
-  try {
-    writeOutFile(target, text, force);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(code === 'EEXIST'
-      ? `partner-worksheets: ${out} exists; nothing was written (use --force to replace it)\n`
-      : `partner-worksheets: could not write ${out}: ${e instanceof Error ? e.message : String(e)}; nothing was changed\n`);
-    return 2;
-  }
-  io.err(`Wrote ${what} to ${out}\n`);
-  return 0;
-}
-
 export async function runPartner(args: PartnerArgs, io: CliIo): Promise<number> {
   const target = outTarget(args.out, io);
   const index = new WorkspaceIndex(() => args.today);
-  const nodeFileSystem = fileSystem(io);
-  for (const p of args.paths.length ? args.paths : ['.']) {
-    const abs = resolve(io.cwd, p);
-    if (!existsSync(abs)) {
-      io.err(`partner-worksheets: no such folder: ${p}\n`);
-      return 2;
-    }
-    const { unreadable } = await index.loadFolder(nodeFileSystem, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)));
-    // A history that left a file out would be wrong without saying so.
-    if (unreadable.length) {
-      for (const u of unreadable) io.err(`partner-worksheets: ${u.reason}\n`);
-      return 2;
-    }
-  }
+  if (!(await loadFolders(index, args.paths, io))) return 2;
   const history = partnerHistory(index, args.id, { today: args.today });
   if (!history) {
     const ids = index.partnerIds();
@@ -111,14 +51,13 @@ export async function runPartner(args: PartnerArgs, io: CliIo): Promise<number> 
     return 2;
   }
   const base = target ? dirname(target) : io.cwd;
-  // A relative path with '/' separators: links and labels read the same on every platform.
-  const rel = (uri: string) => relative(base, toPath(uri)).split(sep).join('/') || uri;
+  const rel = (uri: string) => relativeTo(base, toPath(uri)) || uri;
   let text: string;
   if (args.format === 'json') text = `${JSON.stringify(history, (k, v: unknown) => (k === 'uri' && typeof v === 'string' ? rel(v) : v), 2)}\n`;
   // Each segment percent-encoded, behind `./` when not `../`: a file name is never a scheme.
   else if (args.format === 'html') text = renderHistoryHtml(history, { href: (r: Ref) => `${rel(r.uri).startsWith('../') ? '' : './'}${uriReference(rel(r.uri))}` });
   else text = renderHistoryMarkdown(history, (r) => `${rel(r.uri)}:${r.line}`);
-  return emit(io, text, args.out, target, args.force, `the history of ${args.id}`, index.documents().map((d) => toPath(d.uri)));
+  return writeExport(io, text, { name: args.out, target, force: args.force, inputs: index.documents().map((d) => toPath(d.uri)), what: `the history of ${args.id}` });
 }
 
 export async function runShare(args: ShareArgs, io: CliIo): Promise<number> {
@@ -131,7 +70,7 @@ export async function runShare(args: ShareArgs, io: CliIo): Promise<number> {
   let source: string;
   try {
     // Regular files only, size checked first, as for check: a worksheet link to a device is refused.
-    source = decodeText(await fileSystem(io).readFile(toUri(abs)));
+    source = decodeText(await commandFileSystem(io).readFile(toUri(abs)));
   } catch (e) {
     io.err(`partner-worksheets: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
@@ -142,5 +81,5 @@ export async function runShare(args: ShareArgs, io: CliIo): Promise<number> {
     return 2;
   }
   const text = args.format === 'html' ? renderShareHtml(summary) : renderShareMarkdown(summary);
-  return emit(io, text, args.out, target, args.force, 'what we heard', [abs]);
+  return writeExport(io, text, { name: args.out, target, force: args.force, inputs: [abs], what: 'what we heard' });
 }

@@ -2,7 +2,7 @@
 // the formats, paths relative to the output, the overwrite guard and the
 // usage errors. Exact content is tested in history.test.ts.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { USAGE, main } from '../../src/cli/main';
@@ -53,6 +53,22 @@ describe('partner-worksheets partner', () => {
     assert.equal(readFileSync(out, 'utf8'), 'keep');
     assert.equal((await cli(['partner', 'harbour-seniors', FIXTURE, '--out', out, '--force'])).code, 0);
     assert.match(readFileSync(out, 'utf8'), /^# Partner history/);
+  });
+
+  it('never writes over a file it read, even with --force, nor onto a folder', async () => {
+    const copy = join(dir, 'team');
+    cpSync(FIXTURE, copy, { recursive: true });
+    const sheet = join(copy, 'harbour-seniors', '2026-09-30.worksheet.yaml');
+    const before = readFileSync(sheet, 'utf8');
+    const link = join(dir, 'notes.md');
+    symlinkSync(sheet, link);
+    const r = await cli(['partner', 'harbour-seniors', copy, '--out', link, '--force']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /is one of the files this command read; nothing was written/);
+    assert.equal(readFileSync(sheet, 'utf8'), before);
+    assert.equal((await cli(['share', sheet, '--out', dir])).code, 2);
+    assert.match((await cli(['share', sheet, '--out', sheet, '--force'])).err, /has the name of a file the tools read/);
+    assert.equal(readFileSync(sheet, 'utf8'), before);
   });
 
   it('says which partners there are when the id is unknown, and needs an id', async () => {
