@@ -222,6 +222,30 @@ describe('team review summary of the fixture round', () => {
     ]);
   });
 
+  it('lists the convenings with this round\'s partners and their gaps, and the shared goals no convening covers', async () => {
+    const none = await fixture();
+    assert.deepEqual(summarize(none, { today: TODAY }).convenings, { items: [], itemsTotal: 0, uncovered: s.opportunities.clusters });
+    const withOne = await fixture();
+    const conv = file('convenings/youth-voice.convening.yaml');
+    withOne.set(conv, [
+      'kind: convening', 'version: 1', 'name: Youth Voice Network', 'status: forming',
+      'convener: {organization: City Museum}',
+      'partners:', '  - {id: alpha-arts, roles: [member]}', '  - {id: echo-youth, roles: [member]}', '  - {id: fern-garden, roles: [member]}',
+      '',
+    ].join('\n'));
+    const c = summarize(withOne, { today: TODAY }).convenings;
+    // Fern Garden is in it but not met this round: only met partners are listed.
+    assert.deepEqual(c.items.map((x) => [x.name, x.status, x.partners.map((p) => p.id), x.uri === conv, x.line]), [['Youth Voice Network', 'forming', ['alpha-arts', 'echo-youth'], true, 1]]);
+    const codes = c.items[0].gaps.map((g) => g.code);
+    assert.ok(codes.includes('coordinator-vacant') && codes.includes('missing-convener-vision'), codes.join(', '));
+    assert.ok(c.items[0].gaps.every((g) => g.severity !== ('info' as string)));
+    // The youth-voice goal of Alpha and Echo is covered; visibility (four partners) is not.
+    assert.deepEqual(c.uncovered.map((x) => x.themes.map((t) => t.id)), [['visibility']]);
+    const md = renderMarkdown(summarize(withOne, { today: TODAY }));
+    assert.match(md, /## Convenings\n\n- \*\*Youth Voice Network\*\* \(forming\): Alpha Arts, Echo Youth Film \(`[^`]*youth-voice\.convening\.yaml:1`\)\n {2}- warning /);
+    assert.match(md, /### Shared goals no convening covers yet\n\n- Being seen: Alpha Arts, Bridge Library, City Community Choir, Echo Youth Film/);
+  });
+
   it('finds opportunities (c) and (d): clusters of shared goals, and goals no next step serves', () => {
     assert.deepEqual(s.opportunities.clusters.map((c) => [c.themes.map((t) => t.id), c.partners.map((p) => p.id)]), [
       [['visibility'], ['alpha-arts', 'bridge-library', 'city-choir', 'echo-youth']],

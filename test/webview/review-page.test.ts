@@ -34,6 +34,8 @@ async function fixtureSummary(): Promise<ReviewSummary> {
     [['notes', 'challenges'], [{ text: XSS_NOTE, themes: ['space'] }]]));
   // An earlier review whose commitment is still open: carried into autumn's.
   index.set(`${root}/reviews/spring-2026.review.yaml`, 'kind: review\nversion: 1\nround: spring-2026\ndate: 2026-05-02\ncommitments:\n  - {action: Find an evening venue for Alpha, owner: sam, due: 2026-06-30}\n');
+  // A convening with two of the round's partners and a name that is markup.
+  index.set(`${root}/convenings/youth.convening.yaml`, `kind: convening\nversion: 1\nname: ${JSON.stringify(XSS_NAME)}\nstatus: forming\nconvener: {organization: City Museum}\npartners:\n  - {id: alpha-arts, roles: [member]}\n  - {id: echo-youth, roles: [member]}\n`);
   return summarize(index, { today: '2026-11-24' });
 }
 
@@ -74,7 +76,7 @@ describe('review page in Chromium', () => {
   it('renders every section of the summary in order, with no console errors, CSP violations or remote loads', async () => {
     const { page, errors } = await open();
     const ids = await page.locator('main section').evaluateAll((els) => els.map((e) => e.id));
-    assert.deepEqual(ids, ['success', 'coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'gaps', 'commitments']);
+    assert.deepEqual(ids, ['success', 'coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'convenings', 'gaps', 'commitments']);
     for (const id of ids) assert.ok(await page.locator(`section#${id} h2`).isVisible(), id);
     assert.match(await page.locator('h1').innerText(), /Team review: autumn-2026/);
     // The five fixture partners met, and the partner whose name is markup.
@@ -134,6 +136,22 @@ describe('review page in Chromium', () => {
     const opens = (await posted(page)).filter((m) => m.type === 'open');
     const uri = `${ROOT}/test/fixtures/review-round/echo-youth/2026-10-26.worksheet.yaml`;
     assert.deepEqual(opens, [{ type: 'open', uri, line: 17 }, { type: 'open', uri, line: 24 }]);
+    await page.close();
+  });
+
+  it('lists the convenings with the round\'s partners, links their gaps to their lines, and the goals no convening covers', async () => {
+    const { page } = await open();
+    const item = page.locator('#convenings ul.convenings > li');
+    assert.equal(await item.count(), 1);
+    assert.match(await item.innerText(), /forming: Alpha Arts, Echo Youth Film/);
+    // The name is markup, shown as text.
+    assert.equal(await page.locator('#convenings img, #convenings script').count(), 0);
+    await item.locator('ul.gaps a.ref').first().click();
+    const opens = (await posted(page)).filter((m) => m.type === 'open');
+    assert.equal(opens.length, 1);
+    assert.equal(opens[0].uri, `${ROOT}/test/fixtures/review-round/convenings/youth.convening.yaml`);
+    assert.ok(typeof opens[0].line === 'number' && opens[0].line >= 1);
+    assert.match(await page.locator('#convenings').innerText(), /Shared goals no convening covers yet\nBeing seen: /);
     await page.close();
   });
 

@@ -182,6 +182,24 @@ export interface Cluster {
   partnersTotal: number;
 }
 
+/** A convening that includes partners met in the round. */
+export interface ConveningEntry extends Ref {
+  name: string;
+  status: string | undefined;
+  /** The round's partners who are part of it. */
+  partners: PartnerRef[];
+  /** Its open errors and warnings (the first MAX_LISTED), each on its line. */
+  gaps: { code: string; severity: 'error' | 'warning'; message: string; line: number }[];
+  gapsTotal: number;
+}
+
+export interface ConveningsSection {
+  items: ConveningEntry[];
+  itemsTotal: number;
+  /** Goals two or more partners share that no open convening brings all of them together on. */
+  uncovered: Cluster[];
+}
+
 export interface Opportunities {
   /** (a) Partner goals and challenges the team's offers (settings file) can serve. */
   offers: OfferMatch[];
@@ -262,6 +280,8 @@ export interface ReviewSummary {
   outliers: Outlier[];
   trends: Trends;
   opportunities: Opportunities;
+  /** Convenings with this round's partners, and shared goals no convening covers yet. */
+  convenings: ConveningsSection;
   /** Errors and warnings in the round's files: to fix before the team meets. */
   gaps: Gap[];
   gapsTotal: number;

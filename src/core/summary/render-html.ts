@@ -43,6 +43,7 @@ export const SECTIONS = [
   ['outliers', 'Outliers'],
   ['trends', 'Trends'],
   ['opportunities', 'Opportunities'],
+  ['convenings', 'Convenings'],
   ['gaps', 'Gaps to fix before the meeting'],
   ['commitments', 'Commitments'],
 ] as const;
@@ -289,6 +290,24 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   }
   if (o.unservedGoals.length) out.push(`<h3>Goals no next step serves yet</h3>${foldedList(options, 'more.unservedGoals', 'quotes', o.unservedGoals, o.unservedGoalsTotal, p.quote)}`);
   if (!o.offers.length && !o.complementary.length && !o.clusters.length && !o.unservedGoals.length) out.push('<p class="empty">None found yet.</p>');
+  out.push('</section>');
+
+  // Convenings
+  const cv = s.convenings;
+  out.push(section('convenings', 'Convenings', 'Partnerships being convened with partners met in this round, and shared goals no convening covers yet.'));
+  if (cv.items.length) {
+    out.push(`<ul class="convenings">${cv.items.map((x) => {
+      const gaps = x.gaps.map((g) => `<li class="${g.severity}"><span class="severity">${esc(g.severity)}</span> ${p.link({ uri: x.uri, line: g.line }, `line ${esc(g.line)}`)} <code>${esc(g.code)}</code> ${withCode(g.message)}</li>`).join('');
+      const more = x.gapsTotal > x.gaps.length ? `<li class="muted">and ${esc(x.gapsTotal - x.gaps.length)} more</li>` : '';
+      return `<li>${p.link(x, `<strong>${esc(x.name)}</strong>`)}${x.status ? ` <span class="badge">${esc(x.status)}</span>` : ''}: ${x.partners.map((q) => esc(q.organization)).join(', ')}`
+        + (gaps ? `<ul class="gaps">${gaps}${more}</ul>` : ' <span class="muted">(no open gaps)</span>') + '</li>';
+    }).join('')}</ul>`);
+  } else {
+    out.push('<p class="empty">No convening includes a partner met in this round.</p>');
+  }
+  if (cv.uncovered.length) {
+    out.push(`<h3>Shared goals no convening covers yet</h3><ul>${cv.uncovered.map((x) => `<li><strong>${x.themes.map((t) => esc(t.label)).join(', ')}</strong>: ${x.partners.map((q) => esc(q.organization)).join(', ')}</li>`).join('')}</ul>`);
+  }
   out.push('</section>');
 
   // Gaps

@@ -144,6 +144,24 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
   }
   if (!o.offers.length && !o.complementary.length && !o.clusters.length && !o.unservedGoals.length) lines.push('None found yet.', '');
 
+  const cv = s.convenings;
+  lines.push('## Convenings', '');
+  if (cv.items.length) {
+    for (const x of cv.items) {
+      lines.push(`- **${mdEscape(x.name)}**${x.status ? ` (${mdEscape(x.status)})` : ''}: ${x.partners.map((p) => mdEscape(p.organization)).join(', ')} (${code(fileLabel(x))})`);
+      for (const g of x.gaps) lines.push(`  - ${g.severity} ${code(fileLabel({ uri: x.uri, line: g.line }))} ${mdEscape(g.code)}: ${messageText(g.message)}`);
+      if (x.gapsTotal > x.gaps.length) lines.push(`  - _and ${x.gapsTotal - x.gaps.length} more_`);
+    }
+  } else {
+    lines.push('No convening includes a partner met in this round.');
+  }
+  lines.push('');
+  if (cv.uncovered.length) {
+    lines.push('### Shared goals no convening covers yet', '');
+    for (const x of cv.uncovered) lines.push(`- ${x.themes.map((t) => mdEscape(t.label)).join(', ')}: ${x.partners.map((p) => mdEscape(p.organization)).join(', ')}${more(x.partners.length, x.partnersTotal)}`);
+    lines.push('');
+  }
+
   lines.push('## Gaps to fix before the meeting', '');
   lines.push(...(s.gaps.length ? s.gaps.map((g) => `- ${g.severity} ${code(fileLabel(g))} ${mdEscape(g.code)}: ${messageText(g.message)}`) : ['No open gaps in this round.']));
   if (s.gapsTotal > s.gaps.length) lines.push(`- _and ${s.gapsTotal - s.gaps.length} more, not listed here: \`partner-worksheets check\` or the Problems panel lists every one_`);

@@ -21,6 +21,7 @@ import { success } from './sections/success';
 import { outliers } from './sections/outliers';
 import { trends } from './sections/trends';
 import { opportunities } from './sections/opportunities';
+import { convenings } from './sections/convenings';
 import { gaps } from './sections/gaps';
 import { carried, commitments } from './sections/commitments';
 
@@ -77,6 +78,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     || sourceRank(a.source) - sourceRank(b.source)
     || byName(a.label, b.label));
 
+  const opps = opportunities(ctx, notes, held, config.offers);
   return {
     round,
     rounds: [...rounds],
@@ -87,7 +89,8 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     similarities: NOTE_CATEGORIES.map((category) => ({ category, themes: themes.filter((e) => e.category === category && e.partners.length >= 2) })),
     outliers: outliers(ctx, held, notes, themes),
     trends: trends(ctx, held, notes, previousRound ? previousHeld : undefined),
-    opportunities: opportunities(ctx, notes, held, config.offers),
+    opportunities: opps,
+    convenings: convenings(ctx, held, opps.clusters),
     gaps: gapList.items,
     gapsTotal: gapList.total,
     commitments: commitments(reviews, options.today),

@@ -50,7 +50,9 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   };
 
   // Index updates come in bursts (a folder loading, a branch switch): coalesced into batches.
-  const checks = new CheckSchedule(index, { run: refreshNow, delayMs: 20, setTimer: setTimeout, clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) });
+  // Timers wrapped, not passed as they are: called as a method of the options, a
+  // browser's setTimeout throws "Illegal invocation" (the web worker host).
+  const checks = new CheckSchedule(index, { run: refreshNow, delayMs: 20, setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) });
   const schedule = (uris: Iterable<string>): void => checks.add(uris);
   const openUris = (): string[] => vscode.workspace.textDocuments.filter((d) => kindOfFile(d.uri.path)).map((d) => d.uri.toString());
   const refreshAll = (): void => schedule([...index.documents().map((d) => d.uri), ...openUris()]);

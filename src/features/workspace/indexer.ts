@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { IndexChange, WorkspaceIndex } from '../../core/workspace';
 import { kindOfFile } from '../../core/kinds';
 import { decodeText } from '../../core/decode';
-import { vscodeFileSystem, WATCH_GLOB } from './vscode-fs';
+import { readRegularFile, vscodeFileSystem, WATCH_GLOB } from './vscode-fs';
 import { exists } from './exists';
 
 const BUFFER_DEBOUNCE_MS = 300;
@@ -83,6 +83,13 @@ export class Indexer implements vscode.Disposable {
           });
           result.stamps.forEach((v, k) => this.stamps.set(k, v));
           result.unreadable.forEach((u) => this.log.warn(`Could not read ${u.uri}: ${u.reason}`));
+          // Never left out in silence: the reviews and checks would miss these files.
+          if (result.unreadable.length) {
+            const first = result.unreadable[0].reason;
+            void vscode.window.showWarningMessage(result.unreadable.length === 1
+              ? `Partner Worksheets left a file out: ${first}`
+              : `Partner Worksheets left ${result.unreadable.length} files out (${first}; the others are in the Partner Worksheets output).`);
+          }
           reused += result.reused;
         }
         // Open editors hold the truth for their files.
@@ -135,7 +142,7 @@ export class Indexer implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
     if (open && open.isDirty) return; // the editor's buffer wins until it is saved or closed
     const deletionsBefore = this.deletions;
-    vscode.workspace.fs.readFile(uri).then(
+    readRegularFile(uri).then(
       async (bytes) => {
         // A delete may have overtaken this read: do not bring the file back.
         if (this.deletions !== deletionsBefore && !(await exists(uri))) return;

@@ -3,13 +3,30 @@
 import * as vscode from 'vscode';
 import type { FileSystem } from '../../core/types';
 import { FILE_GLOB, SKIPPED_FOLDERS } from '../../core/kinds';
+import { MAX_FILE_BYTES } from '../../core/yaml';
 
 const EXCLUDE = `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`;
 
 export const WATCH_GLOB = FILE_GLOB;
 
+/** Far above any worksheet (the core refuses past MAX_FILE_BYTES with a finding), far below what would exhaust the host. */
+const READ_LIMIT = 16 * MAX_FILE_BYTES;
+
+/**
+ * A file's bytes, regular files only: a committed `x.worksheet.yaml` that is a
+ * FIFO, a device or a link to one (`-> /dev/zero`) would block or grow without
+ * end. Too large a file is refused before reading; one a little over the
+ * core's limit is read and gets its finding.
+ */
+export async function readRegularFile(uri: vscode.Uri): Promise<Uint8Array> {
+  const st = await vscode.workspace.fs.stat(uri);
+  if (!(st.type & vscode.FileType.File)) throw new Error(`cannot read ${uri.toString(true)}: not a regular file`);
+  if (st.size > READ_LIMIT) throw new Error(`cannot read ${uri.toString(true)}: ${st.size} bytes, far more than a worksheet file may have`);
+  return vscode.workspace.fs.readFile(uri);
+}
+
 export const vscodeFileSystem: FileSystem = {
-  readFile: async (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
+  readFile: async (uri) => readRegularFile(vscode.Uri.parse(uri)),
   async findFiles(rootUri) {
     const folder = vscode.Uri.parse(rootUri);
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, FILE_GLOB), EXCLUDE);
