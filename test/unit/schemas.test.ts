@@ -10,7 +10,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { FILE_CODES, RULES } from '../../src/core/rules';
 import { REFERS_TO_KEYWORD } from '../../src/core/schema';
-import { CONFIG, CONVENING, REVIEW, WORKSHEET } from './helpers';
+import { CONFIG, CONVENING, REVIEW, WORKSHEET, check } from './helpers';
 
 type Kind = 'worksheet' | 'convening' | 'review' | 'config';
 type Schema = Record<string, unknown>;
@@ -300,5 +300,29 @@ describe('JSON Schemas', () => {
       const missing = errorsOf('review', 'date: 2026-11-20\n').filter((x) => x.keyword === 'required').map((x) => x.params.missingProperty);
       assert.deepEqual(missing.sort(), ['kind', 'round']);
     });
+  });
+});
+
+describe('lists no real file comes near', () => {
+  it('every list has a maxItems, and a list past it is one finding that says so', () => {
+    for (const kind of ['worksheet', 'convening', 'review', 'config']) {
+      const schema = JSON.parse(readFileSync(resolve(`schemas/${kind}.schema.json`), 'utf8')) as unknown;
+      const unbounded: string[] = [];
+      const walk = (n: unknown, at: string): void => {
+        if (Array.isArray(n)) n.forEach((x, i) => walk(x, `${at}/${i}`));
+        else if (n && typeof n === 'object') {
+          const o = n as Record<string, unknown>;
+          const t = o.type;
+          if ((t === 'array' || (Array.isArray(t) && t.includes('array'))) && typeof o.maxItems !== 'number') unbounded.push(at);
+          for (const [k, v] of Object.entries(o)) walk(v, `${at}/${k}`);
+        }
+      };
+      walk(schema, kind);
+      assert.deepEqual(unbounded, [], `${kind}: lists without maxItems`);
+    }
+    const many = WORKSHEET.replace(/ {2}values: .*\n/, `  values: [${Array.from({ length: 201 }, (_, i) => `v${i}`).join(', ')}]\n`);
+    const found = check(many).filter((f) => f.code === 'schema');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0].message, /`notes\.values` has 201 items; no real worksheet needs more than 200/);
   });
 });
