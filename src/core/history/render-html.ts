@@ -3,7 +3,7 @@
 // string from a file goes through esc(): worksheets come from many hands.
 // Imports are types only or pure helpers: the page bundles this file.
 import type { Gap, NoteTrack, PartnerHistory, Ref, StepEntry, TrackMark } from './model';
-import { CATEGORY_LABEL, SHARED_CSS, STANDALONE_CSS, esc, plural } from '../summary/render-html';
+import { CATEGORY_LABEL, SHARED_CSS, STANDALONE_CSS, esc, plural, standalonePage } from '../summary/render-html';
 
 export const HISTORY_SECTIONS = [
   ['meetings', 'Meetings'],
@@ -126,29 +126,6 @@ blockquote { margin: .2em 0 .2em 1em; padding-left: .6em; border-left: 3px solid
 .status { font-size: .9em; }
 .who { color: var(--muted); }
 `;
-
-/**
- * A self-contained page: its own styles, a policy that loads nothing, the
- * given body (already escaped) in <main>. The history and "What we heard" share it.
- */
-export function standalonePage(title: string, css: string, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${esc(title)}</title>
-<style>${css}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
-}
 
 /** A complete HTML page: `partner-worksheets partner --format html`. */
 export function renderHistoryHtml(h: PartnerHistory, options: HistoryRenderOptions = {}): string {

@@ -2,9 +2,8 @@
 // printable HTML page. Partner text is escaped in both: it is shown, never run.
 import type { ShareBack } from './model';
 import type { NoteCategory } from '../facts/meeting';
-import { esc } from '../summary/render-html';
+import { esc, standalonePage } from '../summary/render-html';
 import { mdEscape } from '../summary/render-markdown';
-import { standalonePage } from './render-html';
 
 /** The headings speak to the partner. */
 export const HEARD_LABEL: Record<NoteCategory, string> = {

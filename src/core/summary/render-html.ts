@@ -428,22 +428,30 @@ a:focus-visible, summary:focus-visible, h2:focus-visible { outline: 2px solid va
 .gaps li.warning .severity { color: var(--warn); }
 `;
 
-/** A complete HTML document: the export, and `partner-worksheets review --format html`. */
-export function renderStandaloneHtml(s: ReviewSummary, options: RenderOptions = {}): string {
+/**
+ * A self-contained page: its own styles, a policy that loads nothing, the
+ * given body (already escaped) in <main>. The review export, the history and "What we heard" share it.
+ */
+export function standalonePage(title: string, css: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Team review: ${esc(s.round)}</title>
-<style>${STANDALONE_CSS}${SHARED_CSS}</style>
+<title>${esc(title)}</title>
+<style>${css}</style>
 </head>
 <body>
 <main>
-${renderSummaryBody(s, { expanded: true, ...options })}
+${body}
 </main>
 </body>
 </html>
 `;
+}
+
+/** A complete HTML document: the export, and `partner-worksheets review --format html`. */
+export function renderStandaloneHtml(s: ReviewSummary, options: RenderOptions = {}): string {
+  return standalonePage(`Team review: ${s.round}`, `${STANDALONE_CSS}${SHARED_CSS}`, renderSummaryBody(s, { expanded: true, ...options }));
 }
