@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkText } from '../../src/core/check';
-import { MAX_NESTING, excessiveNesting } from '../../src/core/yaml/nesting';
+import fc from 'fast-check';
+import { Lexer, Parser } from 'yaml';
+import { MAX_NESTING, excessiveNesting, nestingBound, openLevels } from '../../src/core/yaml/nesting';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
@@ -35,6 +37,34 @@ describe('nesting guard', () => {
   it('ignores brackets in quoted strings and comments', () => {
     const many = '['.repeat(MAX_NESTING * 2);
     assert.equal(excessiveNesting(`a: "${many}"\nb: 'It''s ${many}'\n# ${many}\nc: d # ${many}\n`), undefined);
+  });
+
+  it('reads brackets as YAML does: text in a `|` note or on a plain value\'s next line, structure after `rock \'n roll`', () => {
+    const many = '['.repeat(MAX_NESTING + 1);
+    assert.equal(excessiveNesting(`kind: worksheet\nnotes:\n  values: |\n    ${many}\n  goals: [a]\n`), undefined);
+    // A line indented under a plain value continues it: the brackets are part of `worksheet ...`.
+    assert.equal(excessiveNesting(`kind: worksheet\n    ${many}\nversion: 1\n`), undefined);
+    const evasion = `values: [rock 'n roll]\ngoals: ${'['.repeat(800)}${']'.repeat(800)}\n`;
+    // The map is one level, so the hundredth bracket is the one too deep.
+    assert.equal(excessiveNesting(evasion), evasion.indexOf('[', 30) + MAX_NESTING - 1);
+  });
+
+  it('skips the token read only where the quick count proves the text shallow', () => {
+    // The count may overestimate, never underestimate: compare it with the parser's own depth.
+    const depth = (text: string): number => {
+      const parser = new Parser();
+      let deepest = 0;
+      for (const lexeme of new Lexer().lex(text)) {
+        for (const _ of parser.next(lexeme)) void _;
+        deepest = Math.max(deepest, openLevels(parser.stack));
+      }
+      return deepest;
+    };
+    const pieces = ['a', ': ', ':', ' ', '  ', '- ', '-', '? ', '[', '{', ']', '}', ', ', '\n', '\n  ', '\n- ', '"', "'", '|\n', '# ', '&x ', '*x', '\t', '\r\n', '---\n', 'b:\n'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 300 }), (parts) => {
+      const text = parts.join('');
+      assert.ok(depth(text) <= nestingBound(text), JSON.stringify(text));
+    }), { numRuns: 3000 });
   });
 
   it('gives the checker one clear finding on that line instead of a stack overflow', () => {

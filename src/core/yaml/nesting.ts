@@ -1,91 +1,78 @@
-// How deeply a YAML text nests, estimated from its indentation, sequence dashes
-// and flow brackets, before any parser sees it. The parser, the schema check
-// and the rules all recurse once per level; a hostile file 500 levels deep
-// would exhaust the stack of a web worker (vscode.dev) while Node copes, and
-// the same file must get the same finding everywhere. The scan reads quotes,
-// comments and block scalars as YAML does, so it can neither be evaded (a
-// `'` inside a plain scalar, as in `rock 'n roll`, opens no quote) nor
-// misfire (brackets in a `|` note are text).
+// How deeply a YAML text nests, before anything that recurses sees it. The
+// composer of the `yaml` package, js-yaml, the schema check and the rules all
+// recurse once per level; a hostile file 500 levels deep would exhaust the
+// stack of a web worker (vscode.dev) while Node copes, and the same file must
+// get the same finding everywhere.
+//
+// The depth is measured by the `yaml` package's own lexer and CST parser,
+// which keep their state in a stack rather than recursing, so quotes,
+// comments, block scalars and plain scalars over several lines are read as
+// YAML reads them: the guard can neither be evaded (`[rock 'n roll]` opens no
+// quote) nor misfire (brackets in a `|` note, or on the continuation line of
+// a plain value, are text). An earlier character scanner guessed at those
+// rules and got both wrong.
+//
+// Most files cannot come near the limit, and for them a one-pass count that
+// can only overestimate the depth is enough; the tokens are read only when
+// that count reaches the limit.
+import { Lexer, Parser } from 'yaml';
+import type { CST } from 'yaml';
+
+type Token = CST.Token;
 
 /** Worksheets nest five or six levels; nothing legitimate comes near this. */
 export const MAX_NESTING = 100;
 
 /** The offset where the text first nests deeper than `max` levels, or undefined. */
 export function excessiveNesting(text: string, max = MAX_NESTING): number | undefined {
-  const indents: number[] = [];
-  let flow = 0;
-  let quote: '"' | "'" | undefined;
-  // Inside a `|` or `>` block scalar: lines indented deeper than its key's line are text, whatever they hold.
-  let blockParent: number | undefined;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let end = text.indexOf('\n', lineStart);
-    if (end < 0) end = text.length;
-    let i = lineStart;
-    if (blockParent !== undefined && flow === 0 && quote === undefined) {
-      while (i < end && text[i] === ' ') i++;
-      if (i >= end || text[i] === '\r' || i - lineStart > blockParent) {
-        lineStart = end + 1;
-        continue;
-      }
-      blockParent = undefined;
-      i = lineStart;
-    }
-    const lineIndent = (() => { let k = lineStart; while (k < end && text[k] === ' ') k++; return k - lineStart; })();
-    const blockContext = flow === 0 && quote === undefined;
-    if (flow === 0 && quote === undefined) {
-      // Block context: a deeper indentation opens a level, and so does each `- ` that starts a line's content.
-      while (i < end && text[i] === ' ') i++;
-      const indent = i - lineStart;
-      const blank = i >= end || text[i] === '#' || text[i] === '\r';
-      if (!blank) {
-        while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
-        indents.push(indent);
-        let dashes = 0;
-        while (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
-          dashes++;
-          i += 2;
-          while (text[i] === ' ') i++;
-        }
-        if (indents.length + dashes > max) return lineStart;
-      }
-    }
-    let prev = i > lineStart ? text[i - 1] : ' ';
-    // The last character before the spaces: a quote opens a scalar only where a scalar can start.
-    let lastMark = '\n';
-    for (let k = i - 1; k >= lineStart; k--) {
-      if (text[k] !== ' ' && text[k] !== '\t') {
-        lastMark = text[k];
-        break;
-      }
-    }
-    let contentEnd = end;
-    for (; i < end; i++) {
-      const c = text[i];
-      if (quote === '"') {
-        if (c === '\\') i++;
-        else if (c === '"') quote = undefined;
-      } else if (quote === "'") {
-        if (c === "'" && text[i + 1] === "'") i++; // '' is a quote inside the string
-        else if (c === "'") quote = undefined;
-      } else if (c === '#' && (prev === ' ' || prev === '\t' || i === lineStart)) {
-        contentEnd = i;
-        break; // a comment runs to the end of the line
-      } else if ((c === '"' || c === "'") && (lastMark === '\n' || (/[\s]/.test(prev) && /[:\-?]/.test(lastMark)) || (flow > 0 && /[,[{]/.test(lastMark)))) {
-        // `[rock 'n roll]` holds no quote: after a letter and a space, ' is text of a plain scalar.
-        quote = c;
-      } else if (c === '[' || c === '{') {
-        flow++;
-        if (indents.length + flow > max) return i;
-      } else if ((c === ']' || c === '}') && flow > 0) {
-        flow--;
-      }
-      prev = c;
-      if (c !== ' ' && c !== '\t') lastMark = c;
-    }
-    // A block scalar header (`key: |`, `- >-`) ends the line: its text follows, indented deeper.
-    if (blockContext && flow === 0 && quote === undefined && /(^|[\s:?-])[|>][-+1-9]{0,2}[ \t]*\r?$/.test(text.slice(lineStart, contentEnd))) blockParent = lineIndent;
-    lineStart = end + 1;
+  if (nestingBound(text) <= max) return undefined;
+  const parser = new Parser();
+  for (const lexeme of new Lexer().lex(text)) {
+    const at = parser.offset;
+    // The parser hands back each finished document; only its open stack matters here.
+    for (const _ of parser.next(lexeme)) void _;
+    if (openLevels(parser.stack) > max) return at;
   }
   return undefined;
+}
+
+/** The collections open on the parser's stack: below them the document, above them perhaps the scalar being read. */
+export function openLevels(stack: readonly Token[]): number {
+  const top = stack[stack.length - 1];
+  const collection = top?.type === 'block-map' || top?.type === 'block-seq' || top?.type === 'flow-collection';
+  return Math.max(0, stack.length - 1 - (collection ? 0 : 1));
+}
+
+/**
+ * A depth no text can exceed: every flow bracket, plus two levels (a map and
+ * the list beside its keys) for each column of a line's indentation and each
+ * `- `, `? ` or `: ` on it, since block nesting needs one of those per level.
+ */
+export function nestingBound(text: string): number {
+  let flow = 0;
+  let widest = 0;
+  let width = 0;
+  let leading = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (width > widest) widest = width;
+      width = 0;
+      leading = true;
+      continue;
+    }
+    if (c === 91 || c === 123) flow++; // [ {
+    if (c === 32 || c === 9) {
+      if (leading) width++;
+      continue;
+    }
+    leading = false;
+    if (c === 45 || c === 63 || c === 58) {
+      // - ? : count where they can be indicators: before a space, a tab or the line's end.
+      const next = text.charCodeAt(i + 1);
+      if (next !== next || next === 32 || next === 9 || next === 10 || next === 13) width++;
+    }
+  }
+  if (width > widest) widest = width;
+  return flow + 2 * widest + 4;
 }
