@@ -91,6 +91,23 @@ describe('hostile input', () => {
     assert.ok(findings.some((f) => f.code === 'schema' && /490,000 characters long|is 490000 characters long; no real convening needs more than 64/.test(f.message)), JSON.stringify(findings.map((f) => f.message.slice(0, 80))));
   });
 
+  it('70,000 one-word notes under the size limit are refused after one lexer pass, and nothing of them reaches the review', () => {
+    // One per line: a line of plain YAML the quick read (js-yaml) would take, were it not for the count.
+    const text = WORKSHEET.replace('  values: [Teens make the creative decisions]', `  values:\n${Array.from({ length: 70_000 }, (_, i) => `    - w${i}`).join('\n')}`);
+    assert.ok(text.length < 1_000_000 && text !== WORKSHEET);
+    const index = new WorkspaceIndex(() => TODAY);
+    const started = Date.now();
+    index.set('/ws/crowded.worksheet.yaml', text);
+    const findings = index.check('/ws/crowded.worksheet.yaml');
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+    assert.deepEqual(findings.map((f) => f.code), ['yaml-syntax']);
+    // On the note past the limit (the fields above the list count too).
+    assert.match(text.split('\n')[findings[0].range.start.line], /^ {4}- w49\d\d$/);
+    assert.match(findings[0].message, /more than 5,000 values/);
+    // The quick read declines it too, so the index holds no meeting made of half a file.
+    assert.equal(index.meetings().length, 0);
+  });
+
   it('__proto__ keys pollute nothing', () => {
     checkText('/ws/p.worksheet.yaml', read('proto-keys.worksheet.yaml'), { today: TODAY });
     assert.equal(({} as Record<string, unknown>).polluted, undefined);

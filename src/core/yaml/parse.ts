@@ -10,6 +10,7 @@ import type { FileKind, Finding, Range } from '../types';
 import { kindOfFile } from '../kinds';
 import { readLight } from './light-tree';
 import { MAX_ALIAS_COUNT, MAX_FILE_CHARS } from './limits';
+import { MAX_VALUES, excessiveValues } from './breadth';
 import { MAX_NESTING, excessiveNesting } from './nesting';
 import type { PosNode } from './positions';
 import { ZERO_RANGE as ZERO, toRange } from './positions';
@@ -94,6 +95,14 @@ function refuse(uri: string, text: string): ParsedFile | undefined {
   if (bad >= 0) {
     // decodeText() turns bytes that are not UTF-8 into U+FFFD: say so rather than read other words.
     return { ...base, findings: [{ code: 'yaml-syntax', severity: 'error', message: 'This file is not valid UTF-8 here: bytes of another encoding were read as the replacement character \uFFFD. Save the file as UTF-8 (or remove the \uFFFD character).', range: rangeAt(text, bad) }] };
+  }
+  // Before the nesting guard, whose token read costs more per value.
+  const crowded = excessiveValues(text);
+  if (crowded !== undefined) {
+    return {
+      ...base,
+      findings: [{ code: 'yaml-syntax', severity: 'error', message: `This file holds more than ${MAX_VALUES.toLocaleString('en')} values (notes, list items, fields); the ones past that start here. A worksheet holds a few dozen: split it, or check that it is really a worksheet.`, range: rangeAt(text, crowded) }],
+    };
   }
   // Before either reader: both recurse per level, and a web worker's stack is
   // smaller than Node's, so the same file must be refused the same way everywhere.

@@ -7,6 +7,7 @@
 // would give, with no reading problem, or "ask the full parse".
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
 import type { State } from 'js-yaml';
+import { MAX_VALUES, valueBound } from './breadth';
 import { MAX_FILE_CHARS } from './limits';
 
 // js-yaml's CORE_SCHEMA is its JSON schema with extras (binary and signed hex
@@ -110,8 +111,8 @@ export function quickRead(text: string): { data: unknown } | undefined {
 
 /** The quick read with another refusal pattern: lets the tests show what each clause of UNSURE_CLAUSES guards. */
 export function quickReadUnless(unsure: (text: string) => boolean, text: string): { data: unknown } | undefined {
-  // Reading problems (parse.ts refuse()) are worded by the full parse: too large, binary, not UTF-8.
-  if (text.length > MAX_FILE_CHARS || text.includes('\u0000') || text.includes('\uFFFD') || hasLongLine(text)) return undefined;
+  // Reading problems (parse.ts refuse()) are worded by the full parse: too large, binary, not UTF-8, too many values.
+  if (text.length > MAX_FILE_CHARS || text.includes('\u0000') || text.includes('\uFFFD') || hasLongLine(text) || valueBound(text) > MAX_VALUES) return undefined;
   const body = withoutLeadingMarker(text);
   if (unsure(body)) return undefined;
   let data: unknown;
