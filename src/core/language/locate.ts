@@ -479,7 +479,7 @@ class Locator {
     let line = i;
     while (stack.length) {
       const top = stack[stack.length - 1];
-      if (!found && p === this.offset && (p >= t.length || !this.tokenStart(t[p]))) found = { ctx: this.flowSlot(top, col), frame: top, key: top.filled?.on === 'key' ? top.keys.length - 1 : -1 };
+      if (!found && p === this.offset && (p >= t.length || !this.tokenStart(p, top))) found = { ctx: this.flowSlot(top, col), frame: top, key: top.filled?.on === 'key' ? top.keys.length - 1 : -1 };
       if (p >= t.length) break;
       const c = t[p];
       if (c === '\n') {
@@ -504,7 +504,7 @@ class Locator {
         const parent = stack.at(-1);
         if (parent) parent.filled = { on: 'value', start: top.open, end: p + 1, value: undefined };
         p++;
-      } else if (c === ':' && top.kind === 'map' && !top.colon) {
+      } else if (c === ':' && top.kind === 'map' && !top.colon && this.flowColon(p, top)) {
         top.colon = true;
         top.filled = undefined;
         p++;
@@ -547,8 +547,22 @@ class Locator {
     return f.kind === 'seq' ? [...f.path, f.index] : [...f.path, f.key ?? ''];
   }
 
-  private tokenStart(c: string): boolean {
-    return !(c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '#' || FLOW_INDICATOR.has(c) || c === ':');
+  private tokenStart(p: number, top: FlowFrame): boolean {
+    const c = this.text[p];
+    if (c === ':') return !(top.kind === 'map' && !top.colon && this.flowColon(p, top));
+    return !(c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '#' || FLOW_INDICATOR.has(c));
+  }
+
+  /**
+   * Whether a `:` in a flow map, where its key is, separates key and value:
+   * before a space, a line's end or an indicator, or right after a quoted key
+   * (`"a":b`). Otherwise it starts a plain key, as in `{:text: x}`.
+   */
+  private flowColon(p: number, top: FlowFrame): boolean {
+    const next = this.text[p + 1];
+    if (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r' || FLOW_INDICATOR.has(next)) return true;
+    const w = top.filled;
+    return w !== undefined && w.end === p && (this.text[p - 1] === '"' || this.text[p - 1] === "'");
   }
 
   /** The cursor between the tokens of a flow collection: after what its entry holds, or where the entry's key or value goes. */
