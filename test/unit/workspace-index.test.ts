@@ -63,6 +63,18 @@ describe('workspace index', () => {
     assert.deepEqual(f.related?.map((r) => r.uri), [EASTSIDE]);
   });
 
+  it('round-not-all-held names partners in order whatever order files came in, a handful of them, and counts the rest', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `p-${String.fromCharCode(108 - i)}`); // p-l, p-k, ... p-a
+    const messages = [ids, [...ids].reverse()].map((order) => {
+      const index = build('2026-11-24');
+      for (const id of order) index.set(`/ws/${id}.worksheet.yaml`, eastside('planned').replace(/eastside-library/g, id));
+      index.set(REV, REVIEW);
+      return index.check(REV).find((x) => x.code === 'round-not-all-held')?.message;
+    });
+    assert.equal(messages[0], messages[1]);
+    assert.match(messages[0] ?? '', /not held yet \(p-a, p-b, p-c, p-d, p-e, p-f, p-g, p-h and 4 more\)/);
+  });
+
   it('a worksheet change reports the convenings and reviews it affects, and their findings update', () => {
     const index = build();
     const seen: string[][] = [];
