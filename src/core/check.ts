@@ -3,7 +3,7 @@
 // `# worksheets-disable` comments.
 import type { FileKind, Finding, Range, Severity, SeveritySetting } from './types';
 import { Lexer } from 'yaml';
-import type { ParsedFile } from './yaml';
+import type { ParsedFile, PosNode } from './yaml';
 import { YamlView, parseFile } from './yaml';
 import { validateSchema } from './schema';
 import type { FileFacts, TeamConfig } from './facts';
@@ -44,7 +44,7 @@ export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResul
     // No document at all (an empty file, only comments) or an empty one.
     raw.push(emptyFileFinding(kind));
   }
-  return { file, findings: applySettings(oneFindingPerValue(raw), config.rules, disabledCodes(file.text)) };
+  return { file, findings: applySettings(oneFindingPerValue(raw), config.rules, disabledCodes(file.text, file.findings.length === 0 ? file.tree : undefined)) };
 }
 
 /**
@@ -105,30 +105,24 @@ interface Disabled {
 }
 
 const DIRECTIVE = /^#\s*worksheets-disable(-next-line)?\b(.*)$/;
+/** A directive on a line of its own: the candidates, before asking whether each is a comment. */
+const DIRECTIVE_LINE = /^[ \t\uFEFF]*(#\s*worksheets-disable(?:-next-line)?\b.*?)\r?$/gm;
 
 /**
  * `# worksheets-disable-next-line code...` and `# worksheets-disable code...`
- * comments. Only real YAML comments count, as the `yaml` package's lexer finds
- * them, on a line of their own: a note line in a `|` block that reads
- * `# worksheets-disable` is partner text, and must not silence the file.
+ * comments. Only real YAML comments count, on a line of their own: a note
+ * line in a `|` block that reads `# worksheets-disable` is partner text, and
+ * must not silence the file. With the position tree of a text that parsed
+ * cleanly, a candidate line is a comment exactly when no scalar (key or
+ * value) covers it; otherwise the `yaml` package's lexer tells, which costs
+ * a pass over the whole text.
  */
-export function disabledCodes(text: string): Disabled {
+export function disabledCodes(text: string, tree?: PosNode): Disabled {
   const result: Disabled = { file: new Set(), lines: new Map() };
   if (!text.includes('worksheets-disable')) return result;
-  let offset = 0;
-  let line = 0;
-  let counted = 0;
-  for (const token of new Lexer().lex(text)) {
-    // The lexer's own markers (document, flow end, scalar) are not in the text.
-    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
-    const at = offset;
-    offset += token.length;
-    if (!token.startsWith('#')) continue;
-    const m = DIRECTIVE.exec(token);
-    if (!m) continue;
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    if (text.slice(lineStart, at).trim()) continue; // after a value on its line: a remark, not a directive
-    for (; counted < at; counted++) if (text.charCodeAt(counted) === 10) line++;
+  const add = (line: number, comment: string) => {
+    const m = DIRECTIVE.exec(comment);
+    if (!m) return;
     const codes = m[2].split(/[\s,]+/).filter((c) => /^[a-z][a-z0-9-]*$/.test(c));
     const set = codes.length ? codes : ['*'];
     if (m[1]) {
@@ -138,8 +132,45 @@ export function disabledCodes(text: string): Disabled {
     } else {
       set.forEach((c) => result.file.add(c));
     }
+  };
+  let line = 0;
+  let counted = 0;
+  const lineOf = (at: number) => {
+    for (; counted < at; counted++) if (text.charCodeAt(counted) === 10) line++;
+    return line;
+  };
+  if (tree) {
+    const scalars = scalarRanges(tree);
+    for (const m of text.matchAll(DIRECTIVE_LINE)) {
+      const at = m.index + m[0].indexOf('#');
+      if (!scalars.some(([start, end]) => at >= start && at < end)) add(lineOf(at), m[1]);
+    }
+    return result;
+  }
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's own markers (document, flow end, scalar) are not in the text.
+    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    const at = offset;
+    offset += token.length;
+    if (!token.startsWith('#')) continue;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (text.slice(lineStart, at).trim()) continue; // after a value on its line: a remark, not a directive
+    add(lineOf(at), token);
   }
   return result;
+}
+
+/** The ranges of every scalar of a position tree, keys included. */
+function scalarRanges(node: PosNode | undefined, out: [number, number][] = []): [number, number][] {
+  if (!node) return out;
+  if (node.kind === 'scalar') out.push(node.range);
+  else if (node.kind === 'seq') node.items.forEach((i) => scalarRanges(i, out));
+  else for (const p of node.pairs) {
+    scalarRanges(p.key, out);
+    scalarRanges(p.value, out);
+  }
+  return out;
 }
 
 function applySettings(findings: Finding[], rules: Record<string, SeveritySetting>, disabled: Disabled): Finding[] {

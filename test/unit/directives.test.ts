@@ -1,0 +1,52 @@
+// `# worksheets-disable` directives are found two ways: from the position
+// tree of a text that parsed cleanly (a candidate line no scalar covers is a
+// comment), and from the `yaml` package's lexer otherwise. The tree way saves
+// a lexer pass over every worksheet that holds a directive, so it must find
+// exactly what the lexer finds, on real files and on random edits of them.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { disabledCodes } from '../../src/core/check';
+import { parseFile } from '../../src/core/yaml';
+import { applyTextEdit, seeds, textEdits } from './yaml-seeds';
+
+const DIRECTIVES = ['# worksheets-disable-next-line meeting-length', '# worksheets-disable not-thanked', '#worksheets-disable', '  # worksheets-disable-next-line a, b'];
+const PIECES = [...DIRECTIVES.flatMap((d) => [`\n${d}\n`, `\n    ${d}`, d]), ' ', '\n', '\n  ', ': ', '- ', '|', '|\n', '>-\n', '"', "'", '[', ']', '{', '}', ', ', 'x', '\r\n', '\t'];
+const edit = fc.oneof(...textEdits({ pieces: PIECES, deleteMax: 6, indentCount: 5, indentBy: 4 }));
+const SEEDS = seeds(5).map((s, i) => (i % 2 ? s : s.replace(/\n(\s*)(\w+:)/, `\n$1${DIRECTIVES[i % DIRECTIVES.length].trim()}\n$1$2`)));
+
+const plain = (d: ReturnType<typeof disabledCodes>) => ({ file: [...d.file].sort(), lines: [...d.lines].map(([l, s]) => [l, [...s].sort()]).sort() });
+
+describe('disable directives', () => {
+  it('the position tree finds the directives the lexer finds, on real files and random edits of them', () => {
+    let withTree = 0;
+    fc.assert(fc.property(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 4 }), (seed, edits) => {
+      const text = edits.reduce(applyTextEdit, seed);
+      const file = parseFile('/t/a.worksheet.yaml', text);
+      if (file.findings.length || !file.tree || !text.includes('worksheets-disable')) return;
+      withTree++;
+      assert.deepEqual(plain(disabledCodes(text, file.tree)), plain(disabledCodes(text)), JSON.stringify(text));
+    }), { numRuns: 2000 });
+    assert.ok(withTree > 150, `only ${withTree} texts with a directive parsed`);
+  });
+
+  it('a directive line inside a `|` note, a quoted value over lines or a key is text; one between flow items is a comment', () => {
+    const text = [
+      'kind: worksheet',
+      'notes:',
+      '  values: |',
+      '    # worksheets-disable',
+      '  goals: "a',
+      '    # worksheets-disable not-thanked',
+      '    b"',
+      '  challenges: [x,',
+      '    # worksheets-disable-next-line meeting-length',
+      '    y]',
+      '',
+    ].join('\n');
+    const file = parseFile('/t/a.worksheet.yaml', text);
+    assert.deepEqual(file.findings, []);
+    for (const found of [disabledCodes(text, file.tree), disabledCodes(text)]) {
+      assert.deepEqual(plain(found), { file: [], lines: [[9, ['meeting-length']]] });
+    }
+  });
+});
