@@ -60,7 +60,7 @@ export function readAsMeant(kind: FileKind, data: unknown): AsMeant {
   const out: AsMeant = { data, slips: [], renamed: new Map() };
   const root = ROOTS[kind];
   if (!root || typeof data !== 'object' || data === null) return out;
-  out.data = walk(root, root, data, [], [], out);
+  out.data = walk(root, root, data, undefined, out);
   return out;
 }
 
@@ -103,9 +103,47 @@ function resolveOnce(root: Schema, node: unknown, depth = 0): Schema {
   return { ...resolveOnce(root, target, depth + 1), ...rest };
 }
 
-function types(s: Schema): string[] {
-  const t = s.type;
-  return Array.isArray(t) ? t.map(String) : typeof t === 'string' ? [t] : [];
+const typesOf = new WeakMap<Schema, readonly string[]>();
+
+function types(s: Schema): readonly string[] {
+  let ts = typesOf.get(s);
+  if (!ts) {
+    const t = s.type;
+    ts = Array.isArray(t) ? t.map(String) : typeof t === 'string' ? [t] : [];
+    typesOf.set(s, ts);
+  }
+  return ts;
+}
+
+/** A schema node's anyOf or oneOf branches that name a type, resolved once. */
+const typedBranchesOf = new WeakMap<Schema, readonly Schema[] | null>();
+
+function typedBranches(root: Schema, s: Schema): readonly Schema[] | null {
+  let typed = typedBranchesOf.get(s);
+  if (typed === undefined) {
+    const branches = [s.anyOf, s.oneOf].find(Array.isArray) as unknown[] | undefined;
+    typed = branches ? branches.map((b) => resolve(root, b)).filter((b) => types(b).length > 0) : null;
+    typedBranchesOf.set(s, typed);
+  }
+  return typed;
+}
+
+/**
+ * Where the walk is, as a chain back to the root: a path is made into an
+ * array only for a slip, so a file without one allocates no path at all.
+ */
+interface Trail {
+  up: Trail | undefined;
+  /** The segment in the data read as meant. */
+  seg: string | number;
+  /** The segment as written (a renamed key's written form). */
+  written: string | number;
+}
+
+function pathOf(t: Trail | undefined, written: boolean): YamlPath {
+  const out: (string | number)[] = [];
+  for (let at = t; at; at = at.up) out.push(written ? at.written : at.seg);
+  return out.reverse();
 }
 
 function typeOf(v: unknown): string {
@@ -123,27 +161,23 @@ function accepts(s: Schema, v: unknown): boolean {
 }
 
 
-function walk(root: Schema, node: unknown, value: unknown, path: YamlPath, written: YamlPath, out: AsMeant): unknown {
+function walk(root: Schema, node: unknown, value: unknown, trail: Trail | undefined, out: AsMeant): unknown {
   const s = resolve(root, node);
-  for (const key of ['anyOf', 'oneOf'] as const) {
-    const branches = s[key];
-    if (Array.isArray(branches)) {
-      const resolved = branches.map((b) => resolve(root, b));
-      const typed = resolved.filter((b) => types(b).length > 0);
-      // The branch the value's type matches (a note as a line or a block); untyped branches only add `required`.
-      const branch = typed.find((b) => accepts(b, value));
-      if (branch) return walk(root, mergedBranch(s, branch), value, path, written, out);
-      if (typed.length > 0) return value;
-    }
+  const typed = typedBranches(root, s);
+  if (typed) {
+    // The branch the value's type matches (a note as a line or a block); untyped branches only add `required`.
+    const branch = typed.find((b) => accepts(b, value));
+    if (branch) return walk(root, mergedBranch(s, branch), value, trail, out);
+    if (typed.length > 0) return value;
   }
-  if (typeof value === 'string' && !accepts(s, value)) return fromString(root, s, value, written, out);
-  if (typeof value === 'string') return stringSlip(s, value, written, out);
+  if (typeof value === 'string' && !accepts(s, value)) return fromString(root, s, value, trail, out);
+  if (typeof value === 'string') return stringSlip(s, value, trail, out);
   if (Array.isArray(value)) {
     const items = s.items;
     if (!items || types(s).length && !types(s).includes('array')) return value;
     let copy: unknown[] | undefined;
     value.forEach((item, i) => {
-      const next = walk(root, items, item, [...path, i], [...written, i], out);
+      const next = walk(root, items, item, { up: trail, seg: i, written: i }, out);
       if (next !== item) (copy ??= [...value])[i] = next;
     });
     return copy ?? value;
@@ -153,14 +187,16 @@ function walk(root: Schema, node: unknown, value: unknown, path: YamlPath, writt
     if (!props) return value;
     const obj = value as Record<string, unknown>;
     let copy: Record<string, unknown> | undefined;
-    for (const [k, v] of Object.entries(obj)) {
+    for (const k in obj) {
+      if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+      const v = obj[k];
       let key = k;
       if (!(k in props) && s.additionalProperties === false) {
         const meant = keyForm(k);
         if (meant !== k && meant in props && !(meant in obj)) {
           key = meant;
-          out.slips.push({ kind: 'key', path: [...written, k], written: k, meant: [meant] });
-          out.renamed.set([...path, meant].join('/'), k);
+          out.slips.push({ kind: 'key', path: [...pathOf(trail, true), k], written: k, meant: [meant] });
+          out.renamed.set([...pathOf(trail, false), meant].join('/'), k);
         }
       }
       const sub = key in props ? props[key] : undefined;
@@ -172,7 +208,7 @@ function walk(root: Schema, node: unknown, value: unknown, path: YamlPath, writt
         delete copy[k];
         continue;
       }
-      const next = sub ? walk(root, sub, v, [...path, key], [...written, k], out) : v;
+      const next = sub ? walk(root, sub, v, { up: trail, seg: key, written: k }, out) : v;
       if (key !== k || next !== v) {
         copy ??= { ...obj };
         if (key !== k) delete copy[k];
@@ -190,8 +226,9 @@ function withoutBranches(s: Schema): Schema {
 }
 
 /** A string where the schema wants another type: yes for true, `90 min`, a paragraph or `a, b` for a list. */
-function fromString(root: Schema, s: Schema, value: string, path: YamlPath, out: AsMeant): unknown {
+function fromString(root: Schema, s: Schema, value: string, trail: Trail | undefined, out: AsMeant): unknown {
   const ts = types(s);
+  const path = pathOf(trail, true);
   if (ts.includes('boolean')) {
     const b = readBoolean(value);
     if (b !== undefined) {
@@ -227,15 +264,25 @@ function takesStrings(root: Schema, s: Schema): boolean {
   return !!branches && branches.some((b) => types(resolve(root, b)).includes('string'));
 }
 
+const allowedOf = (() => {
+  const cache = new WeakMap<Schema, string[]>();
+  return (s: Schema): string[] => {
+    let allowed = cache.get(s);
+    if (!allowed) cache.set(s, (allowed = (s.enum as unknown[]).filter((e): e is string => typeof e === 'string')));
+    return allowed;
+  };
+})();
+
 /** A string of the right type in the wrong form: a date, a capitalised value, an id with spaces. */
-function stringSlip(s: Schema, value: string, path: YamlPath, out: AsMeant): unknown {
+function stringSlip(s: Schema, value: string, trail: Trail | undefined, out: AsMeant): unknown {
+  const path = () => pathOf(trail, true);
   if (Array.isArray(s.enum)) {
-    const allowed = s.enum.filter((e): e is string => typeof e === 'string');
+    const allowed = allowedOf(s);
     if (allowed.includes(value)) return value;
     const form = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
     const hit = allowed.find((a) => a === form);
     if (hit) {
-      out.slips.push({ kind: 'case', path, written: value, meant: [hit], allowed });
+      out.slips.push({ kind: 'case', path: path(), written: value, meant: [hit], allowed });
       return hit;
     }
     return value;
@@ -244,7 +291,7 @@ function stringSlip(s: Schema, value: string, path: YamlPath, out: AsMeant): unk
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
     const readings = readDate(value);
     if (readings.length === 0) return value;
-    out.slips.push({ kind: 'date', path, written: value, meant: readings });
+    out.slips.push({ kind: 'date', path: path(), written: value, meant: readings });
     // Day and month that could swap: neither reading is taken for the facts.
     return readings.length === 1 ? readings[0] : value;
   }
@@ -253,7 +300,7 @@ function stringSlip(s: Schema, value: string, path: YamlPath, out: AsMeant): unk
   if (isIdPattern(s.pattern) && !isSlug(value) && /^[\p{L}\p{N}][\p{L}\p{N} _.'’-]*$/u.test(value.trim())) {
     const id = slugify(value);
     if (id !== '' && isSlug(id)) {
-      out.slips.push({ kind: 'id', path, written: value, meant: [id], refersTo: typeof s['x-refers-to'] === 'string' ? s['x-refers-to'] : undefined });
+      out.slips.push({ kind: 'id', path: path(), written: value, meant: [id], refersTo: typeof s['x-refers-to'] === 'string' ? s['x-refers-to'] : undefined });
       return id;
     }
   }
