@@ -35,6 +35,9 @@ export interface LightRead {
   lines: LineCounter;
 }
 
+/** A block map's key: its node, its value, and where its colon is. */
+interface Entry { key: PosScalar; value: unknown; colon: number }
+
 /** Thrown inside the reader when the text leaves the subset. */
 class Decline extends Error {}
 
@@ -151,7 +154,8 @@ class LineReader {
   /** The block collection starting at `at` on `line`. */
   private block(line: number, at: number): Read {
     if (this.isDash(at, this.lines[line].end)) return this.seq(line, at);
-    if (this.entry(line, at)) return this.map(line, at);
+    const first = this.entry(line, at);
+    if (first) return this.map(line, at, first);
     throw new Decline();
   }
 
@@ -160,14 +164,13 @@ class LineReader {
   }
 
   /** A block map whose first key is at `at`; its later keys are at the same column. */
-  private map(line: number, at: number): Read<PosMap> {
+  private map(line: number, at: number, first: Entry): Read<PosMap> {
     const col = this.column(line, at);
     const pairs: PosPair[] = [];
     let cur = line;
-    let keyAt = at;
+    let entry: Entry | undefined = first;
     let last: Read | undefined;
     for (;;) {
-      const entry = this.entry(cur, keyAt);
       if (!entry) throw new Decline();
       const value = this.valueAfter(cur, entry.colon + 1, col);
       pairs.push({ key: entry.key, keyValue: entry.value, value: value.node });
@@ -177,9 +180,11 @@ class LineReader {
       const l = this.lines[next];
       const c = this.column(next, l.content);
       if (c > col) throw new Decline();
-      if (c < col || !this.entry(next, l.content)) break;
+      if (c < col) break;
+      // The next line's key, read once: it decides whether the map goes on, then is the next pair's key.
+      entry = this.entry(next, l.content);
+      if (!entry) break;
       cur = next;
-      keyAt = l.content;
     }
     return this.close({ kind: 'map', range: [at, last.end], flow: false, pairs }, col, last);
   }
@@ -198,8 +203,10 @@ class LineReader {
       let item: Read;
       if (v === l.end) item = this.below(cur, col, false, false);
       else if (this.isDash(v, l.end)) item = this.seq(cur, v);
-      else if (this.entry(cur, v)) item = this.map(cur, v);
-      else item = this.inline(cur, v, col);
+      else {
+        const first = this.entry(cur, v);
+        item = first ? this.map(cur, v, first) : this.inline(cur, v, col);
+      }
       items.push(item.node);
       last = item;
       const next = this.nextContent(item.last + 1);
@@ -341,7 +348,7 @@ class LineReader {
   }
 
   /** A map entry's key at `at`: the key node, its value for matching, and the colon. */
-  private entry(line: number, at: number): { key: PosScalar; value: unknown; colon: number } | undefined {
+  private entry(line: number, at: number): Entry | undefined {
     const l = this.lines[line];
     const c = this.text[at];
     if (c === '"' || c === "'") {
