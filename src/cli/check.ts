@@ -27,6 +27,9 @@ export interface CheckArgs {
   quiet: boolean;
 }
 
+/** How many worksheets are checked together as they are read. */
+const CHECK_BATCH = 1000;
+
 /** Returns the exit code: 0 clean, 1 errors or too many warnings, 2 a path that cannot be read or listed. */
 export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const targets = (args.paths.length ? args.paths : ['.']).map((p) => resolve(io.cwd, p));
@@ -37,7 +40,8 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     }
   }
 
-  const index = new WorkspaceIndex(() => args.today);
+  // checkEvery: set() keeps the parse it makes, and the check right after reads it: one parse per file.
+  const index = new WorkspaceIndex(() => args.today, { checkEvery: true });
   const told = new Set<string>();
   const nodeFileSystem = nodeFileSystemFor((path, why) => {
     const line = `partner-worksheets: skipped ${relative(io.cwd, path) || path}: ${why}\n`;
@@ -45,8 +49,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     told.add(line);
   });
   const wanted: string[] = [];
-  const problems = new Set<string>();
-  const loaded = new Set<string>();
+  const roots: string[] = [];
   for (const t of targets) {
     const isDir = statSync(t).isDirectory();
     // A single file is checked in the context of its workspace (the nearest
@@ -56,32 +59,55 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
       // Named on purpose and never read: passing in silence would be a false all-clear.
       throw new UsageError(`${relative(io.cwd, t) || t} is not a file the check reads: name a folder, or a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file`);
     }
-    const files = await nodeFileSystem.findFiles(toUri(t));
-    if (!loaded.has(root)) {
-      const { unreadable } = await index.loadFolder(nodeFileSystem, toUri(root));
-      unreadable.forEach((u) => problems.add(u.reason));
-      loaded.add(root);
-    }
-    for (const uri of files) {
-      if (!index.has(uri)) {
-        try {
-          index.set(uri, decodeText(await nodeFileSystem.readFile(uri)));
-        } catch (e) {
-          problems.add(e instanceof Error ? e.message : String(e));
-        }
-      }
-      wanted.push(uri);
+    wanted.push(...(await nodeFileSystem.findFiles(toUri(t))));
+    if (!roots.includes(root)) roots.push(root);
+  }
+  const isWanted = new Set(wanted);
+
+  // Worksheets are checked as they are read, a batch at a time (the
+  // workspace-wide facts some rules ask for are then worked out once per
+  // batch, not once per file), and their data let go: memory stays flat
+  // however many there are. Once all are read, the few whose findings depend
+  // on other worksheets (identity, rounds) are checked again, with convenings,
+  // reviews and settings, which read the whole workspace. Settings are read
+  // before any worksheet (loadFolder), so none is checked without them.
+  const early = new Map<string, Finding[]>();
+  let batch: string[] = [];
+  const flush = () => {
+    for (const uri of batch) early.set(uri, index.check(uri, { retain: false }));
+    batch = [];
+  };
+  const onRead = (uri: string) => {
+    if (!isWanted.has(uri) || kindOfFile(uri) !== 'worksheet') return;
+    batch.push(uri);
+    if (batch.length >= CHECK_BATCH) flush();
+  };
+  const problems = new Set<string>();
+  for (const root of roots) {
+    const { unreadable } = await index.loadFolder(nodeFileSystem, toUri(root), { onRead });
+    unreadable.forEach((u) => problems.add(u.reason));
+  }
+  for (const uri of wanted) {
+    if (index.has(uri)) continue;
+    try {
+      index.set(uri, decodeText(await nodeFileSystem.readFile(uri)));
+      onRead(uri);
+    } catch (e) {
+      problems.add(e instanceof Error ? e.message : String(e));
     }
   }
+  flush();
   // A file left unread is no pass: say which and why, and stop (exit 2).
   if (problems.size) {
     for (const p of [...problems].sort()) io.err(`partner-worksheets: ${p}\n`);
     return 2;
   }
 
+  const concerned = index.identityConcerned();
   const results: FileFindings[] = [];
-  for (const uri of [...new Set(wanted)].sort((a, b) => toPath(a).localeCompare(toPath(b)))) {
-    let findings: Finding[] = index.check(uri, { retain: false });
+  for (const uri of [...isWanted].sort((a, b) => toPath(a).localeCompare(toPath(b)))) {
+    const first = early.get(uri);
+    let findings: Finding[] = first && !concerned.has(uri) ? first : index.check(uri, { retain: false });
     if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
     results.push({ file: relative(io.cwd, toPath(uri)) || uri, findings });
   }

@@ -44,6 +44,8 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /** A persisted snapshot (see snapshot()): files whose stamp still matches are not read again. */
   snapshot?: unknown;
+  /** Called with each file once it is in the index (not for files taken from the snapshot). */
+  onRead?: (uri: string) => void;
 }
 
 export interface LoadResult {
@@ -247,20 +249,28 @@ export class WorkspaceIndex implements WorkspaceFacts {
       await forEachLimit(uris, 32, async (u) => { stamps.set(u, (await stampOf(u).catch(() => undefined)) ?? 'unknown'); });
       if (opts.snapshot !== undefined) toRead = this.restore(opts.snapshot, stamps);
     }
-    // Settings first: every other file's findings depend on them, so read after them each is checked once.
-    toRead = [...toRead.filter((u) => kindOfFile(u) === 'config'), ...toRead.filter((u) => kindOfFile(u) !== 'config')];
+    // Settings first, all of them: every other file's findings depend on them,
+    // so a file checked as soon as it is read (onRead) is checked once.
+    const settings = toRead.filter((u) => kindOfFile(u) === 'config');
+    const rest = toRead.filter((u) => kindOfFile(u) !== 'config');
     const unreadable: LoadResult['unreadable'] = [];
     let done = 0;
-    await forEachLimit(toRead, 16, async (uri) => {
+    const total = toRead.length;
+    const read = async (uri: string) => {
       let content: string | undefined;
       try {
         content = decodeText(await fs.readFile(uri));
       } catch (e) {
         unreadable.push({ uri, reason: e instanceof Error ? e.message : String(e) });
       }
-      if (content !== undefined) this.set(uri, content);
-      opts.onProgress?.(++done, toRead.length);
-    });
+      if (content !== undefined) {
+        this.set(uri, content);
+        opts.onRead?.(uri);
+      }
+      opts.onProgress?.(++done, total);
+    };
+    await forEachLimit(settings, 16, read);
+    await forEachLimit(rest, 16, read);
     return { stamps, reused: uris.length - toRead.length, unreadable };
   }
 
