@@ -25,6 +25,8 @@ export interface CheckArgs {
   maxWarnings: number;
   /** Report errors only. */
   quiet: boolean;
+  /** How many worksheets are checked together as they are read (tests set it small). */
+  batch?: number;
 }
 
 /** How many worksheets are checked together as they are read. */
@@ -80,7 +82,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const onRead = (uri: string) => {
     if (!isWanted.has(uri) || kindOfFile(uri) !== 'worksheet') return;
     batch.push(uri);
-    if (batch.length >= CHECK_BATCH) flush();
+    if (batch.length >= (args.batch ?? CHECK_BATCH)) flush();
   };
   const problems = new Set<string>();
   for (const root of roots) {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { CONFIG, CONVENING, WORKSHEET, variant } from './helpers';
+import { WorkspaceIndex } from '../../src/core/workspace';
+import { runCheck } from '../../src/cli/check';
 
 async function cli(args: string[], cwd: string) {
   let out = '';
@@ -187,5 +189,42 @@ describe('partner-worksheets review of the example workspace', () => {
     const funding = s.themes.find((t: { id: string; category: string }) => t.id === 'funding' && t.category === 'challenges');
     assert.deepEqual(Object.keys(funding).sort(), ['category', 'id', 'label', 'partners', 'source']);
     assert.equal(funding.partners.length, 5);
+  });
+});
+
+describe('check reads and checks in one pass', () => {
+  // Worksheets are checked as they are read; those whose findings depend on
+  // others (identity, rounds) are checked again once all are read. Files are
+  // named so that each slip is read before what it depends on.
+  const oak = (id: string, organization: string, date: string, round: string | undefined) => variant(WORKSHEET,
+    [['partner'], { id, organization }], [['meeting', 'date'], date], [['round'], round], [['next_step', 'status'], 'done'], [['follow_up']]);
+  const files: Record<string, string> = {
+    'a/2026-11-12.worksheet.yaml': oak('oak-public-library', 'Oak Public Library.', '2026-11-12', 'autumn-2026'),
+    'a/2026-10-20.worksheet.yaml': oak('birch-hall', 'Birch Hall', '2026-10-20', 'autum-2026'),
+    'a/2026-10-21.worksheet.yaml': oak('cedar-club', 'Cedar Club', '2026-10-21', undefined),
+    'b/2026-05-11.worksheet.yaml': oak('oak-library', 'Oak Public Library', '2026-05-11', 'spring-2026'),
+    ...Object.fromEntries(['elm', 'fir', 'ash'].map((p) => [`b/${p}.worksheet.yaml`, oak(p, `${p} group`, '2026-10-15', 'autumn-2026')])),
+  };
+
+  it('gives every file the findings of a check after the whole workspace is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-one-pass-'));
+    try {
+      const index = new WorkspaceIndex(() => '2026-11-24');
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(join(dir, name, '..'), { recursive: true });
+        writeFileSync(join(dir, name), text);
+        index.set(join(dir, name), text);
+      }
+      const want = Object.keys(files).flatMap((name) => index.check(join(dir, name)).map((f) => `${name}:${f.range.start.line + 1} ${f.code} ${f.message}`)).sort();
+      let out = '';
+      // One worksheet per batch: each is checked before the files after it are read.
+      const code = await runCheck({ paths: [dir], today: '2026-11-24', format: 'json', maxWarnings: Infinity, quiet: false, batch: 1 }, { out: (t) => { out += t; }, err: () => undefined, cwd: dir });
+      assert.equal(code, 0);
+      const got = (JSON.parse(out) as { file: string; line: number; code: string; message: string }[]).map((f) => `${f.file}:${f.line} ${f.code} ${f.message}`).sort();
+      for (const code of ['duplicate-partner', 'round-lookalike', 'missing-round']) assert.ok(want.some((w) => w.includes(` ${code} `)), code);
+      assert.deepEqual(got, want);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
