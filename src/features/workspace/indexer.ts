@@ -23,6 +23,9 @@ export class Indexer implements vscode.Disposable {
   /** File stamps (mtime:size) seen at load, for the persisted snapshot. */
   private readonly stamps = new Map<string, string>();
 
+  /** Files named like worksheets that could not be read (a FIFO, a device, too large), with the reason. */
+  private readonly unreadable = new Map<string, string>();
+
   /**
    * @param snapshotUri where the index is persisted between sessions (in the
    * workspace's storage), so a reopened workspace parses only what changed.
@@ -39,6 +42,7 @@ export class Indexer implements vscode.Disposable {
       folders,
       folders.onDidDelete((u) => {
         this.deletions++;
+        this.forgetUnreadable(u.toString());
         if (!kindOfFile(u.path)) this.index.deleteFolder(u.toString());
       }),
       watcher,
@@ -62,6 +66,11 @@ export class Indexer implements vscode.Disposable {
     this.load(vscode.workspace.workspaceFolders ?? []);
   }
 
+  /** The files left out of the index, as URIs with the reason each could not be read. */
+  leftOut(): ReadonlyMap<string, string> {
+    return this.unreadable;
+  }
+
   /** Resolves when every load started so far has finished. */
   whenIndexed(): Promise<void> {
     return this.loading;
@@ -82,7 +91,10 @@ export class Indexer implements vscode.Disposable {
             onProgress: (done, total) => { if (done === total || done % 50 === 0) progress.report({ message: `${done}/${total}` }); },
           });
           result.stamps.forEach((v, k) => this.stamps.set(k, v));
-          result.unreadable.forEach((u) => this.log.warn(`Could not read ${u.uri}: ${u.reason}`));
+          result.unreadable.forEach((u) => {
+            this.unreadable.set(u.uri, u.reason);
+            this.log.warn(`Could not read ${u.uri}: ${u.reason}`);
+          });
           // Never left out in silence: the reviews and checks would miss these files.
           if (result.unreadable.length) {
             const first = result.unreadable[0].reason;
@@ -142,21 +154,35 @@ export class Indexer implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
     if (open && open.isDirty) return; // the editor's buffer wins until it is saved or closed
     const deletionsBefore = this.deletions;
+    const key = uri.toString();
     readRegularFile(uri).then(
       async (bytes) => {
         // A delete may have overtaken this read: do not bring the file back.
         if (this.deletions !== deletionsBefore && !(await exists(uri))) return;
-        this.index.set(uri.toString(), decodeText(bytes));
+        this.unreadable.delete(key);
+        this.index.set(key, decodeText(bytes));
       },
-      (e) => this.log.warn(`Could not read ${uri.toString()}: ${String(e)}`),
+      (e: unknown) => {
+        const reason = e instanceof Error ? e.message : String(e);
+        this.log.warn(`Could not read ${key}: ${reason}`);
+        // Never left out in silence, and said once per file (a watcher may report it again and again).
+        if (!this.unreadable.has(key)) void vscode.window.showWarningMessage(`Partner Worksheets left a file out: ${reason}`);
+        this.unreadable.set(key, reason);
+      },
     );
   }
 
   private remove(uri: vscode.Uri, folderToo = false): void {
     this.deletions++;
     const key = uri.toString();
+    this.forgetUnreadable(key);
     if (this.index.has(key)) this.index.delete(key);
     else if (folderToo) this.index.deleteFolder(key);
+  }
+
+  /** A file or folder is gone: what could not be read of it is no longer left out. */
+  private forgetUnreadable(key: string): void {
+    for (const u of [...this.unreadable.keys()]) if (u === key || u.startsWith(`${key}/`)) this.unreadable.delete(u);
   }
 
   private inWorkspace(uri: vscode.Uri): boolean {
