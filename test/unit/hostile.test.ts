@@ -3,9 +3,9 @@
 // leaves the rest of the workspace working.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { checkText } from '../../src/core/check';
 import { decodeText } from '../../src/core/decode';
@@ -220,5 +220,57 @@ describe('review --out', () => {
       (fs as { writeFileSync: unknown }).writeFileSync = real;
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('files and folders without permission', () => {
+  // Root reads everything, so as root (CI containers) the command runs as the
+  // unprivileged user `nobody`; as anyone else, the modes alone refuse.
+  // The command is bundled into a folder anyone may read: the repository itself may sit
+  // where `nobody` cannot go (under /root, say).
+  const asRoot = process.getuid?.() === 0;
+  let bin = '';
+  before(async function () {
+    this.timeout(60_000);
+    bin = mkdtempSync(join(tmpdir(), 'pw-perm-bin-'));
+    chmodSync(bin, 0o755);
+    const esbuild = await import('esbuild');
+    await esbuild.build({ entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile: join(bin, 'cli.js'), logLevel: 'silent' });
+    chmodSync(join(bin, 'cli.js'), 0o755);
+  });
+  after(() => rmSync(bin, { recursive: true, force: true }));
+  const run = (dir: string) => spawnSync(process.execPath, [join(bin, 'cli.js'), 'check', dir], {
+    encoding: 'utf8', cwd: dir, timeout: 60_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+  });
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pw-perm-'));
+    chmodSync(dir, 0o755);
+  });
+  afterEach(() => {
+    for (const sub of ['locked', '.']) if (existsSync(join(dir, sub))) chmodSync(join(dir, sub), 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a worksheet that cannot be read is exit 2 with its path and "permission denied", not an empty file', function () {
+    this.timeout(60_000); // a whole process
+    writeFileSync(join(dir, 'ok.worksheet.yaml'), WORKSHEET);
+    writeFileSync(join(dir, 'secret.worksheet.yaml'), WORKSHEET);
+    chmodSync(join(dir, 'secret.worksheet.yaml'), 0);
+    const r = run(dir);
+    assert.equal(r.status, 2, r.stderr + r.stdout);
+    assert.equal(r.stderr, `partner-worksheets: cannot read ${join(dir, 'secret.worksheet.yaml')}: permission denied\n`);
+    assert.equal(r.stdout, '');
+  });
+
+  it('a folder that cannot be listed is exit 2 with its path, not skipped', function () {
+    this.timeout(60_000);
+    writeFileSync(join(dir, 'ok.worksheet.yaml'), WORKSHEET);
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(join(dir, 'locked', 'x.worksheet.yaml'), WORKSHEET);
+    chmodSync(join(dir, 'locked'), 0);
+    const r = run(dir);
+    assert.equal(r.status, 2, r.stderr + r.stdout);
+    assert.equal(r.stderr, `partner-worksheets: cannot read ${join(dir, 'locked')}: permission denied\n`);
   });
 });
