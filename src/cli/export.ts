@@ -8,6 +8,7 @@ import { nodeFileSystemFor } from './node-fs';
 import type { CliIo } from './io';
 import { toUri } from './io';
 import { checkOutName, isInput, writeOutFile } from './out-file';
+import { oneLine } from '../core/visible';
 
 /** The file system for a command: links out of the tree are skipped with one line on stderr each. */
 export function commandFileSystem(io: CliIo) {
@@ -76,9 +77,29 @@ export function writeExport(io: CliIo, text: string, out: { name?: string; targe
     const code = (e as NodeJS.ErrnoException).code;
     io.err(code === 'EEXIST'
       ? `partner-worksheets: ${name} exists; nothing was written (use --force to replace it)\n`
-      : `partner-worksheets: could not write ${name}: ${e instanceof Error ? e.message : String(e)}; nothing was changed\n`);
+      : `partner-worksheets: could not write ${name}: ${writeFailure(e)}; nothing was changed\n`);
     return 2;
   }
   io.err(`Wrote ${out.what} to ${name}\n`);
   return 0;
+}
+
+/** Why a file could not be written, in words (not the temporary file's name in a system message). */
+export function writeFailure(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException)?.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'its folder does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'no space left on the disk';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return oneLine((e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e)));
+  }
 }

@@ -8,6 +8,7 @@ import { WorkspaceIndex } from '../core/workspace';
 import { summarize } from '../core/summary/summarize';
 import { applyTextEdit, draftThemes, oneLine, vocabularyEdit } from '../core/themes/draft';
 import { nodeFileSystem } from './node-fs';
+import { writeFailure } from './export';
 import type { CliIo } from './io';
 import { UsageError, toUri } from './io';
 
@@ -61,7 +62,7 @@ export async function runThemes(args: ThemesArgs, io: CliIo): Promise<number> {
     // A new file with 'wx': never over one that appeared since it was read.
     writeFileSync(target, applyTextEdit(text ?? '', result.edit), { flag: text === undefined ? 'wx' : 'w' });
   } catch (e) {
-    io.err(`partner-worksheets: could not write ${shown}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`partner-worksheets: could not write ${shown}: ${writeFailure(e)}\n`);
     return 2;
   }
   io.out(`${text === undefined ? 'Wrote' : 'Added to'} ${shown}: ${result.added.length} theme${result.added.length === 1 ? '' : 's'} from ${oneLine(summary.round)} (${result.added.map((t) => oneLine(t.label)).join(', ')}).\nEdit them as a team; the review counts every theme listed there as agreed.\n`);

@@ -209,13 +209,17 @@ describe('review --out', () => {
       const code = await main(['review', '--today', TODAY, '--force', '--out', 'review.md'], { out: () => undefined, err: (t) => { err += t; }, cwd: dir });
       (fs as { writeFileSync: unknown }).writeFileSync = real;
       assert.equal(code, 2);
-      assert.match(err, /could not write review\.md: ENOSPC.*; nothing was changed/);
+      assert.equal(err, 'partner-worksheets: could not write review.md: no space left on the disk; nothing was changed\n');
       assert.equal(readFileSync(join(dir, 'review.md'), 'utf8'), 'the old review');
       assert.deepEqual(readdirSync(dir).sort(), ['p', 'review.md']);
       // And with room on the disk, --force replaces it whole.
       assert.equal(await main(['review', '--today', TODAY, '--force', '--out', 'review.md'], { out: () => undefined, err: () => undefined, cwd: dir }), 0);
       assert.match(readFileSync(join(dir, 'review.md'), 'utf8'), /^# Team review: autumn-2026\n/);
       assert.deepEqual(readdirSync(dir).sort(), ['p', 'review.md']);
+      // Into a folder that does not exist: said in words, not with the temporary file's name.
+      err = '';
+      assert.equal(await main(['review', '--today', TODAY, '--out', join('no', 'such', 'review.md')], { out: () => undefined, err: (t) => { err += t; }, cwd: dir }), 2);
+      assert.equal(err, `partner-worksheets: could not write ${join('no', 'such', 'review.md')}: its folder does not exist; nothing was changed\n`);
     } finally {
       (fs as { writeFileSync: unknown }).writeFileSync = real;
       rmSync(dir, { recursive: true, force: true });
