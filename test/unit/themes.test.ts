@@ -10,7 +10,7 @@ import { WorkspaceIndex } from '../../src/core/workspace';
 import { summarize } from '../../src/core/summary/summarize';
 import type { ReviewSummary } from '../../src/core/summary/summarize';
 import { renderMarkdown } from '../../src/core/summary/render-markdown';
-import { ThemeMatcher } from '../../src/core/summary/themes';
+import { MAX_TAGGED_CHARS, ThemeMatcher } from '../../src/core/summary/themes';
 import { STARTER_THEMES, vocabularies } from '../../src/core/themes/vocabulary';
 import { applyTextEdit, draftThemes, vocabularyEdit } from '../../src/core/themes/draft';
 import { readConfig } from '../../src/core/facts/settings';
@@ -155,15 +155,24 @@ describe('the starter vocabulary and the team setting', () => {
 });
 
 describe('bounded tagging', () => {
-  it('reads at most the budget of notes with the tagger; the vocabularies still group the rest', () => {
+  it('reads at most the budget of characters with the tagger; the vocabularies still group the rest', () => {
     const m = new ThemeMatcher([], STARTER_THEMES);
-    m.limitTagging(1);
+    m.limitTagging('A harpsichord needs tuning'.length);
     assert.deepEqual(m.suggest('A harpsichord needs tuning'), ['harpsichord']);
     assert.deepEqual(m.suggest('A residency for beekeepers'), []);
     assert.deepEqual(m.suggest('The van broke down'), ['transport']);
     assert.deepEqual(m.suggest('A harpsichord needs tuning'), ['harpsichord'], 'a note read before is remembered');
     m.limitTagging(1);
     assert.deepEqual(m.suggest('A residency for beekeepers'), ['residency', 'beekeeper'], 'not remembered without its keywords');
+  });
+
+  it('a round of thousands of long untagged notes reads no more than the budget', () => {
+    const m = new ThemeMatcher([], STARTER_THEMES);
+    m.limitTagging(MAX_TAGGED_CHARS);
+    const note = (i: number) => `Note ${i} about a harpsichord${i} and the residency${i} ${'with many more words '.repeat(12)}`;
+    let read = 0;
+    for (let i = 0; i < 3000; i++) if (m.suggest(note(i)).length) read += Math.min(note(i).length, 400);
+    assert.ok(read > 0 && read <= MAX_TAGGED_CHARS + 400, `${read} characters tagged`);
   });
 });
 

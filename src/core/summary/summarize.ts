@@ -10,7 +10,7 @@
 // or partner.
 import type { Meeting, WorkspaceIndex } from '../workspace';
 import { isHeld } from '../facts';
-import { MAX_TAGGED_NOTES, sourceRank, withoutLoneSuggestions } from './themes';
+import { MAX_TAGGED_CHARS, sourceRank, withoutLoneSuggestions } from './themes';
 import { vocabularies } from '../themes/vocabulary';
 import { Context, byName, cmp, listed } from './context';
 import { NOTE_CATEGORIES } from './model';
@@ -60,7 +60,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   const cache = index.summaryCache;
   const vocabulary = vocabularies(config);
   const ctx = new Context(index, cache, cache.matcher(vocabulary.agreed, vocabulary.suggest), options.today, meetings);
-  ctx.matcher.limitTagging(MAX_TAGGED_NOTES);
+  ctx.matcher.limitTagging(MAX_TAGGED_CHARS);
   // Gaps first: checking the round's files parses each of them once, and the
   // index keeps the note lines of those parses for the quotes below.
   const gapList = gaps(ctx, meetings, reviews);

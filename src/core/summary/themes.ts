@@ -200,17 +200,17 @@ export class ThemeMatcher {
     // Past the round's budget, a note no theme covers gets no keyword (and
     // is not remembered without one, so a later review may still tag it).
     if (this.taggerBudget <= 0) return [];
-    this.taggerBudget--;
+    this.taggerBudget -= Math.min(text.length, TAGGED_CHARS);
     return this.suggested.get(text, suggestThemes);
   }
 
   /**
-   * How many notes the part-of-speech tagger may read from now on (a
-   * summary sets it per round). Tagging costs about a millisecond a note;
-   * the vocabularies' matching is cheap and always runs.
+   * How many characters of notes the part-of-speech tagger may read from now
+   * on (a summary sets it per round). Tagging costs microseconds a
+   * character; the vocabularies' matching is cheap and always runs.
    */
-  limitTagging(notes: number): void {
-    this.taggerBudget = notes;
+  limitTagging(chars: number): void {
+    this.taggerBudget = chars;
   }
 
   /** Tags, else agreed matches, else (when asked for) suggestions. */
@@ -225,11 +225,13 @@ export class ThemeMatcher {
 const MAX_SUGGESTIONS = 3;
 
 /**
- * Notes of one review the tagger reads for keywords (those no vocabulary
- * covers, each distinct text once): a second or so. A round of 90,000 notes
- * must not take a minute; past this, suggestions come from the vocabularies.
+ * Characters of one review's notes the tagger reads for keywords (notes no
+ * vocabulary covers, each distinct text once, at most TAGGED_CHARS of each):
+ * a real round's untagged notes (fifty partners, a thousand short notes)
+ * fit, and a round of thousands of long notes costs a second at most, not a
+ * minute. Past this, suggestions come from the vocabularies.
  */
-export const MAX_TAGGED_NOTES = 2_000;
+export const MAX_TAGGED_CHARS = 120_000;
 
 /**
  * The tagger reads this much of a note: a note's themes show in its first
