@@ -60,9 +60,16 @@ export function readAsMeant(kind: FileKind, data: unknown): AsMeant {
   const out: AsMeant = { data, slips: [], renamed: new Map() };
   const root = ROOTS[kind];
   if (!root || typeof data !== 'object' || data === null) return out;
+  // The facts and the schema check both read a file's data as meant: walk it once.
+  const known = readings.get(data);
+  if (known?.kind === kind) return known.meant;
   out.data = walk(root, root, data, undefined, out);
+  readings.set(data, { kind, meant: out });
   return out;
 }
+
+/** Each parsed document's reading, while the document is held (parsed data is never changed in place). */
+const readings = new WeakMap<object, { kind: FileKind; meant: AsMeant }>();
 
 /** The data read as meant; the data itself when it has no slip. */
 export function asMeant(kind: FileKind, data: unknown): unknown {
