@@ -5,6 +5,7 @@
 // in one finding ("more than 200 items"). Refusing such a file before the
 // parse keeps the cost of any file under the size limit to one lexer pass.
 import { Lexer } from 'yaml';
+import { textBounds } from './bounds';
 
 /** A worksheet holds a few dozen values, a full one a few hundred; nothing real comes near this. */
 export const MAX_VALUES = 5_000;
@@ -26,16 +27,7 @@ export function excessiveValues(text: string, max = MAX_VALUES): number | undefi
   return undefined;
 }
 
-/**
- * A count no text's values can exceed: each value after the first needs a
- * line break, a comma, a bracket, or an indicator (`- `, `? `, `: `) before it.
- */
+/** A count no text's values can exceed (see bounds.ts). */
 export function valueBound(text: string): number {
-  let bound = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // \n , : - ? [ {
-    if (c === 10 || c === 44 || c === 58 || c === 45 || c === 63 || c === 91 || c === 123) bound++;
-  }
-  return bound;
+  return textBounds(text).values;
 }

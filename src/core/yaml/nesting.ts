@@ -16,6 +16,7 @@
 // can only overestimate the depth is enough; the tokens are read only when
 // that count reaches the limit.
 import { Lexer, Parser } from 'yaml';
+import { textBounds } from './bounds';
 import type { CST } from 'yaml';
 
 type Token = CST.Token;
@@ -43,36 +44,7 @@ export function openLevels(stack: readonly Token[]): number {
   return Math.max(0, stack.length - 1 - (collection ? 0 : 1));
 }
 
-/**
- * A depth no text can exceed: every flow bracket, plus two levels (a map and
- * the list beside its keys) for each column of a line's indentation and each
- * `- `, `? ` or `: ` on it, since block nesting needs one of those per level.
- */
+/** A depth no text can exceed (see bounds.ts). */
 export function nestingBound(text: string): number {
-  let flow = 0;
-  let widest = 0;
-  let width = 0;
-  let leading = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      if (width > widest) widest = width;
-      width = 0;
-      leading = true;
-      continue;
-    }
-    if (c === 91 || c === 123) flow++; // [ {
-    if (c === 32 || c === 9) {
-      if (leading) width++;
-      continue;
-    }
-    leading = false;
-    if (c === 45 || c === 63 || c === 58) {
-      // - ? : count where they can be indicators: before a space, a tab or the line's end.
-      const next = text.charCodeAt(i + 1);
-      if (next !== next || next === 32 || next === 9 || next === 10 || next === 13) width++;
-    }
-  }
-  if (width > widest) widest = width;
-  return flow + 2 * widest + 4;
+  return textBounds(text).nesting;
 }
