@@ -9,8 +9,17 @@ import { slugify } from '../paths';
 
 /** An organisation's name with case and punctuation aside ("Oak Public Library." = "oak public library"). */
 export function organizationKey(name: string): string {
-  return slugify(name.replace(/['’‘`´]/g, '')).replace(/^the-/, '');
+  let key = organizationKeys.get(name);
+  if (key === undefined) {
+    key = slugify(name.replace(/['’‘`´]/g, '')).replace(/^the-/, '');
+    // The identity facts are rebuilt over every meeting: each name is worked out once (and the memo kept bounded).
+    if (organizationKeys.size >= 100_000) organizationKeys.clear();
+    organizationKeys.set(name, key);
+  }
+  return key;
 }
+
+const organizationKeys = new Map<string, string>();
 
 /** A name and the earliest meeting that wrote it. */
 export interface NamedFirst {
