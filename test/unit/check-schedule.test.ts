@@ -132,3 +132,54 @@ describe('settings resolved per folder', () => {
     assert.equal(severity(deep), 'info');
   });
 });
+
+describe('a bulk load checked as it goes (the extension in a real workbench)', () => {
+  /** Reads that wait a turn each, as vscode.workspace.fs does, so checks run between them. */
+  function slowFs(files: Record<string, string>) {
+    return {
+      findFiles: async () => Object.keys(files).sort(),
+      readFile: async (uri: string) => {
+        await new Promise((r) => setImmediate(r));
+        return new TextEncoder().encode(files[uri]);
+      },
+    };
+  }
+
+  it('settles identity findings once at the end, and no file of the load looks for its relatives on its own', async () => {
+    // Read first, the newer worksheet of a library written under two ids; read last, the older one.
+    const files: Record<string, string> = {
+      [`${ROOT}/a/2026-11-12.worksheet.yaml`]: variant(WORKSHEET, [['partner'], { id: 'oak-public-library', organization: 'Oak Public Library.' }], [['meeting', 'date'], '2026-11-12']),
+      ...Object.fromEntries(Array.from({ length: 60 }, (_, i) => [sheet(i), partnerSheet(i)])),
+      [`${ROOT}/z/2026-05-11.worksheet.yaml`]: variant(WORKSHEET, [['partner'], { id: 'oak-library', organization: 'Oak Public Library' }], [['meeting', 'date'], '2026-05-11'], [['round'], 'spring-2026']),
+    };
+    const index = new WorkspaceIndex(() => '2026-11-20', { checkEvery: true });
+    // Checked between reads, with the findings kept, as the diagnostics do.
+    const schedule = new CheckSchedule(index, {
+      run: (uris) => uris.forEach((u) => { index.check(u); schedule.markChecked(u); }),
+      delayMs: 0,
+      setTimer: (fn) => setImmediate(fn),
+      clearTimer: (t) => clearImmediate(t as ReturnType<typeof setImmediate>),
+    });
+    index.onDidChange((c) => schedule.add(c.affected));
+    const proto = Object.getPrototypeOf(index) as { relatedTo: (...a: unknown[]) => string[] };
+    const related = proto.relatedTo;
+    let lookups = 0;
+    proto.relatedTo = function (this: unknown, ...a: unknown[]) {
+      lookups++;
+      return related.apply(this, a);
+    };
+    try {
+      await index.loadFolder(slowFs(files), ROOT);
+    } finally {
+      proto.relatedTo = related;
+    }
+    schedule.loaded();
+    schedule.flush();
+    assert.equal(lookups, 0, 'a file read by the load looked for its relatives');
+    const fresh = new WorkspaceIndex(() => '2026-11-20');
+    for (const [u, t] of Object.entries(files)) fresh.set(u, t);
+    const newer = `${ROOT}/a/2026-11-12.worksheet.yaml`;
+    assert.ok(fresh.check(newer).some((f) => f.code === 'duplicate-partner'));
+    for (const u of Object.keys(files)) assert.deepEqual(index.check(u), fresh.check(u), u);
+  });
+});

@@ -89,6 +89,13 @@ export class WorkspaceIndex implements WorkspaceFacts {
   private readonly dependents = new Set<string>();
   private readonly listeners = new Set<Listener>();
   private readonly findingsCache = new Map<string, Finding[]>();
+  /**
+   * Set while loadFolder indexes a file it read: a new file of a bulk load
+   * does not look for the worksheets it shares a name, an id or a round with
+   * (that needs the identity maps, rebuilt after every file: quadratic in a
+   * load). loadFolder settles those once, when it ends (settleIdentity).
+   */
+  private loadingFile = false;
   private partnersCache: Map<string, Partner> | undefined;
   // The review asks for every meeting and the rounds on each update: kept until a document changes.
   private meetingsCache: Meeting[] | undefined;
@@ -199,7 +206,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
   private changed(uri: string, kind: FileKind, structure: boolean, before?: Meeting, after?: Meeting): IndexChange {
     // Worksheets whose identity and round findings may change: found in the maps of before the change.
     // Nothing checked yet (a folder loading): nothing to tell apart, and no maps to build per file.
-    const tracking = kind === 'worksheet' && structure && this.findingsCache.size > 0;
+    const tracking = kind === 'worksheet' && structure && this.findingsCache.size > 0 && !(this.loadingFile && !before);
     const related = tracking ? this.relatedTo([before, after]) : [];
     // Partners carry their meetings' facts (next step, confirmation): any worksheet change refreshes them.
     // Settings carry the aliases that join partner ids.
@@ -224,6 +231,20 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const change = { affected: [...affected], structure };
     for (const l of this.listeners) l(change);
     return change;
+  }
+
+  /**
+   * After a bulk load: the worksheets whose identity or round findings depend
+   * on others may have been checked before those others were read. Their
+   * cached findings are dropped and they are announced as changed.
+   */
+  private settleIdentity(): void {
+    if (this.findingsCache.size === 0) return;
+    const concerned = [...this.identityConcerned()].filter((u) => this.findingsCache.has(u) || this.findingsCache.has(`s${u}`));
+    if (concerned.length === 0) return;
+    for (const u of concerned) this.forget(u);
+    const change = { affected: concerned, structure: false };
+    for (const l of this.listeners) l(change);
   }
 
   /** Forget cached findings (when "today" moves on, or settings outside the index change). */
@@ -264,13 +285,19 @@ export class WorkspaceIndex implements WorkspaceFacts {
         unreadable.push({ uri, reason: e instanceof Error ? e.message : String(e) });
       }
       if (content !== undefined) {
-        this.set(uri, content);
+        this.loadingFile = true;
+        try {
+          this.set(uri, content);
+        } finally {
+          this.loadingFile = false;
+        }
         opts.onRead?.(uri);
       }
       opts.onProgress?.(++done, total);
     };
     await forEachLimit(settings, 16, read);
     await forEachLimit(rest, 16, read);
+    this.settleIdentity();
     return { stamps, reused: uris.length - toRead.length, unreadable };
   }
 
