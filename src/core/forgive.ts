@@ -128,8 +128,16 @@ const typedBranchesOf = new WeakMap<Schema, readonly Schema[] | null>();
 function typedBranches(root: Schema, s: Schema): readonly Schema[] | null {
   let typed = typedBranchesOf.get(s);
   if (typed === undefined) {
-    const branches = [s.anyOf, s.oneOf].find(Array.isArray) as unknown[] | undefined;
-    typed = branches ? branches.map((b) => resolve(root, b)).filter((b) => types(b).length > 0) : null;
+    // anyOf first, then oneOf: the first whose branches name a type decides (untyped ones only add `required`).
+    typed = null;
+    for (const branches of [s.anyOf, s.oneOf]) {
+      if (!Array.isArray(branches)) continue;
+      const named = branches.map((b) => resolve(root, b)).filter((b) => types(b).length > 0);
+      if (named.length > 0) {
+        typed = named;
+        break;
+      }
+    }
     typedBranchesOf.set(s, typed);
   }
   return typed;
