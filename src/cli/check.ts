@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
-import type { Finding } from '../core/types';
+import type { FileSystem, Finding } from '../core/types';
 import { nodeFileSystemFor } from './node-fs';
 import { decodeText } from '../core/decode';
 import { formatFindings, summaryLine } from './format';
@@ -46,11 +46,21 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   // checkEvery: set() keeps the parse it makes, and the check right after reads it: one parse per file.
   const index = new WorkspaceIndex(() => args.today, { checkEvery: true });
   const told = new Set<string>();
-  const nodeFileSystem = nodeFileSystemFor((path, why) => {
+  const guarded = nodeFileSystemFor((path, why) => {
     const line = `partner-worksheets: skipped ${relative(io.cwd, path) || path}: ${why}\n`;
     if (!told.has(line)) io.err(line);
     told.add(line);
   });
+  // `check .` lists the folder for the files wanted, then loadFolder lists its workspace: one walk of each folder.
+  const listed = new Map<string, Promise<string[]>>();
+  const nodeFileSystem: FileSystem = {
+    readFile: (uri) => guarded.readFile(uri),
+    findFiles: (uri) => {
+      let files = listed.get(uri);
+      if (!files) listed.set(uri, (files = guarded.findFiles(uri)));
+      return files;
+    },
+  };
   const wanted: string[] = [];
   const roots: string[] = [];
   for (const t of targets) {
