@@ -1,17 +1,18 @@
-// The position tree of a worksheet without the `yaml` package. The full
-// parse (tokens, CST, Document) costs several times what the check does with
-// it, and for the plain YAML most worksheets are written in (block maps and
-// lists, one-line scalars and flow collections, `|` and `>` block scalars,
-// comments on their own lines and after values) the ranges the `yaml` package
-// gives follow a few rules. This module reads that YAML line by line and
-// gives the same tree `positionsOf` in parse.ts builds from a Document; the
-// data comes from the quick read (js-yaml). Anything outside that subset
-// (plain or quoted values over several lines, comments after an empty value,
-// block scalars with an indentation indicator or lines of only spaces,
-// document markers, carriage returns, and all quick-read refusals) is
-// declined, and the caller makes the full parse. The tree's shape is also
-// checked against js-yaml's data, so a misreading here declines rather than
-// points at the wrong node.
+// The data and position tree of a worksheet without the `yaml` package. The
+// full parse (tokens, CST, Document) costs several times what the check does
+// with it, and for the plain YAML most worksheets are written in (block maps
+// and lists, one-line scalars and flow collections, `|` and `>` block
+// scalars, comments on their own lines and after values) the values and
+// ranges the `yaml` package gives follow a few rules. This module reads that
+// YAML line by line, in one pass, and gives the same data as the Document's
+// toJS and the same tree `positionsOf` in parse.ts builds from it. Anything
+// outside that subset (plain or quoted values over several lines, comments
+// after an empty value, block scalars with an indentation indicator or lines
+// of only spaces, document markers, carriage returns, duplicate keys, and all
+// quick-read refusals) is declined, and the caller makes the full parse. The
+// one value it does not work out, a double-quoted string with escapes, is
+// read by js-yaml (quick-read.ts), whose data must then have the tree's shape,
+// so a misreading declines rather than points at the wrong node.
 //
 // Comments change no node's start, but they can move where a collection
 // ends, because the `yaml` parser hands each comment line to the innermost
@@ -24,10 +25,9 @@
 //   items (and it is not at column 0); they then end its comment range,
 //   which is where its parent ends if it is the parent's last value.
 //   Otherwise they move on to the parent, which applies the same rule.
-import type { LineCounter } from 'yaml';
+import { LineCounter } from 'yaml';
 import type { PosMap, PosNode, PosPair, PosScalar, PosSeq } from './positions';
-import { linesOf } from './positions';
-import { quickRead, resolvePlain } from './quick-read';
+import { quickRead, quickRefusal, resolvePlain } from './quick-read';
 
 export interface LightRead {
   data: unknown;
@@ -38,6 +38,9 @@ export interface LightRead {
 /** A block map's key: its node, its value, and where its colon is. */
 interface Entry { key: PosScalar; value: unknown; colon: number }
 
+/** A value in a flow collection: its node, its value, and the offset after it. */
+interface FlowRead { node: PosNode; value: unknown; end: number }
+
 /** Thrown inside the reader when the text leaves the subset. */
 class Decline extends Error {}
 
@@ -45,18 +48,20 @@ class Decline extends Error {}
 const OUTSIDE = /\r|^(?:---|\.\.\.)/m;
 
 export function readLight(text: string): LightRead | undefined {
-  if (OUTSIDE.test(text)) return undefined;
-  const quick = quickRead(text);
-  if (!quick) return undefined;
-  let tree: PosNode;
+  if (OUTSIDE.test(text) || quickRefusal(text)) return undefined;
+  const reader = new LineReader(text);
+  let read: Read;
   try {
-    tree = new LineReader(text).document();
+    read = reader.document();
   } catch {
     // Declined, or a shape the reader did not foresee: the full parse reads it either way.
     return undefined;
   }
-  if (!sameShape(tree, quick.data)) return undefined;
-  return { data: quick.data, tree, lines: linesOf(text) };
+  if (reader.exact) return { data: read.value, tree: read.node, lines: reader.lineCounter() };
+  // A value the reader does not work out (a block scalar, an escape): js-yaml reads the data, whose shape must be the tree's.
+  const quick = quickRead(text);
+  if (!quick || !sameShape(read.node, quick.data)) return undefined;
+  return { data: quick.data, tree: read.node, lines: reader.lineCounter() };
 }
 
 interface Line {
@@ -80,6 +85,8 @@ interface Read<T extends PosNode = PosNode> {
    * its line, comment lines it keeps): the parent collection's end.
    */
   end: number;
+  /** Its value as the `yaml` package's toJS gives it; undefined where the reader is not exact. */
+  value: unknown;
 }
 
 const FLOW_END = new Set([',', ']', '}']);
@@ -88,6 +95,12 @@ const NOT_PLAIN = new Set(['[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>'
 
 class LineReader {
   private readonly lines: Line[] = [];
+  /**
+   * Whether every value read is the `yaml` package's. Escapes in double
+   * quotes are bounded here but not worked out: js-yaml reads those files'
+   * data (readLight).
+   */
+  exact = true;
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -102,14 +115,21 @@ class LineReader {
     }
   }
 
-  document(): PosNode {
+  document(): Read {
     const first = this.nextContent(0);
     if (first < 0) throw new Decline();
     const line = this.lines[first];
     const read = this.block(first, line.content);
     // Everything after the root must be blank or comments: other lines belong to nothing the reader knows.
     if (this.nextContent(read.last + 1) >= 0) throw new Decline();
-    return read.node;
+    return read;
+  }
+
+  /** The line starts as a LineCounter, as the `yaml` package counts them. */
+  lineCounter(): LineCounter {
+    const counter = new LineCounter();
+    for (const l of this.lines) counter.addNewLine(l.start);
+    return counter;
   }
 
   /** The index of the first line from `from` that is neither blank nor a comment, or -1. */
@@ -133,18 +153,18 @@ class LineReader {
    * when one is at least as indented as its items, and then it ends where
    * that content line starts (the text's end when none follows).
    */
-  private close<T extends PosMap | PosSeq>(node: T, col: number, last: Read): Read<T> {
+  private close<T extends PosMap | PosSeq>(node: T, value: unknown, col: number, last: Read): Read<T> {
     if (col > 0) {
       const next = this.nextContent(last.last + 1);
       const to = next < 0 ? this.lines.length : next;
       for (let i = last.last + 1; i < to; i++) {
         const l = this.lines[i];
         if (l.comment && l.content - l.start >= col) {
-          return { node, last: to - 1, end: next < 0 ? this.text.length : this.lines[next].content };
+          return { node, last: to - 1, end: next < 0 ? this.text.length : this.lines[next].content, value };
         }
       }
     }
-    return { node, last: last.last, end: last.end };
+    return { node, last: last.last, end: last.end, value };
   }
 
   private column(line: number, offset: number): number {
@@ -167,6 +187,7 @@ class LineReader {
   private map(line: number, at: number, first: Entry): Read<PosMap> {
     const col = this.column(line, at);
     const pairs: PosPair[] = [];
+    const data: Record<string, unknown> = {};
     let cur = line;
     let entry: Entry | undefined = first;
     let last: Read | undefined;
@@ -174,6 +195,7 @@ class LineReader {
       if (!entry) throw new Decline();
       const value = this.valueAfter(cur, entry.colon + 1, col);
       pairs.push({ key: entry.key, keyValue: entry.value, value: value.node });
+      setKey(data, entry.value, value.value);
       last = value;
       const next = this.nextContent(value.last + 1);
       if (next < 0) break;
@@ -186,13 +208,14 @@ class LineReader {
       if (!entry) break;
       cur = next;
     }
-    return this.close({ kind: 'map', range: [at, last.end], flow: false, pairs }, col, last);
+    return this.close({ kind: 'map', range: [at, last.end], flow: false, pairs }, data, col, last);
   }
 
   /** A block sequence whose first dash is at `at`; its later dashes are at the same column. */
   private seq(line: number, at: number): Read<PosSeq> {
     const col = this.column(line, at);
     const items: PosNode[] = [];
+    const data: unknown[] = [];
     let cur = line;
     let dash = at;
     let last: Read | undefined;
@@ -208,6 +231,7 @@ class LineReader {
         item = first ? this.map(cur, v, first) : this.inline(cur, v, col);
       }
       items.push(item.node);
+      data.push(item.value);
       last = item;
       const next = this.nextContent(item.last + 1);
       if (next < 0) break;
@@ -218,7 +242,7 @@ class LineReader {
       cur = next;
       dash = n.content;
     }
-    return this.close({ kind: 'seq', range: [at, last.end], flow: false, items }, col, last);
+    return this.close({ kind: 'seq', range: [at, last.end], flow: false, items }, data, col, last);
   }
 
   /** The value after a key's colon: on the same line, below it, or empty. */
@@ -247,7 +271,7 @@ class LineReader {
     }
     if (commented || this.commentBetween(line + 1, next < 0 ? this.lines.length : next)) throw new Decline();
     const end = this.lines[line].end;
-    return { node: { kind: 'scalar', range: [end, end] }, last: line, end };
+    return { node: { kind: 'scalar', range: [end, end] }, last: line, end, value: null };
   }
 
   /** A scalar or flow collection that ends its line (but for a comment), or a block scalar, in a collection at `col`. */
@@ -256,25 +280,29 @@ class LineReader {
     const c = this.text[at];
     if (c === '|' || c === '>') return this.blockScalar(line, at, col);
     let node: PosNode;
+    let value: unknown;
     if (c === '[' || c === '{') {
       const flow = this.flow(at, l.end);
       this.lineRest(flow.end, l.end);
       node = flow.node;
+      value = flow.value;
     } else if (c === '"' || c === "'") {
       const close = this.quoted(at, l.end);
       if (close < 0) throw new Decline();
       this.lineRest(close, l.end);
       node = { kind: 'scalar', range: [at, close] };
+      value = this.quotedValue(at, close);
     } else {
       if (!this.plainStart(at, l.end)) throw new Decline();
       let end = this.commentStart(at, l.end);
-      while (end > at && this.text[end - 1] === ' ') end--;
+      while (end > at && this.text.charCodeAt(end - 1) === 0x20) end--;
       // A colon and a space inside would be a second key on the line.
       const body = this.text.slice(at, end);
       if (body.includes(': ') || body.endsWith(':')) throw new Decline();
       node = { kind: 'scalar', range: [at, end] };
+      value = resolvePlain(body);
     }
-    return this.withComments(node, line, col);
+    return this.withComments(node, value, line, col);
   }
 
   /** Declines unless only spaces, and then perhaps a comment, follow `from` on the line. */
@@ -298,7 +326,7 @@ class LineReader {
    * to its end, and so do the comment lines right after it that are indented
    * deeper than its collection's items (at `col`).
    */
-  private withComments(node: PosNode, line: number, col: number): Read {
+  private withComments(node: PosNode, value: unknown, line: number, col: number): Read {
     let last = line;
     for (let i = last + 1; i < this.lines.length; i++) {
       const n = this.lines[i];
@@ -307,7 +335,7 @@ class LineReader {
       last = i;
     }
     const lineEnd = this.lines[last].end;
-    return { node, last, end: lineEnd < this.text.length ? lineEnd + 1 : lineEnd };
+    return { node, last, end: lineEnd < this.text.length ? lineEnd + 1 : lineEnd, value };
   }
 
   /**
@@ -321,8 +349,9 @@ class LineReader {
   private blockScalar(line: number, at: number, col: number): Read {
     const l = this.lines[line];
     let h = at + 1;
-    const keep = this.text[h] === '+';
-    if (keep || this.text[h] === '-') h++;
+    const chomp = this.text[h] === '+' || this.text[h] === '-' ? this.text[h] : '';
+    const keep = chomp === '+';
+    if (chomp) h++;
     // An indentation indicator, or anything else on the header, is left to the full parse.
     this.lineRest(h, l.end);
     let first = -1;
@@ -344,7 +373,8 @@ class LineReader {
     let last = i - 1;
     if (!keep) while (this.lines[last].content === this.lines[last].end) last--;
     const end = keep ? (i < this.lines.length ? this.lines[i].start : this.text.length) : Math.min(this.lines[last].end + 1, this.text.length);
-    return { node: { kind: 'scalar', range: [at, end] }, last, end };
+    const value = blockValue(this.text[at] === '>', chomp, this.text.slice(l.end + 1, end));
+    return { node: { kind: 'scalar', range: [at, end] }, last, end, value };
   }
 
   /** A map entry's key at `at`: the key node, its value for matching, and the colon. */
@@ -412,21 +442,25 @@ class LineReader {
   }
 
   /** A flow collection on one line, from its bracket at `at`. */
-  private flow(at: number, end: number): { node: PosMap | PosSeq; end: number } {
+  private flow(at: number, end: number): FlowRead {
     const open = this.text[at];
     const close = open === '[' ? ']' : '}';
     const items: PosNode[] = [];
     const pairs: PosPair[] = [];
+    const list: unknown[] = [];
+    const record: Record<string, unknown> = {};
     let i = this.skip(at + 1, end);
     while (this.text[i] !== close) {
       if (i >= end) throw new Decline();
       if (open === '[') {
         const item = this.flowValue(i, end, true);
         items.push(item.node);
+        list.push(item.value);
         i = item.end;
       } else {
         const pair = this.flowPair(i, end);
         pairs.push(pair.pair);
+        setKey(record, pair.pair.keyValue, pair.value);
         i = pair.end;
       }
       i = this.skip(i, end);
@@ -434,7 +468,8 @@ class LineReader {
       else if (this.text[i] !== close) throw new Decline();
     }
     const range: [number, number] = [at, i + 1];
-    return { node: open === '[' ? { kind: 'seq', range, flow: true, items } : { kind: 'map', range, flow: true, pairs }, end: i + 1 };
+    if (open === '[') return { node: { kind: 'seq', range, flow: true, items }, value: list, end: i + 1 };
+    return { node: { kind: 'map', range, flow: true, pairs }, value: record, end: i + 1 };
   }
 
   private skip(i: number, end: number): number {
@@ -443,7 +478,7 @@ class LineReader {
   }
 
   /** A flow item: a nested collection, a quoted scalar or a plain one (trailing spaces left out). */
-  private flowValue(at: number, end: number, inSeq: boolean): { node: PosNode; end: number } {
+  private flowValue(at: number, end: number, inSeq: boolean): FlowRead {
     const c = this.text[at];
     if (c === '[' || c === '{') return this.flow(at, end);
     if (c === '"' || c === "'") {
@@ -451,13 +486,25 @@ class LineReader {
       if (closeAt < 0) throw new Decline();
       // `["a": b]` would be a pair in a list.
       if (inSeq && this.text[this.skip(closeAt, end)] === ':') throw new Decline();
-      return { node: { kind: 'scalar', range: [at, closeAt] }, end: closeAt };
+      return { node: { kind: 'scalar', range: [at, closeAt] }, value: this.quotedValue(at, closeAt), end: closeAt };
     }
     if (!this.plainStart(at, end)) throw new Decline();
     const stop = this.plainEnd(at, end);
     // A list item that is a pair (`[a: b]`) makes a map of its own.
     if (stop.colon) throw new Decline();
-    return { node: { kind: 'scalar', range: [at, stop.end] }, end: stop.end };
+    return { node: { kind: 'scalar', range: [at, stop.end] }, value: resolvePlain(this.text.slice(at, stop.end)), end: stop.end };
+  }
+
+  /**
+   * A one-line quoted scalar's value, from its opening quote at `at` to after
+   * its closing one. Escapes in double quotes are left to js-yaml.
+   */
+  private quotedValue(at: number, close: number): string | undefined {
+    const inner = this.text.slice(at + 1, close - 1);
+    if (this.text[at] === "'") return inner.includes("''") ? inner.replace(/''/g, "'") : inner;
+    if (!inner.includes('\\')) return inner;
+    this.exact = false;
+    return undefined;
   }
 
   /** Where a plain scalar in a flow collection ends, and whether a colon ended it. */
@@ -481,7 +528,7 @@ class LineReader {
   }
 
   /** A flow map entry: a scalar key, then `:` and a value, an empty value, or no value at all. */
-  private flowPair(at: number, end: number): { pair: PosPair; end: number } {
+  private flowPair(at: number, end: number): { pair: PosPair; value: unknown; end: number } {
     const c = this.text[at];
     let key: PosScalar;
     let keyValue: unknown;
@@ -503,12 +550,72 @@ class LineReader {
       if (keyValue === null) throw new Decline();
       i = this.skip(stop.end, end);
     }
-    if (this.text[i] !== ':') return { pair: { key, keyValue, value: undefined }, end: i };
+    if (this.text[i] !== ':') return { pair: { key, keyValue, value: undefined }, value: null, end: i };
     const v = this.skip(i + 1, end);
-    if (FLOW_END.has(this.text[v])) return { pair: { key, keyValue, value: { kind: 'scalar', range: [v, v] } }, end: v };
+    if (FLOW_END.has(this.text[v])) return { pair: { key, keyValue, value: { kind: 'scalar', range: [v, v] } }, value: null, end: v };
     const value = this.flowValue(v, end, false);
-    return { pair: { key, keyValue, value: value.node }, end: value.end };
+    return { pair: { key, keyValue, value: value.node }, value: value.value, end: value.end };
   }
+}
+
+/**
+ * A block scalar's value, as the `yaml` package resolves it, from its lines
+ * after the header. The reader has declined what would complicate it: an
+ * indentation indicator, tabs, carriage returns, lines of spaces alone, no
+ * line of content. Literal (`|`) lines keep their breaks; folded (`>`) lines
+ * are joined by a space, where an empty line between them stands for one
+ * break, and lines indented deeper keep the breaks around them. Chomping:
+ * one final break (clip), none (`-`) or every trailing one (`+`).
+ */
+function blockValue(folded: boolean, chomp: string, source: string): string {
+  const lines = source.split('\n');
+  let chompStart = lines.length;
+  while (chompStart > 0 && lines[chompStart - 1] === '') chompStart--;
+  let contentStart = 0;
+  while (lines[contentStart] === '') contentStart++;
+  const first = lines[contentStart];
+  let trim = 0;
+  while (first.charCodeAt(trim) === 0x20) trim++;
+  let value = '\n'.repeat(contentStart);
+  let sep = '';
+  let deeperBefore = false;
+  for (let i = contentStart; i < chompStart; i++) {
+    const line = lines[i];
+    if (!folded) {
+      value += sep + line.slice(trim);
+      sep = '\n';
+    } else if (line === '') {
+      if (sep === '\n') value += '\n';
+      else sep = '\n';
+    } else if (line.charCodeAt(trim) === 0x20) {
+      if (sep === ' ') sep = '\n';
+      else if (!deeperBefore && sep === '\n') sep = '\n\n';
+      value += sep + line.slice(trim);
+      sep = '\n';
+      deeperBefore = true;
+    } else {
+      value += sep + line.slice(trim);
+      sep = ' ';
+      deeperBefore = false;
+    }
+  }
+  if (chomp === '+') {
+    value += '\n'.repeat(lines.length - chompStart);
+    if (!value.endsWith('\n')) value += '\n';
+  } else if (chomp === '') value += '\n';
+  return value;
+}
+
+/**
+ * A map's key and value, as the `yaml` package's toJS sets them: keys that
+ * are not strings become their text. A key met twice is a duplicate to the
+ * `yaml` package (or two keys with one text, which it merges): the full parse
+ * words that. `__proto__` would set the object's prototype.
+ */
+function setKey(record: Record<string, unknown>, key: unknown, value: unknown): void {
+  const k = typeof key === 'string' ? key : String(key);
+  if (k === '__proto__' || Object.prototype.hasOwnProperty.call(record, k)) throw new Decline();
+  record[k] = value;
 }
 
 /** Whether the tree has the shape of js-yaml's data: the same maps, keys, lists and leaves. */

@@ -111,8 +111,7 @@ export function quickRead(text: string): { data: unknown } | undefined {
 
 /** The quick read with another refusal pattern: lets the tests show what each clause of UNSURE_CLAUSES guards. */
 export function quickReadUnless(unsure: (text: string) => boolean, text: string): { data: unknown } | undefined {
-  // Reading problems (parse.ts refuse()) are worded by the full parse: too large, binary, not UTF-8, too many values.
-  if (text.length > MAX_FILE_CHARS || text.includes('\u0000') || text.includes('\uFFFD') || hasLongLine(text) || valueBound(text) > MAX_VALUES) return undefined;
+  if (tooMuch(text)) return undefined;
   const body = withoutLeadingMarker(text);
   if (unsure(body)) return undefined;
   let data: unknown;
@@ -127,6 +126,21 @@ export function quickReadUnless(unsure: (text: string) => boolean, text: string)
   // empty one after `---`: js-yaml gives null for both.
   if (data === null || data === undefined || shape.unsure) return undefined;
   return plainKeys(data) ? { data } : undefined;
+}
+
+/**
+ * Whether a text is left to the full parse before any quick read (this one,
+ * or the line reader's in light-tree.ts): one the two libraries may read
+ * apart (UNSURE_CLAUSES), or one with a reading problem (parse.ts refuse()).
+ * The line reader declines document markers itself.
+ */
+export function quickRefusal(text: string): boolean {
+  return tooMuch(text) || UNSURE(text);
+}
+
+/** Reading problems are worded by the full parse: too large, binary, not UTF-8, too many values, an over-long key. */
+function tooMuch(text: string): boolean {
+  return text.length > MAX_FILE_CHARS || text.includes('\u0000') || text.includes('\uFFFD') || hasLongLine(text) || valueBound(text) > MAX_VALUES;
 }
 
 /**
