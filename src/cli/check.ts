@@ -25,13 +25,7 @@ export interface CheckArgs {
   maxWarnings: number;
   /** Report errors only. */
   quiet: boolean;
-  /** How many worksheets are checked together as they are read (tests set it small). */
-  batch?: number;
 }
-
-/** How many worksheets are checked together as they are read, at first and at most (the index keeps 4,096 parses waiting). */
-const CHECK_BATCH = 1000;
-const MAX_CHECK_BATCH = 4000;
 
 /** Returns the exit code: 0 clean, 1 errors or too many warnings, 2 a path that cannot be read or listed. */
 export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
@@ -77,27 +71,17 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   }
   const isWanted = new Set(wanted);
 
-  // Worksheets are checked as they are read, a batch at a time (the
-  // workspace-wide facts some rules ask for are then worked out once per
-  // batch, not once per file), and their data let go: memory stays flat
-  // however many there are. Once all are read, the few whose findings depend
-  // on other worksheets (identity, rounds) are checked again, with convenings,
-  // reviews and settings, which read the whole workspace. Settings are read
-  // before any worksheet (loadFolder), so none is checked without them.
+  // Worksheets are checked as they are read, by the rules that read one file
+  // alone, and their parse let go at once: memory stays flat however many
+  // there are, and nothing workspace-wide is worked out per file. Once all
+  // are read, those whose findings may depend on other worksheets (identity,
+  // rounds: identityConcerned) are checked again with every rule, as are
+  // convenings, reviews and settings, which read the whole workspace.
+  // Settings are read before any worksheet (loadFolder), so none is checked
+  // without them.
   const early = new Map<string, Finding[]>();
-  let batch: string[] = [];
-  let read = 0;
-  const flush = () => {
-    for (const uri of batch) early.set(uri, index.check(uri, { retain: false }));
-    batch = [];
-  };
   const onRead = (uri: string) => {
-    if (!isWanted.has(uri) || kindOfFile(uri) !== 'worksheet') return;
-    batch.push(uri);
-    read++;
-    // Batches grow with the workspace (a quarter of what is read so far), so the
-    // facts worked out once per batch are worked out a handful of times in all.
-    if (batch.length >= (args.batch ?? Math.min(MAX_CHECK_BATCH, Math.max(CHECK_BATCH, read >> 2)))) flush();
+    if (isWanted.has(uri) && kindOfFile(uri) === 'worksheet') early.set(uri, index.check(uri, { retain: false, local: true }));
   };
   const problems = new Set<string>();
   for (const root of roots) {
@@ -113,7 +97,6 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
       problems.add(e instanceof Error ? e.message : String(e));
     }
   }
-  flush();
   // A file left unread is no pass: say which and why, and stop (exit 2).
   if (problems.size) {
     for (const p of [...problems].sort()) io.err(`partner-worksheets: ${p}\n`);

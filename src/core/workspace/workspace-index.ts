@@ -68,6 +68,14 @@ export interface CheckDocumentOptions {
    * memory held does not grow with what every file's check read.
    */
   retain?: boolean;
+  /**
+   * Only the rules that read this file alone: none that asks other files
+   * (rule.crossFile), so nothing workspace-wide is worked out. The findings
+   * are not cached. The CLI checks each worksheet so as it is read, and again
+   * with the whole workspace only where identityConcerned() says the
+   * cross-file rules may have something to say.
+   */
+  local?: boolean;
 }
 
 export interface IndexOptions {
@@ -549,7 +557,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
   /** Every finding for one document, cross-file rules included. */
   check(uri: string, options: CheckDocumentOptions = {}): Finding[] {
     const doc = this.docs.get(uri);
-    const useCache = options.text === undefined || options.text === doc?.text;
+    const useCache = !options.local && (options.text === undefined || options.text === doc?.text);
     const cacheKey = `${options.skipSchema ? 's' : ''}${uri}`;
     if (useCache) {
       const hit = this.findingsCache.get(cacheKey);
@@ -567,7 +575,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const result = checkParsed(file, {
       today: this.today(),
       config: this.configFor(uri),
-      workspace: this,
+      workspace: options.local ? undefined : this,
       skipSchema: options.skipSchema,
       facts: indexed ? doc.facts : undefined,
     }).findings;
