@@ -9,8 +9,9 @@
 // that cannot be read or listed is an error with the path and the reason,
 // never an empty file or a silently skipped folder. Links are followed inside
 // the tree, each folder once (see nodeFileSystemFor).
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import type { FileSystem } from '../core/types';
 import { kindOfFile, SKIPPED_FOLDERS } from '../core/kinds';
@@ -56,15 +57,18 @@ function notRegular(s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevi
  * it (a third of `check` over 10,000 worksheets went to them).
  */
 export async function readRegularFile(path: string): Promise<Uint8Array> {
-  return readRegularFileSync(path);
+  return readRegularFileSync(path, false);
 }
 
-function readRegularFileSync(path: string): Uint8Array {
+/** `listedRegular`: the folder's listing said a regular file, which spares the stat before opening it. */
+function readRegularFileSync(path: string, listedRegular: boolean): Uint8Array {
   let fd: number | undefined;
   try {
     // Not even opened unless it is a regular file: opening a device can have effects of its own.
-    const before = statSync(path);
-    if (!before.isFile()) throw new ReadError(path, notRegular(before));
+    if (!listedRegular) {
+      const before = statSync(path);
+      if (!before.isFile()) throw new ReadError(path, notRegular(before));
+    }
     // O_NONBLOCK: should the file be swapped for a FIFO after the stat, opening it does not wait for a writer.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const s = fstatSync(fd);
@@ -96,12 +100,14 @@ function readRegularFileSync(path: string): Uint8Array {
 export function nodeFileSystemFor(onSkip: (path: string, why: string) => void): FileSystem {
   // Files found that must not be read, with the reason readFile gives.
   const refused = new Map<string, string>();
+  // Files their folder's listing gave as regular files (not links, FIFOs or devices).
+  const regular = new Set<string>();
   return {
     readFile: async (uri) => {
       const path = toPath(uri);
       const why = refused.get(path);
       if (why) throw new ReadError(path, why);
-      return readRegularFile(path);
+      return readRegularFileSync(path, regular.has(path));
     },
     async findFiles(rootUri) {
       const root = toPath(rootUri);
@@ -112,29 +118,28 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void): 
       // Links wait until every real folder is searched, then go one at a time in
       // order: which name a linked file is found under never depends on timing.
       const links: string[] = [];
-      const walk = async (dir: string, real: string): Promise<void> => {
+      // Synchronous, as the reads: one folder per partner makes thousands of
+      // folders, and a promise per folder costs more than listing it.
+      const walk = (dir: string, real: string): void => {
         if (seen.has(real)) return;
         seen.add(real);
-        let entries;
+        let entries: Dirent[];
         try {
-          entries = await readdir(dir, { withFileTypes: true });
+          entries = readdirSync(dir, { withFileTypes: true });
         } catch (e) {
           throw new ReadError(dir, reasonOf(e));
         }
-        // Sibling folders are listed at the same time (the list is sorted at the end):
-        // one folder per partner makes thousands of them.
-        const folders: Promise<void>[] = [];
         for (const e of entries) {
           const full = join(dir, e.name);
           if (e.isSymbolicLink()) links.push(full);
           else if (e.isDirectory()) {
-            if (!SKIPPED_FOLDERS.has(e.name)) folders.push(walk(full, join(real, e.name)));
+            if (!SKIPPED_FOLDERS.has(e.name)) walk(full, join(real, e.name));
           } else if (kindOfFile(e.name)) {
             // Not only regular files: a FIFO or a device with a worksheet's name is reported by readFile, not skipped.
             out.push(full);
+            if (e.isFile()) regular.add(full);
           }
         }
-        await Promise.all(folders);
       };
       const follow = async (link: string): Promise<void> => {
         const name = basename(link);
@@ -150,7 +155,7 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void): 
             out.push(link);
           }
         } else if (isDir && seen.has(target)) onSkip(link, `a link to ${target}, searched already`);
-        else if (isDir) await walk(link, target);
+        else if (isDir) walk(link, target);
         else out.push(link);
       };
       let s;
@@ -161,7 +166,7 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void): 
         throw new ReadError(root, reasonOf(e));
       }
       if (s.isDirectory()) {
-        await walk(root, top);
+        walk(root, top);
         while (links.length) {
           links.sort();
           await follow(links.shift()!);
