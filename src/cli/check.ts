@@ -81,7 +81,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   // without them.
   const early = new Map<string, Finding[]>();
   const onRead = (uri: string) => {
-    if (isWanted.has(uri) && kindOfFile(uri) === 'worksheet') early.set(uri, index.check(uri, { retain: false, local: true }));
+    if (isWanted.has(uri) && kindOfFile(uri) === 'worksheet') early.set(uri, printed(index.check(uri, { retain: false, local: true })));
   };
   const problems = new Set<string>();
   for (const root of roots) {
@@ -123,6 +123,15 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * What the output formats print of a finding. The rest (fixes with their
+ * edits, related locations) is for the editor, and held for every file until
+ * the end it would be most of what the check keeps.
+ */
+function printed(findings: Finding[]): Finding[] {
+  return findings.map(({ code, severity, message, range }) => ({ code, severity, message, range }));
 }
 
 function workspaceRootOf(file: string): string {
