@@ -210,9 +210,9 @@ async function untilLastDiagnostic(dir: string): Promise<void> {
   const index = new WorkspaceIndex(() => TODAY, { checkEvery: true });
   let published = 0;
   const schedule: CheckSchedule = new CheckSchedule(index, {
-    run: (uris) => {
+    run: (uris, local) => {
       for (const u of uris) {
-        index.check(u);
+        index.check(u, { local });
         schedule.markChecked(u);
       }
       published += uris.length;

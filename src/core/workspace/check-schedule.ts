@@ -7,15 +7,22 @@
 // While the workspace loads, files whose rules read the whole workspace
 // (convenings, reviews) would be checked again after every worksheet read:
 // they wait until the load is over (loaded()), and are checked once then.
-// Worksheets are checked as they arrive; after the load, only those whose
-// identity or round findings depend on other worksheets are checked again.
+// Worksheets are checked as they arrive, by the rules that read each file
+// alone (nothing workspace-wide is worked out while it keeps changing); after
+// the load, only those whose identity or round findings depend on other
+// worksheets are checked again, with every rule.
 import type { WorkspaceIndex } from './workspace-index';
 import { kindOfFile } from '../kinds';
 import { readsOtherFiles } from '../rules';
 
 export interface CheckScheduleOptions {
-  /** Checks one batch of files (a set of URIs, each once). */
-  run(uris: string[]): void;
+  /**
+   * Checks one batch of files (a set of URIs, each once). `local`: the first
+   * load is still going, so check by the rules that read each file alone
+   * (WorkspaceIndex.check's `local`); loaded() has the others checked again
+   * where cross-file rules may apply.
+   */
+  run(uris: string[], local: boolean): void;
   /** How long to wait for more of a burst before running it. */
   delayMs: number;
   setTimer(fn: () => void, ms: number): unknown;
@@ -66,7 +73,7 @@ export class CheckSchedule {
     this.timer = undefined;
     const batch = [...this.pending];
     this.pending.clear();
-    if (batch.length) this.options.run(batch);
+    if (batch.length) this.options.run(batch, !this.indexed);
   }
 
   dispose(): void {

@@ -24,7 +24,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   };
 
   /** New diagnostics for one file, added to `out` (published a batch at a time: one message to the workbench, not one per file). */
-  const refresh = (uri: string, skip: boolean, out: [vscode.Uri, vscode.Diagnostic[]][]): void => {
+  const refresh = (uri: string, skip: boolean, local: boolean, out: [vscode.Uri, vscode.Diagnostic[]][]): void => {
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed);
       if (!index.has(uri) && !open) {
@@ -33,7 +33,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         checks.markChecked(uri, false);
         return;
       }
-      const list = index.check(uri, { text: open?.getText(), skipSchema: skip });
+      const list = index.check(uri, { text: open?.getText(), skipSchema: skip, local });
       findings.set(uri, list, open?.version);
       out.push([vscode.Uri.parse(uri), list.map((f) => toDiagnostic(f, docsUri))]);
       checks.markChecked(uri);
@@ -42,10 +42,11 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }
   };
 
-  const refreshNow = (uris: Iterable<string>): void => {
+  /** `local`: while the workspace first loads (see CheckSchedule). */
+  const refreshNow = (uris: Iterable<string>, local = false): void => {
     const skip = skipSchema(); // one settings lookup per batch
     const out: [vscode.Uri, vscode.Diagnostic[]][] = [];
-    for (const u of uris) refresh(u, skip, out);
+    for (const u of uris) refresh(u, skip, local, out);
     if (out.length) collection.set(out);
   };
 
