@@ -4,7 +4,7 @@
 // and its positions.
 import type { FileKind, Finding, Range } from '../types';
 import type { ParsedFile } from '../yaml';
-import { ZERO_RANGE, parseFile, quickRead } from '../yaml';
+import { ZERO_RANGE, parseFile, readData } from '../yaml';
 import type { FileFacts, MeetingFacts, NextStepInfo } from '../facts';
 import { isBlock, readFacts, readMeeting } from '../facts';
 import type { SnapshotEntry } from './snapshot';
@@ -53,9 +53,9 @@ export function structuralKey(d: IndexedDocument): string {
 }
 
 /**
- * A document as the index keeps it. The data comes from js-yaml where it reads
- * exactly as the full parse would (see quick-read.ts), else from the full
- * parse. What the index needs at once is read with the document: a
+ * A document as the index keeps it. The data comes from the line reader, or
+ * js-yaml, where they read exactly as the full parse would (readData), else
+ * from the full parse. What the index needs at once is read with the document: a
  * worksheet's meeting, the whole facts of the few other files. A worksheet's
  * whole facts are read when first asked for (by a check, the summary, the
  * vocabulary), which keeps indexing a workspace as fast as reading it, and
@@ -87,7 +87,7 @@ export class IndexedDoc implements IndexedDocument {
    * one read: a file that is checked next is then parsed once.
    */
   static read(uri: string, kind: FileKind, source: string, parsed?: ParsedFile): IndexedDoc {
-    const quick = parsed ? undefined : quickRead(source);
+    const quick = parsed ? undefined : readData(source);
     const file = quick ? undefined : parsed ?? parseFile(uri, source);
     const doc = new IndexedDoc(uri, kind, source, file ? file.findings : []);
     const data = quick ? quick.data : file!.data;
@@ -140,7 +140,7 @@ export class IndexedDoc implements IndexedDocument {
    */
   get data(): unknown {
     if (this.#data) return this.#data.value;
-    const quick = quickRead(this.text);
+    const quick = readData(this.text);
     let value: unknown;
     if (quick) value = quick.data;
     else {

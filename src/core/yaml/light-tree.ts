@@ -64,6 +64,16 @@ export function readLight(text: string): LightRead | undefined {
   return { data: quick.data, tree: read.node, lines: reader.lineCounter() };
 }
 
+/**
+ * A text's data without positions, where it reads exactly as the full parse
+ * would: the line reader's, else js-yaml's (quick-read.ts); undefined when
+ * only the full parse can tell. What the index reads most files with.
+ */
+export function readData(text: string): { data: unknown } | undefined {
+  const light = readLight(text);
+  return light ? { data: light.data } : quickRead(text);
+}
+
 interface Line {
   /** Offset of the first character. */
   start: number;
