@@ -1,0 +1,102 @@
+// The check and the team review grow with the workspace, not faster: their
+// work for 4N worksheets is about four times their work for N. A per-file
+// scan of the whole workspace makes it sixteen. Not a speed target (those are
+// in `npm run bench`): a ratio of two runs in this process, each the least
+// CPU time of three, so a busy machine slows both sizes alike.
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { roundName, writeCorpus } from '../../bench/corpus';
+import { runCheck } from '../../src/cli/check';
+import { WorkspaceIndex } from '../../src/core/workspace';
+import { summarize } from '../../src/core/summary/summarize';
+
+const TODAY = '2026-12-20';
+/** Worksheets checked; the summary, quicker per meeting and noisier, reads twice as many. */
+const N = 800;
+const N_SUMMARY = 1600;
+/** Linear work gives about 4; quadratic 16. */
+const MAX_GROWTH = 6;
+
+// A full collection before each run, so that none falls inside one run and not the other.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** The least CPU time (user and system, in microseconds) of `runs` runs of `fn`. */
+async function leastCpu(fn: () => unknown, runs = 3): Promise<number> {
+  let least = Infinity;
+  for (let i = 0; i < runs; i++) {
+    collectGarbage();
+    const before = process.cpuUsage();
+    await fn();
+    const used = process.cpuUsage(before);
+    least = Math.min(least, used.user + used.system);
+  }
+  return least;
+}
+
+describe('work grows linearly with the workspace', function () {
+  this.timeout(120_000);
+  const root = mkdtempSync(join(tmpdir(), 'pw-shape-'));
+  const dirs = new Map<number, string>();
+  const texts = new Map<number, { uri: string; text: string }[]>();
+
+  before(() => {
+    for (const n of [N, 4 * N, N_SUMMARY, 4 * N_SUMMARY]) {
+      const dir = join(root, String(n));
+      mkdirSync(dir);
+      writeCorpus(dir, { worksheets: n, rounds: 2 });
+      dirs.set(n, dir);
+      if (n === N_SUMMARY || n === 4 * N_SUMMARY) texts.set(n, [...listFiles(dir)].map((uri) => ({ uri, text: readFileSync(uri, 'utf8') })));
+    }
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it(`check: 4 x ${N} worksheets cost at most ${MAX_GROWTH} times ${N}`, async () => {
+    const check = (n: number) => async () => {
+      let out = '';
+      await runCheck({ paths: [dirs.get(n)!], today: TODAY, format: 'json', maxWarnings: Infinity, quiet: false }, { out: (t) => { out += t; }, err: () => undefined, cwd: root });
+      // Every worksheet was checked: the output names each file with a finding.
+      assert.ok(out.length > n * 50);
+    };
+    await check(N)(); // warm the code up
+    const small = await leastCpu(check(N));
+    const big = await leastCpu(check(4 * N));
+    if (process.env.PW_SHAPE_DEBUG) console.log(big / small);
+    assert.ok(big / small <= MAX_GROWTH, `check of ${4 * N} took ${(big / small).toFixed(1)} times that of ${N} (${(big / 1000).toFixed(0)} ms and ${(small / 1000).toFixed(0)} ms of CPU)`);
+  });
+
+  it(`team review summary: 4 x ${N_SUMMARY} meetings cost at most ${MAX_GROWTH} times ${N_SUMMARY}`, async () => {
+    const indexes = new Map<number, WorkspaceIndex>();
+    for (const n of [N_SUMMARY, 4 * N_SUMMARY]) {
+      const index = new WorkspaceIndex(() => TODAY);
+      for (const { uri, text } of texts.get(n)!) index.set(uri, text);
+      indexes.set(n, index);
+    }
+    // From nothing kept: the summary's per-round cache is emptied before each run.
+    const review = (n: number) => () => {
+      const index = indexes.get(n)!;
+      index.summaryCache.clear();
+      const s = summarize(index, { round: roundName(1), today: TODAY });
+      assert.ok(s.coverage.meetings.total > 0);
+    };
+    // Once each first: the first summary of an index reads every worksheet's facts.
+    review(N_SUMMARY)();
+    review(4 * N_SUMMARY)();
+    const small = await leastCpu(review(N_SUMMARY), 7);
+    const big = await leastCpu(review(4 * N_SUMMARY), 7);
+    if (process.env.PW_SHAPE_DEBUG) console.log(big / small);
+    assert.ok(big / small <= MAX_GROWTH, `the summary of ${4 * N_SUMMARY} took ${(big / small).toFixed(1)} times that of ${N_SUMMARY} (${(big / 1000).toFixed(0)} ms and ${(small / 1000).toFixed(0)} ms of CPU)`);
+  });
+});
+
+function* listFiles(dir: string): Generator<string> {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) yield* listFiles(full);
+    else if (e.name.endsWith('.yaml')) yield full;
+  }
+}
