@@ -17,6 +17,15 @@ export class Indexer implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private loading: Promise<void> = Promise.resolve();
+  /**
+   * Resolves once start() has begun the first load. Features register before
+   * the indexer starts, and one asking whenIndexed() then must wait for that
+   * load, not for the nothing loading before it: the diagnostics took the
+   * load as over at once, and re-checked every convening and review, with
+   * identity, after each batch of worksheets the load read.
+   */
+  private readonly started: Promise<void>;
+  private markStarted!: () => void;
   /** Counts deletes, so a read that finished after one can check the file still exists. */
   private deletions = 0;
 
@@ -30,7 +39,9 @@ export class Indexer implements vscode.Disposable {
    * @param snapshotUri where the index is persisted between sessions (in the
    * workspace's storage), so a reopened workspace parses only what changed.
    */
-  constructor(private readonly index: WorkspaceIndex, private readonly log: vscode.LogOutputChannel, private readonly snapshotUri?: vscode.Uri) {}
+  constructor(private readonly index: WorkspaceIndex, private readonly log: vscode.LogOutputChannel, private readonly snapshotUri?: vscode.Uri) {
+    this.started = new Promise((resolve) => { this.markStarted = resolve; });
+  }
 
   /** Starts indexing; returns at once. `whenIndexed` tells when the first load is done. */
   start(): void {
@@ -64,6 +75,7 @@ export class Indexer implements vscode.Disposable {
       }),
     );
     this.load(vscode.workspace.workspaceFolders ?? []);
+    this.markStarted();
   }
 
   /** The files left out of the index, as URIs with the reason each could not be read. */
@@ -71,9 +83,9 @@ export class Indexer implements vscode.Disposable {
     return this.unreadable;
   }
 
-  /** Resolves when every load started so far has finished. */
+  /** Resolves when every load started so far has finished; asked before start(), when the first load has. */
   whenIndexed(): Promise<void> {
-    return this.loading;
+    return this.started.then(() => this.loading);
   }
 
   private load(folders: readonly vscode.WorkspaceFolder[]): void {
