@@ -18,7 +18,7 @@ const PURE_FEATURE_FILES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', 'examples/**', '.vscode-test/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', 'examples/**', '.vscode-test/**', 'src/core/generated/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

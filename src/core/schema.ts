@@ -1,92 +1,26 @@
-// Schema validation with ajv, compiled once per file kind, and the translation
-// of ajv's errors into messages a community-engagement team can act on, placed
-// on the exact YAML node.
-import type Ajv from 'ajv';
-import type { ErrorObject, KeywordDefinition, ValidateFunction } from 'ajv';
+// Schema validation, and the translation of ajv's errors into messages a
+// community-engagement team can act on, placed on the exact YAML node. The
+// validators are compiled when the extension is built (schema-source.ts).
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
-import worksheetSchema from '../../schemas/worksheet.schema.json';
-import conveningSchema from '../../schemas/convening.schema.json';
-import reviewSchema from '../../schemas/review.schema.json';
-import configSchema from '../../schemas/config.schema.json';
 import type { FileKind, Finding, Fix } from './types';
 import type { YamlPath , YamlView} from './yaml';
 import { yamlString } from './yaml';
 import type { Slip } from './forgive';
 import { readAsMeant } from './forgive';
 import { basename } from './paths';
+import type { JsonSchema } from './schema-source';
+import { DATE_PATTERN } from './schema-source';
+import * as VALIDATORS from './generated/validators';
 
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema, ReferenceKind } from './schema-source';
+export { REFERENCE_KINDS, REFERS_TO_KEYWORD, SCHEMAS, isCalendarDate } from './schema-source';
 
-export const SCHEMAS: Record<FileKind, JsonSchema> = {
-  worksheet: worksheetSchema as JsonSchema,
-  convening: conveningSchema as JsonSchema,
-  review: reviewSchema as JsonSchema,
-  config: configSchema as JsonSchema,
-};
-
-/**
- * What a field's value names, marked in the schemas with our own keyword
- * `x-refers-to` (on the field, its list's items, or a definition such as
- * `person`): completion offers the workspace's ids of that kind there, and
- * hover explains them. Marking the schema keeps "which fields hold a partner
- * id" in one place, beside the field's description.
- */
-export const REFERENCE_KINDS = ['partner', 'person', 'theme', 'metric', 'question', 'round'] as const;
-export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
-
-/** `x-refers-to` for ajv: an annotation that validates nothing, whose value must be one of REFERENCE_KINDS. */
-export const REFERS_TO_KEYWORD: KeywordDefinition = { keyword: 'x-refers-to', schemaType: 'string', metaSchema: { enum: [...REFERENCE_KINDS] } };
-
-const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const TIME_PATTERN_HINT = /^\^\(\[01\]/;
 
-let ajv: Ajv | undefined;
-const compiled = new Map<FileKind, ValidateFunction>();
-
+/** The validator of a file kind, compiled when the extension was built. */
 function validatorFor(kind: FileKind): ValidateFunction {
-  let v = compiled.get(kind);
-  if (!v) {
-    ajv ??= createAjv();
-    v = ajv.compile(withCalendarDates(SCHEMAS[kind]) as object);
-    compiled.set(kind, v);
-  }
-  return v;
-}
-
-/**
- * ajv is loaded with the first validation, not with the extension: loading it
- * is a sixth of the extension's activation, and the first check comes after it
- * anyway (a require, bundled by esbuild and run lazily).
- */
-function createAjv(): Ajv {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
-  const a = new AjvClass({ allErrors: true, verbose: true, strict: false });
-  // A date can match YYYY-MM-DD and still not exist (2026-02-30).
-  a.addFormat('calendar-date', { type: 'string', validate: isCalendarDate });
-  a.addKeyword(REFERS_TO_KEYWORD);
-  return a;
-}
-
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  // Not in the YYYY-MM-DD form at all: the pattern says so, once.
-  if (!m) return true;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
-
-/** A copy of the schema where every date pattern also checks the calendar. */
-function withCalendarDates(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withCalendarDates);
-  if (schema && typeof schema === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(schema)) out[k] = withCalendarDates(v);
-    if (out.pattern === DATE_PATTERN) out.format = 'calendar-date';
-    return out;
-  }
-  return schema;
+  return VALIDATORS[kind] as ValidateFunction;
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { snippetsFileText } from '../../scripts/generate-snippets';
 import { ruleDocsText } from '../../scripts/generate-rule-docs';
+import { validatorsFileText } from '../../scripts/generate-validators';
 import { ALL_CODES } from '../../src/core/rules';
 import { RULE_DOCS } from '../../src/core/rules/rule-docs';
 import { QUESTIONS } from '../../src/core/questions';
@@ -12,6 +13,10 @@ import { worksheetText } from '../../src/core/templates';
 describe('generated files', () => {
   it('the committed snippets match the question bank (run `npm run build` after editing questions)', () => {
     assert.equal(readFileSync(resolve('snippets/partner-worksheets.code-snippets'), 'utf8'), snippetsFileText());
+  });
+
+  it('the committed schema validators match the schemas (run `npm run build` after editing a schema)', () => {
+    assert.equal(readFileSync(resolve('src/core/generated/validators.js'), 'utf8'), validatorsFileText());
   });
 
   it('every question of the bank is in a snippet', () => {
