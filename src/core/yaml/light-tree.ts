@@ -58,7 +58,7 @@ export function readLight(text: string): LightRead | undefined {
     return undefined;
   }
   if (reader.exact) return { data: read.value, tree: read.node, lines: reader.lineCounter() };
-  // A value the reader does not work out (a block scalar, an escape): js-yaml reads the data, whose shape must be the tree's.
+  // A value the reader does not work out (an escape in double quotes): js-yaml reads the data, whose shape must be the tree's.
   const quick = quickRead(text);
   if (!quick || !sameShape(read.node, quick.data)) return undefined;
   return { data: quick.data, tree: read.node, lines: reader.lineCounter() };
