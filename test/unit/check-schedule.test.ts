@@ -152,7 +152,8 @@ describe('a bulk load checked as it goes (the extension in a real workbench)', (
     // Read first, the newer worksheet of a library written under two ids; read last, the older one.
     const files: Record<string, string> = {
       [`${ROOT}/a/2026-11-12.worksheet.yaml`]: variant(WORKSHEET, [['partner'], { id: 'oak-public-library', organization: 'Oak Public Library.' }], [['meeting', 'date'], '2026-11-12']),
-      ...Object.fromEntries(Array.from({ length: 60 }, (_, i) => [sheet(i), partnerSheet(i)])),
+      // More than the load reads at once (64), so checks run between its reads.
+      ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [sheet(i), partnerSheet(i)])),
       [`${ROOT}/z/2026-05-11.worksheet.yaml`]: variant(WORKSHEET, [['partner'], { id: 'oak-library', organization: 'Oak Public Library' }], [['meeting', 'date'], '2026-05-11'], [['round'], 'spring-2026']),
     };
     const index = new WorkspaceIndex(() => '2026-11-20', { checkEvery: true });

@@ -272,12 +272,18 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const opts: LoadOptions = typeof options === 'function' ? { onProgress: options } : options;
     const uris = await fs.findFiles(rootUri);
     const stamps = new Map<string, string>();
+    const stampOf = fs.stamp?.bind(fs);
+    const takeStamp = async (u: string) => { stamps.set(u, (await stampOf!(u).catch(() => undefined)) ?? 'unknown'); };
     let toRead = uris;
-    if (fs.stamp) {
-      const stampOf = fs.stamp.bind(fs);
-      await forEachLimit(uris, 32, async (u) => { stamps.set(u, (await stampOf(u).catch(() => undefined)) ?? 'unknown'); });
-      if (opts.snapshot !== undefined) toRead = this.restore(opts.snapshot, stamps);
+    if (stampOf && opts.snapshot !== undefined) {
+      // Every stamp first: they tell which files the snapshot still holds.
+      await forEachLimit(uris, 32, takeStamp);
+      toRead = this.restore(opts.snapshot, stamps);
     }
+    // Without a snapshot each file's stamp is taken after its read, which the
+    // file system may answer with the stat it took before reading (one round
+    // trip fewer per file in a remote workspace).
+    const stampAfterRead = stampOf && opts.snapshot === undefined;
     // Settings first, all of them: every other file's findings depend on them,
     // so a file checked as soon as it is read (onRead) is checked once.
     const settings = toRead.filter((u) => kindOfFile(u) === 'config');
@@ -292,6 +298,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
       } catch (e) {
         unreadable.push({ uri, reason: e instanceof Error ? e.message : String(e) });
       }
+      if (stampAfterRead) await takeStamp(uri);
       if (content !== undefined) {
         this.loadingFile = true;
         try {
@@ -304,7 +311,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
       opts.onProgress?.(++done, total);
     };
     await forEachLimit(settings, 16, read);
-    await forEachLimit(rest, 16, read);
+    // Many reads at once: in a remote workbench each is a round trip, and the
+    // host waits on them (16 at a time, it sat idle two thirds of the load).
+    await forEachLimit(rest, 64, read);
     this.settleIdentity();
     return { stamps, reused: uris.length - toRead.length, unreadable };
   }

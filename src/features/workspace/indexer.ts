@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { IndexChange, WorkspaceIndex } from '../../core/workspace';
 import { kindOfFile } from '../../core/kinds';
 import { decodeText } from '../../core/decode';
-import { readRegularFile, vscodeFileSystem, WATCH_GLOB } from './vscode-fs';
+import { loadFileSystem, readRegularFile, WATCH_GLOB } from './vscode-fs';
 import { exists } from './exists';
 
 const BUFFER_DEBOUNCE_MS = 300;
@@ -98,7 +98,7 @@ export class Indexer implements vscode.Disposable {
         const snapshot = await this.readSnapshot();
         let reused = 0;
         for (const folder of folders) {
-          const result = await this.index.loadFolder(vscodeFileSystem, folder.uri.toString(), {
+          const result = await this.index.loadFolder(loadFileSystem(), folder.uri.toString(), {
             snapshot,
             onProgress: (done, total) => { if (done === total || done % 50 === 0) progress.report({ message: `${done}/${total}` }); },
           });
