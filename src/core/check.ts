@@ -105,8 +105,13 @@ interface Disabled {
 }
 
 const DIRECTIVE = /^#\s*worksheets-disable(-next-line)?\b(.*)$/;
-/** A directive on a line of its own: the candidates, before asking whether each is a comment. */
-const DIRECTIVE_LINE = /^[ \t\uFEFF]*(#\s*worksheets-disable(?:-next-line)?\b.*?)\r?$/gm;
+/**
+ * A directive on a line of its own: the candidates, before asking whether
+ * each is a comment. Lines end at `\n` only, as the `yaml` package reads them
+ * (a `^` in a multiline pattern would start one after a lone `\r` too), and
+ * what may come before the `#` is what trim() removes, as the lexer's way asks.
+ */
+const DIRECTIVE_LINE = /(?<=^|\n)[^\S\n]*(#\s*worksheets-disable(?:-next-line)?\b[^\n]*?)\r?(?=\n|$)/g;
 
 /**
  * `# worksheets-disable-next-line code...` and `# worksheets-disable code...`

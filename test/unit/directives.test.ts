@@ -29,6 +29,15 @@ describe('disable directives', () => {
     assert.ok(withTree > 150, `only ${withTree} texts with a directive parsed`);
   });
 
+  it('a lone carriage return does not end a line: a directive after one is a remark on that line', () => {
+    // Found by the property above: a `^` in a multiline pattern started a line after the `\r`.
+    const text = 'kind: worksheet\r\nversion: 1\r  # worksheets-disable-next-line a, b\nstatus: held\r\nthanked: maybe\r\n';
+    const file = parseFile('/t/a.worksheet.yaml', text);
+    assert.ok(file.tree && file.findings.length === 0);
+    assert.deepEqual(plain(disabledCodes(text, file.tree)), { file: [], lines: [] });
+    assert.deepEqual(plain(disabledCodes(text)), { file: [], lines: [] });
+  });
+
   it('a directive line inside a `|` note, a quoted value over lines or a key is text; one between flow items is a comment', () => {
     const text = [
       'kind: worksheet',
