@@ -61,15 +61,18 @@ export function readAsMeant(kind: FileKind, data: unknown): AsMeant {
   const root = ROOTS[kind];
   if (!root || typeof data !== 'object' || data === null) return out;
   // The facts and the schema check both read a file's data as meant: walk it once.
-  const known = readings.get(data);
+  const known = (data as { [READING]?: { kind: FileKind; meant: AsMeant } })[READING];
   if (known?.kind === kind) return known.meant;
-  out.data = walk(root, root, data, undefined, out);
-  readings.set(data, { kind, meant: out });
+  out.data = walk(root, root, data, { segs: [], written: [] }, out);
+  // Kept on the data itself, under a symbol that is not enumerable (copies,
+  // comparisons and JSON leave it out), for as long as the data is held. A
+  // WeakMap of every document read cost the garbage collector more than the walk.
+  Object.defineProperty(data, READING, { value: { kind, meant: out }, configurable: true });
   return out;
 }
 
-/** Each parsed document's reading, while the document is held (parsed data is never changed in place). */
-const readings = new WeakMap<object, { kind: FileKind; meant: AsMeant }>();
+/** Where a parsed document keeps its reading (parsed data is never changed in place otherwise). */
+const READING = Symbol('reading as meant');
 
 /** The data read as meant; the data itself when it has no slip. */
 export function asMeant(kind: FileKind, data: unknown): unknown {
@@ -77,23 +80,43 @@ export function asMeant(kind: FileKind, data: unknown): unknown {
 }
 
 // The schemas are constants: each node's resolution (its $ref followed, an anyOf
-// branch merged) is made once and kept, so the walk allocates nothing per value.
-const resolved = new WeakMap<object, Schema>();
-const merged = new WeakMap<object, WeakMap<object, Schema>>();
+// branch merged), its types and its typed branches are worked out once and
+// kept on the node itself, under symbols that are not enumerable (so copies,
+// spreads and JSON leave them out). The walk visits every value of every
+// file: a WeakMap lookup per question cost more than the rest of the walk.
+const RESOLVED = Symbol('resolved');
+const MERGED = Symbol('merged');
+const TYPES = Symbol('types');
+const TYPED_BRANCHES = Symbol('typed branches');
+const ALLOWED = Symbol('allowed');
+
+interface Kept {
+  [RESOLVED]?: Schema;
+  [MERGED]?: Map<Schema, Schema>;
+  [TYPES]?: readonly string[];
+  [TYPED_BRANCHES]?: readonly Schema[] | null;
+  [ALLOWED]?: string[];
+}
+
+function keep<K extends keyof Kept>(node: object, key: K, value: Kept[K]): void {
+  Object.defineProperty(node, key, { value });
+}
+
+/** What a missing schema node resolves to: it says nothing. */
+const NOTHING: Schema = {};
 
 function resolve(root: Schema, node: unknown): Schema {
-  if (!node || typeof node !== 'object') return {};
-  let r = resolved.get(node);
-  if (!r) {
-    r = resolveOnce(root, node);
-    resolved.set(node, r);
-  }
+  if (!node || typeof node !== 'object') return NOTHING;
+  const kept = (node as Kept)[RESOLVED];
+  if (kept) return kept;
+  const r = resolveOnce(root, node);
+  keep(node, RESOLVED, r);
   return r;
 }
 
 function mergedBranch(s: Schema, branch: Schema): Schema {
-  let byBranch = merged.get(s);
-  if (!byBranch) merged.set(s, (byBranch = new WeakMap()));
+  let byBranch = (s as Kept)[MERGED];
+  if (!byBranch) keep(s, MERGED, (byBranch = new Map()));
   let m = byBranch.get(branch);
   if (!m) byBranch.set(branch, (m = { ...withoutBranches(s), ...branch }));
   return m;
@@ -110,23 +133,19 @@ function resolveOnce(root: Schema, node: unknown, depth = 0): Schema {
   return { ...resolveOnce(root, target, depth + 1), ...rest };
 }
 
-const typesOf = new WeakMap<Schema, readonly string[]>();
-
 function types(s: Schema): readonly string[] {
-  let ts = typesOf.get(s);
+  let ts = (s as Kept)[TYPES];
   if (!ts) {
     const t = s.type;
     ts = Array.isArray(t) ? t.map(String) : typeof t === 'string' ? [t] : [];
-    typesOf.set(s, ts);
+    keep(s, TYPES, ts);
   }
   return ts;
 }
 
 /** A schema node's anyOf or oneOf branches that name a type, resolved once. */
-const typedBranchesOf = new WeakMap<Schema, readonly Schema[] | null>();
-
 function typedBranches(root: Schema, s: Schema): readonly Schema[] | null {
-  let typed = typedBranchesOf.get(s);
+  let typed = (s as Kept)[TYPED_BRANCHES];
   if (typed === undefined) {
     // anyOf first, then oneOf: the first whose branches name a type decides (untyped ones only add `required`).
     typed = null;
@@ -138,27 +157,23 @@ function typedBranches(root: Schema, s: Schema): readonly Schema[] | null {
         break;
       }
     }
-    typedBranchesOf.set(s, typed);
+    keep(s, TYPED_BRANCHES, typed);
   }
   return typed;
 }
 
 /**
- * Where the walk is, as a chain back to the root: a path is made into an
- * array only for a slip, so a file without one allocates no path at all.
+ * Where the walk is: the path in the data as meant, and as written (a renamed
+ * key's written form), pushed and popped as it goes. A path is copied out
+ * only for a slip, so a file without one allocates no path at all.
  */
 interface Trail {
-  up: Trail | undefined;
-  /** The segment in the data read as meant. */
-  seg: string | number;
-  /** The segment as written (a renamed key's written form). */
-  written: string | number;
+  segs: (string | number)[];
+  written: (string | number)[];
 }
 
-function pathOf(t: Trail | undefined, written: boolean): YamlPath {
-  const out: (string | number)[] = [];
-  for (let at = t; at; at = at.up) out.push(written ? at.written : at.seg);
-  return out.reverse();
+function pathOf(t: Trail, written: boolean): YamlPath {
+  return (written ? t.written : t.segs).slice();
 }
 
 function typeOf(v: unknown): string {
@@ -176,13 +191,12 @@ function accepts(s: Schema, v: unknown): boolean {
 }
 
 
-function walk(root: Schema, node: unknown, value: unknown, trail: Trail | undefined, out: AsMeant): unknown {
+function walk(root: Schema, node: unknown, value: unknown, trail: Trail, out: AsMeant): unknown {
   const s = resolve(root, node);
   const typed = typedBranches(root, s);
   if (typed) {
     // The branch the value's type matches (a note as a line or a block); untyped branches only add `required`.
-    const branch = typed.find((b) => accepts(b, value));
-    if (branch) return walk(root, mergedBranch(s, branch), value, trail, out);
+    for (const branch of typed) if (accepts(branch, value)) return walk(root, mergedBranch(s, branch), value, trail, out);
     if (typed.length > 0) return value;
   }
   if (typeof value === 'string' && !accepts(s, value)) return fromString(root, s, value, trail, out);
@@ -191,10 +205,15 @@ function walk(root: Schema, node: unknown, value: unknown, trail: Trail | undefi
     const items = s.items;
     if (!items || types(s).length && !types(s).includes('array')) return value;
     let copy: unknown[] | undefined;
-    value.forEach((item, i) => {
-      const next = walk(root, items, item, { up: trail, seg: i, written: i }, out);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      trail.segs.push(i);
+      trail.written.push(i);
+      const next = walk(root, items, item, trail, out);
+      trail.segs.pop();
+      trail.written.pop();
       if (next !== item) (copy ??= [...value])[i] = next;
-    });
+    }
     return copy ?? value;
   }
   if (value && typeof value === 'object') {
@@ -206,15 +225,16 @@ function walk(root: Schema, node: unknown, value: unknown, trail: Trail | undefi
       if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
       const v = obj[k];
       let key = k;
-      if (!(k in props) && s.additionalProperties === false) {
+      // Own keys only: `__proto__` or `constructor` in a file names no field (and `in` would find Object's).
+      if (!hasOwn(props, k) && s.additionalProperties === false) {
         const meant = keyForm(k);
-        if (meant !== k && meant in props && !(meant in obj)) {
+        if (meant !== k && hasOwn(props, meant) && !hasOwn(obj, meant)) {
           key = meant;
           out.slips.push({ kind: 'key', path: [...pathOf(trail, true), k], written: k, meant: [meant] });
           out.renamed.set([...pathOf(trail, false), meant].join('/'), k);
         }
       }
-      const sub = key in props ? props[key] : undefined;
+      const sub = hasOwn(props, key) ? props[key] : undefined;
       // A field left blank (`success_in_their_words:` from a template) is not
       // filled in yet: read as absent, so the rule that asks for it speaks once,
       // rather than a schema error beside it. Required keys keep their error.
@@ -223,7 +243,14 @@ function walk(root: Schema, node: unknown, value: unknown, trail: Trail | undefi
         delete copy[k];
         continue;
       }
-      const next = sub ? walk(root, sub, v, { up: trail, seg: key, written: k }, out) : v;
+      let next = v;
+      if (sub) {
+        trail.segs.push(key);
+        trail.written.push(k);
+        next = walk(root, sub, v, trail, out);
+        trail.segs.pop();
+        trail.written.pop();
+      }
       if (key !== k || next !== v) {
         copy ??= { ...obj };
         if (key !== k) delete copy[k];
@@ -235,13 +262,17 @@ function walk(root: Schema, node: unknown, value: unknown, trail: Trail | undefi
   return value;
 }
 
+function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
 function withoutBranches(s: Schema): Schema {
   const { anyOf: _a, oneOf: _o, ...rest } = s;
   return rest;
 }
 
 /** A string where the schema wants another type: yes for true, `90 min`, a paragraph or `a, b` for a list. */
-function fromString(root: Schema, s: Schema, value: string, trail: Trail | undefined, out: AsMeant): unknown {
+function fromString(root: Schema, s: Schema, value: string, trail: Trail, out: AsMeant): unknown {
   const ts = types(s);
   const path = pathOf(trail, true);
   if (ts.includes('boolean')) {
@@ -279,17 +310,14 @@ function takesStrings(root: Schema, s: Schema): boolean {
   return !!branches && branches.some((b) => types(resolve(root, b)).includes('string'));
 }
 
-const allowedOf = (() => {
-  const cache = new WeakMap<Schema, string[]>();
-  return (s: Schema): string[] => {
-    let allowed = cache.get(s);
-    if (!allowed) cache.set(s, (allowed = (s.enum as unknown[]).filter((e): e is string => typeof e === 'string')));
-    return allowed;
-  };
-})();
+function allowedOf(s: Schema): string[] {
+  let allowed = (s as Kept)[ALLOWED];
+  if (!allowed) keep(s, ALLOWED, (allowed = (s.enum as unknown[]).filter((e): e is string => typeof e === 'string')));
+  return allowed;
+}
 
 /** A string of the right type in the wrong form: a date, a capitalised value, an id with spaces. */
-function stringSlip(s: Schema, value: string, trail: Trail | undefined, out: AsMeant): unknown {
+function stringSlip(s: Schema, value: string, trail: Trail, out: AsMeant): unknown {
   const path = () => pathOf(trail, true);
   if (Array.isArray(s.enum)) {
     const allowed = allowedOf(s);

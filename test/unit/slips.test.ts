@@ -135,6 +135,17 @@ describe('forgiven slips', () => {
     assert.deepEqual(check(text, { configText: 'kind: config\nrules: {format-slip: off}\n' }), []);
   });
 
+  it('keys named like Object\'s own (`__proto__`, `constructor`) are unknown fields, and leave later files read as before', () => {
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const odd = W.replace('thanked: true', `thanked: true\n${key}: {type: string}`);
+      const codes = check(odd).map((f) => `${f.code} ${f.message}`);
+      assert.ok(codes.some((c) => c.startsWith('schema ') && c.includes(`\`${key}\``)), `${key}: ${codes.join('; ')}`);
+      // A slip in another file is still read as meant.
+      const slip = check(W.replace('thanked: true', 'thanked: Yes'));
+      assert.deepEqual(slip.map((f) => f.code), ['format-slip'], key);
+    }
+  });
+
   describe('readers', () => {
     it('reads dates people write', () => {
       assert.deepEqual(readDate('12 Nov 2026'), ['2026-11-12']);
