@@ -209,6 +209,8 @@ describe('check reads and checks in one pass', () => {
     // and neither is a lookalike. A finding made halfway must not survive.
     ...Object.fromEntries([['1', 'autumn-2027'], ['2', 'autumn-2027'], ['3', 'autum-2027'], ['4', 'autum-2027'], ['5', 'autum-2027']]
       .map(([n, round]) => [`c/${n}.worksheet.yaml`, oak(`pine-${n}`, `Pine ${n}`, `2027-10-1${n}`, round)])),
+    // No partner and no round, read first: its neighbours by date are read after it.
+    '0/2026-10-16.worksheet.yaml': variant(WORKSHEET, [['partner']], [['round']], [['meeting', 'date'], '2026-10-16']),
   };
 
   it('gives every file the findings of a check after the whole workspace is read', async () => {
@@ -223,9 +225,10 @@ describe('check reads and checks in one pass', () => {
       const want = Object.keys(files).flatMap((name) => index.check(join(dir, name)).map((f) => `${name}:${f.range.start.line + 1} ${f.code} ${f.message}`)).sort();
       let out = '';
       const code = await runCheck({ paths: [dir], today: '2026-11-24', format: 'json', maxWarnings: Infinity, quiet: false }, { out: (t) => { out += t; }, err: () => undefined, cwd: dir });
-      assert.equal(code, 0);
+      assert.equal(code, 1, 'the worksheet with no partner has a schema error');
       const got = (JSON.parse(out) as { file: string; line: number; code: string; message: string }[]).map((f) => `${f.file}:${f.line} ${f.code} ${f.message}`).sort();
       for (const code of ['duplicate-partner', 'round-lookalike', 'missing-round']) assert.ok(want.some((w) => w.includes(` ${code} `)), code);
+      assert.ok(want.some((w) => w.startsWith('0/') && w.includes('Meetings near its date are in')), 'the worksheet with no partner is offered its neighbours\' round');
       assert.deepEqual(got, want);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -89,6 +89,23 @@ describe('workspace index', () => {
     assert.ok(index.check(CONV).some((f) => f.code === 'unknown-partner'));
   });
 
+  it('a worksheet with no round, and no partner either, follows the rounds of the others', () => {
+    // Found by the robustness property: its missing-round finding names the
+    // rounds of its neighbours by date, and kept one that was gone.
+    const index = new WorkspaceIndex(() => '2026-10-21');
+    const noPartner = `${ROOT}/unsorted/2026-10-14.worksheet.yaml`;
+    index.set(RIVERSIDE, WORKSHEET);
+    index.set(noPartner, variant(WORKSHEET, [['partner']], [['round']]));
+    const message = () => index.check(noPartner).find((f) => f.code === 'missing-round')?.message ?? '';
+    assert.match(message(), /Meetings near its date are in `autumn-2026`/);
+    const change = index.set(RIVERSIDE, variant(WORKSHEET, [['round'], 'spring-2027']));
+    assert.ok(change.affected.includes(noPartner), change.affected.join(', '));
+    assert.match(message(), /Meetings near its date are in `spring-2027`/);
+    index.delete(RIVERSIDE);
+    assert.doesNotMatch(message(), /Meetings near/);
+    assert.ok(index.identityConcerned().has(noPartner), 'the CLI and the diagnostics check it again once a load is over');
+  });
+
   it('the nearest settings file sets severities and thresholds for files below it', () => {
     const index = build();
     const long = variant(WORKSHEET, [['meeting', 'duration_minutes'], 75]);

@@ -95,6 +95,12 @@ export class WorkspaceIndex implements WorkspaceFacts {
   private readonly docs = new Map<string, IndexedDoc>();
   /** Convenings and reviews: what cross-file rules re-check when a worksheet's structure changes. */
   private readonly dependents = new Set<string>();
+  /**
+   * Worksheets with no round (or no meeting to read one from): missing-round
+   * offers the rounds of their neighbours by date, so their findings depend
+   * on every other worksheet's round and date.
+   */
+  private readonly roundless = new Set<string>();
   private readonly listeners = new Set<Listener>();
   private readonly findingsCache = new Map<string, Finding[]>();
   /**
@@ -155,6 +161,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (!before) return { affected: [], structure: false };
     this.docs.delete(uri);
     this.dependents.delete(uri);
+    this.roundless.delete(uri);
     this.fresh.delete(uri);
     if (before.kind === 'config') this.unlistConfig(before);
     this.summaryCache.forget(before);
@@ -177,6 +184,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const before = this.docs.get(doc.uri);
     this.docs.set(doc.uri, doc);
     if (doc.kind === 'convening' || doc.kind === 'review') this.dependents.add(doc.uri);
+    if (doc.kind === 'worksheet' && doc.meeting?.round === undefined) this.roundless.add(doc.uri);
+    else this.roundless.delete(doc.uri);
     if (doc.kind === 'config') {
       const folder = dirname(doc.uri);
       const list = this.configDocs.get(folder) ?? [];
@@ -435,7 +444,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
         if (alike.length > 0) for (const r of [m.round, ...alike]) for (const o of rounds.get(r) ?? []) out.add(o.uri);
       }
     }
-    for (const o of rounds.get('') ?? []) out.add(o.uri);
+    for (const u of this.roundless) out.add(u);
     return [...out];
   }
 
@@ -459,7 +468,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     for (const [round, alike] of identity.lookalikes) {
       for (const r of [round, alike.round]) for (const m of rounds.get(r) ?? []) out.add(m.uri);
     }
-    for (const m of rounds.get('') ?? []) out.add(m.uri);
+    for (const u of this.roundless) out.add(u);
     return out;
   }
 
