@@ -1,8 +1,8 @@
 // The check and the team review grow with the workspace, not faster: their
 // work for 4N worksheets is about four times their work for N. A per-file
 // scan of the whole workspace makes it sixteen. Not a speed target (those are
-// in `npm run bench`): a ratio of two runs in this process, each the least
-// CPU time of three, so a busy machine slows both sizes alike.
+// in `npm run bench`): a ratio of two sizes in this process, each the median
+// CPU time of several runs taken in turns, so a busy machine slows both alike.
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,17 +25,30 @@ const MAX_GROWTH = 6;
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-/** The least CPU time (user and system, in microseconds) of `runs` runs of `fn`. */
-async function leastCpu(fn: () => unknown, runs = 3): Promise<number> {
-  let least = Infinity;
+/** The CPU time (user and system, in microseconds) of one run of `fn`. */
+async function cpu(fn: () => unknown): Promise<number> {
+  collectGarbage();
+  const before = process.cpuUsage();
+  await fn();
+  const used = process.cpuUsage(before);
+  return used.user + used.system;
+}
+
+/**
+ * The median CPU time of `runs` runs of each, taken in turns (N, 4N, N,
+ * 4N...) so that a machine slowing down for a while weighs on both sizes. Not
+ * the least: now and then a run is twice as fast as the others, and it
+ * happening to one size only made the ratio swing from 2 to 4.5.
+ */
+async function medianCpu(small: () => unknown, big: () => unknown, runs: number): Promise<[number, number]> {
+  const a: number[] = [];
+  const b: number[] = [];
   for (let i = 0; i < runs; i++) {
-    collectGarbage();
-    const before = process.cpuUsage();
-    await fn();
-    const used = process.cpuUsage(before);
-    least = Math.min(least, used.user + used.system);
+    a.push(await cpu(small));
+    b.push(await cpu(big));
   }
-  return least;
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+  return [median(a), median(b)];
 }
 
 describe('work grows linearly with the workspace', function () {
@@ -63,9 +76,7 @@ describe('work grows linearly with the workspace', function () {
       assert.ok(out.length > n * 50);
     };
     await check(N)(); // warm the code up
-    const small = await leastCpu(check(N));
-    const big = await leastCpu(check(4 * N));
-    if (process.env.PW_SHAPE_DEBUG) console.log(big / small);
+    const [small, big] = await medianCpu(check(N), check(4 * N), 5);
     assert.ok(big / small <= MAX_GROWTH, `check of ${4 * N} took ${(big / small).toFixed(1)} times that of ${N} (${(big / 1000).toFixed(0)} ms and ${(small / 1000).toFixed(0)} ms of CPU)`);
   });
 
@@ -86,9 +97,7 @@ describe('work grows linearly with the workspace', function () {
     // Once each first: the first summary of an index reads every worksheet's facts.
     review(N_SUMMARY)();
     review(4 * N_SUMMARY)();
-    const small = await leastCpu(review(N_SUMMARY), 7);
-    const big = await leastCpu(review(4 * N_SUMMARY), 7);
-    if (process.env.PW_SHAPE_DEBUG) console.log(big / small);
+    const [small, big] = await medianCpu(review(N_SUMMARY), review(4 * N_SUMMARY), 9);
     assert.ok(big / small <= MAX_GROWTH, `the summary of ${4 * N_SUMMARY} took ${(big / small).toFixed(1)} times that of ${N_SUMMARY} (${(big / 1000).toFixed(0)} ms and ${(small / 1000).toFixed(0)} ms of CPU)`);
   });
 });
