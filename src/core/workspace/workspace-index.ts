@@ -71,9 +71,10 @@ export interface CheckDocumentOptions {
   /**
    * Only the rules that read this file alone: none that asks other files
    * (rule.crossFile), so nothing workspace-wide is worked out. The findings
-   * are not cached. The CLI checks each worksheet so as it is read, and again
-   * with the whole workspace only where identityConcerned() says the
-   * cross-file rules may have something to say.
+   * are not cached. The CLI, and the diagnostics while the workspace first
+   * loads, check each worksheet this way as it is read, and again with every
+   * rule only where identityConcerned() says the cross-file rules may have
+   * something to say.
    */
   local?: boolean;
 }
