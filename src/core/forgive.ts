@@ -207,11 +207,7 @@ function walk(root: Schema, node: unknown, value: unknown, trail: Trail, out: As
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      trail.segs.push(i);
-      trail.written.push(i);
-      const next = walk(root, items, item, trail, out);
-      trail.segs.pop();
-      trail.written.pop();
+      const next = descend(root, items, item, trail, i, i, out);
       if (next !== item) (copy ??= [...value])[i] = next;
     }
     return copy ?? value;
@@ -243,14 +239,7 @@ function walk(root: Schema, node: unknown, value: unknown, trail: Trail, out: As
         delete copy[k];
         continue;
       }
-      let next = v;
-      if (sub) {
-        trail.segs.push(key);
-        trail.written.push(k);
-        next = walk(root, sub, v, trail, out);
-        trail.segs.pop();
-        trail.written.pop();
-      }
+      const next = sub ? descend(root, sub, v, trail, key, k, out) : v;
       if (key !== k || next !== v) {
         copy ??= { ...obj };
         if (key !== k) delete copy[k];
@@ -260,6 +249,16 @@ function walk(root: Schema, node: unknown, value: unknown, trail: Trail, out: As
     return copy ?? value;
   }
   return value;
+}
+
+/** The walk one level down, at segment `seg` (written `written`), with the trail back as it was after. */
+function descend(root: Schema, node: unknown, value: unknown, trail: Trail, seg: string | number, written: string | number, out: AsMeant): unknown {
+  trail.segs.push(seg);
+  trail.written.push(written);
+  const next = walk(root, node, value, trail, out);
+  trail.segs.pop();
+  trail.written.pop();
+  return next;
 }
 
 function hasOwn(o: object, key: string): boolean {

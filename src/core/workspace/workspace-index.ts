@@ -282,10 +282,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const opts: LoadOptions = typeof options === 'function' ? { onProgress: options } : options;
     const uris = await fs.findFiles(rootUri);
     const stamps = new Map<string, string>();
-    const stampOf = fs.stamp?.bind(fs);
-    const takeStamp = async (u: string) => { stamps.set(u, (await stampOf!(u).catch(() => undefined)) ?? 'unknown'); };
+    const takeStamp = async (u: string) => { stamps.set(u, (await fs.stamp?.(u).catch(() => undefined)) ?? 'unknown'); };
     let toRead = uris;
-    if (stampOf && opts.snapshot !== undefined) {
+    if (fs.stamp && opts.snapshot !== undefined) {
       // Every stamp first: they tell which files the snapshot still holds.
       await forEachLimit(uris, 32, takeStamp);
       toRead = this.restore(opts.snapshot, stamps);
@@ -293,7 +292,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     // Without a snapshot each file's stamp is taken after its read, which the
     // file system may answer with the stat it took before reading (one round
     // trip fewer per file in a remote workspace).
-    const stampAfterRead = stampOf && opts.snapshot === undefined;
+    const stampAfterRead = fs.stamp !== undefined && opts.snapshot === undefined;
     // Settings first, all of them: every other file's findings depend on them,
     // so a file checked as soon as it is read (onRead) is checked once.
     const settings = toRead.filter((u) => kindOfFile(u) === 'config');
