@@ -52,6 +52,36 @@ describe('identity and rounds across the workspace', () => {
     assert.deepEqual(only(index, NEWER, 'duplicate-partner'), []);
   });
 
+  it('an edit that keeps who is who updates the partners, rounds and identity in place, lines moved included', () => {
+    const index = workspace();
+    const identity = index.identity();
+    const firstLine = () => index.partnersNamed('Oak Public Library')[0].first.range.start.line;
+    const line = firstLine();
+    assert.equal(index.partner('oak-library')!.community, undefined);
+    assert.equal(index.meetingsInRound('spring-2026')[0].range.start.line, line);
+    // Two comment lines on top, a new next step and community: the same partner, round, date and status.
+    const edited = `# Met at the branch.\n# Notes typed up the same day.\n${variant(oak('oak-library', 'Oak Public Library', '2026-05-11', 'spring-2026'),
+      [['next_step', 'action'], 'Book the reading room for the autumn fair'],
+      [['partner', 'community'], 'Families around Oak Street'])}`;
+    const change = index.set(OLDER, edited);
+    assert.equal(change.structure, false);
+    // Built once, kept through the edit: rebuilding it per keystroke is what made edits slow in big workspaces.
+    assert.equal(index.identity(), identity);
+    assert.equal(firstLine(), line + 2, 'the earliest meeting points at its line in the edited text');
+    const partner = index.partner('oak-library')!;
+    assert.equal(partner.meetings[0].nextStep?.action, 'Book the reading room for the autumn fair');
+    assert.equal(partner.community, 'Families around Oak Street');
+    assert.equal(index.meetingsInRound('spring-2026')[0].range.start.line, line + 2);
+    assert.equal(index.meetingsOf('oak-library')[0].range.start.line, line + 2);
+    index.invalidate();
+    const [f] = only(index, NEWER, 'duplicate-partner');
+    assert.equal(f.related?.[0].range.start.line, line + 2, 'the duplicate finding relates the line as it is now');
+    // A change to who is who builds them again.
+    index.set(OLDER, oak('oak-library', 'Oak Street Library', '2026-05-11', 'spring-2026'));
+    assert.notEqual(index.identity(), identity);
+    assert.deepEqual(index.partnersNamed('Oak Public Library'), []);
+  });
+
   it('the duplicate-partner fix gives the partner its existing id, and the finding goes', () => {
     const index = workspace();
     const [f] = only(index, NEWER, 'duplicate-partner');

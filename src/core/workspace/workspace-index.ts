@@ -215,6 +215,51 @@ export class WorkspaceIndex implements WorkspaceFacts {
     this.roundMeetingsCache = undefined;
   }
 
+  /**
+   * Put a worksheet's new meeting in the old one's place, in every list and
+   * map built from the meetings, when its change left what groups meetings
+   * as it was (its structural key: partner, organisation, round, date,
+   * status). Rebuilding them (identity, partners, rounds) is most of what an
+   * edit costs in a big workspace, on every keystroke. Returns false when the
+   * meetings were not built, or the old one is not where it should be: then
+   * they are built again when next asked for.
+   */
+  private swapMeeting(before: Meeting | undefined, after: Meeting | undefined): boolean {
+    if (!before && !after) return true;
+    if (!before || !after || !this.meetingsCache) return false;
+    const at = this.meetingsCache.indexOf(before);
+    if (at < 0) return false;
+    const fresh = after as Meeting & { writtenId?: string };
+    // As meetings() does: the id after the aliases, which the structural key kept equal.
+    if (fresh.writtenId !== undefined) fresh.partnerId = resolveAlias(this.aliases(), fresh.writtenId);
+    if (fresh.partnerId !== before.partnerId) return false;
+    const swap = <T extends { first?: Meeting; example?: Meeting }>(items: Iterable<T> | undefined) => {
+      for (const item of items ?? []) {
+        if (item.first === before) item.first = after;
+        if (item.example === before) item.example = after;
+      }
+    };
+    this.meetingsCache[at] = after;
+    const partner = this.partnersCache?.get(before.partnerId);
+    if (partner) {
+      const i = partner.meetings.indexOf(before);
+      if (i >= 0) partner.meetings[i] = after;
+      // The community is no part of the structural key.
+      partner.community = partner.meetings.find((m) => m.community)?.community;
+    }
+    const round = this.roundMeetingsCache?.get(before.round ?? '');
+    if (round) {
+      const i = round.indexOf(before);
+      if (i >= 0) round[i] = after;
+    }
+    if (this.identityCache) {
+      for (const list of this.identityCache.idsByName.values()) swap(list);
+      for (const list of this.identityCache.namesById.values()) swap(list);
+      swap(this.identityCache.lookalikes.values());
+    }
+    return true;
+  }
+
   /** Drop a document's cached findings, with and without schema findings. */
   private forget(uri: string): void {
     this.findingsCache.delete(uri);
@@ -226,9 +271,11 @@ export class WorkspaceIndex implements WorkspaceFacts {
     // Nothing checked yet (a folder loading): nothing to tell apart, and no maps to build per file.
     const tracking = kind === 'worksheet' && structure && this.findingsCache.size > 0 && !(this.loadingFile && !before);
     const related = tracking ? this.relatedTo([before, after]) : [];
-    // Partners carry their meetings' facts (next step, confirmation): any worksheet change refreshes them.
+    // Partners carry their meetings' facts (next step, confirmation): a worksheet's new meeting takes the
+    // old one's place in them, or, when what groups meetings changed, they are built again.
     // Settings carry the aliases that join partner ids.
-    if (structure || kind === 'worksheet' || kind === 'config') this.forgetMeetings();
+    if (structure || kind === 'config') this.forgetMeetings();
+    else if (kind === 'worksheet' && !this.swapMeeting(before, after)) this.forgetMeetings();
     if (kind === 'config') this.aliasesCache = undefined;
     // Rounds read reviews' dates too; the vocabulary reads every kind.
     this.roundsCache = undefined;
