@@ -309,10 +309,57 @@ class LineReader {
       // A colon and a space inside would be a second key on the line.
       const body = this.text.slice(at, end);
       if (body.includes(': ') || body.endsWith(':')) throw new Decline();
+      // Without a comment on its line, a plain value may go on below, wrapped as people write long notes.
+      const more = end === l.end || this.text.charCodeAt(end) === 0x20 ? this.wrapped(line, end, col) : undefined;
+      if (more) {
+        node = { kind: 'scalar', range: [at, more.end] };
+        value = resolvePlain(body + more.folded);
+        return this.withComments(node, value, more.last, col);
+      }
       node = { kind: 'scalar', range: [at, end] };
       value = resolvePlain(body);
     }
     return this.withComments(node, value, line, col);
+  }
+
+  /**
+   * The lines that carry on a plain value ending its line `line` at `end`
+   * (no comment after it), in a collection at `col`: the next lines indented
+   * deeper than `col`, blank lines among them. They fold as the `yaml`
+   * package folds them: a line break between two lines is a space, each
+   * blank line between them a line break. Undefined when the next content
+   * line is not deeper (a one-line value). What would need the full parse
+   * (a comment at a line's end, lines of spaces alone, a line that looks
+   * like a key or a list item) declines.
+   */
+  private wrapped(line: number, end: number, col: number): { folded: string; last: number; end: number } | undefined {
+    // A comment after the value's first line ends it; one after spaces would be on this line, and is not.
+    if (this.commentStart(end, this.lines[line].end) < this.lines[line].end) return undefined;
+    let folded = '';
+    let blanks = 0;
+    let last = -1;
+    let lastEnd = end;
+    for (let i = line + 1; i < this.lines.length; i++) {
+      const n = this.lines[i];
+      if (n.content === n.end) {
+        if (n.end > n.start) throw new Decline();
+        blanks++;
+        continue;
+      }
+      // A comment line ends the value (withComments then decides where it belongs).
+      if (n.content - n.start <= col || n.comment) break;
+      let e = this.commentStart(n.content, n.end);
+      if (e < n.end) throw new Decline();
+      while (e > n.content && this.text.charCodeAt(e - 1) === 0x20) e--;
+      const piece = this.text.slice(n.content, e);
+      if (piece.includes(': ') || piece.endsWith(':') || !this.plainStart(n.content, e)) throw new Decline();
+      folded += blanks ? '\n'.repeat(blanks) : ' ';
+      folded += piece;
+      blanks = 0;
+      last = i;
+      lastEnd = e;
+    }
+    return last < 0 ? undefined : { folded, last, end: lastEnd };
   }
 
   /** Declines unless only spaces, and then perhaps a comment, follow `from` on the line. */
