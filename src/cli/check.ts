@@ -105,11 +105,13 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
 
   const concerned = index.identityConcerned();
   const results: FileFindings[] = [];
-  for (const uri of [...isWanted].sort((a, b) => toPath(a).localeCompare(toPath(b)))) {
+  // Each path worked out once, not per comparison.
+  const byPath = [...isWanted].map((uri) => ({ uri, path: toPath(uri) })).sort((a, b) => a.path.localeCompare(b.path));
+  for (const { uri, path } of byPath) {
     const first = early.get(uri);
     let findings: Finding[] = first && !concerned.has(uri) ? first : index.check(uri, { retain: false });
     if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
-    results.push({ file: relative(io.cwd, toPath(uri)) || uri, findings });
+    results.push({ file: relative(io.cwd, path) || uri, findings });
   }
 
   io.out(formatFindings(results, args.format, pkg.version));

@@ -19,10 +19,12 @@ export function kindOfFile(uri: string): FileKind | undefined {
   return kindOfName(uri.slice(uri.lastIndexOf('/') + 1)) ?? kindOfName(basename(uri));
 }
 
+const KIND_OF_NAME = /\.(worksheet|convening|review)\.ya?ml$/;
+
 function kindOfName(fileName: string): FileKind | undefined {
   const name = fileName.toLowerCase();
   if (CONFIG_FILE_NAMES.includes(name)) return 'config';
-  const m = /\.(worksheet|convening|review)\.ya?ml$/.exec(name);
+  const m = KIND_OF_NAME.exec(name);
   return m ? (m[1] as FileKind) : undefined;
 }
 

@@ -262,6 +262,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
 
   /** Drop a document's cached findings, with and without schema findings. */
   private forget(uri: string): void {
+    // Nothing kept (the command line's check keeps none): a folder's load tells every convening and review per worksheet read.
+    if (this.findingsCache.size === 0) return;
     this.findingsCache.delete(uri);
     this.findingsCache.delete(`s${uri}`);
   }
