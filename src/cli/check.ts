@@ -85,7 +85,8 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   };
   const problems = new Set<string>();
   for (const root of roots) {
-    const { unreadable } = await index.loadFolder(nodeFileSystem, toUri(root), { onRead });
+    // Nothing else runs in this process: no pauses for other work.
+    const { unreadable } = await index.loadFolder(nodeFileSystem, toUri(root), { onRead, sliceMs: Infinity });
     unreadable.forEach((u) => problems.add(u.reason));
   }
   for (const uri of wanted) {

@@ -33,7 +33,7 @@ export async function loadFolders(index: WorkspaceIndex, paths: readonly string[
       io.err(`partner-worksheets: no such folder: ${p}\n`);
       return false;
     }
-    const { unreadable } = await index.loadFolder(fs, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)));
+    const { unreadable } = await index.loadFolder(fs, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)), { sliceMs: Infinity });
     if (unreadable.length) {
       for (const u of unreadable) io.err(`partner-worksheets: ${u.reason}\n`);
       return false;

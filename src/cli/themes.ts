@@ -30,7 +30,7 @@ export async function runThemes(args: ThemesArgs, io: CliIo): Promise<number> {
       io.err(`partner-worksheets: no such folder: ${relative(io.cwd, abs) || '.'}\n`);
       return 2;
     }
-    await index.loadFolder(nodeFileSystem, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)));
+    await index.loadFolder(nodeFileSystem, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)), { sliceMs: Infinity });
   }
   const rounds = index.rounds();
   if (!rounds.length) {

@@ -196,4 +196,27 @@ describe('a bulk load checked as it goes (the extension in a real workbench)', (
     assert.ok(fresh.check(newer).some((f) => f.code === 'duplicate-partner'));
     for (const u of Object.keys(files)) assert.deepEqual(published.get(u), fresh.check(u), u);
   });
+
+  it('reads that resolve at once still let the checks run as the load goes, unless told never to pause', async () => {
+    // A fast or in-memory file system: no read waits, so only the load's own pauses free the thread.
+    const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [sheet(i), partnerSheet(i)]));
+    const fastFs = { findFiles: async () => Object.keys(files).sort(), readFile: async (uri: string) => new TextEncoder().encode(files[uri]) };
+    const checkedWhileLoading = async (sliceMs: number) => {
+      const index = new WorkspaceIndex(() => '2026-11-20', { checkEvery: true });
+      let checked = 0;
+      const schedule = new CheckSchedule(index, {
+        run: (uris, local) => uris.forEach((u) => { index.check(u, { local }); schedule.markChecked(u); checked++; }),
+        delayMs: 0,
+        setTimer: (fn) => setTimeout(fn, 0),
+        clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+      });
+      index.onDidChange((c) => schedule.add(c.affected));
+      let atLastRead = -1;
+      await index.loadFolder(fastFs, ROOT, { sliceMs, onRead: () => { atLastRead = checked; } });
+      schedule.dispose();
+      return atLastRead;
+    };
+    assert.ok(await checkedWhileLoading(0) > 0, 'no file was checked before the last one was read');
+    assert.equal(await checkedWhileLoading(Infinity), 0);
+  });
 });

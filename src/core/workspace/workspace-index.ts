@@ -46,7 +46,19 @@ export interface LoadOptions {
   snapshot?: unknown;
   /** Called with each file once it is in the index (not for files taken from the snapshot). */
   onRead?: (uri: string) => void;
+  /**
+   * Let timers and other work in after this many milliseconds of reading
+   * (default LOAD_SLICE_MS). Reads that resolve at once (a fast or in-memory
+   * file system) would otherwise hold the thread until the whole folder is
+   * in: in the extension host, no diagnostics batch, hover or completion
+   * would run meanwhile. Infinity: never (the command line, where nothing
+   * else waits).
+   */
+  sliceMs?: number;
 }
+
+/** How long a folder's load reads before it lets other work in. */
+export const LOAD_SLICE_MS = 50;
 
 export interface LoadResult {
   /** Each file's stamp, when the file system gives them: pass them to snapshot(). */
@@ -349,7 +361,18 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const unreadable: LoadResult['unreadable'] = [];
     let done = 0;
     const total = toRead.length;
+    const sliceMs = opts.sliceMs ?? LOAD_SLICE_MS;
+    let sliceStart = Date.now();
+    let pause: Promise<void> | undefined;
     const read = async (uri: string) => {
+      // Every concurrent read waits on the same pause, so the thread is free until a timer ends it.
+      if (!pause && Date.now() - sliceStart >= sliceMs) {
+        pause = new Promise<void>((resume) => setTimeout(resume, 0)).then(() => {
+          pause = undefined;
+          sliceStart = Date.now();
+        });
+      }
+      if (pause) await pause;
       let content: string | undefined;
       try {
         content = decodeText(await fs.readFile(uri));
