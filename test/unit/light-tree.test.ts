@@ -245,6 +245,8 @@ describe('light read (line reader) against the full parse', () => {
       // Plain values wrapped over several lines, a blank line among them, comments after them.
       'a: one\n  two\n', 'notes:\n  success_in_their_words: Every family in the district can\n    borrow a room,\n\n    and plan the exhibition.\nthanked: true\n',
       'notes:\n  challenges:\n    - Buses stop at six, and the\n      last workshop ends at seven\n    - x\n', 'a: one\n   two\n  # c\nb: 2\n', 'a: 1\n  2\n', '- one\n  two', 'a: one  \n  two  \n\n\nb: 1\n',
+      // A line of spaces after a one-line value is a blank line.
+      'a: x\n  \nb: 1\n', 'k:\n  - a\n    \n  - b\n',
     ]) {
       assert.deepEqual(agrees(URIS[0], text, options), { light: true }, JSON.stringify(text));
     }

@@ -309,8 +309,8 @@ class LineReader {
       // A colon and a space inside would be a second key on the line.
       const body = this.text.slice(at, end);
       if (body.includes(': ') || body.endsWith(':')) throw new Decline();
-      // Without a comment on its line, a plain value may go on below, wrapped as people write long notes.
-      const more = end === l.end || this.text.charCodeAt(end) === 0x20 ? this.wrapped(line, end, col) : undefined;
+      // A plain value may go on below, wrapped as people write long notes.
+      const more = this.wrapped(line, end, col);
       if (more) {
         node = { kind: 'scalar', range: [at, more.end] };
         value = resolvePlain(body + more.folded);
@@ -333,21 +333,24 @@ class LineReader {
    * like a key or a list item) declines.
    */
   private wrapped(line: number, end: number, col: number): { folded: string; last: number; end: number } | undefined {
-    // A comment after the value's first line ends it; one after spaces would be on this line, and is not.
+    // A comment on the value's line ends the value there.
     if (this.commentStart(end, this.lines[line].end) < this.lines[line].end) return undefined;
     let folded = '';
     let blanks = 0;
+    let spacesOnly = false;
     let last = -1;
     let lastEnd = end;
     for (let i = line + 1; i < this.lines.length; i++) {
       const n = this.lines[i];
       if (n.content === n.end) {
-        if (n.end > n.start) throw new Decline();
         blanks++;
+        spacesOnly ||= n.end > n.start;
         continue;
       }
       // A comment line ends the value (withComments then decides where it belongs).
       if (n.content - n.start <= col || n.comment) break;
+      // Lines of spaces alone inside a value fold in ways not followed here (after it, they are blank lines).
+      if (spacesOnly) throw new Decline();
       let e = this.commentStart(n.content, n.end);
       if (e < n.end) throw new Decline();
       while (e > n.content && this.text.charCodeAt(e - 1) === 0x20) e--;
