@@ -298,7 +298,12 @@ class LineReader {
       value = flow.value;
     } else if (c === '"' || c === "'") {
       const close = this.quoted(at, l.end);
-      if (close < 0) throw new Decline();
+      if (close < 0) {
+        // A quoted value wrapped over several lines, as people wrap a long quote.
+        const multi = this.quotedLines(line, at, col);
+        this.lineRest(multi.close, this.lines[multi.last].end);
+        return this.withComments({ kind: 'scalar', range: [at, multi.close] }, this.foldedQuoted(at, multi.close), multi.last, col);
+      }
       this.lineRest(close, l.end);
       node = { kind: 'scalar', range: [at, close] };
       value = this.quotedValue(at, close);
@@ -363,6 +368,53 @@ class LineReader {
       lastEnd = e;
     }
     return last < 0 ? undefined : { folded, last, end: lastEnd };
+  }
+
+  /**
+   * A quoted value opened at `at` on `line` and closed on a later line, in
+   * a collection at `col`: the offset after its closing quote and the line of
+   * it. Its lines after the first must be indented deeper than `col`, or be
+   * empty; a line of spaces alone declines, as in a plain value.
+   */
+  private quotedLines(line: number, at: number, col: number): { close: number; last: number } {
+    const close = this.quoted(at, this.text.length);
+    if (close < 0) throw new Decline();
+    let last = line + 1;
+    for (; last < this.lines.length; last++) {
+      const n = this.lines[last];
+      if (n.content === n.end) {
+        if (n.end > n.start) throw new Decline();
+      } else if (n.content - n.start <= col) throw new Decline();
+      if (close <= n.end) break;
+    }
+    return { close, last };
+  }
+
+  /**
+   * A quoted value over several lines, as the `yaml` package folds it: each
+   * line trimmed, a line break between two lines a space, each empty line
+   * between them a line break. Escapes in double quotes are left to js-yaml.
+   */
+  private foldedQuoted(at: number, close: number): string | undefined {
+    const inner = this.text.slice(at + 1, close - 1);
+    if (this.text[at] === '"' && inner.includes('\\')) {
+      this.exact = false;
+      return undefined;
+    }
+    const lines = inner.split('\n');
+    let value = lines[0].replace(/ +$/, '');
+    let blanks = 0;
+    for (let i = 1; i < lines.length; i++) {
+      const piece = i === lines.length - 1 ? lines[i].replace(/^ +/, '') : lines[i].trim();
+      if (piece === '' && i < lines.length - 1) {
+        blanks++;
+        continue;
+      }
+      value += blanks ? '\n'.repeat(blanks) : ' ';
+      value += piece;
+      blanks = 0;
+    }
+    return this.text[at] === "'" ? value.replace(/''/g, "'") : value;
   }
 
   /** Declines unless only spaces, and then perhaps a comment, follow `from` on the line. */
