@@ -261,8 +261,9 @@ describe('light read (line reader) against the full parse', () => {
       if (result.light) light++;
       assert.equal(result.problem, undefined, JSON.stringify(text));
     }), { numRuns: 1500 });
-    // Lines that carry a value on, with text a value cannot go on with, make the read decline more often.
-    assert.ok(light > 350, `the light read answered ${light} times`);
+    // Lines that carry a value on, with text a value cannot go on with, and quotes left open make the
+    // read decline more often: it answers 330-370 times in 1,500 (the bound leaves room for the seed).
+    assert.ok(light > 250, `the light read answered ${light} times`);
   });
 
   it('plain values wrapped over several lines, as people wrap long notes: the light read answers, with the full parse\'s tree and findings', () => {
