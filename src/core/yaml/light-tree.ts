@@ -1,15 +1,16 @@
 // The data and position tree of a worksheet without the `yaml` package. The
 // full parse (tokens, CST, Document) costs several times what the check does
 // with it, and for the plain YAML most worksheets are written in (block maps
-// and lists, one-line scalars and flow collections, `|` and `>` block
-// scalars, comments on their own lines and after values) the values and
-// ranges the `yaml` package gives follow a few rules. This module reads that
-// YAML line by line, in one pass, and gives the same data as the Document's
-// toJS and the same tree `positionsOf` in parse.ts builds from it. Anything
-// outside that subset (plain or quoted values over several lines, comments
-// after an empty value, block scalars with an indentation indicator or lines
-// of only spaces, document markers, carriage returns, duplicate keys, and all
-// quick-read refusals) is declined, and the caller makes the full parse. The
+// and lists, scalars on one line or wrapped over several, one-line flow
+// collections, `|` and `>` block scalars, comments on their own lines and
+// after values) the values and ranges the `yaml` package gives follow a few
+// rules. This module reads that YAML line by line, in one pass, and gives the
+// same data as the Document's toJS and the same tree `positionsOf` in
+// parse.ts builds from it. Anything outside that subset (flow collections over
+// several lines, comments after an empty value or inside a wrapped one, lines
+// of only spaces inside a value, block scalars with an indentation indicator,
+// document markers, carriage returns, duplicate keys, and all quick-read
+// refusals) is declined, and the caller makes the full parse. The
 // one value it does not work out, a double-quoted string with escapes, is
 // read by js-yaml (quick-read.ts), whose data must then have the tree's shape,
 // so a misreading declines rather than points at the wrong node.
