@@ -12,7 +12,7 @@ import { decodeText } from '../core/decode';
 import { formatFindings, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
-import { UsageError, toPath, toUri } from './io';
+import { COMMAND_LOAD, UsageError, toPath, toUri } from './io';
 import pkg from '../../package.json';
 
 export interface CheckArgs {
@@ -85,8 +85,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   };
   const problems = new Set<string>();
   for (const root of roots) {
-    // Nothing else runs in this process: no pauses for other work.
-    const { unreadable } = await index.loadFolder(nodeFileSystem, toUri(root), { onRead, sliceMs: Infinity });
+    const { unreadable } = await index.loadFolder(nodeFileSystem, toUri(root), { ...COMMAND_LOAD, onRead });
     unreadable.forEach((u) => problems.add(u.reason));
   }
   for (const uri of wanted) {

@@ -6,7 +6,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { WorkspaceIndex } from '../core/workspace';
 import { nodeFileSystemFor } from './node-fs';
 import type { CliIo } from './io';
-import { toUri } from './io';
+import { COMMAND_LOAD, toUri } from './io';
 import { checkOutName, isInput, writeOutFile } from './out-file';
 import { oneLine } from '../core/visible';
 
@@ -33,7 +33,7 @@ export async function loadFolders(index: WorkspaceIndex, paths: readonly string[
       io.err(`partner-worksheets: no such folder: ${p}\n`);
       return false;
     }
-    const { unreadable } = await index.loadFolder(fs, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)), { sliceMs: Infinity });
+    const { unreadable } = await index.loadFolder(fs, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)), COMMAND_LOAD);
     if (unreadable.length) {
       for (const u of unreadable) io.err(`partner-worksheets: ${u.reason}\n`);
       return false;

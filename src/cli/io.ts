@@ -4,12 +4,16 @@
 // Its own module so that main.ts (arguments) and the commands it dispatches
 // to depend on it, not on each other.
 import { URI } from 'vscode-uri';
+import type { LoadOptions } from '../core/workspace';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
 }
+
+/** How the commands load a folder: without the pauses that let other work in (nothing else runs in this process). */
+export const COMMAND_LOAD: LoadOptions = { sliceMs: Infinity };
 
 /** A bad argument: main prints it with a pointer to --help and exits 2. */
 export class UsageError extends Error {}

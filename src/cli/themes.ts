@@ -10,7 +10,7 @@ import { applyTextEdit, draftThemes, oneLine, vocabularyEdit } from '../core/the
 import { nodeFileSystem } from './node-fs';
 import { writeFailure } from './export';
 import type { CliIo } from './io';
-import { UsageError, toUri } from './io';
+import { COMMAND_LOAD, UsageError, toUri } from './io';
 
 export interface ThemesArgs {
   paths: string[];
@@ -30,7 +30,7 @@ export async function runThemes(args: ThemesArgs, io: CliIo): Promise<number> {
       io.err(`partner-worksheets: no such folder: ${relative(io.cwd, abs) || '.'}\n`);
       return 2;
     }
-    await index.loadFolder(nodeFileSystem, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)), { sliceMs: Infinity });
+    await index.loadFolder(nodeFileSystem, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)), COMMAND_LOAD);
   }
   const rounds = index.rounds();
   if (!rounds.length) {

@@ -200,6 +200,27 @@ function mirrors(node: unknown, pos: PosNode | undefined, where: string): void {
   }
 }
 
+/**
+ * Documents of one to three values written by `write` (its lines, at column
+ * `col`, after `lead`: a key or a dash), at the root or in a map, as map
+ * values or list items.
+ */
+function valuesIn<V>(value: fc.Arbitrary<V>, write: (v: V, col: number, lead: string) => string[]): fc.Arbitrary<string> {
+  return fc.record({ item: fc.boolean(), nested: fc.boolean(), values: fc.array(value, { minLength: 1, maxLength: 3 }) }).map(({ item, nested, values }) => {
+    const col = nested ? 2 : 0;
+    const lines = nested ? [item ? 'notes:' : 'meeting:'] : item ? ['- first'] : [];
+    values.forEach((v, i) => lines.push(...write(v, col, item ? '-' : `k${i}:`)));
+    return `${lines.join('\n')}\n`;
+  });
+}
+
+/** The property: the light read answers every one of these documents, with the full parse's tree and findings. */
+function alwaysLight(documents: fc.Arbitrary<string>): void {
+  fc.assert(fc.property(documents, fc.nat(), (text, u) => {
+    assert.deepEqual(agrees(URIS[u % URIS.length], text, { today: '2026-11-24', config, workspace }), { light: true }, JSON.stringify(text));
+  }), { numRuns: 400 });
+}
+
 describe('light read (line reader) against the full parse', () => {
   it('the full parse\'s tree mirrors the yaml Document: ranges, flow, keys, items', () => {
     for (const text of SEEDS) {
@@ -274,19 +295,11 @@ describe('light read (line reader) against the full parse', () => {
       // A comment line after the value: deeper than its key or dash, or at its column.
       comment: fc.constantFrom('', '# c', ' # deeper'),
     });
-    const wrappedDocs = fc.record({ item: fc.boolean(), nested: fc.boolean(), values: fc.array(value, { minLength: 1, maxLength: 3 }) }).map(({ item, nested, values }) => {
-      const col = nested ? 2 : 0;
-      const lines = nested ? [item ? 'notes:' : 'meeting:'] : item ? ['- first'] : [];
-      values.forEach((v, i) => {
-        lines.push(`${' '.repeat(col)}${item ? '-' : `k${i}:`} ${v.first}`);
-        for (const m of v.more) lines.push(...(m.blank ? [''] : []), `${' '.repeat(col + m.by)}${m.text}`);
-        if (v.comment) lines.push(`${' '.repeat(col)}${v.comment}`);
-      });
-      return `${lines.join('\n')}\n`;
-    });
-    fc.assert(fc.property(wrappedDocs, fc.nat(), (text, u) => {
-      assert.deepEqual(agrees(URIS[u % URIS.length], text, { today: '2026-11-24', config, workspace }), { light: true }, JSON.stringify(text));
-    }), { numRuns: 400 });
+    alwaysLight(valuesIn(value, (v, col, lead) => [
+      `${' '.repeat(col)}${lead} ${v.first}`,
+      ...v.more.flatMap((m) => [...(m.blank ? [''] : []), `${' '.repeat(col + m.by)}${m.text}`]),
+      ...(v.comment ? [`${' '.repeat(col)}${v.comment}`] : []),
+    ]));
   });
 
   it('quoted values wrapped over several lines, as people wrap a long quote: the light read answers, with the full parse\'s tree and findings', () => {
@@ -297,21 +310,15 @@ describe('light read (line reader) against the full parse', () => {
       lines: fc.tuple(fc.record({ by: fc.constant(0), text: words.filter((w) => !w.startsWith('#')) }), fc.array(fc.record({ by: fc.integer({ min: 1, max: 4 }), text: words }), { minLength: 1, maxLength: 3 })).map(([h, t]) => [h, ...t]),
       after: fc.constantFrom('', ' # c', '  '),
     });
-    const quotedDocs = fc.record({ item: fc.boolean(), nested: fc.boolean(), values: fc.array(quote, { minLength: 1, maxLength: 3 }) }).map(({ item, nested, values }) => {
-      const col = nested ? 2 : 0;
-      const lines = nested ? [item ? 'notes:' : 'meeting:'] : item ? ['- first'] : [];
-      values.forEach((v, i) => {
-        // In double quotes, `''` is two quotes: the single-quoted escape only.
-        const text = (t: string) => (v.mark === '"' ? t : t.replace(/(?<!')'(?!')/g, "''"));
-        const [head, ...rest] = v.lines;
-        lines.push(`${' '.repeat(col)}${item ? '-' : `k${i}:`} ${v.mark}${text(head.text)}`);
-        rest.forEach((l, j) => lines.push(l.text ? `${' '.repeat(col + l.by)}${text(l.text)}${j === rest.length - 1 ? `${v.mark}${v.after}` : ''}` : j === rest.length - 1 ? `${' '.repeat(col + l.by)}${v.mark}${v.after}` : ''));
-      });
-      return `${lines.join('\n')}\n`;
-    });
-    fc.assert(fc.property(quotedDocs, fc.nat(), (text, u) => {
-      assert.deepEqual(agrees(URIS[u % URIS.length], text, { today: '2026-11-24', config, workspace }), { light: true }, JSON.stringify(text));
-    }), { numRuns: 400 });
+    alwaysLight(valuesIn(quote, (v, col, lead) => {
+      // In double quotes, `''` is two quotes: the single-quoted escape only.
+      const text = (t: string) => (v.mark === '"' ? t : t.replace(/(?<!')'(?!')/g, "''"));
+      const [head, ...rest] = v.lines;
+      return [
+        `${' '.repeat(col)}${lead} ${v.mark}${text(head.text)}`,
+        ...rest.map((l, j) => l.text ? `${' '.repeat(col + l.by)}${text(l.text)}${j === rest.length - 1 ? `${v.mark}${v.after}` : ''}` : j === rest.length - 1 ? `${' '.repeat(col + l.by)}${v.mark}${v.after}` : ''),
+      ];
+    }));
   });
 
   it('random edits of real files: the light read, when it answers, gives the full parse\'s tree and findings', () => {

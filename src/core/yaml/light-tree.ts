@@ -310,16 +310,17 @@ class LineReader {
       value = this.quotedValue(at, close);
     } else {
       if (!this.plainStart(at, l.end)) throw new Decline();
-      let end = this.commentStart(at, l.end);
+      const comment = this.commentStart(at, l.end);
+      let end = comment;
       while (end > at && this.text.charCodeAt(end - 1) === 0x20) end--;
       // A colon and a space inside would be a second key on the line.
       const body = this.text.slice(at, end);
       if (body.includes(': ') || body.endsWith(':')) throw new Decline();
-      // A plain value may go on below, wrapped as people write long notes.
-      const more = this.wrapped(line, end, col);
+      // A plain value may go on below, wrapped as people write long notes; a comment on its line ends it there.
+      const more = comment === l.end ? this.wrapped(line, col) : undefined;
       if (more) {
         node = { kind: 'scalar', range: [at, more.end] };
-        value = resolvePlain(body + more.folded);
+        value = resolvePlain(foldLines([body, ...more.pieces]));
         return this.withComments(node, value, more.last, col);
       }
       node = { kind: 'scalar', range: [at, end] };
@@ -329,23 +330,20 @@ class LineReader {
   }
 
   /**
-   * The lines that carry on a plain value ending its line `line` at `end`
-   * (no comment after it), in a collection at `col`: the next lines indented
-   * deeper than `col`, blank lines among them. They fold as the `yaml`
-   * package folds them: a line break between two lines is a space, each
-   * blank line between them a line break. Undefined when the next content
-   * line is not deeper (a one-line value). What would need the full parse
-   * (a comment at a line's end, lines of spaces alone, a line that looks
-   * like a key or a list item) declines.
+   * The lines that carry on a plain value ending its line `line` (with no
+   * comment after it), in a collection at `col`: the next lines indented
+   * deeper than `col`, blank lines among them, as foldLines takes them (an
+   * empty piece per blank line). Undefined when the next content line is not
+   * deeper (a one-line value). What would need the full parse (a comment at
+   * a line's end, lines of spaces alone, a line that looks like a key or a
+   * list item) declines.
    */
-  private wrapped(line: number, end: number, col: number): { folded: string; last: number; end: number } | undefined {
-    // A comment on the value's line ends the value there.
-    if (this.commentStart(end, this.lines[line].end) < this.lines[line].end) return undefined;
-    let folded = '';
+  private wrapped(line: number, col: number): { pieces: string[]; last: number; end: number } | undefined {
+    const pieces: string[] = [];
     let blanks = 0;
     let spacesOnly = false;
     let last = -1;
-    let lastEnd = end;
+    let lastEnd = -1;
     for (let i = line + 1; i < this.lines.length; i++) {
       const n = this.lines[i];
       if (n.content === n.end) {
@@ -362,13 +360,12 @@ class LineReader {
       while (e > n.content && this.text.charCodeAt(e - 1) === 0x20) e--;
       const piece = this.text.slice(n.content, e);
       if (piece.includes(': ') || piece.endsWith(':') || !this.plainStart(n.content, e)) throw new Decline();
-      folded += blanks ? '\n'.repeat(blanks) : ' ';
-      folded += piece;
-      blanks = 0;
+      for (; blanks > 0; blanks--) pieces.push('');
+      pieces.push(piece);
       last = i;
       lastEnd = e;
     }
-    return last < 0 ? undefined : { folded, last, end: lastEnd };
+    return last < 0 ? undefined : { pieces, last, end: lastEnd };
   }
 
   /**
@@ -392,30 +389,14 @@ class LineReader {
   }
 
   /**
-   * A quoted value over several lines, as the `yaml` package folds it: each
-   * line trimmed, a line break between two lines a space, each empty line
-   * between them a line break. Escapes in double quotes are left to js-yaml.
+   * A quoted value over several lines, as the `yaml` package folds it: the
+   * first line's end and the last line's start trimmed, the lines between
+   * trimmed both ways, then folded (foldLines) and unquoted as on one line.
    */
   private foldedQuoted(at: number, close: number): string | undefined {
-    const inner = this.text.slice(at + 1, close - 1);
-    if (this.text[at] === '"' && inner.includes('\\')) {
-      this.exact = false;
-      return undefined;
-    }
-    const lines = inner.split('\n');
-    let value = lines[0].replace(/ +$/, '');
-    let blanks = 0;
-    for (let i = 1; i < lines.length; i++) {
-      const piece = i === lines.length - 1 ? lines[i].replace(/^ +/, '') : lines[i].trim();
-      if (piece === '' && i < lines.length - 1) {
-        blanks++;
-        continue;
-      }
-      value += blanks ? '\n'.repeat(blanks) : ' ';
-      value += piece;
-      blanks = 0;
-    }
-    return this.text[at] === "'" ? value.replace(/''/g, "'") : value;
+    const lines = this.text.slice(at + 1, close - 1).split('\n');
+    const last = lines.length - 1;
+    return this.unquoted(this.text[at], foldLines(lines.map((l, i) => (i === 0 ? l.replace(/ +$/, '') : i === last ? l.replace(/^ +/, '') : l.trim()))));
   }
 
   /** Declines unless only spaces, and then perhaps a comment, follow `from` on the line. */
@@ -613,8 +594,12 @@ class LineReader {
    * its closing one. Escapes in double quotes are left to js-yaml.
    */
   private quotedValue(at: number, close: number): string | undefined {
-    const inner = this.text.slice(at + 1, close - 1);
-    if (this.text[at] === "'") return inner.includes("''") ? inner.replace(/''/g, "'") : inner;
+    return this.unquoted(this.text[at], this.text.slice(at + 1, close - 1));
+  }
+
+  /** What is inside quotes (`mark`), as a value: `''` is one quote in single quotes; escapes in double quotes are left to js-yaml. */
+  private unquoted(mark: string, inner: string): string | undefined {
+    if (mark === "'") return inner.includes("''") ? inner.replace(/''/g, "'") : inner;
     if (!inner.includes('\\')) return inner;
     this.exact = false;
     return undefined;
@@ -669,6 +654,27 @@ class LineReader {
     const value = this.flowValue(v, end, false);
     return { pair: { key, keyValue, value: value.node }, value: value.value, end: value.end };
   }
+}
+
+/**
+ * Lines of a scalar wrapped over several lines, each already trimmed, as the
+ * `yaml` package folds them: a line break between two lines is a space, and
+ * each empty line between them (an empty piece that is not the last) a line
+ * break instead.
+ */
+function foldLines(pieces: string[]): string {
+  let value = pieces[0];
+  let blanks = 0;
+  for (let i = 1; i < pieces.length; i++) {
+    if (pieces[i] === '' && i < pieces.length - 1) {
+      blanks++;
+      continue;
+    }
+    value += blanks ? '\n'.repeat(blanks) : ' ';
+    value += pieces[i];
+    blanks = 0;
+  }
+  return value;
 }
 
 /**
