@@ -1,8 +1,18 @@
-// Two counts that can only overestimate, taken in one pass over a text before
-// any parse: how deeply it can nest, and how many values it can hold. Most
-// texts are far below both limits, which then need no closer look (nesting.ts,
-// breadth.ts). The refusals before the parse and the quick read both ask for
-// them, so the counts of the last text are kept.
+// What one pass over a text before any parse can tell, in one place because
+// every reader asks for it and each text should be scanned once:
+// - two counts that can only overestimate: how deeply it can nest and how many
+//   values it can hold. Most texts are far below both limits, which then need
+//   no closer look (nesting.ts, breadth.ts);
+// - whether a line is longer than the `yaml` package takes for a key, and
+//   whether the text holds a carriage return;
+// - whether it matches the line clauses of UNSURE_CLAUSES (quick-read.ts):
+//   texts the quick and light reads leave to the full parse. Those clauses are
+//   regular expressions, kept as the readable definition and tested one by
+//   one; joined into one pattern they cost several times this pass over a
+//   worksheet, so the pass answers them too, and a property test holds the
+//   two to the same answer on random texts (bounds.test.ts).
+// The refusals before the parse and both quick readers ask for it, so the
+// scan of the last text is kept.
 
 export interface TextBounds {
   /**
@@ -17,46 +27,221 @@ export interface TextBounds {
    * before it or at its start.
    */
   values: number;
+  /** A line (up to `\n`) longer than `longLine` characters. */
+  longLine: boolean;
+  /** Any `\r`. */
+  carriageReturn: boolean;
+  /** Whether the line clauses of UNSURE_CLAUSES (those with the `m` flag) match somewhere. */
+  unsure: boolean;
 }
+
+/** The `yaml` package refuses implicit keys longer than this; js-yaml does not. */
+export const LONG_LINE = 1000;
 
 let last: { text: string; bounds: TextBounds } | undefined;
 
 export function textBounds(text: string): TextBounds {
   if (last?.text === text) return last.bounds;
+  const bounds = scan(text);
+  last = { text, bounds };
+  return bounds;
+}
+
+// Character codes.
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34; // "
+const HASH = 35; // #
+const PERCENT = 37;
+const AMP = 38; // &
+const APOS = 39; // '
+const STAR = 42; // *
+const PLUS = 43;
+const COMMA = 44;
+const DASH = 45;
+const DOT = 46;
+const COLON = 58;
+const GT = 62; // >
+const QUESTION = 63;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const PIPE = 124;
+const RBRACE = 125;
+const BANG = 33;
+const BOM = 0xfeff;
+
+/** A line terminator to a JavaScript regular expression (where `^` and `$` match with the `m` flag, and `.` stops). */
+function isTerminator(c: number): boolean {
+  return c === LF || c === CR || c === 0x2028 || c === 0x2029;
+}
+
+/** `\s` in a JavaScript regular expression. */
+function isSpace(c: number): boolean {
+  if (c <= SPACE) return c === SPACE || (c >= TAB && c <= CR);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === BOM;
+}
+
+/** ASCII characters at which a line clause may match (where no line starts): most characters of a text are none of these. */
+const CLAUSE_CHARS = new Uint8Array(128);
+for (const c of [TAB, CR, BANG, QUOTE, AMP, APOS, STAR, COMMA, GT, QUESTION, RBRACKET, PIPE, RBRACE]) CLAUSE_CHARS[c] = 1;
+
+/** `[[\]{},]` */
+function isFlowIndicator(c: number): boolean {
+  return c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === COMMA;
+}
+
+function isDigit1to9(c: number): boolean {
+  return c >= 49 && c <= 57;
+}
+
+function scan(text: string): TextBounds {
+  const n = text.length;
   let flow = 0;
   let widest = 0;
   let width = 0;
   let leading = true;
   let values = 1;
-  for (let i = 0; i < text.length; i++) {
+  let lineFrom = 0;
+  let longLine = false;
+  let carriageReturn = false;
+  let unsure = false;
+  // Where the last block scalar header's following lines were looked at, and what was found (spacesLeadingBlockScalar).
+  let spacesFrom = -1;
+  let spacesFound = false;
+  /** `(?=[ ]|\r?$)`, at k. */
+  const endsHeader = (k: number) => k >= n || text.charCodeAt(k) === SPACE || isTerminator(text.charCodeAt(k));
+  /** After a block scalar header's line break at k: lines of spaces, the last with at least one (spacesLeadingBlockScalar). */
+  const spacesBelow = (k: number): boolean => {
+    if (k === spacesFrom) return spacesFound;
+    spacesFrom = k;
+    for (;;) {
+      let s = k;
+      while (s < n && text.charCodeAt(s) === SPACE) s++;
+      const e = s < n && text.charCodeAt(s) === CR ? s + 1 : s;
+      const ends = e >= n || text.charCodeAt(e) === LF;
+      if (s > k) return (spacesFound = ends);
+      if (!(e < n && text.charCodeAt(e) === LF)) return (spacesFound = false);
+      k = e + 1;
+    }
+  };
+  // Where the current line starts for `^` (after any line terminator).
+  let start = 0;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
+    // Letters and most brackets first: the bulk of a text. None starts a line clause at a line's start.
+    if (c > QUESTION && c < 128) {
+      leading = false;
+      if (c === LBRACKET || c === LBRACE) {
+        flow++;
+        values++;
+      } else if ((c === RBRACKET || c === RBRACE || c === PIPE) && !unsure) {
+        unsure = lineClause(text, i, c, i === start, endsHeader, spacesBelow);
+      }
+      continue;
+    }
+    if (!unsure && (i === start || (c < 128 ? CLAUSE_CHARS[c] === 1 : c === BOM || c === 0x2028 || c === 0x2029))) {
+      unsure = lineClause(text, i, c, i === start, endsHeader, spacesBelow);
+    }
+    if (c === LF || c === CR || c === 0x2028 || c === 0x2029) start = i + 1;
+    if (c === LF) {
       values++;
       if (width > widest) widest = width;
       width = 0;
       leading = true;
+      if (i - lineFrom > LONG_LINE) longLine = true;
+      lineFrom = i + 1;
       continue;
     }
-    if (c === 32 || c === 9) {
+    if (c === CR) carriageReturn = true;
+    if (c === SPACE || c === TAB) {
       if (leading) width++;
       continue;
     }
     leading = false;
-    if (c === 91 || c === 123) {
-      // [ {
+    if (c === LBRACKET || c === LBRACE) {
       flow++;
       values++;
-    } else if (c === 44 || c === 34 || c === 39) {
+    } else if (c === COMMA || c === QUOTE || c === APOS) {
       values++; // , and quotes: quoted scalars may follow one another with nothing between in a broken text
-    } else if (c === 45 || c === 63 || c === 58) {
+    } else if (c === DASH || c === QUESTION || c === COLON) {
       values++;
       // - ? : are indicators (a level) only before a space, a tab or the line's end.
       const next = text.charCodeAt(i + 1);
-      if (next !== next || next === 32 || next === 9 || next === 10 || next === 13) width++;
+      if (next !== next || next === SPACE || next === TAB || next === LF || next === CR) width++;
     }
   }
   if (width > widest) widest = width;
-  const bounds = { nesting: flow + 2 * widest + 4, values };
-  last = { text, bounds };
-  return bounds;
+  if (n - lineFrom > LONG_LINE) longLine = true;
+  return { nesting: flow + 2 * widest + 4, values, longLine, carriageReturn, unsure };
+}
+
+/** Whether a line clause of UNSURE_CLAUSES matches at offset i, whose character is c. */
+function lineClause(text: string, i: number, c: number, lineStart: boolean, endsHeader: (k: number) => boolean, spacesBelow: (k: number) => boolean): boolean {
+  const n = text.length;
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+  const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+  if (lineStart) {
+    // directive, documentMarker
+    if (c === PERCENT) return true;
+    if ((c === DASH || c === DOT) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) return true;
+    // emptyListItem: spaces, `-`, spaces, then a comment or the line's end.
+    let j = i;
+    while (j < n && text.charCodeAt(j) === SPACE) j++;
+    if (j < n && text.charCodeAt(j) === DASH) {
+      j++;
+      while (j < n && text.charCodeAt(j) === SPACE) j++;
+      if (j >= n || isTerminator(text.charCodeAt(j)) || text.charCodeAt(j) === HASH) return true;
+    }
+  }
+  switch (c) {
+    case TAB:
+    case BOM:
+      return true;
+    case CR:
+      return next !== LF;
+    case BANG:
+      return lineStart || isSpace(prev) || isFlowIndicator(prev) || prev === COLON || prev === QUOTE || prev === APOS;
+    case AMP:
+    case STAR:
+      return (lineStart || isSpace(prev) || isFlowIndicator(prev) || prev === COLON || prev === QUOTE || prev === APOS) && next >= 0 && !isSpace(next) && !isFlowIndicator(next);
+    case QUESTION:
+      return (lineStart || isSpace(prev) || isFlowIndicator(prev)) && (next < 0 || isSpace(next));
+    case RBRACKET:
+    case RBRACE: {
+      if (next === HASH) return true;
+      // collectionKey: `]` or `}`, any white space (line breaks too), `:`.
+      let j = i + 1;
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      return j < n && text.charCodeAt(j) === COLON;
+    }
+    case QUOTE:
+    case APOS:
+    case COMMA:
+      return next === HASH;
+    case PIPE:
+    case GT: {
+      // indentationIndicator
+      if (isDigit1to9(next)) {
+        if (endsHeader(i + 2)) return true;
+        const sign = text.charCodeAt(i + 2);
+        if ((sign === DASH || sign === PLUS) && endsHeader(i + 3)) return true;
+      } else if ((next === DASH || next === PLUS) && isDigit1to9(text.charCodeAt(i + 2)) && endsHeader(i + 3)) {
+        return true;
+      }
+      // spacesLeadingBlockScalar: the header, perhaps a comment, a line break, then lines of spaces.
+      let j = i + 1;
+      if (next === DASH || next === PLUS) j++;
+      while (j < n && text.charCodeAt(j) === SPACE) j++;
+      if (j < n && text.charCodeAt(j) === HASH) while (j < n && !isTerminator(text.charCodeAt(j))) j++;
+      if (j < n && text.charCodeAt(j) === CR) j++;
+      if (!(j < n && text.charCodeAt(j) === LF)) return false;
+      return spacesBelow(j + 1);
+    }
+    default:
+      return false;
+  }
 }

@@ -29,6 +29,7 @@
 import { LineCounter } from 'yaml';
 import type { PosMap, PosNode, PosPair, PosScalar, PosSeq } from './positions';
 import { quickRead, quickRefusal, resolvePlain } from './quick-read';
+import { textBounds } from './bounds';
 
 export interface LightRead {
   data: unknown;
@@ -45,11 +46,9 @@ interface FlowRead { node: PosNode; value: unknown; end: number }
 /** Thrown inside the reader when the text leaves the subset. */
 class Decline extends Error {}
 
-/** Texts the line reader does not take: carriage returns, document markers. */
-const OUTSIDE = /\r|^(?:---|\.\.\.)/m;
-
 export function readLight(text: string): LightRead | undefined {
-  if (OUTSIDE.test(text) || quickRefusal(text)) return undefined;
+  // Carriage returns are outside the subset; document markers are among the quick read's refusals.
+  if (textBounds(text).carriageReturn || quickRefusal(text)) return undefined;
   const reader = new LineReader(text);
   let read: Read;
   try {

@@ -8,6 +8,7 @@
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
 import type { State } from 'js-yaml';
 import { MAX_VALUES, valueBound } from './breadth';
+import { textBounds } from './bounds';
 import { MAX_FILE_CHARS } from './limits';
 
 // js-yaml's CORE_SCHEMA is its JSON schema with extras (binary and signed hex
@@ -85,7 +86,9 @@ export const UNSURE_CLAUSES = {
   spaceAtEnd: / $/,
 };
 
-const UNSURE = unsureTest(Object.values(UNSURE_CLAUSES));
+/** All the clauses: the line clauses answered by the one pass of bounds.ts, the others by their patterns. */
+const WHOLE_CLAUSES = Object.values(UNSURE_CLAUSES).filter((c) => !c.multiline);
+const UNSURE = (text: string) => textBounds(text).unsure || WHOLE_CLAUSES.some((c) => c.test(text));
 
 /**
  * One test of the clauses: those about lines (the `m` flag) are joined into
@@ -97,9 +100,6 @@ export function unsureTest(clauses: readonly RegExp[]): (text: string) => boolea
   const whole = clauses.filter((c) => !c.multiline);
   return (text) => lines.test(text) || whole.some((c) => c.test(text));
 }
-
-/** The `yaml` package refuses implicit keys longer than this; js-yaml does not. */
-const LONG_LINE = 1000;
 
 /**
  * The document's data when js-yaml reads it exactly as `parseFile` would, with
@@ -140,7 +140,7 @@ export function quickRefusal(text: string): boolean {
 
 /** Reading problems are worded by the full parse: too large, binary, not UTF-8, too many values, an over-long key. */
 function tooMuch(text: string): boolean {
-  return text.length > MAX_FILE_CHARS || text.includes('\u0000') || text.includes('\uFFFD') || hasLongLine(text) || valueBound(text) > MAX_VALUES;
+  return text.length > MAX_FILE_CHARS || text.includes('\u0000') || text.includes('\uFFFD') || textBounds(text).longLine || valueBound(text) > MAX_VALUES;
 }
 
 /**
@@ -214,16 +214,6 @@ function withoutLeadingMarker(text: string): string {
   return m ? text.slice(m[0].length) : text;
 }
 
-function hasLongLine(text: string): boolean {
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    if (end - start > LONG_LINE) return true;
-    if (nl < 0) return false;
-    start = nl + 1;
-  }
-}
 
 /**
  * js-yaml turns a null key into "null" where the `yaml` package gives "", and

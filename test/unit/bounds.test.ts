@@ -1,0 +1,51 @@
+// The one pass before any parse (bounds.ts) answers the line clauses of
+// UNSURE_CLAUSES without running them; the clauses stay the definition. Here
+// the two must agree on random texts made of the characters the clauses turn
+// on, and on the clauses' own examples.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { LONG_LINE, textBounds } from '../../src/core/yaml/bounds';
+import { UNSURE_CLAUSES, unsureTest } from '../../src/core/yaml/quick-read';
+
+const lineClauses = unsureTest(Object.values(UNSURE_CLAUSES).filter((c) => c.multiline));
+
+const PIECES = [
+  'a', 'note', '1', '2', '9', '0', ' ', '  ', '\n', '\r', '\r\n', '\t', '\u2028', '\u2029', '\u00a0', '\u1680', '\u2005', '\uFEFF', '\u3000',
+  '-', '--', '---', '.', '...', '#', '# c', '%', '&', '&x', '*', '*x', '!', '?', ':', ': ', '[', ']', '{', '}', ',', '"', "'",
+  '|', '>', '|-', '>+', '|2', '>-1', '|+2', '+', 'é',
+];
+
+describe('the pass before the parse', () => {
+  it('matches the line clauses exactly where their patterns match', () => {
+    let hits = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      const expected = lineClauses(text);
+      if (expected) hits++;
+      assert.equal(textBounds(text).unsure, expected, JSON.stringify(text));
+    }), { numRuns: 20000 });
+    // Both answers must be common, or the property says little.
+    assert.ok(hits > 2000 && hits < 18000, `the clauses matched ${hits} of 20000 texts`);
+  });
+
+  it('matches each clause\'s examples, alone and inside a worksheet', () => {
+    const examples = [
+      'quote: "We make the work"# she said\n', 'status: !\n', 'a: &x 1\nb: *x\n', '%YAML 1.2\n', '---status: held\n', '? -\n', '[a, b]: c\n',
+      '[a, b]\n  : c\n', 'a:\n    -\n   - b\n', 'a:\n  - # none\n', '\tnote', '\n\uFEFFnote', 'status: held\r', 'note: |2\n    \nround: a\n',
+      'note: >-1 \n', 'note: |-\n  \n #', 'note: | # c\r\n\n   \r\n', 'note: |\n\n  a\n', 'note: Q&A, 5*3 and wow!\n', 'note: 50% of partners\n',
+      'note: ---\n', 'note: why?\n', 'themes: [a, b]\nnote: c\n', 'a:\n  - -1\n', 'status: held\r\nround: a\r\n',
+    ];
+    for (const example of examples) {
+      for (const text of [example, `partner: p\n${example}round: a\n`]) assert.equal(textBounds(text).unsure, lineClauses(text), JSON.stringify(text));
+    }
+  });
+
+  it('finds a line longer than a key may be, and a carriage return', () => {
+    const long = 'x'.repeat(LONG_LINE + 1);
+    assert.equal(textBounds(`a: 1\n${long}\nb: 2\n`).longLine, true);
+    assert.equal(textBounds(`a: 1\n${long}`).longLine, true);
+    assert.equal(textBounds(`a: 1\n${long.slice(1)}\n${long.slice(1)}`).longLine, false);
+    assert.equal(textBounds('a: 1\r\nb: 2\r\n').carriageReturn, true);
+    assert.equal(textBounds('a: 1\nb: 2\n').carriageReturn, false);
+  });
+});
