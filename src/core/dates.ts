@@ -7,7 +7,20 @@ export function isIsoDate(v: unknown): v is string {
 
 /** A YYYY-MM-DD date that exists in the calendar (not 2026-13-45, not 2026-02-30). */
 export function isCalendarDate(v: unknown): v is string {
-  return isIsoDate(v) && addDays(v, 0) === v;
+  return isIsoDate(v) && dayExists(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether the day is in the calendar, worked out rather than by building a
+ * Date: the schema asks it of every date of every file. Years before 100 are
+ * typos for a date, and Date.UTC would read them as 19xx anyway.
+ */
+export function dayExists(year: number, month: number, day: number): boolean {
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 export function addDays(date: string, days: number): string {

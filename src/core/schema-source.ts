@@ -12,6 +12,7 @@ import conveningSchema from '../../schemas/convening.schema.json';
 import reviewSchema from '../../schemas/review.schema.json';
 import configSchema from '../../schemas/config.schema.json';
 import type { FileKind } from './types';
+import { dayExists } from './dates';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -42,9 +43,7 @@ export function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   // Not in the YYYY-MM-DD form at all: the pattern says so, once.
   if (!m) return true;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+  return dayExists(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** The formats beyond JSON Schema's keywords, by name. */

@@ -33,7 +33,7 @@ export function validateSchema(kind: FileKind, data: unknown, view: YamlView): F
   const validate = validatorFor(kind);
   const slips = meant.slips.map((s) => slipFinding(s, view, kind));
   const extra = kind === 'config' ? emptyMeetingRange(meant.data, view) : [];
-  if (validate(meant.data)) return [...slips, ...extra];
+  if (meant.valid || validate(meant.data)) return [...slips, ...extra];
   // A value read two ways (a date whose day and month could swap) stays as written: its slip says it all.
   const held = meant.slips.filter((s) => s.kind !== 'key').map((s) => s.path.join('/'));
   const toWritten = (path: YamlPath) => writtenPath(path, meant.renamed);

@@ -5,7 +5,11 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { CONVENING, REVIEW, WORKSHEET, applyEdits, check, covered } from './helpers';
-import { readDate, readMinutes, splitSentences } from '../../src/core/forgive';
+import fc from 'fast-check';
+import { readDate, readMinutes, splitSentences, walkAsMeant } from '../../src/core/forgive';
+import * as VALIDATORS from '../../src/core/generated/validators';
+import { parseFile } from '../../src/core/yaml';
+import { applyTextEdit, seeds, textEdits } from './yaml-seeds';
 
 const W = WORKSHEET;
 const CONVENING_URI = '/team/convenings/westside.convening.yaml';
@@ -171,5 +175,32 @@ describe('forgiven slips', () => {
       assert.deepEqual(splitSentences('- No venue\n- No bus'), ['No venue', 'No bus']);
       assert.deepEqual(splitSentences('Costs of 2.5 million. Time'), ['Costs of 2.5 million.', 'Time']);
     });
+  });
+
+  // readAsMeant skips the walk for data the schema takes as written: that
+  // must be data the walk would give back as it is, with no slip.
+  it('a file the schema takes as written has no slip: the walk gives it back unchanged', () => {
+    // Edits that keep most files valid: a word in a note, a line copied or dropped, a value written another way.
+    const PIECES = ['x', ' and more', 'Held', 'yes', '2026-10-14', '14/10/2026', '45 min', 'Next step', 'thanked: true\n', '  - a\n', '- b\n', ': ', '"'];
+    const edit = fc.oneof(...textEdits({ pieces: PIECES, deleteMax: 4, indentCount: 2, indentBy: 2 }));
+    const uris: Record<string, string> = { worksheet: '/t/p/a.worksheet.yaml', convening: '/t/c.convening.yaml', review: '/t/r.review.yaml', config: '/t/partner-worksheets.yaml' };
+    let valid = 0;
+    let invalid = 0;
+    fc.assert(fc.property(fc.constantFrom(...seeds(7)), fc.array(edit, { maxLength: 2 }), (seed, edits) => {
+      const text = edits.reduce(applyTextEdit, seed);
+      const kind = /^kind: (\w+)/m.exec(text)?.[1];
+      if (!kind || !(kind in uris)) return;
+      const { data } = parseFile(uris[kind], text);
+      if (typeof data !== 'object' || data === null) return;
+      if (!(VALIDATORS as Record<string, (d: unknown) => boolean>)[kind](data)) {
+        invalid++;
+        return;
+      }
+      valid++;
+      const walked = walkAsMeant(kind as keyof typeof uris as 'worksheet', data);
+      assert.deepEqual(walked.slips, [], text);
+      assert.equal(walked.data, data, text);
+    }), { numRuns: 1500 });
+    assert.ok(valid > 300 && invalid > 100, `valid ${valid}, invalid ${invalid}`);
   });
 });

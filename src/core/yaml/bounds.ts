@@ -73,6 +73,30 @@ const RBRACE = 125;
 const BANG = 33;
 const BOM = 0xfeff;
 
+// What each ASCII character can be to the pass, as bits: most are none of these.
+/** A line clause may match at it, wherever it is. */
+const CLAUSE = 1;
+/** A line clause may match at it at a line's start (directives, document markers, empty list items). */
+const AT_LINE_START = 2;
+/** `[` and `{`: a level of nesting and a value. */
+const OPENS_FLOW = 4;
+/** `,` and quotes: a value may follow. */
+const SEPARATES = 8;
+/** `-`, `?`, `:`: a value may follow, and a level if a space does. */
+const INDICATOR = 16;
+/** Space and tab: a line's indentation. */
+const BLANK = 32;
+/** A line starts after it, for `^`. */
+const TERMINATOR = 64;
+const CLASS = new Uint8Array(128);
+for (const c of [TAB, CR, BANG, QUOTE, AMP, APOS, STAR, COMMA, GT, QUESTION, RBRACKET, PIPE, RBRACE]) CLASS[c] |= CLAUSE;
+for (const c of [PERCENT, DASH, DOT, SPACE]) CLASS[c] |= AT_LINE_START;
+for (const c of [LBRACKET, LBRACE]) CLASS[c] |= OPENS_FLOW;
+for (const c of [COMMA, QUOTE, APOS]) CLASS[c] |= SEPARATES;
+for (const c of [DASH, QUESTION, COLON]) CLASS[c] |= INDICATOR;
+for (const c of [SPACE, TAB]) CLASS[c] |= BLANK;
+for (const c of [LF, CR]) CLASS[c] |= TERMINATOR;
+
 /** A line terminator to a JavaScript regular expression (where `^` and `$` match with the `m` flag, and `.` stops). */
 function isTerminator(c: number): boolean {
   return c === LF || c === CR || c === 0x2028 || c === 0x2029;
@@ -84,10 +108,6 @@ function isSpace(c: number): boolean {
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === BOM;
 }
-
-/** ASCII characters at which a line clause may match (where no line starts): most characters of a text are none of these. */
-const CLAUSE_CHARS = new Uint8Array(128);
-for (const c of [TAB, CR, BANG, QUOTE, AMP, APOS, STAR, COMMA, GT, QUESTION, RBRACKET, PIPE, RBRACE]) CLAUSE_CHARS[c] = 1;
 
 /** `[[\]{},]` */
 function isFlowIndicator(c: number): boolean {
@@ -132,21 +152,16 @@ function scan(text: string): TextBounds {
   let start = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    // Letters and most brackets first: the bulk of a text. None starts a line clause at a line's start.
-    if (c > QUESTION && c < 128) {
+    const k = c < 128 ? CLASS[c] : c === BOM ? CLAUSE : c === 0x2028 || c === 0x2029 ? TERMINATOR : 0;
+    // Letters, digits and most other characters: the bulk of a text, which only ends a line's indentation.
+    if (k === 0) {
       leading = false;
-      if (c === LBRACKET || c === LBRACE) {
-        flow++;
-        values++;
-      } else if ((c === RBRACKET || c === RBRACE || c === PIPE) && !unsure) {
-        unsure = lineClause(text, i, c, i === start, endsHeader, spacesBelow);
-      }
       continue;
     }
-    if (!unsure && (i === start || (c < 128 ? CLAUSE_CHARS[c] === 1 : c === BOM || c === 0x2028 || c === 0x2029))) {
+    if (!unsure && ((k & CLAUSE) !== 0 || (i === start && (k & AT_LINE_START) !== 0))) {
       unsure = lineClause(text, i, c, i === start, endsHeader, spacesBelow);
     }
-    if (c === LF || c === CR || c === 0x2028 || c === 0x2029) start = i + 1;
+    if ((k & TERMINATOR) !== 0) start = i + 1;
     if (c === LF) {
       values++;
       if (width > widest) widest = width;
@@ -157,17 +172,17 @@ function scan(text: string): TextBounds {
       continue;
     }
     if (c === CR) carriageReturn = true;
-    if (c === SPACE || c === TAB) {
+    if ((k & BLANK) !== 0) {
       if (leading) width++;
       continue;
     }
     leading = false;
-    if (c === LBRACKET || c === LBRACE) {
+    if ((k & OPENS_FLOW) !== 0) {
       flow++;
       values++;
-    } else if (c === COMMA || c === QUOTE || c === APOS) {
+    } else if ((k & SEPARATES) !== 0) {
       values++; // , and quotes: quoted scalars may follow one another with nothing between in a broken text
-    } else if (c === DASH || c === QUESTION || c === COLON) {
+    } else if ((k & INDICATOR) !== 0) {
       values++;
       // - ? : are indicators (a level) only before a space, a tab or the line's end.
       const next = text.charCodeAt(i + 1);
