@@ -81,7 +81,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   // without them.
   const early = new Map<string, Finding[]>();
   const onRead = (uri: string) => {
-    if (isWanted.has(uri) && kindOfFile(uri) === 'worksheet') early.set(uri, printed(index.check(uri, { retain: false, local: true })));
+    if (isWanted.has(uri) && kindOfFile(uri) === 'worksheet') early.set(uri, printed(index.check(uri, CHECK_ONCE_LOCAL)));
   };
   const problems = new Set<string>();
   for (const root of roots) {
@@ -109,7 +109,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const byPath = [...isWanted].map((uri) => ({ uri, path: toPath(uri) })).sort((a, b) => a.path.localeCompare(b.path));
   for (const { uri, path } of byPath) {
     const first = early.get(uri);
-    let findings: Finding[] = first && !concerned.has(uri) ? first : index.check(uri, { retain: false });
+    let findings: Finding[] = first && !concerned.has(uri) ? first : index.check(uri, CHECK_ONCE);
     if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
     results.push({ file: relative(io.cwd, path) || uri, findings });
   }
@@ -126,6 +126,10 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   }
   return 0;
 }
+
+/** Each file is checked once, and no format prints quick fixes. */
+const CHECK_ONCE = { retain: false, fixes: false } as const;
+const CHECK_ONCE_LOCAL = { ...CHECK_ONCE, local: true } as const;
 
 /**
  * What the output formats print of a finding. The rest (fixes with their

@@ -21,6 +21,12 @@ export interface CheckOptions {
   skipSchema?: boolean;
   /** The file's facts, when the caller read them from this very text already (the index). */
   facts?: FileFacts;
+  /**
+   * false: leave out the rules' quick fixes, for a caller that shows none
+   * (the CLI). They are still worked out in a file with a format slip, where
+   * they decide which of two findings on one value is reported.
+   */
+  fixes?: boolean;
 }
 
 export interface CheckResult {
@@ -39,6 +45,7 @@ export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResul
   if (kind && file.hasDocument && file.data !== undefined && !hasFatal(file)) {
     const view = new YamlView(file);
     if (!options.skipSchema) raw.push(...validateSchema(kind, file.data, view));
+    view.fixes = options.fixes !== false || raw.some((f) => f.code === 'format-slip');
     if (isBlock(file.data)) raw.push(...runRules(kind, file, view, options.facts ?? readFacts(kind, file.data), config, options));
   } else if (kind && !hasFatal(file) && (file.hasDocument ? file.data === null : file.findings.length === 0)) {
     // No document at all (an empty file, only comments) or an empty one.

@@ -9,7 +9,10 @@ import fc from 'fast-check';
 import { readDate, readMinutes, splitSentences, walkAsMeant } from '../../src/core/forgive';
 import * as VALIDATORS from '../../src/core/generated/validators';
 import { parseFile } from '../../src/core/yaml';
+import { checkText } from '../../src/core/check';
+import type { Finding } from '../../src/core/types';
 import { applyTextEdit, seeds, textEdits } from './yaml-seeds';
+import type { TextEdit } from './yaml-seeds';
 
 const W = WORKSHEET;
 const CONVENING_URI = '/team/convenings/westside.convening.yaml';
@@ -202,5 +205,40 @@ describe('forgiven slips', () => {
       assert.equal(walked.data, data, text);
     }), { numRuns: 1500 });
     assert.ok(valid > 300 && invalid > 100, `valid ${valid}, invalid ${invalid}`);
+  });
+
+  // The CLI checks without quick fixes; where a slip and a rule's fix meet on
+  // one value, the fix decides which finding is reported, so it must still be
+  // worked out there.
+  it('a check without quick fixes reports the same findings as one with them', () => {
+    const PIECES = ['yes', 'no', 'Held', '14/10/2026', '45 min', 'thanked: no\n', 'thanked: yes\n', 'status: Held\n', 'Next step', ': '];
+    // Slips as people make them, each put in place of the format's form.
+    const SLIPS: [RegExp, (...m: string[]) => string][] = [
+      [/\b(\d{4})-(\d{2})-(\d{2})\b/, (_, y, m, d) => `${d}/${m}/${y}`],
+      [/: true$/m, () => ': yes'],
+      [/: false$/m, () => ': no'],
+      [/status: (\w)/, (_, c) => `status: ${c.toUpperCase()}`],
+      [/_minutes: (\d+)/, (_, n) => `_minutes: ${n} min`],
+      [/^(\s*)next_step:/m, (_, indent) => `${indent}Next step:`],
+    ];
+    const slip = fc.record({ op: fc.constant('slip' as const), which: fc.nat({ max: SLIPS.length - 1 }) });
+    const edit = fc.oneof(slip, slip, ...textEdits({ pieces: PIECES, deleteMax: 4, indentCount: 2, indentBy: 2 }));
+    const apply = (text: string, e: TextEdit | { op: 'slip'; which: number }) => {
+      if (e.op !== 'slip') return applyTextEdit(text, e);
+      const [pattern, to] = SLIPS[e.which];
+      return text.replace(pattern, to);
+    };
+    const uris: Record<string, string> = { worksheet: '/t/p/a.worksheet.yaml', convening: '/t/c.convening.yaml', review: '/t/r.review.yaml', config: '/t/partner-worksheets.yaml' };
+    const printed = (fs: Finding[]) => fs.map(({ code, severity, message, range }) => ({ code, severity, message, range }));
+    let slipped = 0;
+    fc.assert(fc.property(fc.constantFrom(...seeds(11)), fc.array(edit, { maxLength: 3 }), (seed, edits) => {
+      const text = edits.reduce(apply, seed);
+      const uri = uris[/^kind: (\w+)/m.exec(text)?.[1] ?? 'worksheet'] ?? uris.worksheet;
+      const full = checkText(uri, text, { today: '2026-12-01' }).findings;
+      if (full.some((f) => f.code === 'format-slip')) slipped++;
+      const bare = checkText(uri, text, { today: '2026-12-01', fixes: false }).findings;
+      assert.deepEqual(printed(bare), printed(full), text);
+    }), { numRuns: 1500 });
+    assert.ok(slipped > 100, `${slipped} texts had a slip`);
   });
 });

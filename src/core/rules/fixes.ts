@@ -17,6 +17,7 @@ export interface InsertSpec {
 }
 
 export function insertFix(view: YamlView, spec: InsertSpec): Fix | undefined {
+  if (!view.fixes) return undefined;
   const edit = view.insertKey(spec.mapPath, spec.key, spec.plain, spec.after);
   if (!edit) return undefined;
   const fix: Fix = { title: spec.title, edits: [edit] };
@@ -29,6 +30,7 @@ export function insertFix(view: YamlView, spec: InsertSpec): Fix | undefined {
 }
 
 export function setFix(view: YamlView, title: string, path: YamlPath, value: string, preferred = false): Fix | undefined {
+  if (!view.fixes) return undefined;
   const edit = view.setValue(path, value);
   if (!edit) return undefined;
   return preferred ? { title, edits: [edit], preferred } : { title, edits: [edit] };

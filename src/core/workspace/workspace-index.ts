@@ -89,6 +89,8 @@ export interface CheckDocumentOptions {
    * something to say.
    */
   local?: boolean;
+  /** false: without quick fixes (CheckOptions.fixes), for a caller that shows none; such findings are not cached. */
+  fixes?: boolean;
 }
 
 export interface IndexOptions {
@@ -647,7 +649,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
   /** Every finding for one document, cross-file rules included. */
   check(uri: string, options: CheckDocumentOptions = {}): Finding[] {
     const doc = this.docs.get(uri);
-    const useCache = !options.local && (options.text === undefined || options.text === doc?.text);
+    const useCache = !options.local && options.fixes !== false && (options.text === undefined || options.text === doc?.text);
     const cacheKey = `${options.skipSchema ? 's' : ''}${uri}`;
     if (useCache) {
       const hit = this.findingsCache.get(cacheKey);
@@ -667,6 +669,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
       config: this.configFor(uri),
       workspace: options.local ? undefined : this,
       skipSchema: options.skipSchema,
+      fixes: options.fixes,
       facts: indexed ? doc.facts : undefined,
     }).findings;
     const ignored = this.ignoredSettings(uri);

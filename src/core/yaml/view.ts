@@ -11,6 +11,9 @@ import { ZERO_RANGE as ZERO, toRange } from './positions';
  * edit builders the quick fixes need. Every range comes from the position tree.
  */
 export class YamlView {
+  /** Whether the rules' quick fixes are worked out (fixes.ts): a check whose caller shows none may leave them out. */
+  fixes = true;
+
   constructor(readonly file: ParsedFile) {}
 
   get root(): PosMap | undefined {
