@@ -38,7 +38,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   }
 
   // checkEvery: set() keeps the parse it makes, and the check right after reads it: one parse per file.
-  const index = new WorkspaceIndex(() => args.today, { checkEvery: true });
+  const index = new WorkspaceIndex(() => args.today, { checkEvery: true, positions: false });
   const told = new Set<string>();
   const guarded = nodeFileSystemFor((path, why) => {
     const line = `partner-worksheets: skipped ${relative(io.cwd, path) || path}: ${why}\n`;

@@ -219,4 +219,18 @@ describe('a bulk load checked as it goes (the extension in a real workbench)', (
     assert.ok(await checkedWhileLoading(0) > 0, 'no file was checked before the last one was read');
     assert.equal(await checkedWhileLoading(Infinity), 0);
   });
+
+  it('an index told nothing asks for positions (the CLI) still gives a meeting\'s range and note lines when asked', () => {
+    const ask = (options: { checkEvery: true; positions?: false }) => {
+      const index = new WorkspaceIndex(() => '2026-10-21', options);
+      index.set(sheet(1), partnerSheet(1));
+      index.check(sheet(1), { retain: false, fixes: false });
+      const doc = index.get(sheet(1))!;
+      return { range: doc.meeting?.range, lines: doc.lines };
+    };
+    const made = ask({ checkEvery: true });
+    assert.ok(made.range && made.range.end.line > 0 && made.lines && Object.keys(made.lines).length > 2);
+    assert.deepEqual(ask({ checkEvery: true, positions: false }), made);
+  });
 });
+

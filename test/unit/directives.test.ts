@@ -38,6 +38,15 @@ describe('disable directives', () => {
     assert.deepEqual(plain(disabledCodes(text)), { file: [], lines: [] });
   });
 
+  it('a directive in a file with Windows line ends counts, its codes without the carriage return', () => {
+    const text = 'kind: worksheet\r\n# worksheets-disable-next-line not-thanked\r\nthanked: false\r\n# worksheets-disable meeting-length\r\n';
+    const file = parseFile('/t/a.worksheet.yaml', text);
+    assert.ok(file.tree && file.findings.length === 0);
+    for (const found of [disabledCodes(text, file.tree), disabledCodes(text)]) {
+      assert.deepEqual(plain(found), { file: ['meeting-length'], lines: [[2, ['not-thanked']]] });
+    }
+  });
+
   it('a directive line inside a `|` note, a quoted value over lines or a key is text; one between flow items is a comment', () => {
     const text = [
       'kind: worksheet',

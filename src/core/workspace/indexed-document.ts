@@ -86,7 +86,7 @@ export class IndexedDoc implements IndexedDocument {
    * check needs, made by the caller from this very text), that parse is the
    * one read: a file that is checked next is then parsed once.
    */
-  static read(uri: string, kind: FileKind, source: string, parsed?: ParsedFile): IndexedDoc {
+  static read(uri: string, kind: FileKind, source: string, parsed?: ParsedFile, positions = true): IndexedDoc {
     const quick = parsed ? undefined : readData(source);
     const file = quick ? undefined : parsed ?? parseFile(uri, source);
     const doc = new IndexedDoc(uri, kind, source, file ? file.findings : []);
@@ -101,7 +101,7 @@ export class IndexedDoc implements IndexedDocument {
       if (meeting) doc.setMeeting(meeting);
       doc.round = meeting?.round;
     }
-    if (file) doc.adopt(file);
+    if (file) doc.adopt(file, positions);
     return doc;
   }
 
@@ -181,10 +181,10 @@ export class IndexedDoc implements IndexedDocument {
   }
 
   /** Take what the index keeps from a parse of this very text that was made anyway. */
-  adopt(file: ParsedFile): void {
+  adopt(file: ParsedFile, positions = true): void {
     // A parse's data is the data: the quick read answers only where it agrees with it.
     if (!this.#facts) this.#data ??= { value: file.data };
-    if (this.#positions !== undefined) return;
+    if (this.#positions !== undefined || !positions) return;
     this.#positions = this.kind === 'worksheet' && isBlock(file.data) ? locate(file) : null;
   }
 

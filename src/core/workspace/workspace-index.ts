@@ -101,6 +101,12 @@ export interface IndexOptions {
    * latest parses are kept (FRESH_PARSES), which bounds the memory it takes.
    */
   checkEvery?: boolean;
+  /**
+   * false: nothing will ask where a meeting or its notes are (the CLI), so
+   * the parses made for checks are not mined for positions ahead of time.
+   * They are still made, by a parse of their own, if anything asks.
+   */
+  positions?: boolean;
 }
 
 /** How many parses made by set() wait for their check (see IndexOptions.checkEvery). */
@@ -158,7 +164,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     let doc: IndexedDoc;
     if (this.options.checkEvery) {
       const file = parseFile(uri, text);
-      doc = IndexedDoc.read(uri, kind, text, file);
+      doc = IndexedDoc.read(uri, kind, text, file, this.options.positions !== false);
       this.fresh.delete(uri);
       this.fresh.set(uri, file);
       if (this.fresh.size > FRESH_PARSES) this.fresh.delete(this.fresh.keys().next().value!);
@@ -663,7 +669,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const file = waiting && waiting.text === content ? waiting : parseFile(uri, content);
     const indexed = doc !== undefined && content === doc.text;
     // The parse a check makes anyway gives the indexed text its positions.
-    if (indexed) doc.adopt(file);
+    if (indexed) doc.adopt(file, this.options.positions !== false);
     const result = checkParsed(file, {
       today: this.today(),
       config: this.configFor(uri),
