@@ -536,24 +536,25 @@ class LineReader {
 
   /** A flow collection on one line, from its bracket at `at`. */
   private flow(at: number, end: number): FlowRead {
-    const open = this.text[at];
-    const close = open === '[' ? ']' : '}';
-    const items: PosNode[] = [];
-    const pairs: PosPair[] = [];
-    const list: unknown[] = [];
-    const record: Record<string, unknown> = {};
+    const isSeq = this.text[at] === '[';
+    const close = isSeq ? ']' : '}';
+    // Only the containers of this kind of collection: a worksheet holds a dozen flow collections, and they are most of what the reader allocates.
+    const items: PosNode[] | undefined = isSeq ? [] : undefined;
+    const list: unknown[] | undefined = isSeq ? [] : undefined;
+    const pairs: PosPair[] | undefined = isSeq ? undefined : [];
+    const record: Record<string, unknown> | undefined = isSeq ? undefined : {};
     let i = this.skip(at + 1, end);
     while (this.text[i] !== close) {
       if (i >= end) throw new Decline();
-      if (open === '[') {
+      if (items && list) {
         const item = this.flowValue(i, end, true);
         items.push(item.node);
         list.push(item.value);
         i = item.end;
       } else {
         const pair = this.flowPair(i, end);
-        pairs.push(pair.pair);
-        setKey(record, pair.pair.keyValue, pair.value);
+        pairs!.push(pair.pair);
+        setKey(record!, pair.pair.keyValue, pair.value);
         i = pair.end;
       }
       i = this.skip(i, end);
@@ -561,8 +562,8 @@ class LineReader {
       else if (this.text[i] !== close) throw new Decline();
     }
     const range: [number, number] = [at, i + 1];
-    if (open === '[') return { node: { kind: 'seq', range, flow: true, items }, value: list, end: i + 1 };
-    return { node: { kind: 'map', range, flow: true, pairs }, value: record, end: i + 1 };
+    if (items) return { node: { kind: 'seq', range, flow: true, items }, value: list, end: i + 1 };
+    return { node: { kind: 'map', range, flow: true, pairs: pairs! }, value: record, end: i + 1 };
   }
 
   private skip(i: number, end: number): number {
