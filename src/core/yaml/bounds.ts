@@ -27,7 +27,7 @@ export interface TextBounds {
    * before it or at its start.
    */
   values: number;
-  /** A line (up to `\n`) longer than `longLine` characters. */
+  /** A line (up to `\n`) longer than LONG_LINE characters. */
   longLine: boolean;
   /** Any `\r`. */
   carriageReturn: boolean;

@@ -538,7 +538,8 @@ class LineReader {
   private flow(at: number, end: number): FlowRead {
     const isSeq = this.text[at] === '[';
     const close = isSeq ? ']' : '}';
-    // Only the containers of this kind of collection: a worksheet holds a dozen flow collections, and they are most of what the reader allocates.
+    // Only the containers of this kind of collection: a worksheet holds a dozen
+    // flow collections, the largest share of what the reader allocates.
     const items: PosNode[] | undefined = isSeq ? [] : undefined;
     const list: unknown[] | undefined = isSeq ? [] : undefined;
     const pairs: PosPair[] | undefined = isSeq ? undefined : [];
