@@ -23,18 +23,37 @@ export function dayExists(year: number, month: number, day: number): boolean {
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
+// The rules ask the same few dates (a round's meeting days, today) of every
+// worksheet: each answer is worked out once and kept, in maps emptied when
+// they grow large, so a long-running extension host holds no more than that.
+const KEPT = 10_000;
+const shifted = new Map<string, string>();
+const msOf = new Map<string, number>();
+
+function kept<V>(map: Map<string, V>, key: string, work: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = work();
+    if (map.size >= KEPT) map.clear();
+    map.set(key, v);
+  }
+  return v;
+}
+
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d + days));
-  return dt.toISOString().slice(0, 10);
+  return kept(shifted, `${date}|${days}`, () => {
+    const [y, m, d] = date.split('-').map(Number);
+    const dt = new Date(Date.UTC(y, m - 1, d + days));
+    return dt.toISOString().slice(0, 10);
+  });
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
-  const toMs = (s: string) => {
+  const toMs = (s: string) => kept(msOf, s, () => {
     const [y, m, d] = s.split('-').map(Number);
     return Date.UTC(y, m - 1, d);
-  };
+  });
   return Math.round((toMs(b) - toMs(a)) / 86_400_000);
 }
 
