@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { UNSURE_CLAUSES, quickRead, quickReadUnless, unsureTest } from '../../src/core/yaml/quick-read';
+import { CORE_SCALAR, UNSURE_CLAUSES, quickRead, quickReadUnless, resolvePlain, unsureTest } from '../../src/core/yaml/quick-read';
 import { YamlView, parseFull } from '../../src/core/yaml';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { EXAMPLES, FIXTURES, HOSTILE, applyTextEdit, corpus, read, seeds, textEdits } from './yaml-seeds';
@@ -101,6 +101,20 @@ describe('quick read (js-yaml) against the full parse', () => {
       assert.deepEqual(agrees(nearMiss), { quick: true });
     });
   }
+
+  it('the screen before the core schema\'s pattern lets through every scalar the pattern resolves', () => {
+    const pieces = ['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '0o', '0x', '1', '7', 'a', 'F', 'e', 'E', '.', '+', '-', 'inf', 'Inf', 'nan', 'NaN', ' ', 'x', '_'];
+    let resolved = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 4 }), (parts) => {
+      const s = parts.join('');
+      const value = resolvePlain(s);
+      if (CORE_SCALAR.test(s)) {
+        resolved++;
+        assert.ok(typeof value !== 'string', s);
+      } else assert.equal(value, s);
+    }), { numRuns: 20000 });
+    assert.ok(resolved > 1000, `${resolved} texts were core scalars`);
+  });
 
   it('resolves plain scalars as the YAML 1.2 core schema does', () => {
     const text = 'a: [1, -0, +12, 0o17, 0x1F, 1.50, -.5, 1e3, .inf, -.Inf, .nan, 0b11, 1_000, -0x1F, 012, 2026-10-14, "12", true, True, yes, ~, null, NULL, Null, nULL]\n';

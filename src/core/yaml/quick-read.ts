@@ -17,7 +17,7 @@ import { MAX_FILE_CHARS } from './limits';
 // decimal and hex integers, infinities and NaN, floats with and without an
 // exponent), in its order, built with the same number functions. One pattern
 // for all, as most plain scalars are words and fail it at the first character.
-const CORE_SCALAR = /^(?:(~|[Nn]ull|NULL)|([Tt]rue|TRUE)|([Ff]alse|FALSE)|0o([0-7]+)|([-+]?[0-9]+)|0x([0-9a-fA-F]+)|([-+]?\.(?:inf|Inf|INF))|(\.nan|\.NaN|\.NAN)|([-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)))$/;
+export const CORE_SCALAR = /^(?:(~|[Nn]ull|NULL)|([Tt]rue|TRUE)|([Ff]alse|FALSE)|0o([0-7]+)|([-+]?[0-9]+)|0x([0-9a-fA-F]+)|([-+]?\.(?:inf|Inf|INF))|(\.nan|\.NaN|\.NAN)|([-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)))$/;
 
 function coreValue(m: RegExpExecArray): unknown {
   if (m[1] !== undefined) return null;
@@ -33,8 +33,21 @@ function coreValue(m: RegExpExecArray): unknown {
 
 /** A plain scalar's value under the YAML 1.2 core schema, as the `yaml` package resolves it. */
 export function resolvePlain(s: string): unknown {
+  if (!mayBeCore(s)) return s;
   const m = CORE_SCALAR.exec(s);
   return m ? coreValue(m) : s;
+}
+
+/**
+ * Whether CORE_SCALAR can match, from the first character and the length:
+ * a word matches only as null, true or false (four or five letters), and
+ * anything else starts with a digit, a sign, a dot or `~`. Most plain scalars
+ * (keys, ids, notes) are words, and the pattern need not run for them.
+ */
+function mayBeCore(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return s.length === 4 || s.length === 5;
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126;
 }
 
 const SCHEMA = FAILSAFE_SCHEMA.extend({
@@ -42,7 +55,7 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
     new Type('tag:yaml.org,2002:core', {
       kind: 'scalar',
       // js-yaml passes null for an empty node, which the core schema reads as null too.
-      resolve: (s: string | null) => s === null || CORE_SCALAR.test(s),
+      resolve: (s: string | null) => s === null || (mayBeCore(s) && CORE_SCALAR.test(s)),
       construct: (s: string | null) => (s === null ? null : coreValue(CORE_SCALAR.exec(s)!)),
     }),
   ],
