@@ -15,9 +15,16 @@ export const FILE_GLOB = `**/{${[
 
 /** The file kind from the file name; undefined for files the tools do not read. */
 export function kindOfFile(uri: string): FileKind | undefined {
+  // Asked several times in a row of the same file (listed, indexed, checked): the last answer is kept.
+  if (uri === lastUri) return lastKind;
   // The last segment as it is first: in a decoded path, `#` and `?` are part of a file's name.
-  return kindOfName(uri.slice(uri.lastIndexOf('/') + 1)) ?? kindOfName(basename(uri));
+  lastKind = kindOfName(uri.slice(uri.lastIndexOf('/') + 1)) ?? kindOfName(basename(uri));
+  lastUri = uri;
+  return lastKind;
 }
+
+let lastUri: string | undefined;
+let lastKind: FileKind | undefined;
 
 const KIND_OF_NAME = /\.(worksheet|convening|review)\.ya?ml$/;
 
