@@ -30,6 +30,8 @@ describe('dates', () => {
       assert.ok(Number.isNaN(daysBetween('soon', '2026-10-14')));
       assert.equal(isCalendarDate('2026-02-29'), false);
       assert.equal(isCalendarDate('2028-02-29'), true);
+      assert.equal(isCalendarDate('1900-02-29'), false);
+      assert.equal(isCalendarDate('2000-02-29'), true);
       assert.equal(isCalendarDate('0050-01-01'), false);
     }
   });
