@@ -17,7 +17,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * Date: the schema asks it of every date of every file. Years before 100 are
  * typos for a date, and Date.UTC would read them as 19xx anyway.
  */
-export function dayExists(year: number, month: number, day: number): boolean {
+function dayExists(year: number, month: number, day: number): boolean {
   if (year < 100 || month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);

@@ -61,17 +61,14 @@ export interface AsMeant {
 
 /** The data read as meant, with the slips it took. */
 export function readAsMeant(kind: FileKind, data: unknown): AsMeant {
-  const out: AsMeant = { data, slips: [], renamed: new Map() };
-  const root = ROOTS[kind];
-  if (!root || typeof data !== 'object' || data === null) return out;
+  if (!ROOTS[kind] || typeof data !== 'object' || data === null) return { data, slips: [], renamed: new Map() };
   // The facts and the schema check both read a file's data as meant: walk it once.
   const known = (data as { [READING]?: { kind: FileKind; meant: AsMeant } })[READING];
   if (known?.kind === kind) return known.meant;
   // Every slip is a value or key the schema refuses, so data the schema takes
   // as written has none: most files are like that, and the validator that
   // tells (needed by the schema check anyway) costs less than the walk.
-  if ((VALIDATORS[kind] as ValidateFunction)(data)) out.valid = true;
-  else out.data = walk(root, root, data, { segs: [], written: [] }, out);
+  const out: AsMeant = (VALIDATORS[kind] as ValidateFunction)(data) ? { data, slips: [], renamed: new Map(), valid: true } : walkAsMeant(kind, data);
   // Kept on the data itself, under a symbol that is not enumerable (copies,
   // comparisons and JSON leave it out), for as long as the data is held. A
   // WeakMap of every document read cost the garbage collector more than the walk.

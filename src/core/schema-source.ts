@@ -12,7 +12,7 @@ import conveningSchema from '../../schemas/convening.schema.json';
 import reviewSchema from '../../schemas/review.schema.json';
 import configSchema from '../../schemas/config.schema.json';
 import type { FileKind } from './types';
-import { dayExists } from './dates';
+import { isCalendarDate as existsInCalendar, isIsoDate } from './dates';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -40,10 +40,8 @@ export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 
 /** A date can match YYYY-MM-DD and still not exist (2026-02-30). */
 export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   // Not in the YYYY-MM-DD form at all: the pattern says so, once.
-  if (!m) return true;
-  return dayExists(Number(m[1]), Number(m[2]), Number(m[3]));
+  return !isIsoDate(s) || existsInCalendar(s);
 }
 
 /** The formats beyond JSON Schema's keywords, by name. */
