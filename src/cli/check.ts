@@ -127,8 +127,8 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Each file is checked once, and no format prints quick fixes. */
-const CHECK_ONCE = { retain: false, fixes: false } as const;
+/** Each file is checked once, and no format prints quick fixes or related locations. */
+const CHECK_ONCE = { retain: false, fixes: false, related: false } as const;
 const CHECK_ONCE_LOCAL = { ...CHECK_ONCE, local: true } as const;
 
 /**

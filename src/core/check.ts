@@ -27,6 +27,8 @@ export interface CheckOptions {
    * they decide which of two findings on one value is reported.
    */
   fixes?: boolean;
+  /** false: leave out related locations, for a caller that shows none (the CLI). */
+  related?: boolean;
 }
 
 export interface CheckResult {
@@ -87,7 +89,7 @@ function emptyFileFinding(kind: FileKind): Finding {
 
 function runRules(kind: FileKind, file: ParsedFile, view: YamlView, facts: FileFacts, config: TeamConfig, options: CheckOptions): Finding[] {
   const out: Finding[] = [];
-  const ctx = { uri: file.uri, file, view, facts, today: options.today, config, workspace: options.workspace };
+  const ctx = { uri: file.uri, file, view, facts, today: options.today, config, workspace: options.workspace, related: options.related !== false };
   for (const rule of rulesFor(kind)) {
     if (rule.crossFile && !options.workspace) continue;
     if (config.rules[rule.code] === 'off') continue;

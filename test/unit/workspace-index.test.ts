@@ -63,6 +63,21 @@ describe('workspace index', () => {
     assert.deepEqual(f.related?.map((r) => r.uri), [EASTSIDE]);
   });
 
+  it('a check told to leave out related locations (the CLI prints none) says the same, without them', () => {
+    const index = build('2026-11-24');
+    index.set(EASTSIDE, eastside('planned'));
+    index.set(REV, REVIEW);
+    index.set(CONV, CONVENING);
+    const withRelated = [...index.check(REV), ...index.check(CONV)];
+    const without = [...index.check(REV, { related: false }), ...index.check(CONV, { related: false })];
+    const related = withRelated.filter((f) => f.related?.length);
+    assert.deepEqual(related.map((f) => f.code).sort(), ['partner-not-met', 'round-not-all-held']);
+    assert.ok(related.every((f) => f.related!.every((r) => r.uri === EASTSIDE && r.range.start.line > 0)), 'each points at the partner id in its worksheet');
+    assert.deepEqual(without.map(({ related: _, ...rest }) => rest), withRelated.map(({ related: _, ...rest }) => rest));
+    assert.ok(without.every((f) => f.related === undefined));
+    assert.ok(index.check(REV).some((f) => f.related?.length), 'the uncached check after it has them again');
+  });
+
   it('round-not-all-held names partners in order whatever order files came in, a handful of them, and counts the rest', () => {
     const ids = Array.from({ length: 12 }, (_, i) => `p-${String.fromCharCode(108 - i)}`); // p-l, p-k, ... p-a
     const messages = [ids, [...ids].reverse()].map((order) => {

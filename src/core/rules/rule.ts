@@ -52,6 +52,20 @@ export interface RuleContext<F extends FileFacts = FileFacts> {
   today: string;
   config: TeamConfig;
   workspace: WorkspaceFacts | undefined;
+  /**
+   * false: the caller shows no related locations (the CLI prints none), so
+   * rules leave them out; a meeting's range in another file costs a parse of
+   * that file. Rules give them through `locations`.
+   */
+  related: boolean;
+}
+
+/**
+ * Related locations at other worksheets' meetings, or none when the caller
+ * shows none (RuleContext.related).
+ */
+export function locations(ctx: RuleContext, meetings: readonly MeetingRef[], describe: (m: MeetingRef) => string): RelatedLocation[] | undefined {
+  return ctx.related ? meetings.map((m) => ({ uri: m.uri, range: m.range, message: describe(m) })) : undefined;
 }
 
 export interface RuleIssue {

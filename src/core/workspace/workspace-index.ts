@@ -91,6 +91,8 @@ export interface CheckDocumentOptions {
   local?: boolean;
   /** false: without quick fixes (CheckOptions.fixes), for a caller that shows none; such findings are not cached. */
   fixes?: boolean;
+  /** false: without related locations (CheckOptions.related); such findings are not cached either. */
+  related?: boolean;
 }
 
 export interface IndexOptions {
@@ -655,7 +657,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
   /** Every finding for one document, cross-file rules included. */
   check(uri: string, options: CheckDocumentOptions = {}): Finding[] {
     const doc = this.docs.get(uri);
-    const useCache = !options.local && options.fixes !== false && (options.text === undefined || options.text === doc?.text);
+    const useCache = !options.local && options.fixes !== false && options.related !== false && (options.text === undefined || options.text === doc?.text);
     const cacheKey = `${options.skipSchema ? 's' : ''}${uri}`;
     if (useCache) {
       const hit = this.findingsCache.get(cacheKey);
@@ -676,6 +678,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
       workspace: options.local ? undefined : this,
       skipSchema: options.skipSchema,
       fixes: options.fixes,
+      related: options.related,
       facts: indexed ? doc.facts : undefined,
     }).findings;
     const ignored = this.ignoredSettings(uri);

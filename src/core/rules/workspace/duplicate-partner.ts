@@ -3,6 +3,7 @@
 // "similarity" is the library agreeing with itself. Flag the newer id, where
 // the slip was made, and offer the id the team already uses.
 import type { Rule } from '../rule';
+import { locations } from '../rule';
 import type { WorksheetFacts } from '../../facts';
 import { compact, insertFix, setFix } from '../fixes';
 
@@ -31,7 +32,7 @@ export const duplicatePartner: Rule<WorksheetFacts> = {
       message: `"${org}" already has the partner id \`${existing.id}\`${existing.first.date ? ` (first met ${existing.first.date})` : ''}; this worksheet makes it a second partner, \`${id}\`. Use \`${existing.id}\` so their history stays together, or, if the old id must stay in old files, add \`aliases: {${id}: ${existing.id}}\` to partner-worksheets.yaml.`,
       range: ctx.view.anchor(['partner', 'id'], ['partner', 'organization'], ['partner']),
       fixes: compact([fix]),
-      related: [{ uri: existing.first.uri, range: existing.first.range, message: `\`${existing.id}\`: ${org}` }],
+      related: locations(ctx, [existing.first], () => `\`${existing.id}\`: ${org}`),
     }];
   },
 };

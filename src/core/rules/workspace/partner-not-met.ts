@@ -1,4 +1,5 @@
 import type { Rule, RuleIssue } from '../rule';
+import { locations } from '../rule';
 import type { ConveningFacts } from '../../facts';
 import { isHeld } from '../../facts';
 
@@ -19,7 +20,7 @@ export const partnerNotMet: Rule<ConveningFacts> = {
       issues.push({
         message: `No one-on-one with \`${p.id}\` has been held yet. Meet them first, to learn what success means for their community before convening.`,
         range: ctx.view.anchor(p.path),
-        related: meetings.map((m) => ({ uri: m.uri, range: m.range, message: `Meeting ${m.date ?? ''} is still ${m.status ?? 'without a status'}` })),
+        related: locations(ctx, meetings, (m) => `Meeting ${m.date ?? ''} is still ${m.status ?? 'without a status'}`),
       });
     }
     return issues;

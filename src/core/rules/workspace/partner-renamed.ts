@@ -3,6 +3,7 @@
 // newest name would silently take over the other's history). Said once, on
 // the first worksheet that wrote the later name, naming both.
 import type { Rule } from '../rule';
+import { locations } from '../rule';
 import type { WorksheetFacts } from '../../facts';
 import { compact, setFix } from '../fixes';
 import { yamlString } from '../../yaml';
@@ -29,7 +30,7 @@ export const partnerRenamed: Rule<WorksheetFacts> = {
       message: `\`${id}\` was "${earlier.organization}"${earlier.first.date ? ` (${earlier.first.date})` : ''} and is "${org}" here. If the organisation renamed itself, nothing to do; if this is another organisation, give it its own id so the histories stay apart.`,
       range: ctx.view.anchor(['partner', 'organization'], ['partner']),
       fixes: compact([setFix(ctx.view, `Use the earlier name "${earlier.organization}"`, ['partner', 'organization'], yamlString(earlier.organization), true)]),
-      related: [{ uri: earlier.first.uri, range: earlier.first.range, message: `\`${id}\`: ${earlier.organization}` }],
+      related: locations(ctx, [earlier.first], () => `\`${id}\`: ${earlier.organization}`),
     }];
   },
 };

@@ -2,6 +2,7 @@
 // with far more meetings. Left alone, the typo becomes a round of its own
 // (one partner, one meeting) and can even become the review's default.
 import type { Rule } from '../rule';
+import { locations } from '../rule';
 import type { ReviewFacts, WorksheetFacts } from '../../facts';
 import { compact, setFix } from '../fixes';
 
@@ -22,7 +23,7 @@ export const roundLookalike: Rule<WorksheetFacts | ReviewFacts> = {
       message: `Round \`${round}\` (${mine} meeting${mine === 1 ? '' : 's'}) looks like a typo of \`${like.round}\` (${like.meetings} meetings). Rename it, or the team review will treat it as a round of its own.`,
       range: ctx.view.anchor(['round']),
       fixes: compact([setFix(ctx.view, `Rename to \`${like.round}\``, ['round'], like.round, true)]),
-      related: [{ uri: like.example.uri, range: like.example.range, message: `a meeting of \`${like.round}\`` }],
+      related: locations(ctx, [like.example], () => `a meeting of \`${like.round}\``),
     }];
   },
 };

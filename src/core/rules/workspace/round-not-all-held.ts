@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { locations } from '../rule';
 import type { ReviewFacts } from '../../facts';
 import { isHeld } from '../../facts';
 
@@ -23,7 +24,7 @@ export const roundNotAllHeld: Rule<ReviewFacts> = {
     return [{
       message: `${pending.length} meeting${pending.length === 1 ? '' : 's'} of ${round} ${pending.length === 1 ? 'is' : 'are'} not held yet (${listed}). Review the round once every one-on-one has happened, or note that these are still to come.`,
       range: ctx.view.anchor(['round']),
-      related: pending.map((m) => ({ uri: m.uri, range: m.range, message: `${m.partnerId}: ${m.status ?? 'no status'}${m.date ? `, ${m.date}` : ''}` })),
+      related: locations(ctx, pending, (m) => `${m.partnerId}: ${m.status ?? 'no status'}${m.date ? `, ${m.date}` : ''}`),
     }];
   },
 };
