@@ -3,6 +3,7 @@
 // conversion between the platform's paths and the core's URIs.
 // Its own module so that main.ts (arguments) and the commands it dispatches
 // to depend on it, not on each other.
+import { sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { LoadOptions } from '../core/workspace';
 
@@ -24,10 +25,25 @@ export class UsageError extends Error {}
  * the same way and a `#`, `?`, `%` or space in a name stays part of the path.
  */
 export function toUri(path: string): string {
+  // Every file is named both ways, and the library's parse and format cost
+  // more than reading a worksheet's facts: a path of only the characters it
+  // leaves as they are is written out directly, to the very same URI.
+  if (PLAIN && PLAIN_PATH.test(path)) return `file://${path}`;
   return URI.file(path).toString();
 }
 
 /** The core's URI as a platform path (a plain path, as tests pass, stays as it is). */
 export function toPath(uri: string): string {
-  return uri.startsWith('file:') ? URI.parse(uri).fsPath : uri;
+  if (!uri.startsWith('file:')) return uri;
+  if (PLAIN && PLAIN_URI.test(uri)) return uri.slice(7);
+  return URI.parse(uri).fsPath;
 }
+
+/**
+ * On POSIX systems, an absolute path of letters, digits, `-._~` and single
+ * slashes is its URI's path unchanged (no percent-encoding, no drive letter,
+ * no authority); a property test holds both shortcuts to vscode-uri.
+ */
+const PLAIN = sep === '/';
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9\-._~]+)+$/;
+const PLAIN_URI = /^file:\/\/(?:\/[A-Za-z0-9\-._~]+)+$/;

@@ -1,0 +1,32 @@
+// The CLI names every file both as a path and as the core's URI. Paths of
+// plain characters skip vscode-uri; these tests hold the shortcut to the
+// library's answer, on the paths people's repositories have.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { URI } from 'vscode-uri';
+import { toPath, toUri } from '../../src/cli/io';
+
+/** Characters of folder and file names, plain and not: what a shortcut could get wrong. */
+const NAME_CHARS = ['a', 'Z', '0', '-', '.', '_', '~', ' ', '#', '?', '%', ':', '@', '+', '&', '=', ',', ';', '!', '$', "'", '(', '[', '\\', 'é', '中', '😀'];
+
+// Not empty: the CLI's paths are resolved, so never hold `//` (which vscode-uri refuses without an authority).
+const name = fc.array(fc.constantFrom(...NAME_CHARS), { minLength: 1, maxLength: 6 }).map((cs) => cs.join(''));
+const path = fc.array(name, { minLength: 1, maxLength: 5 }).map((names) => `/${names.join('/')}`);
+
+describe('CLI paths and URIs', () => {
+  it('give what vscode-uri gives, both ways, whatever the characters', () => {
+    fc.assert(fc.property(path, (p) => {
+      const uri = URI.file(p).toString();
+      assert.equal(toUri(p), uri);
+      assert.equal(toPath(uri), URI.parse(uri).fsPath);
+    }), { numRuns: 20000 });
+  });
+
+  it('keep a worksheet path as it is, and a file with a space or a # percent-encoded', () => {
+    assert.equal(toUri('/team/riverside-youth/2026-10-14.worksheet.yaml'), 'file:///team/riverside-youth/2026-10-14.worksheet.yaml');
+    assert.equal(toPath('file:///team/riverside-youth/2026-10-14.worksheet.yaml'), '/team/riverside-youth/2026-10-14.worksheet.yaml');
+    assert.equal(toUri('/team/Ana & Co/#1.worksheet.yaml'), 'file:///team/Ana%20%26%20Co/%231.worksheet.yaml');
+    assert.equal(toPath('file:///team/Ana%20%26%20Co/%231.worksheet.yaml'), '/team/Ana & Co/#1.worksheet.yaml');
+    assert.equal(toPath('file:///c:/team/a.worksheet.yaml'), URI.parse('file:///c:/team/a.worksheet.yaml').fsPath, 'a drive letter is the library\'s to read');
+  });
+});
