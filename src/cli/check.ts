@@ -37,14 +37,24 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     }
   }
 
-  // checkEvery: set() keeps the parse it makes, and the check right after reads it: one parse per file.
-  const index = new WorkspaceIndex(() => args.today, { checkEvery: true, positions: false });
   const told = new Set<string>();
+  // Files are read on a second thread while this one parses (read-ahead.ts).
   const guarded = nodeFileSystemFor((path, why) => {
     const line = `partner-worksheets: skipped ${relative(io.cwd, path) || path}: ${why}\n`;
     if (!told.has(line)) io.err(line);
     told.add(line);
-  });
+  }, { readAhead: true });
+  try {
+    return await checkTargets(targets, args, io, guarded);
+  } finally {
+    // The reading thread ends with the check, however the check ended.
+    await guarded.dispose();
+  }
+}
+
+async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guarded: FileSystem): Promise<number> {
+  // checkEvery: set() keeps the parse it makes, and the check right after reads it: one parse per file.
+  const index = new WorkspaceIndex(() => args.today, { checkEvery: true, positions: false });
   // `check .` lists the folder for the files wanted, then loadFolder lists its workspace: one walk of each folder.
   const listed = new Map<string, Promise<string[]>>();
   const nodeFileSystem: FileSystem = {

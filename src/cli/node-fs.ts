@@ -17,6 +17,7 @@ import type { FileSystem } from '../core/types';
 import { kindOfFile, SKIPPED_FOLDERS } from '../core/kinds';
 import { MAX_FILE_BYTES } from '../core/yaml';
 import { toPath, toUri } from './io';
+import { ReadAhead } from './read-ahead';
 
 /** A file or folder that cannot be read: its message is `cannot read PATH: reason`. */
 export class ReadError extends Error {
@@ -97,17 +98,20 @@ function readRegularFileSync(path: string, listedRegular: boolean): Uint8Array {
  * What is passed over is told to `onSkip`, never skipped silently.
  * URIs in give URIs out; plain paths (tests, the benchmark) give paths.
  */
-export function nodeFileSystemFor(onSkip: (path: string, why: string) => void): FileSystem {
+export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, options: { readAhead?: boolean } = {}): FileSystem & { dispose(): Promise<void> } {
   // Files found that must not be read, with the reason readFile gives.
   const refused = new Map<string, string>();
   // Files their folder's listing gave as regular files (not links, FIFOs or devices).
   const regular = new Set<string>();
+  // With readAhead, the regular files of each folder searched are read on a worker thread (read-ahead.ts).
+  const ahead = options.readAhead ? new ReadAhead() : undefined;
   return {
+    dispose: async () => ahead?.dispose(),
     readFile: async (uri) => {
       const path = toPath(uri);
       const why = refused.get(path);
       if (why) throw new ReadError(path, why);
-      return readRegularFileSync(path, regular.has(path));
+      return ahead?.take(path) ?? readRegularFileSync(path, regular.has(path));
     },
     async findFiles(rootUri) {
       const root = toPath(rootUri);
@@ -175,6 +179,12 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void): 
         out.push(root);
       }
       out.sort();
+      if (ahead) {
+        // In the order the index reads them: settings first (WorkspaceIndex.loadFolder).
+        const files = out.filter((p) => regular.has(p));
+        const isSettings = (p: string) => kindOfFile(p) === 'config';
+        ahead.plan([...files.filter(isSettings), ...files.filter((p) => !isSettings(p))]);
+      }
       return rootUri.startsWith('file:') ? out.map(toUri) : out;
     },
   };
