@@ -182,9 +182,8 @@ export function disabledCodes(text: string, tree?: PosNode): Disabled {
     return line;
   };
   if (tree) {
-    const scalars = scalarRanges(tree);
     for (const { at, comment } of directiveLines(text)) {
-      if (!scalars.some(([start, end]) => at >= start && at < end)) add(lineOf(at), comment);
+      if (!scalarCovers(tree, at)) add(lineOf(at), comment);
     }
     return result;
   }
@@ -202,16 +201,18 @@ export function disabledCodes(text: string, tree?: PosNode): Disabled {
   return result;
 }
 
-/** The ranges of every scalar of a position tree, keys included. */
-function scalarRanges(node: PosNode | undefined, out: [number, number][] = []): [number, number][] {
-  if (!node) return out;
-  if (node.kind === 'scalar') out.push(node.range);
-  else if (node.kind === 'seq') node.items.forEach((i) => scalarRanges(i, out));
-  else for (const p of node.pairs) {
-    scalarRanges(p.key, out);
-    scalarRanges(p.value, out);
-  }
-  return out;
+/**
+ * Whether a scalar of the tree (a key or a value) covers the offset. A node's
+ * children lie inside its range, so only the collections around the offset
+ * are looked into.
+ */
+function scalarCovers(node: PosNode | undefined, at: number): boolean {
+  if (!node || at < node.range[0]) return false;
+  if (node.kind === 'scalar') return at < node.range[1];
+  // A block collection's range ends after its last line break; a scalar can reach no further.
+  if (at >= node.range[1]) return false;
+  if (node.kind === 'seq') return node.items.some((item) => scalarCovers(item, at));
+  return node.pairs.some((p) => scalarCovers(p.key, at) || scalarCovers(p.value, at));
 }
 
 function applySettings(findings: Finding[], rules: Record<string, SeveritySetting>, disabled: Disabled): Finding[] {

@@ -67,4 +67,17 @@ describe('disable directives', () => {
       assert.deepEqual(plain(found), { file: [], lines: [[9, ['meeting-length']]] });
     }
   });
+
+  it('a directive line is text inside a block scalar key, a note that ends the file, or a quote in a flow item', () => {
+    const texts = [
+      'kind: worksheet\n? |\n  # worksheets-disable\n: value\nthanked: true\n',
+      'kind: worksheet\nnotes:\n  values: |\n    # worksheets-disable\n',
+      'kind: worksheet\nnotes:\n  values: [a, {text: "x\n    # worksheets-disable not-thanked\n    y"}]\n',
+    ];
+    for (const text of texts) {
+      const file = parseFile('/t/a.worksheet.yaml', text);
+      assert.ok(file.tree && file.findings.length === 0, text);
+      for (const found of [disabledCodes(text, file.tree), disabledCodes(text)]) assert.deepEqual(plain(found), { file: [], lines: [] }, text);
+    }
+  });
 });
