@@ -103,8 +103,47 @@ const FLOW_END = new Set([',', ']', '}']);
 /** Characters that cannot start a plain scalar (or start something else). */
 const NOT_PLAIN = new Set(['[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 
+/**
+ * The Line records, reused from text to text (the reader is never re-entered,
+ * and lets go of them when it returns): a worksheet has a few dozen lines, and
+ * a record each was a tenth of what reading one allocated.
+ */
+const LINES: Line[] = [];
+
+/**
+ * Where the collection being read gathers its items (and, for a list, their
+ * values) before taking arrays of the exact size. An array grown by `push`
+ * reserves room for 17 at the first item, and most collections in a worksheet
+ * hold one to three. A nested collection gathers above its parent's items
+ * and takes them off before the parent goes on.
+ */
+const GATHERED_NODES: unknown[] = [];
+const GATHERED_VALUES: unknown[] = [];
+let gatheredTop = 0;
+
+function gather(node: unknown, value?: unknown): void {
+  GATHERED_NODES[gatheredTop] = node;
+  GATHERED_VALUES[gatheredTop] = value;
+  gatheredTop++;
+}
+
+/** The nodes gathered since `from`, taken off. */
+function takeNodes<T>(from: number): T[] {
+  const out = GATHERED_NODES.slice(from, gatheredTop) as T[];
+  gatheredTop = from;
+  return out;
+}
+
+/** The nodes and values gathered since `from`, taken off. */
+function takeNodesAndValues(from: number): [PosNode[], unknown[]] {
+  const values = GATHERED_VALUES.slice(from, gatheredTop);
+  return [takeNodes<PosNode>(from), values];
+}
+
 class LineReader {
-  private readonly lines: Line[] = [];
+  private readonly lines = LINES;
+  /** How many of `lines` are this text's. */
+  private readonly count: number;
   /**
    * Whether every value read is the `yaml` package's. Escapes in double
    * quotes are bounded here but not worked out: js-yaml reads those files'
@@ -113,16 +152,30 @@ class LineReader {
   exact = true;
 
   constructor(private readonly text: string) {
+    // What a declined read gathered is dropped, so the scratch stays the size of one worksheet's nesting.
+    gatheredTop = 0;
     let start = 0;
+    let count = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       const end = nl < 0 ? text.length : nl;
       let content = start;
-      while (content < end && text[content] === ' ') content++;
-      this.lines.push({ start, end, content, comment: text[content] === '#' });
+      while (content < end && text.charCodeAt(content) === 0x20) content++;
+      const comment = text.charCodeAt(content) === 0x23; // #
+      const line = LINES[count];
+      if (line) {
+        line.start = start;
+        line.end = end;
+        line.content = content;
+        line.comment = comment;
+      } else {
+        LINES[count] = { start, end, content, comment };
+      }
+      count++;
       if (nl < 0) break;
       start = nl + 1;
     }
+    this.count = count;
   }
 
   document(): Read {
@@ -138,13 +191,15 @@ class LineReader {
   /** The line starts as a LineCounter, as the `yaml` package counts them. */
   lineCounter(): LineCounter {
     const counter = new LineCounter();
-    for (const l of this.lines) counter.addNewLine(l.start);
+    const starts: number[] = new Array<number>(this.count);
+    for (let i = 0; i < this.count; i++) starts[i] = this.lines[i].start;
+    counter.lineStarts = starts;
     return counter;
   }
 
   /** The index of the first line from `from` that is neither blank nor a comment, or -1. */
   private nextContent(from: number): number {
-    for (let i = from; i < this.lines.length; i++) {
+    for (let i = from; i < this.count; i++) {
       const l = this.lines[i];
       if (l.content < l.end && !l.comment) return i;
     }
@@ -166,7 +221,7 @@ class LineReader {
   private close<T extends PosMap | PosSeq>(node: T, value: unknown, col: number, last: Read): Read<T> {
     if (col > 0) {
       const next = this.nextContent(last.last + 1);
-      const to = next < 0 ? this.lines.length : next;
+      const to = next < 0 ? this.count : next;
       for (let i = last.last + 1; i < to; i++) {
         const l = this.lines[i];
         if (l.comment && l.content - l.start >= col) {
@@ -196,7 +251,7 @@ class LineReader {
   /** A block map whose first key is at `at`; its later keys are at the same column. */
   private map(line: number, at: number, first: Entry): Read<PosMap> {
     const col = this.column(line, at);
-    const pairs: PosPair[] = [];
+    const base = gatheredTop;
     const data: Record<string, unknown> = {};
     let cur = line;
     let entry: Entry | undefined = first;
@@ -204,7 +259,7 @@ class LineReader {
     for (;;) {
       if (!entry) throw new Decline();
       const value = this.valueAfter(cur, entry.colon + 1, col);
-      pairs.push({ key: entry.key, keyValue: entry.value, value: value.node });
+      gather({ key: entry.key, keyValue: entry.value, value: value.node } satisfies PosPair);
       setKey(data, entry.value, value.value);
       last = value;
       const next = this.nextContent(value.last + 1);
@@ -218,14 +273,13 @@ class LineReader {
       if (!entry) break;
       cur = next;
     }
-    return this.close({ kind: 'map', range: [at, last.end], flow: false, pairs }, data, col, last);
+    return this.close({ kind: 'map', range: [at, last.end], flow: false, pairs: takeNodes<PosPair>(base) }, data, col, last);
   }
 
   /** A block sequence whose first dash is at `at`; its later dashes are at the same column. */
   private seq(line: number, at: number): Read<PosSeq> {
     const col = this.column(line, at);
-    const items: PosNode[] = [];
-    const data: unknown[] = [];
+    const base = gatheredTop;
     let cur = line;
     let dash = at;
     let last: Read | undefined;
@@ -240,8 +294,7 @@ class LineReader {
         const first = this.entry(cur, v);
         item = first ? this.map(cur, v, first) : this.inline(cur, v, col);
       }
-      items.push(item.node);
-      data.push(item.value);
+      gather(item.node, item.value);
       last = item;
       const next = this.nextContent(item.last + 1);
       if (next < 0) break;
@@ -252,6 +305,7 @@ class LineReader {
       cur = next;
       dash = n.content;
     }
+    const [items, data] = takeNodesAndValues(base);
     return this.close({ kind: 'seq', range: [at, last.end], flow: false, items }, data, col, last);
   }
 
@@ -279,7 +333,7 @@ class LineReader {
       const c = this.column(next, n.content);
       if (c > col || (underKey && c === col && this.isDash(n.content, n.end))) return this.block(next, n.content);
     }
-    if (commented || this.commentBetween(line + 1, next < 0 ? this.lines.length : next)) throw new Decline();
+    if (commented || this.commentBetween(line + 1, next < 0 ? this.count : next)) throw new Decline();
     const end = this.lines[line].end;
     return { node: { kind: 'scalar', range: [end, end] }, last: line, end, value: null };
   }
@@ -343,7 +397,7 @@ class LineReader {
     let spacesOnly = false;
     let last = -1;
     let lastEnd = -1;
-    for (let i = line + 1; i < this.lines.length; i++) {
+    for (let i = line + 1; i < this.count; i++) {
       const n = this.lines[i];
       if (n.content === n.end) {
         blanks++;
@@ -377,7 +431,7 @@ class LineReader {
     const close = this.quoted(at, this.text.length);
     if (close < 0) throw new Decline();
     let last = line + 1;
-    for (; last < this.lines.length; last++) {
+    for (; last < this.count; last++) {
       const n = this.lines[last];
       if (n.content === n.end) {
         if (n.end > n.start) throw new Decline();
@@ -421,7 +475,7 @@ class LineReader {
    */
   private withComments(node: PosNode, value: unknown, line: number, col: number): Read {
     let last = line;
-    for (let i = last + 1; i < this.lines.length; i++) {
+    for (let i = last + 1; i < this.count; i++) {
       const n = this.lines[i];
       if (n.content === n.end) continue;
       if (!n.comment || n.content - n.start <= col) break;
@@ -449,7 +503,7 @@ class LineReader {
     this.lineRest(h, l.end);
     let first = -1;
     let i = line + 1;
-    for (; i < this.lines.length; i++) {
+    for (; i < this.count; i++) {
       const n = this.lines[i];
       if (n.content < n.end) {
         if (first < 0) {
@@ -465,7 +519,7 @@ class LineReader {
     if (first < 0) throw new Decline();
     let last = i - 1;
     if (!keep) while (this.lines[last].content === this.lines[last].end) last--;
-    const end = keep ? (i < this.lines.length ? this.lines[i].start : this.text.length) : Math.min(this.lines[last].end + 1, this.text.length);
+    const end = keep ? (i < this.count ? this.lines[i].start : this.text.length) : Math.min(this.lines[last].end + 1, this.text.length);
     const value = blockValue(this.text[at] === '>', chomp, this.text.slice(l.end + 1, end));
     return { node: { kind: 'scalar', range: [at, end] }, last, end, value };
   }
@@ -538,24 +592,20 @@ class LineReader {
   private flow(at: number, end: number): FlowRead {
     const isSeq = this.text[at] === '[';
     const close = isSeq ? ']' : '}';
-    // Only the containers of this kind of collection: a worksheet holds a dozen
-    // flow collections, the largest share of what the reader allocates.
-    const items: PosNode[] | undefined = isSeq ? [] : undefined;
-    const list: unknown[] | undefined = isSeq ? [] : undefined;
-    const pairs: PosPair[] | undefined = isSeq ? undefined : [];
+    // A worksheet holds a dozen flow collections, the largest share of what the reader allocates.
+    const base = gatheredTop;
     const record: Record<string, unknown> | undefined = isSeq ? undefined : {};
     let i = this.skip(at + 1, end);
     while (this.text[i] !== close) {
       if (i >= end) throw new Decline();
-      if (items && list) {
+      if (!record) {
         const item = this.flowValue(i, end, true);
-        items.push(item.node);
-        list.push(item.value);
+        gather(item.node, item.value);
         i = item.end;
       } else {
         const pair = this.flowPair(i, end);
-        pairs!.push(pair.pair);
-        setKey(record!, pair.pair.keyValue, pair.value);
+        gather(pair.pair);
+        setKey(record, pair.pair.keyValue, pair.value);
         i = pair.end;
       }
       i = this.skip(i, end);
@@ -563,8 +613,11 @@ class LineReader {
       else if (this.text[i] !== close) throw new Decline();
     }
     const range: [number, number] = [at, i + 1];
-    if (items) return { node: { kind: 'seq', range, flow: true, items }, value: list, end: i + 1 };
-    return { node: { kind: 'map', range, flow: true, pairs: pairs! }, value: record, end: i + 1 };
+    if (!record) {
+      const [items, list] = takeNodesAndValues(base);
+      return { node: { kind: 'seq', range, flow: true, items }, value: list, end: i + 1 };
+    }
+    return { node: { kind: 'map', range, flow: true, pairs: takeNodes<PosPair>(base) }, value: record, end: i + 1 };
   }
 
   private skip(i: number, end: number): number {
