@@ -26,13 +26,17 @@ export function kindOfFile(uri: string): FileKind | undefined {
 let lastUri: string | undefined;
 let lastKind: FileKind | undefined;
 
-const KIND_OF_NAME = /\.(worksheet|convening|review)\.ya?ml$/;
+/** The name endings before `.yaml` or `.yml`, with their kinds. */
+const KIND_ENDINGS: [string, FileKind][] = [['.worksheet', 'worksheet'], ['.convening', 'convening'], ['.review', 'review']];
 
+/** `*.worksheet.yaml` and the others, `.yml` too, in any case; asked of every file found, several times. */
 function kindOfName(fileName: string): FileKind | undefined {
   const name = fileName.toLowerCase();
   if (CONFIG_FILE_NAMES.includes(name)) return 'config';
-  const m = KIND_OF_NAME.exec(name);
-  return m ? (m[1] as FileKind) : undefined;
+  const stem = name.endsWith('.yaml') ? name.length - 5 : name.endsWith('.yml') ? name.length - 4 : -1;
+  if (stem < 0) return undefined;
+  for (const [ending, kind] of KIND_ENDINGS) if (name.endsWith(ending, stem)) return kind;
+  return undefined;
 }
 
 export const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);

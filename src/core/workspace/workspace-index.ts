@@ -304,20 +304,24 @@ export class WorkspaceIndex implements WorkspaceFacts {
     // Rounds read reviews' dates too; the vocabulary reads every kind.
     this.roundsCache = undefined;
     this.vocabularyCache = undefined;
-    const affected = new Set<string>([uri]);
+    let affected: string[];
     if (kind === 'config') {
       // Severities and thresholds apply to every file below the settings file.
       const folder = dirname(uri);
-      for (const u of this.docs.keys()) if (isUnder(u, folder)) affected.add(u);
+      const below = new Set<string>([uri]);
+      for (const u of this.docs.keys()) if (isUnder(u, folder)) below.add(u);
+      affected = [...below];
     } else if (kind === 'worksheet' && structure) {
-      // Cross-file rules read partners, statuses and rounds of worksheets.
-      for (const u of this.dependents) affected.add(u);
-      for (const u of related) affected.add(u);
+      // Cross-file rules read partners, statuses and rounds of worksheets: every
+      // convening and review (never a worksheet, so no list holds one twice)...
+      if (!tracking) affected = [uri, ...this.dependents];
       // ...and the maps after it: the worksheets now sharing a name, an id or a round with it.
-      if (tracking) for (const u of this.relatedTo([after])) affected.add(u);
+      else affected = [...new Set<string>([uri, ...this.dependents, ...related, ...this.relatedTo([after])])];
+    } else {
+      affected = [uri];
     }
-    for (const u of affected) this.forget(u);
-    const change = { affected: [...affected], structure };
+    if (this.findingsCache.size > 0) for (const u of affected) this.forget(u);
+    const change = { affected, structure };
     for (const l of this.listeners) l(change);
     return change;
   }

@@ -17,6 +17,8 @@ function plain(s: string): string {
 export function namesGoal(servesGoal: string, goals: string[]): boolean {
   const s = plain(servesGoal);
   return s !== '' && goals.some((g) => {
+    // Written as the goal was (what the quick fix writes), the commonest case: no need to compare plainly.
+    if (g === servesGoal) return true;
     const p = plain(g);
     return p !== '' && (p.includes(s) || s.includes(p));
   });
