@@ -273,6 +273,7 @@ class LineReader {
       if (!entry) break;
       cur = next;
     }
+    allKeysDistinct(data, gatheredTop - base);
     return this.close({ kind: 'map', range: [at, last.end], flow: false, pairs: takeNodes<PosPair>(base) }, data, col, last);
   }
 
@@ -617,6 +618,7 @@ class LineReader {
       const [items, list] = takeNodesAndValues(base);
       return { node: { kind: 'seq', range, flow: true, items }, value: list, end: i + 1 };
     }
+    allKeysDistinct(record, gatheredTop - base);
     return { node: { kind: 'map', range, flow: true, pairs: takeNodes<PosPair>(base) }, value: record, end: i + 1 };
   }
 
@@ -781,14 +783,23 @@ function blockValue(folded: boolean, chomp: string, source: string): string {
 
 /**
  * A map's key and value, as the `yaml` package's toJS sets them: keys that
- * are not strings become their text. A key met twice is a duplicate to the
- * `yaml` package (or two keys with one text, which it merges): the full parse
- * words that. `__proto__` would set the object's prototype.
+ * are not strings become their text. `__proto__` would set the object's
+ * prototype. A key met twice is found once the map is read (allKeysDistinct).
  */
 function setKey(record: Record<string, unknown>, key: unknown, value: unknown): void {
   const k = typeof key === 'string' ? key : String(key);
-  if (k === '__proto__' || Object.prototype.hasOwnProperty.call(record, k)) throw new Decline();
+  if (k === '__proto__') throw new Decline();
   record[k] = value;
+}
+
+/**
+ * Declines a map whose `pairs` keys did not all set keys of their own: a key
+ * met twice is a duplicate to the `yaml` package (or two keys with one text,
+ * which it merges), and the full parse words that. Counting once costs less
+ * than asking at every key whether it is there already.
+ */
+function allKeysDistinct(record: Record<string, unknown>, pairs: number): void {
+  if (Object.keys(record).length !== pairs) throw new Decline();
 }
 
 /** Whether the tree has the shape of js-yaml's data: the same maps, keys, lists and leaves. */
