@@ -8,7 +8,6 @@ import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
 import type { FileSystem, Finding } from '../core/types';
 import { nodeFileSystemFor } from './node-fs';
-import { decodeText } from '../core/decode';
 import { formatFindings, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
@@ -59,6 +58,7 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   const listed = new Map<string, Promise<string[]>>();
   const nodeFileSystem: FileSystem = {
     readFile: (uri) => guarded.readFile(uri),
+    readText: (uri) => guarded.readText!(uri),
     findFiles: (uri) => {
       let files = listed.get(uri);
       if (!files) listed.set(uri, (files = guarded.findFiles(uri)));
@@ -101,7 +101,7 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   for (const uri of wanted) {
     if (index.has(uri)) continue;
     try {
-      index.set(uri, decodeText(await nodeFileSystem.readFile(uri)));
+      index.set(uri, await nodeFileSystem.readText!(uri));
       onRead(uri);
     } catch (e) {
       problems.add(e instanceof Error ? e.message : String(e));

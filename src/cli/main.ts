@@ -3,6 +3,7 @@
 // module (check.ts, review.ts), and what they share in io.ts.
 // Exit codes: 0 clean (info allowed), 1 errors (or too many warnings), 2 usage or I/O error.
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { isCalendarDate, localToday } from '../core/dates';
 import pkg from '../../package.json';
 import { oneLine } from '../core/visible';
@@ -211,8 +212,9 @@ export async function runBinary(argv: string[], stdout: NodeJS.WritableStream, s
   return code;
 }
 
-// Run when bundled as the `partner-worksheets` binary (not when imported by tests).
-if (typeof require !== 'undefined' && require.main === module) {
+// Run when bundled as the `partner-worksheets` binary (not when imported by
+// tests, nor in the bundle's reading thread: read-ahead.ts).
+if (typeof require !== 'undefined' && require.main === module && isMainThread) {
   void runBinary(process.argv.slice(2), process.stdout, process.stderr, process.cwd()).then((code) => {
     process.exitCode = code;
   });

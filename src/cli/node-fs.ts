@@ -18,6 +18,8 @@ import { kindOfFile, SKIPPED_FOLDERS } from '../core/kinds';
 import { MAX_FILE_BYTES } from '../core/yaml';
 import { toPath, toUri } from './io';
 import { ReadAhead } from './read-ahead';
+import { decodeText } from '../core/decode';
+import { primeBounds } from '../core/yaml/bounds';
 
 /** A file or folder that cannot be read: its message is `cannot read PATH: reason`. */
 export class ReadError extends Error {
@@ -105,13 +107,25 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, o
   const regular = new Set<string>();
   // With readAhead, the regular files of each folder searched are read on a worker thread (read-ahead.ts).
   const ahead = options.readAhead ? new ReadAhead() : undefined;
+  /** The path of a file that may be read: a link out of the tree is refused. */
+  const readable = (uri: string): string => {
+    const path = toPath(uri);
+    const why = refused.get(path);
+    if (why) throw new ReadError(path, why);
+    return path;
+  };
   return {
     dispose: async () => ahead?.dispose(),
     readFile: async (uri) => {
-      const path = toPath(uri);
-      const why = refused.get(path);
-      if (why) throw new ReadError(path, why);
-      return ahead?.take(path) ?? readRegularFileSync(path, regular.has(path));
+      const path = readable(uri);
+      return readRegularFileSync(path, regular.has(path));
+    },
+    readText: async (uri) => {
+      const path = readable(uri);
+      const read = ahead?.take(path);
+      if (!read) return decodeText(readRegularFileSync(path, regular.has(path)));
+      primeBounds(read.text, read.bounds);
+      return read.text;
     },
     async findFiles(rootUri) {
       const root = toPath(rootUri);

@@ -1,23 +1,32 @@
 // Reading files on the second core while the first parses them. A check of a
-// repository spends a tenth of its time in the system calls that read each
-// worksheet (open, stat, read, close), one after another on the thread that
-// parses. A worker thread reads the files the walk found, in the order the
-// index will ask for them, and hands over their bytes in batches; the main
+// repository spends a fifth of its time before any parse: the system calls
+// that read each worksheet (open, stat, read, close), the decoding, and the
+// pass over its characters that every reader asks first (bounds.ts). A worker
+// thread does that for the files the walk found, in the order the index will
+// ask for them, and hands over each text with its pass in batches; the main
 // thread takes them as it goes, and never waits while the worker is ahead.
 //
+// The worker is this same module, started as a thread of the same script
+// (the CLI's bundle, or this file under the tests): nothing else ships, and
+// both threads run one decodeText and one pass.
+//
 // The worker reads only the plain case: a regular file, opened without
-// blocking, no larger than the limit. Anything else (an error, a file that is
-// not regular any more, one too large, a worker that stopped) is read again on
-// the main thread by the caller's own read, so every message and limit stays
-// in one place (node-fs.ts). Flow control keeps the worker at most WINDOW files
-// ahead: memory holds a window of files, not the repository.
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+// blocking, no larger than READ_AHEAD_MAX_BYTES. Anything else (an error, a
+// file that is not regular any more, one too large, a worker gone) is read
+// again on the main thread by the caller's own read, so every message and
+// limit stays in one place (node-fs.ts). Flow control keeps the worker at
+// most WINDOW files ahead: memory holds a window of files, not the repository.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
+import { decodeText } from '../core/decode';
+import { textBounds } from '../core/yaml/bounds';
+import type { TextBounds } from '../core/yaml/bounds';
 
 /** How many files the worker may read ahead of those taken. */
 const WINDOW = 256;
 /** Larger files are left to the main thread: the window then holds 16 MB at most, whatever the repository holds. */
-const MAX_BYTES = 64 * 1024;
+export const READ_AHEAD_MAX_BYTES = 64 * 1024;
 /** Files per message: one message per file would cost more than its read. */
 const BATCH = 32;
 /** Without a batch for this long, the worker is taken to be gone and the main thread reads for itself. */
@@ -29,68 +38,26 @@ const RECEIVED = 0;
 /** Batches the worker has posted. */
 const POSTED = 1;
 
-/** One file as the worker hands it over: its bytes, or null for "read it yourself". */
-type Entry = [path: string, bytes: Uint8Array | null];
+/** What tells this module, loaded in a thread, that it is the worker. */
+const ROLE = 'partner-worksheets read-ahead';
 
-// Plain JavaScript, run by the worker as it is (no bundling, no TypeScript):
-// it needs only node:fs and what workerData gives. Each message is a list of
-// paths to read, in order; `produced` counts the files read across lists.
-const WORKER_SOURCE = `
-const { openSync, fstatSync, readSync, closeSync, constants } = require('node:fs');
-const { workerData } = require('node:worker_threads');
-const { maxBytes, shared, port, window, batchSize } = workerData;
-const counters = new Int32Array(shared);
-function read(path) {
-  let fd;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const s = fstatSync(fd);
-    if (!s.isFile() || s.size > maxBytes) return null;
-    const buf = new Uint8Array(s.size);
-    let got = 0;
-    while (got < s.size) {
-      const n = readSync(fd, buf, got, s.size - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return got === s.size ? buf : buf.slice(0, got);
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) try { closeSync(fd); } catch {}
-  }
+interface WorkerData {
+  role: typeof ROLE;
+  shared: SharedArrayBuffer;
+  port: MessagePort;
 }
-let produced = 0;
-let batch = [];
-let transfer = [];
-const post = () => {
-  port.postMessage(batch, transfer);
-  batch = [];
-  transfer = [];
-  Atomics.add(counters, ${POSTED}, 1);
-  Atomics.notify(counters, ${POSTED});
-};
-port.on('message', (paths) => {
-  for (const path of paths) {
-    for (;;) {
-      const received = Atomics.load(counters, ${RECEIVED});
-      if (produced - received < window) break;
-      if (batch.length) post();
-      Atomics.wait(counters, ${RECEIVED}, received, 1000);
-    }
-    const bytes = read(path);
-    produced++;
-    batch.push([path, bytes]);
-    if (bytes) transfer.push(bytes.buffer);
-    if (batch.length >= batchSize) post();
-  }
-  if (batch.length) post();
-});
-`;
+
+/** A file as the worker hands it over: its text and the pass over it, or null for "read it yourself". */
+export interface ReadText {
+  text: string;
+  bounds: TextBounds;
+}
+
+type Entry = [path: string, read: ReadText | null];
 
 export class ReadAhead {
   private readonly planned = new Set<string>();
-  private readonly arrived = new Map<string, Uint8Array | null>();
+  private readonly arrived = new Map<string, ReadText | null>();
   private readonly counters = new Int32Array(new SharedArrayBuffer(8));
   private readonly port: MessagePort;
   private readonly worker: Worker;
@@ -104,11 +71,9 @@ export class ReadAhead {
   constructor() {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { maxBytes: MAX_BYTES, shared: this.counters.buffer, port: port2, window: WINDOW, batchSize: BATCH },
-      transferList: [port2],
-    });
+    const data: WorkerData = { role: ROLE, shared: this.counters.buffer as SharedArrayBuffer, port: port2 };
+    const [script, evaluate] = threadOf(__filename);
+    this.worker = new Worker(script, { eval: evaluate, workerData: data, transferList: [port2] });
     // The process never waits for the worker to end, and a worker that fails leaves its files to the main thread.
     this.worker.unref();
     this.worker.on('error', () => { this.gone = true; });
@@ -131,17 +96,17 @@ export class ReadAhead {
   }
 
   /**
-   * The bytes of a planned file, waiting for the worker if it has not read
-   * it yet; undefined when the caller should read it itself (not planned,
-   * not the plain case, or the worker is gone).
+   * A planned file's text and pass, waiting for the worker if it has not
+   * read it yet; undefined when the caller should read it itself (not
+   * planned, not the plain case, or the worker is gone).
    */
-  take(path: string): Uint8Array | undefined {
+  take(path: string): ReadText | undefined {
     if (!this.planned.delete(path)) return undefined;
     for (;;) {
       if (this.arrived.has(path)) {
-        const bytes = this.arrived.get(path);
+        const read = this.arrived.get(path);
         this.arrived.delete(path);
-        return bytes ?? undefined;
+        return read ?? undefined;
       }
       if (this.gone || !this.receive()) return undefined;
     }
@@ -161,7 +126,7 @@ export class ReadAhead {
       const message = receiveMessageOnPort(this.port);
       if (message) {
         const entries = message.message as Entry[];
-        for (const [path, bytes] of entries) this.arrived.set(path, bytes);
+        for (const [path, read] of entries) this.arrived.set(path, read);
         Atomics.add(this.counters, RECEIVED, entries.length);
         Atomics.notify(this.counters, RECEIVED);
         return true;
@@ -174,3 +139,78 @@ export class ReadAhead {
     }
   }
 }
+
+/**
+ * How a thread runs this module: the script itself once bundled; under the
+ * tests this module is TypeScript, which a thread loads only through tsx's
+ * require hook (the `--import tsx` the tests run with does not reach it).
+ */
+function threadOf(script: string): [script: string, evaluate: boolean] {
+  if (!script.endsWith('.ts')) return [script, false];
+  return [`require('tsx/cjs'); require(${JSON.stringify(script)});`, true];
+}
+
+// ---- the worker ------------------------------------------------------------
+
+/** A small regular file's bytes; null for anything else, which the main thread reads and words itself. */
+function readPlain(path: string): Uint8Array | null {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const s = fstatSync(fd);
+    if (!s.isFile() || s.size > READ_AHEAD_MAX_BYTES) return null;
+    const buf = new Uint8Array(s.size);
+    let got = 0;
+    while (got < s.size) {
+      const n = readSync(fd, buf, got, s.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got === s.size ? buf : buf.subarray(0, got);
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Nothing to do: the main thread reads the file again if it must.
+      }
+    }
+  }
+}
+
+function work({ shared, port }: WorkerData): void {
+  const counters = new Int32Array(shared);
+  let produced = 0;
+  let batch: Entry[] = [];
+  const post = () => {
+    port.postMessage(batch);
+    batch = [];
+    Atomics.add(counters, POSTED, 1);
+    Atomics.notify(counters, POSTED);
+  };
+  port.on('message', (paths: string[]) => {
+    for (const path of paths) {
+      for (;;) {
+        const received = Atomics.load(counters, RECEIVED);
+        if (produced - received < WINDOW) break;
+        // What is read so far goes first, or the main thread could wait on it while this waits on the main thread.
+        if (batch.length) post();
+        Atomics.wait(counters, RECEIVED, received, 1000);
+      }
+      const bytes = readPlain(path);
+      let read: ReadText | null = null;
+      if (bytes) {
+        const text = decodeText(bytes);
+        read = { text, bounds: textBounds(text) };
+      }
+      produced++;
+      batch.push([path, read]);
+      if (batch.length >= BATCH) post();
+    }
+    if (batch.length) post();
+  });
+}
+
+if (!isMainThread && (workerData as WorkerData | undefined)?.role === ROLE) work(workerData as WorkerData);

@@ -4,7 +4,7 @@
 // on, and on the clauses' own examples.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LONG_LINE, textBounds } from '../../src/core/yaml/bounds';
+import { LONG_LINE, primeBounds, textBounds } from '../../src/core/yaml/bounds';
 import { UNSURE_CLAUSES, unsureTest } from '../../src/core/yaml/quick-read';
 
 const lineClauses = unsureTest(Object.values(UNSURE_CLAUSES).filter((c) => c.multiline));
@@ -47,5 +47,16 @@ describe('the pass before the parse', () => {
     assert.equal(textBounds(`a: 1\n${long.slice(1)}\n${long.slice(1)}`).longLine, false);
     assert.equal(textBounds('a: 1\r\nb: 2\r\n').carriageReturn, true);
     assert.equal(textBounds('a: 1\nb: 2\n').carriageReturn, false);
+  });
+
+  it('takes a pass handed over from the reading thread for its text, once, and scans other texts', () => {
+    const text = 'kind: worksheet\nnotes:\n  goals: [a, b]\n';
+    const real = textBounds(text).values;
+    const handed = { ...textBounds('x: 1\n'), values: 1000 };
+    primeBounds(text, handed);
+    assert.equal(textBounds(`${text}# another text\n`).values, real + 1, 'another text is scanned');
+    assert.equal(textBounds(text), handed);
+    textBounds('x: 1\n');
+    assert.equal(textBounds(text).values, real, 'used once: asked again later, the text is scanned');
   });
 });

@@ -1,6 +1,7 @@
 // The CLI's check reads files on a worker thread while the main thread
 // parses (read-ahead.ts). What a user would notice if it went wrong: a file's
-// bytes mixed up with another's, a check that hangs on a repository larger
+// text mixed up with another's, or a pass before the parse that is not the
+// text's own (a limit skipped), a check that hangs on a repository larger
 // than the read-ahead window, an odd file read past its checks, or a thread
 // left running.
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReadAhead } from '../../src/cli/read-ahead';
+import { textBounds } from '../../src/core/yaml/bounds';
 
 describe('reading ahead on a worker thread', () => {
   let dir: string;
@@ -25,9 +27,10 @@ describe('reading ahead on a worker thread', () => {
       // The first half in the planned order, then the rest from the end back (all must arrive before the last is taken).
       const order = [...files.slice(0, 350), ...files.slice(350).reverse()];
       for (const f of order) {
-        const bytes = ahead.take(f);
-        assert.ok(bytes, `no bytes for ${f}`);
-        assert.deepEqual(Buffer.from(bytes), readFileSync(f), f);
+        const read = ahead.take(f);
+        assert.ok(read, `nothing for ${f}`);
+        assert.equal(read.text, readFileSync(f, 'utf8'), f);
+        assert.deepEqual(read.bounds, textBounds(read.text), f);
       }
       assert.equal(ahead.take(files[0]), undefined, 'a file is handed over once');
     } finally {
@@ -54,7 +57,7 @@ describe('reading ahead on a worker thread', () => {
       assert.equal(ahead.take(big), undefined, 'larger than the window allows: read by the caller, with its limit');
       assert.equal(ahead.take(missing), undefined, 'an error is the caller\'s to word');
       if (fifoMade) assert.equal(ahead.take(fifo), undefined, 'a FIFO is not opened for reading, nor waited on');
-      assert.deepEqual(Buffer.from(ahead.take(small)!), readFileSync(small));
+      assert.equal(ahead.take(small)?.text, readFileSync(small, 'utf8'));
       assert.equal(ahead.take(join(dir, 'never-planned.worksheet.yaml')), undefined);
     } finally {
       await ahead.dispose();

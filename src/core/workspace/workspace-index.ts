@@ -389,7 +389,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
       if (pause) await pause;
       let content: string | undefined;
       try {
-        content = decodeText(await fs.readFile(uri));
+        content = fs.readText ? await fs.readText(uri) : decodeText(await fs.readFile(uri));
       } catch (e) {
         unreadable.push({ uri, reason: e instanceof Error ? e.message : String(e) });
       }

@@ -40,11 +40,27 @@ export const LONG_LINE = 1000;
 
 let last: { text: string; bounds: TextBounds } | undefined;
 
+/** Passes made elsewhere (the CLI's reading thread) for texts about to be read, oldest first. */
+const primed = new Map<string, TextBounds>();
+const MAX_PRIMED = 512;
+
 export function textBounds(text: string): TextBounds {
   if (last?.text === text) return last.bounds;
-  const bounds = scan(text);
+  let bounds = primed.size ? primed.get(text) : undefined;
+  if (bounds) primed.delete(text);
+  else bounds = scan(text);
   last = { text, bounds };
   return bounds;
+}
+
+/**
+ * Hands over the pass over a text made by this very function in another
+ * thread, for a text that is read next: the reader then does not scan it
+ * again. Only a few hundred are kept, which is more than are ever waiting.
+ */
+export function primeBounds(text: string, bounds: TextBounds): void {
+  primed.set(text, bounds);
+  if (primed.size > MAX_PRIMED) primed.delete(primed.keys().next().value as string);
 }
 
 // Character codes.
