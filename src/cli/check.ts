@@ -6,8 +6,9 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
-import type { FileSystem, Finding } from '../core/types';
+import type { Finding } from '../core/types';
 import { nodeFileSystemFor } from './node-fs';
+import type { NodeFileSystem } from './node-fs';
 import { formatFindings, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
@@ -51,14 +52,14 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   }
 }
 
-async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guarded: FileSystem): Promise<number> {
+async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guarded: NodeFileSystem): Promise<number> {
   // checkEvery: set() keeps the parse it makes, and the check right after reads it: one parse per file.
   const index = new WorkspaceIndex(() => args.today, { checkEvery: true, positions: false });
   // `check .` lists the folder for the files wanted, then loadFolder lists its workspace: one walk of each folder.
   const listed = new Map<string, Promise<string[]>>();
-  const nodeFileSystem: FileSystem = {
+  const nodeFileSystem: Omit<NodeFileSystem, 'dispose'> = {
     readFile: (uri) => guarded.readFile(uri),
-    readText: (uri) => guarded.readText!(uri),
+    readText: (uri) => guarded.readText(uri),
     findFiles: (uri) => {
       let files = listed.get(uri);
       if (!files) listed.set(uri, (files = guarded.findFiles(uri)));
@@ -101,7 +102,7 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   for (const uri of wanted) {
     if (index.has(uri)) continue;
     try {
-      index.set(uri, await nodeFileSystem.readText!(uri));
+      index.set(uri, await nodeFileSystem.readText(uri));
       onRead(uri);
     } catch (e) {
       problems.add(e instanceof Error ? e.message : String(e));

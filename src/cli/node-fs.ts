@@ -8,7 +8,9 @@
 // taken from `stat` first and reading stops at MAX_FILE_BYTES, and anything
 // that cannot be read or listed is an error with the path and the reason,
 // never an empty file or a silently skipped folder. Links are followed inside
-// the tree, each folder once (see nodeFileSystemFor).
+// the tree, each folder once (see nodeFileSystemFor). With `readAhead`, the
+// files a listing gave as regular are read on a second thread (read-ahead.ts),
+// which hands back anything but a small regular file to be read here.
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -100,7 +102,13 @@ function readRegularFileSync(path: string, listedRegular: boolean): Uint8Array {
  * What is passed over is told to `onSkip`, never skipped silently.
  * URIs in give URIs out; plain paths (tests, the benchmark) give paths.
  */
-export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, options: { readAhead?: boolean } = {}): FileSystem & { dispose(): Promise<void> } {
+/** The CLI's file system: it decodes texts itself (readText), and a reading thread, if any, ends with dispose(). */
+export interface NodeFileSystem extends FileSystem {
+  readText(uri: string): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, options: { readAhead?: boolean } = {}): NodeFileSystem {
   // Files found that must not be read, with the reason readFile gives.
   const refused = new Map<string, string>();
   // Files their folder's listing gave as regular files (not links, FIFOs or devices).
