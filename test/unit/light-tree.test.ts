@@ -246,8 +246,19 @@ describe('light read (line reader) against the full parse', () => {
       'a: one # why\n  two\n', 'a: one\n  two # why\n', 'a: one\n  b: two\n', 'a: one\n  - two\n', 'a: one\n  \n  two\n', 'a: "one\n  \n  two"\n', 'a: "one\ntwo"\n', 'a: "one\n  two\n', 'a:\n  one\n', '---\na: 1\n', 'a: 1\r\nb: 2\r\n',
       'a: [1,\n  2]\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\n": 1\n', 'a', '[a, b]\n', '',
       'a: # why\nb: 1\n', 'a:\n  # why\nb: 1\n', 'a: |2\n   text\n', 'a: |\nb: 1\n', 'a: |\n  one\n  \n  two\n', 'a: [b #c]\n', 'a #b: c\n', '# only a comment\n',
+      // A value that reads as a key: a colon and a space inside, or a colon at its end, on its line or a wrapped one.
+      'a: b: c\n', 'a: b:\n', 'a: one\n  two:\n', 'a: one\n  two: three\n',
     ]) {
       assert.equal(readLight(text), undefined, JSON.stringify(text));
+    }
+  });
+
+  it('reads a key that is not text (a number, true, null) as such however often it is met', () => {
+    const options = { today: '2026-11-24', config, workspace };
+    for (let round = 0; round < 2; round++) {
+      for (const text of ['1: a\nb: c\n', 'true: a\nb: c\n', 'null: a\nb: c\n', '~: a\nb: c\n', '0x1: a\n', 'b: c\n1: a\n']) {
+        assert.deepEqual(agrees(URIS[0], text, options).problem, undefined, `${JSON.stringify(text)}, read ${round ? 'again' : 'first'}`);
+      }
     }
   });
 

@@ -368,8 +368,8 @@ class LineReader {
       let end = comment;
       while (end > at && this.text.charCodeAt(end - 1) === 0x20) end--;
       // A colon and a space inside would be a second key on the line.
+      if (this.keyInside(at, end)) throw new Decline();
       const body = this.text.slice(at, end);
-      if (body.includes(': ') || body.endsWith(':')) throw new Decline();
       // A plain value may go on below, wrapped as people write long notes; a comment on its line ends it there.
       const more = comment === l.end ? this.wrapped(line, col) : undefined;
       if (more) {
@@ -413,7 +413,7 @@ class LineReader {
       if (e < n.end) throw new Decline();
       while (e > n.content && this.text.charCodeAt(e - 1) === 0x20) e--;
       const piece = this.text.slice(n.content, e);
-      if (piece.includes(': ') || piece.endsWith(':') || !this.plainStart(n.content, e)) throw new Decline();
+      if (this.keyInside(n.content, e) || !this.plainStart(n.content, e)) throw new Decline();
       for (; blanks > 0; blanks--) pieces.push('');
       pieces.push(piece);
       last = i;
@@ -556,11 +556,19 @@ class LineReader {
   /** The colon ending a plain key: the first one followed by a space or the line's end, before any comment. */
   private keyColon(at: number, end: number): number {
     for (let i = at; i < end; i++) {
-      const c = this.text[i];
-      if (c === ':' && (i + 1 === end || this.text[i + 1] === ' ')) return i;
-      if (c === '#' && this.text[i - 1] === ' ') return -1;
+      const c = this.text.charCodeAt(i);
+      if (c === 0x3a /* : */ && (i + 1 === end || this.text.charCodeAt(i + 1) === 0x20)) return i;
+      if (c === 0x23 /* # */ && this.text.charCodeAt(i - 1) === 0x20) return -1;
     }
     return -1;
+  }
+
+  /** Whether text from `from` to `to` holds a colon and a space, or ends with a colon: it would be a key. */
+  private keyInside(from: number, to: number): boolean {
+    for (let i = this.text.indexOf(':', from); i >= 0 && i < to; i = this.text.indexOf(':', i + 1)) {
+      if (i + 1 === to || this.text.charCodeAt(i + 1) === 0x20) return true;
+    }
+    return false;
   }
 
   /** Whether a plain scalar may start at `at`. */
