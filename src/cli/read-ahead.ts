@@ -3,8 +3,12 @@
 // that read each worksheet (open, stat, read, close), the decoding, and the
 // pass over its characters that every reader asks first (bounds.ts). A worker
 // thread does that for the files the walk found, in the order the index will
-// ask for them, and hands over each text with its pass in batches; the main
-// thread takes them as it goes, and never waits while the worker is ahead.
+// ask for them, and hands over each text with its pass in batches.
+//
+// The main thread never waits for it: a file not handed over yet (the worker
+// still starting, or behind) is read by the main thread itself, and the
+// worker skips past what the main thread has read. So the read-ahead can only
+// take work off the main thread, never add a wait to it.
 //
 // The worker is this same module, started as a thread of the same script
 // (the CLI's bundle, or this file under the tests): nothing else ships, and
@@ -29,14 +33,12 @@ const WINDOW = 256;
 export const READ_AHEAD_MAX_BYTES = 64 * 1024;
 /** Files per message: one message per file would cost more than its read. */
 const BATCH = 32;
-/** Without a batch for this long, the worker is taken to be gone and the main thread reads for itself. */
-const STALL_MS = 10_000;
 
 // Indices of the shared counters.
 /** Files the main thread has received. */
 const RECEIVED = 0;
-/** Batches the worker has posted. */
-const POSTED = 1;
+/** Where in the order of all planned files the worker is to go on from: the main thread read those before. */
+const SKIP_BELOW = 1;
 
 /** What tells this module, loaded in a thread, that it is the worker. */
 const ROLE = 'partner-worksheets read-ahead';
@@ -56,11 +58,13 @@ export interface ReadText {
 type Entry = [path: string, read: ReadText | null];
 
 export class ReadAhead {
-  private readonly planned = new Set<string>();
+  /** Files planned and not taken yet, with their place in the order of all planned files. */
+  private readonly planned = new Map<string, number>();
   private readonly arrived = new Map<string, ReadText | null>();
   private readonly counters = new Int32Array(new SharedArrayBuffer(8));
   private readonly port: MessagePort;
   private readonly worker: Worker;
+  private plannedCount = 0;
   private gone = false;
   private exited = false;
 
@@ -91,52 +95,47 @@ export class ReadAhead {
   /** Reads these files next, in this order. */
   plan(paths: readonly string[]): void {
     if (this.gone || paths.length === 0) return;
-    for (const p of paths) this.planned.add(p);
+    for (const p of paths) this.planned.set(p, this.plannedCount++);
     this.port.postMessage(paths);
   }
 
   /**
-   * A planned file's text and pass, waiting for the worker if it has not
-   * read it yet; undefined when the caller should read it itself (not
-   * planned, not the plain case, or the worker is gone).
+   * A planned file's text and pass if the worker has handed them over;
+   * undefined when the caller should read it itself (not planned, not the
+   * plain case, not read yet, or the worker is gone).
    */
   take(path: string): ReadText | undefined {
-    if (!this.planned.delete(path)) return undefined;
-    for (;;) {
-      if (this.arrived.has(path)) {
-        const read = this.arrived.get(path);
-        this.arrived.delete(path);
-        return read ?? undefined;
-      }
-      if (this.gone || !this.receive()) return undefined;
+    const at = this.planned.get(path);
+    if (at === undefined) return undefined;
+    this.planned.delete(path);
+    if (!this.arrived.has(path)) this.available();
+    const read = this.arrived.get(path);
+    this.arrived.delete(path);
+    // Not read yet: the caller reads it, and the worker goes on after it.
+    if (read === undefined && Atomics.load(this.counters, SKIP_BELOW) <= at) Atomics.store(this.counters, SKIP_BELOW, at + 1);
+    return read ?? undefined;
+  }
+
+  /** Takes every batch the worker has posted; returns how many files are handed over and not taken. */
+  available(): number {
+    let received = 0;
+    for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
+      const entries = message.message as Entry[];
+      // Files the main thread has read meanwhile are dropped.
+      for (const [path, read] of entries) if (this.planned.has(path)) this.arrived.set(path, read);
+      received += entries.length;
     }
+    if (received) {
+      Atomics.add(this.counters, RECEIVED, received);
+      Atomics.notify(this.counters, RECEIVED);
+    }
+    return this.arrived.size;
   }
 
   /** Stops the worker; resolves once it has stopped. */
   dispose(): Promise<void> {
     this.gone = true;
     return this.worker.terminate().then(() => undefined);
-  }
-
-  /** Takes the next batch, waiting for it; false when none came (the worker is gone). */
-  private receive(): boolean {
-    const deadline = Date.now() + STALL_MS;
-    for (;;) {
-      const posted = Atomics.load(this.counters, POSTED);
-      const message = receiveMessageOnPort(this.port);
-      if (message) {
-        const entries = message.message as Entry[];
-        for (const [path, read] of entries) this.arrived.set(path, read);
-        Atomics.add(this.counters, RECEIVED, entries.length);
-        Atomics.notify(this.counters, RECEIVED);
-        return true;
-      }
-      if (Date.now() >= deadline) {
-        void this.dispose();
-        return false;
-      }
-      Atomics.wait(this.counters, POSTED, posted, 100);
-    }
   }
 }
 
@@ -182,28 +181,30 @@ function readPlain(path: string): Uint8Array | null {
 
 function work({ shared, port }: WorkerData): void {
   const counters = new Int32Array(shared);
+  /** Files posted (read, skipped or left to the main thread), across every plan. */
   let produced = 0;
   let batch: Entry[] = [];
   const post = () => {
     port.postMessage(batch);
     batch = [];
-    Atomics.add(counters, POSTED, 1);
-    Atomics.notify(counters, POSTED);
   };
   port.on('message', (paths: string[]) => {
     for (const path of paths) {
       for (;;) {
         const received = Atomics.load(counters, RECEIVED);
         if (produced - received < WINDOW) break;
-        // What is read so far goes first, or the main thread could wait on it while this waits on the main thread.
+        // What is read so far goes first: the main thread takes it when it next looks.
         if (batch.length) post();
         Atomics.wait(counters, RECEIVED, received, 1000);
       }
-      const bytes = readPlain(path);
+      // The main thread read this one already (the worker was starting, or behind): go on past it.
       let read: ReadText | null = null;
-      if (bytes) {
-        const text = decodeText(bytes);
-        read = { text, bounds: textBounds(text) };
+      if (produced >= Atomics.load(counters, SKIP_BELOW)) {
+        const bytes = readPlain(path);
+        if (bytes) {
+          const text = decodeText(bytes);
+          read = { text, bounds: textBounds(text) };
+        }
       }
       produced++;
       batch.push([path, read]);

@@ -1,9 +1,8 @@
 // The CLI's check reads files on a worker thread while the main thread
 // parses (read-ahead.ts). What a user would notice if it went wrong: a file's
 // text mixed up with another's, or a pass before the parse that is not the
-// text's own (a limit skipped), a check that hangs on a repository larger
-// than the read-ahead window, an odd file read past its checks, or a thread
-// left running.
+// text's own (a limit skipped), a check that hangs or waits on the thread, an
+// odd file read past its checks, or a thread left running.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,27 +11,60 @@ import { join } from 'node:path';
 import { ReadAhead } from '../../src/cli/read-ahead';
 import { textBounds } from '../../src/core/yaml/bounds';
 
+/** Polls until the worker has handed over `n` files (or a deadline passes, and the test's assertions say what is missing). */
+async function handedOver(ahead: ReadAhead, n: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (ahead.available() < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+}
+
 describe('reading ahead on a worker thread', () => {
   let dir: string;
   beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'pw-read-ahead-')); });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('hands over each planned file\'s own bytes, past its window and in any order asked', async () => {
-    // More files than the worker may read ahead, each with different content and size.
-    const files = Array.from({ length: 700 }, (_, i) => join(dir, `${String(i).padStart(3, '0')}.worksheet.yaml`));
+  const write = (count: number) => {
+    const files = Array.from({ length: count }, (_, i) => join(dir, `${String(i).padStart(3, '0')}.worksheet.yaml`));
     files.forEach((f, i) => writeFileSync(f, `kind: worksheet\nnote: ${'é'.repeat(i % 50)} file ${i}\n`));
+    return files;
+  };
+  const handsOver = (read: ReturnType<ReadAhead['take']>, f: string) => {
+    if (!read) return false;
+    assert.equal(read.text, readFileSync(f, 'utf8'), f);
+    assert.deepEqual(read.bounds, textBounds(read.text), f);
+    return true;
+  };
+
+  it('hands over each planned file\'s own text and pass, a window at a time', async () => {
+    // More files than the worker may read ahead of those taken.
+    const files = write(700);
     const ahead = new ReadAhead();
     try {
       ahead.plan(files);
-      // The first half in the planned order, then the rest from the end back (all must arrive before the last is taken).
-      const order = [...files.slice(0, 350), ...files.slice(350).reverse()];
-      for (const f of order) {
-        const read = ahead.take(f);
-        assert.ok(read, `nothing for ${f}`);
-        assert.equal(read.text, readFileSync(f, 'utf8'), f);
-        assert.deepEqual(read.bounds, textBounds(read.text), f);
+      let given = 0;
+      for (let from = 0; from < files.length; from += 200) {
+        await handedOver(ahead, Math.min(200, files.length - from));
+        for (const f of files.slice(from, from + 200)) if (handsOver(ahead.take(f), f)) given++;
       }
+      assert.equal(given, files.length, 'every file, once the worker had read it');
       assert.equal(ahead.take(files[0]), undefined, 'a file is handed over once');
+    } finally {
+      await ahead.dispose();
+    }
+  });
+
+  it('never keeps the caller waiting: a file asked for before the worker has it is the caller\'s to read, and the worker goes on past it', async () => {
+    const files = write(300);
+    const ahead = new ReadAhead();
+    try {
+      ahead.plan(files);
+      // Asked at once, while the thread is still starting: whatever it answers is right, and it answers now.
+      for (const f of files.slice(0, 20)) handsOver(ahead.take(f), f);
+      let given = 0;
+      for (const f of files.slice(20)) {
+        if (!ahead.available()) await handedOver(ahead, 1);
+        if (handsOver(ahead.take(f), f)) given++;
+      }
+      assert.ok(given >= 250, `${given} of the 280 files after them handed over`);
     } finally {
       await ahead.dispose();
     }
@@ -53,11 +85,13 @@ describe('reading ahead on a worker thread', () => {
     writeFileSync(small, 'kind: worksheet\n');
     const ahead = new ReadAhead();
     try {
-      ahead.plan([big, missing, ...(fifoMade ? [fifo] : []), small]);
+      const planned = [big, missing, ...(fifoMade ? [fifo] : []), small];
+      ahead.plan(planned);
+      await handedOver(ahead, planned.length);
       assert.equal(ahead.take(big), undefined, 'larger than the window allows: read by the caller, with its limit');
       assert.equal(ahead.take(missing), undefined, 'an error is the caller\'s to word');
       if (fifoMade) assert.equal(ahead.take(fifo), undefined, 'a FIFO is not opened for reading, nor waited on');
-      assert.equal(ahead.take(small)?.text, readFileSync(small, 'utf8'));
+      assert.ok(handsOver(ahead.take(small), small));
       assert.equal(ahead.take(join(dir, 'never-planned.worksheet.yaml')), undefined);
     } finally {
       await ahead.dispose();
