@@ -39,6 +39,8 @@ const BATCH = 32;
 const RECEIVED = 0;
 /** Where in the order of all planned files the worker is to go on from: the main thread read those before. */
 const SKIP_BELOW = 1;
+/** Batches the worker has posted. */
+const POSTED = 2;
 
 /** What tells this module, loaded in a thread, that it is the worker. */
 const ROLE = 'partner-worksheets read-ahead';
@@ -61,7 +63,7 @@ export class ReadAhead {
   /** Files planned and not taken yet, with their place in the order of all planned files. */
   private readonly planned = new Map<string, number>();
   private readonly arrived = new Map<string, ReadText | null>();
-  private readonly counters = new Int32Array(new SharedArrayBuffer(8));
+  private readonly counters = new Int32Array(new SharedArrayBuffer(12));
   private readonly port: MessagePort;
   private readonly worker: Worker;
   private plannedCount = 0;
@@ -87,6 +89,11 @@ export class ReadAhead {
     });
   }
 
+  /** How many batches the worker has posted, taken or not. */
+  get batchesPosted(): number {
+    return Atomics.load(this.counters, POSTED);
+  }
+
   /** Whether the worker thread is still running (until its exit is seen). */
   get running(): boolean {
     return !this.exited;
@@ -107,8 +114,9 @@ export class ReadAhead {
   take(path: string): ReadText | undefined {
     const at = this.planned.get(path);
     if (at === undefined) return undefined;
-    this.planned.delete(path);
+    // Still planned while the batches come in, so the one that holds it is kept.
     if (!this.arrived.has(path)) this.available();
+    this.planned.delete(path);
     const read = this.arrived.get(path);
     this.arrived.delete(path);
     // Not read yet: the caller reads it, and the worker goes on after it.
@@ -187,6 +195,7 @@ function work({ shared, port }: WorkerData): void {
   const post = () => {
     port.postMessage(batch);
     batch = [];
+    Atomics.add(counters, POSTED, 1);
   };
   port.on('message', (paths: string[]) => {
     for (const path of paths) {

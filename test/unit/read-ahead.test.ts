@@ -70,6 +70,19 @@ describe('reading ahead on a worker thread', () => {
     }
   });
 
+  it('hands over a file whose batch came in but was not taken yet when it is asked for', async () => {
+    const [file] = write(1);
+    const ahead = new ReadAhead();
+    try {
+      ahead.plan([file]);
+      const deadline = Date.now() + 20_000;
+      while (ahead.batchesPosted < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      assert.ok(handsOver(ahead.take(file), file));
+    } finally {
+      await ahead.dispose();
+    }
+  });
+
   it('leaves what is not a small regular file to the caller\'s own read, and the unplanned too', async function () {
     const big = join(dir, 'big.worksheet.yaml');
     writeFileSync(big, 'x'.repeat(200 * 1024));
