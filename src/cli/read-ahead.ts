@@ -20,12 +20,12 @@
 // again on the main thread by the caller's own read, so every message and
 // limit stays in one place (node-fs.ts). Flow control keeps the worker at
 // most WINDOW files ahead: memory holds a window of files, not the repository.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { decodeText } from '../core/decode';
 import { textBounds } from '../core/yaml/bounds';
 import type { TextBounds } from '../core/yaml/bounds';
+import { readRegularFileSync } from './regular-file';
 
 /** How many files the worker may read ahead of those taken. */
 const WINDOW = 256;
@@ -161,29 +161,12 @@ function threadOf(script: string): [script: string, evaluate: boolean] {
 
 /** A small regular file's bytes; null for anything else, which the main thread reads and words itself. */
 function readPlain(path: string): Uint8Array | null {
-  let fd: number | undefined;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const s = fstatSync(fd);
-    if (!s.isFile() || s.size > READ_AHEAD_MAX_BYTES) return null;
-    const buf = new Uint8Array(s.size);
-    let got = 0;
-    while (got < s.size) {
-      const n = readSync(fd, buf, got, s.size - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return got === s.size ? buf : buf.subarray(0, got);
+    // One byte past the limit tells a larger file, which is the main thread's.
+    const bytes = readRegularFileSync(path, true, READ_AHEAD_MAX_BYTES + 1);
+    return bytes.length > READ_AHEAD_MAX_BYTES ? null : bytes;
   } catch {
     return null;
-  } finally {
-    if (fd !== undefined) {
-      try {
-        closeSync(fd);
-      } catch {
-        // Nothing to do: the main thread reads the file again if it must.
-      }
-    }
   }
 }
 
