@@ -60,6 +60,7 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   const nodeFileSystem: Omit<NodeFileSystem, 'dispose'> = {
     readFile: (uri) => guarded.readFile(uri),
     readText: (uri) => guarded.readText(uri),
+    willRead: (uris) => guarded.willRead(uris),
     findFiles: (uri) => {
       let files = listed.get(uri);
       if (!files) listed.set(uri, (files = guarded.findFiles(uri)));

@@ -9,8 +9,9 @@
 // that cannot be read or listed is an error with the path and the reason,
 // never an empty file or a silently skipped folder. Links are followed inside
 // the tree, each folder once (see nodeFileSystemFor). With `readAhead`, the
-// files a listing gave as regular are read on a second thread (read-ahead.ts),
-// which hands back anything but a small regular file to be read here.
+// files a load names (willRead) that the listing gave as regular are read on
+// a second thread (read-ahead.ts), which hands back anything but a small
+// regular file to be read here.
 import { readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -25,6 +26,13 @@ import { ReadError, reasonOf, readRegularFileSync } from './regular-file';
 
 export { ReadError, readRegularFile } from './regular-file';
 
+/** The CLI's file system: it decodes texts itself (readText), and a reading thread, if any, ends with dispose(). */
+export interface NodeFileSystem extends FileSystem {
+  readText(uri: string): Promise<string>;
+  willRead(uris: readonly string[]): void;
+  dispose(): Promise<void>;
+}
+
 /**
  * The file system for one run. Links are followed, but only to files and
  * folders inside the folder being searched, each real folder once: a link
@@ -33,18 +41,12 @@ export { ReadError, readRegularFile } from './regular-file';
  * What is passed over is told to `onSkip`, never skipped silently.
  * URIs in give URIs out; plain paths (tests, the benchmark) give paths.
  */
-/** The CLI's file system: it decodes texts itself (readText), and a reading thread, if any, ends with dispose(). */
-export interface NodeFileSystem extends FileSystem {
-  readText(uri: string): Promise<string>;
-  dispose(): Promise<void>;
-}
-
 export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, options: { readAhead?: boolean } = {}): NodeFileSystem {
   // Files found that must not be read, with the reason readFile gives.
   const refused = new Map<string, string>();
   // Files their folder's listing gave as regular files (not links, FIFOs or devices).
   const regular = new Set<string>();
-  // With readAhead, the regular files of each folder searched are read on a worker thread (read-ahead.ts).
+  // With readAhead, the files a load names are read on a worker thread (read-ahead.ts).
   const ahead = options.readAhead ? new ReadAhead() : undefined;
   /** The path of a file that may be read: a link out of the tree is refused. */
   const readable = (uri: string): string => {
@@ -59,6 +61,8 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, o
       const path = readable(uri);
       return readRegularFileSync(path, regular.has(path));
     },
+    // The load names the files it reads, in its order: the listed regular files go to the reading thread.
+    willRead: (uris) => ahead?.plan(uris.map(toPath).filter((p) => regular.has(p) && !refused.has(p))),
     readText: async (uri) => {
       const path = readable(uri);
       const read = ahead?.take(path);
@@ -132,12 +136,6 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, o
         out.push(root);
       }
       out.sort();
-      if (ahead) {
-        // In the order the index reads them: settings first (WorkspaceIndex.loadFolder).
-        const files = out.filter((p) => regular.has(p));
-        const isSettings = (p: string) => kindOfFile(p) === 'config';
-        ahead.plan([...files.filter(isSettings), ...files.filter((p) => !isSettings(p))]);
-      }
       return rootUri.startsWith('file:') ? out.map(toUri) : out;
     },
   };

@@ -60,6 +60,8 @@ export interface FileSystem {
   readFile(uri: string): Promise<Uint8Array>;
   /** The file's text, as decodeText gives it from readFile's bytes: for a file system that decodes them itself. */
   readText?(uri: string): Promise<string>;
+  /** Told the files a load is about to read, in the order it reads them: a file system may read ahead. */
+  willRead?(uris: readonly string[]): void;
   /** Every candidate file below `rootUri` (worksheets, convenings, reviews, settings). */
   findFiles(rootUri: string): Promise<string[]>;
   /** A stamp that changes when the file does (modification time and size), for warm starts. */

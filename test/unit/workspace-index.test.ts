@@ -196,6 +196,25 @@ describe('workspace index', () => {
     assert.deepEqual(progress.sort(), [1, 2, 3]);
     assert.deepEqual(index.partnerIds(), ['riverside-youth']);
   });
+
+  it('names the files it is about to read, settings first, and reads them in that order through readText where the file system decodes', async () => {
+    const settings = `${ROOT}/partner-worksheets.yaml`;
+    const files: Record<string, string> = { [CONV]: CONVENING, [RIVERSIDE]: WORKSHEET, [settings]: CONFIG };
+    const named: string[][] = [];
+    const read: string[] = [];
+    const fs = {
+      findFiles: async () => Object.keys(files).sort(),
+      readFile: async (): Promise<Uint8Array> => { throw new Error('readText is there'); },
+      readText: async (uri: string) => { read.push(uri); return files[uri]; },
+      willRead: (uris: readonly string[]) => { named.push([...uris]); },
+    };
+    const index = new WorkspaceIndex(() => '2026-10-21');
+    const result = await index.loadFolder(fs, ROOT);
+    assert.deepEqual(result.unreadable, []);
+    assert.deepEqual(named, [[settings, CONV, RIVERSIDE]]);
+    assert.deepEqual(read, named[0]);
+    assert.equal(index.documents().length, 3);
+  });
 });
 
 describe('index snapshot', () => {

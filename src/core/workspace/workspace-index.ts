@@ -372,6 +372,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     // so a file checked as soon as it is read (onRead) is checked once.
     const settings = toRead.filter((u) => kindOfFile(u) === 'config');
     const rest = toRead.filter((u) => kindOfFile(u) !== 'config');
+    fs.willRead?.([...settings, ...rest]);
     const unreadable: LoadResult['unreadable'] = [];
     let done = 0;
     const total = toRead.length;
