@@ -15,6 +15,8 @@ import { REVIEW_FORMATS, runReview } from './review';
 import { PARTNER_FORMATS, SHARE_FORMATS, runPartner, runShare } from './partner';
 import { runThemes } from './themes';
 
+export { startThreadsFrom } from './read-ahead';
+
 export const USAGE = `Usage: partner-worksheets <command> [options] [paths...]
 
 Commands:
@@ -212,8 +214,9 @@ export async function runBinary(argv: string[], stdout: NodeJS.WritableStream, s
   return code;
 }
 
-// Run when bundled as the `partner-worksheets` binary (not when imported by
-// tests, nor in the bundle's reading thread: read-ahead.ts).
+// Run when the bundle is run itself (`node dist/cli-main.js`); the binary's
+// loader (bin.ts) calls runBinary, and tests import main. Not in the bundle's
+// reading thread (read-ahead.ts).
 if (typeof require !== 'undefined' && require.main === module && isMainThread) {
   void runBinary(process.argv.slice(2), process.stdout, process.stderr, process.cwd()).then((code) => {
     process.exitCode = code;

@@ -78,7 +78,7 @@ export class ReadAhead {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: WorkerData = { role: ROLE, shared: this.counters.buffer as SharedArrayBuffer, port: port2 };
-    const [script, evaluate] = threadOf(__filename);
+    const [script, evaluate] = threadOf(threadScript);
     this.worker = new Worker(script, { eval: evaluate, workerData: data, transferList: [port2] });
     // The process never waits for the worker to end, and a worker that fails leaves its files to the main thread.
     this.worker.unref();
@@ -145,6 +145,18 @@ export class ReadAhead {
     this.gone = true;
     return this.worker.terminate().then(() => undefined);
   }
+}
+
+/** The script a reading thread runs: this module's own file, or the binary's loader (startThreadsFrom). */
+let threadScript = __filename;
+
+/**
+ * Reading threads start from this script instead of this module's file: the
+ * binary's loader (bin.ts), which loads the bundle with its code cache, as it
+ * loaded it on the main thread.
+ */
+export function startThreadsFrom(script: string): void {
+  threadScript = script;
 }
 
 /**

@@ -5,7 +5,7 @@
 // no dependency to fetch, nothing from this repository within reach.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from './cli-run';
@@ -43,7 +43,8 @@ describe('the npm package, packed and installed in an empty folder', function ()
 
   it('holds the bundled command and its papers, nothing of the tree, and no dependencies', () => {
     assert.deepEqual(packed.files.map((f) => f.path).sort(), [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/cli.js', 'docs/rules.md', 'package.json',
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/cli-main.code-cache', 'dist/cli-main.js', 'dist/cli.js',
+      'docs/rules.md', 'package.json',
     ]);
     const manifest = JSON.parse(readFileSync(join(team, 'node_modules', 'partner-worksheets', 'package.json'), 'utf8'));
     assert.equal(manifest.private, undefined, 'npm publish refuses a private package');
@@ -62,6 +63,46 @@ describe('the npm package, packed and installed in an empty folder', function ()
     assert.equal(r.out, expected.out);
     assert.match(r.out, /^community-team\/convenings\/westside-arts-access\.convening\.yaml:\d+:\d+: warning unknown-partner /m);
     assert.match(r.err, /warnings is more than --max-warnings 0\n$/);
+  });
+
+  it('ships a code cache that this Node takes back for the bundle, and checks as well without it or with a broken one', async () => {
+    const dist = join(team, 'node_modules', 'partner-worksheets', 'dist');
+    // The loader compiles the bundle as it does for a run, and V8 says whether it used the cache.
+    const probe = `process.stdout.write(String(require(${JSON.stringify(join(dist, 'cli.js'))}).codeCacheTakenBack()))`;
+    const accepted = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    assert.equal(accepted.stdout, 'true', accepted.stderr);
+
+    const args = ['check', 'community-team', '--today', TODAY, '--format', 'json'];
+    const expected = (await runCli(args, team)).out;
+    const cache = join(dist, 'cli-main.code-cache');
+    const kept = readFileSync(cache);
+    try {
+      writeFileSync(cache, 'not a code cache');
+      const broken = run('npx', ['partner-worksheets', ...args], team);
+      assert.equal(broken.out, expected, broken.err);
+      rmSync(cache);
+      const none = run('npx', ['partner-worksheets', ...args], team);
+      assert.equal(none.out, expected, none.err);
+    } finally {
+      writeFileSync(cache, kept);
+    }
+  });
+
+  it('runs a bundle changed after its cache was made as it now is, not the code cached for the old one', () => {
+    const bundle = join(team, 'node_modules', 'partner-worksheets', 'dist', 'cli-main.js');
+    const kept = readFileSync(bundle, 'utf8');
+    // The same length: V8 alone would take the old code back for it, and this
+    // message's code is in the cache (the build's check of the examples made it).
+    const changed = kept.replace('No confirmation recorded.', 'NO CONFIRMATION RECORDED.');
+    assert.notEqual(changed, kept);
+    try {
+      writeFileSync(bundle, changed);
+      const r = run('npx', ['partner-worksheets', 'check', 'community-team', '--today', TODAY], team);
+      assert.match(r.out, /warning missing-confirmation NO CONFIRMATION RECORDED\. /);
+      assert.doesNotMatch(r.out, /No confirmation recorded/);
+    } finally {
+      writeFileSync(bundle, kept);
+    }
   });
 
   it('npx partner-worksheets review prints the team review; --version the package version', async () => {
