@@ -11,11 +11,11 @@
 // checking the example workspace (writeCodeCache, called by esbuild.mjs), and
 // it ships beside the bundle; nothing is written when the command runs.
 //
-// V8 refuses a cache made for another source, another V8 version or other
-// engine flags, and the bundle is then compiled as without one: a missing or
-// stale cache costs nothing but that compile. VS Code loads its own bundles
-// the same way; Node 22's module.enableCompileCache() does it with a cache
-// written at run time.
+// V8 refuses a cache made by another V8 version or under other engine flags,
+// and this loader one made for another bundle (readCodeCache); the bundle is
+// then compiled as without one: a missing or stale cache costs nothing but
+// that compile. Node 22's module.enableCompileCache() does the same with a
+// cache written at run time, which a CI runner would throw away each time.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
