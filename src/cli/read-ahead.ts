@@ -57,11 +57,47 @@ export interface ReadText {
   bounds: TextBounds;
 }
 
-type Entry = [path: string, read: ReadText | null];
+/**
+ * Files as the worker posts them: those from `first` on in the order of all
+ * planned files, each a text or null ("read it yourself"), and their passes
+ * packed in `bounds` (PACKED numbers each). Paths are not sent (the main
+ * thread planned them), and numbers in one typed array are copied as one: an
+ * object per file costs the serializer its keys, file after file.
+ */
+interface Batch {
+  first: number;
+  texts: (string | null)[];
+  bounds: Int32Array;
+}
+
+/** Numbers per pass in a batch: nesting, values, and the flags. */
+const PACKED = 3;
+const LONG_LINE_FLAG = 1;
+const CARRIAGE_RETURN_FLAG = 2;
+const UNSURE_FLAG = 4;
+
+function pack(bounds: TextBounds, into: Int32Array, at: number): void {
+  into[at * PACKED] = bounds.nesting;
+  into[at * PACKED + 1] = bounds.values;
+  into[at * PACKED + 2] = (bounds.longLine ? LONG_LINE_FLAG : 0) | (bounds.carriageReturn ? CARRIAGE_RETURN_FLAG : 0) | (bounds.unsure ? UNSURE_FLAG : 0);
+}
+
+function unpack(from: Int32Array, at: number): TextBounds {
+  const flags = from[at * PACKED + 2];
+  return {
+    nesting: from[at * PACKED],
+    values: from[at * PACKED + 1],
+    longLine: (flags & LONG_LINE_FLAG) !== 0,
+    carriageReturn: (flags & CARRIAGE_RETURN_FLAG) !== 0,
+    unsure: (flags & UNSURE_FLAG) !== 0,
+  };
+}
 
 export class ReadAhead {
   /** Files planned and not taken yet, with their place in the order of all planned files. */
   private readonly planned = new Map<string, number>();
+  /** Every planned file, in that order: what a batch's places name. */
+  private readonly order: string[] = [];
   private readonly arrived = new Map<string, ReadText | null>();
   private readonly counters = new Int32Array(new SharedArrayBuffer(12));
   private readonly port: MessagePort;
@@ -102,7 +138,10 @@ export class ReadAhead {
   /** Reads these files next, in this order. */
   plan(paths: readonly string[]): void {
     if (this.gone || paths.length === 0) return;
-    for (const p of paths) this.planned.set(p, this.plannedCount++);
+    for (const p of paths) {
+      this.planned.set(p, this.plannedCount++);
+      this.order.push(p);
+    }
     this.port.postMessage(paths);
   }
 
@@ -128,10 +167,15 @@ export class ReadAhead {
   available(): number {
     let received = 0;
     for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
-      const entries = message.message as Entry[];
-      // Files the main thread has read meanwhile are dropped.
-      for (const [path, read] of entries) if (this.planned.has(path)) this.arrived.set(path, read);
-      received += entries.length;
+      const { first, texts, bounds } = message.message as Batch;
+      for (let i = 0; i < texts.length; i++) {
+        const path = this.order[first + i];
+        // Files the main thread has read meanwhile are dropped.
+        if (!this.planned.has(path)) continue;
+        const text = texts[i];
+        this.arrived.set(path, text === null ? null : { text, bounds: unpack(bounds, i) });
+      }
+      received += texts.length;
     }
     if (received) {
       Atomics.add(this.counters, RECEIVED, received);
@@ -186,10 +230,13 @@ function work({ shared, port }: WorkerData): void {
   const counters = new Int32Array(shared);
   /** Files posted (read, skipped or left to the main thread), across every plan. */
   let produced = 0;
-  let batch: Entry[] = [];
+  let texts: (string | null)[] = [];
+  let bounds = new Int32Array(BATCH * PACKED);
   const post = () => {
+    const batch: Batch = { first: produced - texts.length, texts, bounds };
     port.postMessage(batch);
-    batch = [];
+    texts = [];
+    bounds = new Int32Array(BATCH * PACKED);
     Atomics.add(counters, POSTED, 1);
   };
   port.on('message', (paths: string[]) => {
@@ -198,23 +245,23 @@ function work({ shared, port }: WorkerData): void {
         const received = Atomics.load(counters, RECEIVED);
         if (produced - received < WINDOW) break;
         // What is read so far goes first: the main thread takes it when it next looks.
-        if (batch.length) post();
+        if (texts.length) post();
         Atomics.wait(counters, RECEIVED, received, 1000);
       }
       // The main thread read this one already (the worker was starting, or behind): go on past it.
-      let read: ReadText | null = null;
+      let text: string | null = null;
       if (produced >= Atomics.load(counters, SKIP_BELOW)) {
         const bytes = readPlain(path);
         if (bytes) {
-          const text = decodeText(bytes);
-          read = { text, bounds: textBounds(text) };
+          text = decodeText(bytes);
+          pack(textBounds(text), bounds, texts.length);
         }
       }
       produced++;
-      batch.push([path, read]);
-      if (batch.length >= BATCH) post();
+      texts.push(text);
+      if (texts.length >= BATCH) post();
     }
-    if (batch.length) post();
+    if (texts.length) post();
   });
 }
 

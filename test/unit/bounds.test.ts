@@ -59,4 +59,15 @@ describe('the pass before the parse', () => {
     textBounds('x: 1\n');
     assert.equal(textBounds(text).values, real, 'used once: asked again later, the text is scanned');
   });
+
+  it('keeps each handed-over pass with its own text, whatever order the texts are read in, and the latest 512 only', () => {
+    const texts = Array.from({ length: 600 }, (_, i) => `kind: worksheet\nn: ${i}\n`);
+    const handed = texts.map((_, i) => ({ ...textBounds('x: 1\n'), values: 10_000 + i }));
+    texts.forEach((t, i) => primeBounds(t, handed[i]));
+    // The oldest 88 were let go: scanned.
+    assert.equal(textBounds(texts[0]).values, textBounds(`${texts[0]} `).values);
+    for (const i of [599, 300, 88, 450]) assert.equal(textBounds(texts[i]), handed[i], `text ${i}`);
+    // A string equal to a handed-over text but built apart is that text.
+    assert.equal(textBounds(['kind: worksheet', 'n: 500', ''].join('\n')), handed[500]);
+  });
 });

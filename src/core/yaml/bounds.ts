@@ -40,15 +40,27 @@ export const LONG_LINE = 1000;
 
 let last: { text: string; bounds: TextBounds } | undefined;
 
-/** Passes made elsewhere (the CLI's reading thread) for texts about to be read, oldest first. */
-const primed = new Map<string, TextBounds>();
+/**
+ * Passes made elsewhere (the CLI's reading thread) for texts about to be
+ * read, found by the text itself: the same string, so a comparison is mostly
+ * of two pointers, where a Map keyed by text would hash every character.
+ */
+const primedTexts: string[] = [];
+const primedBounds: TextBounds[] = [];
 const MAX_PRIMED = 512;
 
 export function textBounds(text: string): TextBounds {
   if (last?.text === text) return last.bounds;
-  let bounds = primed.size ? primed.get(text) : undefined;
-  if (bounds) primed.delete(text);
-  else bounds = scan(text);
+  let bounds: TextBounds | undefined;
+  // Oldest first: texts are read in the order they were handed over.
+  for (let i = 0; i < primedTexts.length; i++) {
+    if (primedTexts[i] !== text) continue;
+    bounds = primedBounds[i];
+    primedTexts.splice(i, 1);
+    primedBounds.splice(i, 1);
+    break;
+  }
+  bounds ??= scan(text);
   last = { text, bounds };
   return bounds;
 }
@@ -59,8 +71,12 @@ export function textBounds(text: string): TextBounds {
  * again. Only a few hundred are kept, which is more than are ever waiting.
  */
 export function primeBounds(text: string, bounds: TextBounds): void {
-  primed.set(text, bounds);
-  if (primed.size > MAX_PRIMED) primed.delete(primed.keys().next().value as string);
+  primedTexts.push(text);
+  primedBounds.push(bounds);
+  if (primedTexts.length > MAX_PRIMED) {
+    primedTexts.shift();
+    primedBounds.shift();
+  }
 }
 
 // Character codes.
