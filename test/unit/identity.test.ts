@@ -100,6 +100,18 @@ describe('identity and rounds across the workspace', () => {
     assert.equal(f.fixes?.[0].preferred, true);
   });
 
+  it('missing-round finds the nearest meetings by date whatever order the worksheets were read in', () => {
+    const index = new WorkspaceIndex(() => '2026-11-20');
+    // Newest first, as a folder of dated files can be read.
+    index.set('/team/a/2026-11-12.worksheet.yaml', oak('a', 'A', '2026-11-12', 'autumn-2026'));
+    index.set('/team/b/2026-05-11.worksheet.yaml', oak('b', 'B', '2026-05-11', 'spring-2026'));
+    index.set('/team/c/2025-10-01.worksheet.yaml', oak('c', 'C', '2025-10-01', 'autumn-2025'));
+    const uri = '/team/d/2025-10-05.worksheet.yaml';
+    index.set(uri, variant(oak('d', 'D', '2025-10-05', 'x'), [['round']]));
+    const [f] = only(index, uri, 'missing-round');
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['Put it in `autumn-2025` (its neighbours by date)', 'Put it in `spring-2026`']);
+  });
+
   it('round-lookalike needs far fewer meetings and the same numbers', () => {
     const index = workspace();
     for (const [i, p] of ['a', 'b', 'c'].entries()) index.set(`/team/${p}/2026-10-0${i + 1}.worksheet.yaml`, oak(p, p.toUpperCase(), `2026-10-0${i + 1}`, 'autumn-2026'));

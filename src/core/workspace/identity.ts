@@ -42,8 +42,13 @@ export interface Identity {
   roundSizes: Map<string, number>;
   /** A round that looks like a typo of a bigger one, and that one. */
   lookalikes: Map<string, { round: string; meetings: number; example: Meeting }>;
-  /** Meetings with a round and a date, by date: the neighbours of a worksheet with no round. */
+  /**
+   * Meetings with a round and a date: the neighbours of a worksheet with no
+   * round. Sorted by date when first asked for (roundsNear): most workspaces
+   * have no such worksheet, and sorting every meeting is most of a rebuild.
+   */
   dated: { date: string; round: string }[];
+  datedSorted: boolean;
 }
 
 /** Earlier meeting first: by date (undated last), then by file. */
@@ -119,8 +124,7 @@ export function buildIdentity(meetings: readonly Meeting[]): Identity {
     }
     if (best) lookalikes.set(small, { round: best[0], meetings: best[1], example: roundFirst.get(best[0])! });
   }
-  dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { idsByName, namesById, roundSizes, lookalikes, dated };
+  return { idsByName, namesById, roundSizes, lookalikes, dated, datedSorted: false };
 }
 
 /**
@@ -130,6 +134,10 @@ export function buildIdentity(meetings: readonly Meeting[]): Identity {
  */
 export function roundsNear(identity: Identity, date: string, limit = 2): string[] {
   const { dated, lookalikes } = identity;
+  if (!identity.datedSorted) {
+    dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    identity.datedSorted = true;
+  }
   const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
   const t = ms(date);
   if (Number.isNaN(t)) return [];
