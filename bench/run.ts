@@ -262,7 +262,7 @@ async function measureCheckCli(): Promise<void> {
     // Every file read just before each process, so both find them in memory. Without it the
     // first process of a pair pays for what the system reclaimed since the last (this machine
     // reclaims idle files' memory within seconds) and the second finds them read: the floor,
-    // run first, took from 2.6 to 4.5 s at 40,000 worksheets, which flattered the ratio.
+    // run first, took from 2.6 to 4.5 s at 40,000 worksheets, which could flatter the ratio.
     const warm = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);

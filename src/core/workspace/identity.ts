@@ -45,7 +45,7 @@ export interface Identity {
   /**
    * Meetings with a round and a date: the neighbours of a worksheet with no
    * round. Sorted by date when first asked for (roundsNear): most workspaces
-   * have no such worksheet, and sorting every meeting is most of a rebuild.
+   * have no such worksheet, and sorting every meeting was a sixth of a rebuild.
    */
   dated: { date: string; round: string }[];
   datedSorted: boolean;
