@@ -57,10 +57,8 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   const index = new WorkspaceIndex(() => args.today, { checkEvery: true, positions: false });
   // `check .` lists the folder for the files wanted, then loadFolder lists its workspace: one walk of each folder.
   const listed = new Map<string, Promise<string[]>>();
-  const nodeFileSystem: Omit<NodeFileSystem, 'dispose'> = {
-    readFile: (uri) => guarded.readFile(uri),
-    readText: (uri) => guarded.readText(uri),
-    willRead: (uris) => guarded.willRead(uris),
+  const nodeFileSystem: NodeFileSystem = {
+    ...guarded,
     findFiles: (uri) => {
       let files = listed.get(uri);
       if (!files) listed.set(uri, (files = guarded.findFiles(uri)));

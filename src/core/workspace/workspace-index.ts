@@ -320,7 +320,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     } else {
       affected = [uri];
     }
-    if (this.findingsCache.size > 0) for (const u of affected) this.forget(u);
+    for (const u of affected) this.forget(u);
     const change = { affected, structure };
     for (const l of this.listeners) l(change);
     return change;
