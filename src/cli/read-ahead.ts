@@ -75,11 +75,12 @@ const PACKED = 3;
 const LONG_LINE_FLAG = 1;
 const CARRIAGE_RETURN_FLAG = 2;
 const UNSURE_FLAG = 4;
+const DIRECTIVE_FLAG = 8;
 
 function pack(bounds: TextBounds, into: Int32Array, at: number): void {
   into[at * PACKED] = bounds.nesting;
   into[at * PACKED + 1] = bounds.values;
-  into[at * PACKED + 2] = (bounds.longLine ? LONG_LINE_FLAG : 0) | (bounds.carriageReturn ? CARRIAGE_RETURN_FLAG : 0) | (bounds.unsure ? UNSURE_FLAG : 0);
+  into[at * PACKED + 2] = (bounds.longLine ? LONG_LINE_FLAG : 0) | (bounds.carriageReturn ? CARRIAGE_RETURN_FLAG : 0) | (bounds.unsure ? UNSURE_FLAG : 0) | (bounds.directive ? DIRECTIVE_FLAG : 0);
 }
 
 function unpack(from: Int32Array, at: number): TextBounds {
@@ -90,6 +91,7 @@ function unpack(from: Int32Array, at: number): TextBounds {
     longLine: (flags & LONG_LINE_FLAG) !== 0,
     carriageReturn: (flags & CARRIAGE_RETURN_FLAG) !== 0,
     unsure: (flags & UNSURE_FLAG) !== 0,
+    directive: (flags & DIRECTIVE_FLAG) !== 0,
   };
 }
 

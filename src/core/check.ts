@@ -10,6 +10,7 @@ import type { FileFacts, TeamConfig } from './facts';
 import { DEFAULT_CONFIG, isBlock, readFacts } from './facts';
 import type { WorkspaceFacts } from './rules/rule';
 import { rulesFor } from './rules';
+import { DIRECTIVE_NAME, mayHoldDirective } from './yaml/bounds';
 
 export interface CheckOptions {
   /** ISO date the rules treat as today. */
@@ -108,13 +109,16 @@ function runRules(kind: FileKind, file: ParsedFile, view: YamlView, facts: FileF
 }
 
 interface Disabled {
-  file: Set<string>;
+  file: ReadonlySet<string>;
   /** 0-based line -> codes disabled on that line ('*' for all). */
-  lines: Map<number, Set<string>>;
+  lines: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
+/** What most files disable: nothing (one for all, as they only read it). */
+const NO_DIRECTIVES: Disabled = { file: new Set(), lines: new Map() };
+
 const DIRECTIVE = /^#\s*worksheets-disable(-next-line)?\b(.*)$/;
-const NAME = 'worksheets-disable';
+const NAME = DIRECTIVE_NAME;
 
 /**
  * A directive on a line of its own: the candidates, before asking whether
@@ -157,8 +161,8 @@ function* directiveLines(text: string): Generator<{ at: number; comment: string 
  * a pass over the whole text.
  */
 export function disabledCodes(text: string, tree?: PosNode): Disabled {
-  const result: Disabled = { file: new Set(), lines: new Map() };
-  if (!text.includes('worksheets-disable')) return result;
+  if (!mayHoldDirective(text)) return NO_DIRECTIVES;
+  const result = { file: new Set<string>(), lines: new Map<number, Set<string>>() };
   const add = (line: number, comment: string) => {
     const m = DIRECTIVE.exec(comment);
     if (!m) return;

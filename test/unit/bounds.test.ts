@@ -4,7 +4,8 @@
 // on, and on the clauses' own examples.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LONG_LINE, primeBounds, textBounds } from '../../src/core/yaml/bounds';
+import { DIRECTIVE_NAME, LONG_LINE, mayHoldDirective, primeBounds, textBounds } from '../../src/core/yaml/bounds';
+import { disabledCodes } from '../../src/core/check';
 import { UNSURE_CLAUSES, unsureTest } from '../../src/core/yaml/quick-read';
 
 const lineClauses = unsureTest(Object.values(UNSURE_CLAUSES).filter((c) => c.multiline));
@@ -47,6 +48,32 @@ describe('the pass before the parse', () => {
     assert.equal(textBounds(`a: 1\n${long.slice(1)}\n${long.slice(1)}`).longLine, false);
     assert.equal(textBounds('a: 1\r\nb: 2\r\n').carriageReturn, true);
     assert.equal(textBounds('a: 1\nb: 2\n').carriageReturn, false);
+  });
+
+  it('tells a text that may hold a worksheets-disable comment from one that cannot', () => {
+    const pieces = ['#', '#', ' ', '\t', '\n', '\u00a0', 'a', ': ', DIRECTIVE_NAME, DIRECTIVE_NAME, 'worksheets-', '-next-line', 'disable'];
+    let hits = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      const expected = /#\s*worksheets-disable/.test(text);
+      if (expected) hits++;
+      assert.equal(textBounds(text).directive, expected, JSON.stringify(text));
+      // Asked right after the pass (the check after a read), and for a text never scanned.
+      assert.equal(mayHoldDirective(text), expected, JSON.stringify(text));
+      assert.equal(mayHoldDirective(`${text} `), `${text} `.includes(DIRECTIVE_NAME), 'a text with no pass made is searched');
+    }), { numRuns: 5000 });
+    assert.ok(hits > 400 && hits < 4600, `${hits} of 5000 texts held the name after a #`);
+  });
+
+  it('leaves the directives of a file to its comments, whether or not the pass was made first', () => {
+    const text = 'kind: worksheet # worksheets-disable not-thanked\n# worksheets-disable-next-line meeting-length\nmeeting: {duration_minutes: 5}\n';
+    textBounds(text);
+    const after = disabledCodes(text);
+    assert.deepEqual([...after.lines.get(2) ?? []], ['meeting-length']);
+    assert.deepEqual([...after.file], [], 'a remark after a value disables nothing');
+    textBounds('x: 1\n');
+    assert.deepEqual(disabledCodes(text), after);
+    assert.equal(disabledCodes('note: "worksheets-disable"\n').file.size, 0);
   });
 
   it('takes a pass handed over from the reading thread for its text, once, and scans other texts', () => {

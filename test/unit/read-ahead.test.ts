@@ -24,8 +24,8 @@ describe('reading ahead on a worker thread', () => {
 
   const write = (count: number) => {
     const files = Array.from({ length: count }, (_, i) => join(dir, `${String(i).padStart(3, '0')}.worksheet.yaml`));
-    // Passes of every kind: line breaks with carriage returns, a line too long for a key, an anchor (for the full parse), deep lists.
-    const extra = (i: number) => [i % 7 === 0 ? 'a: 1\r\n' : '', i % 11 === 0 ? `long: ${'x'.repeat(1100)}\n` : '', i % 13 === 0 ? 'b: &anchor 2\n' : '', `deep: ${'['.repeat(i % 9)}${']'.repeat(i % 9)}\n`].join('');
+    // Passes of every kind: line breaks with carriage returns, a line too long for a key, an anchor (for the full parse), deep lists, a directive.
+    const extra = (i: number) => [i % 7 === 0 ? 'a: 1\r\n' : '', i % 11 === 0 ? `long: ${'x'.repeat(1100)}\n` : '', i % 13 === 0 ? 'b: &anchor 2\n' : '', i % 5 === 0 ? '# worksheets-disable not-thanked\n' : '', `deep: ${'['.repeat(i % 9)}${']'.repeat(i % 9)}\n`].join('');
     files.forEach((f, i) => writeFileSync(f, `kind: worksheet\nnote: ${'é'.repeat(i % 50)} file ${i}\n${extra(i)}`));
     return files;
   };

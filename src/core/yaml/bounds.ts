@@ -5,6 +5,8 @@
 //   no closer look (nesting.ts, breadth.ts);
 // - whether a line is longer than the `yaml` package takes for a key, and
 //   whether the text holds a carriage return;
+// - whether a `#` may start a `worksheets-disable` comment (check.ts): most
+//   texts have none, and the check then looks no further;
 // - whether it matches the line clauses of UNSURE_CLAUSES (quick-read.ts):
 //   texts the quick and light reads leave to the full parse. Those clauses are
 //   regular expressions, kept as the readable definition and tested one by
@@ -33,7 +35,12 @@ export interface TextBounds {
   carriageReturn: boolean;
   /** Whether the line clauses of UNSURE_CLAUSES (those with the `m` flag) match somewhere. */
   unsure: boolean;
+  /** A `#`, then perhaps white space, then DIRECTIVE_NAME: where a `worksheets-disable` comment may be. */
+  directive: boolean;
 }
+
+/** What every `worksheets-disable` comment holds after its `#` and any white space. */
+export const DIRECTIVE_NAME = 'worksheets-disable';
 
 /** The `yaml` package refuses implicit keys longer than this; js-yaml does not. */
 export const LONG_LINE = 1000;
@@ -63,6 +70,15 @@ export function textBounds(text: string): TextBounds {
   bounds ??= scan(text);
   last = { text, bounds };
   return bounds;
+}
+
+/**
+ * Whether the text may hold a `worksheets-disable` comment: from the pass over
+ * it when that was the last one made (the check right after a read), else by
+ * looking for the name, which costs less than a pass.
+ */
+export function mayHoldDirective(text: string): boolean {
+  return last?.text === text ? last.bounds.directive : text.includes(DIRECTIVE_NAME);
 }
 
 /**
@@ -120,6 +136,8 @@ const INDICATOR = 16;
 const BLANK = 32;
 /** A line starts after it, for `^`. */
 const TERMINATOR = 64;
+/** `#`: a comment, perhaps a directive. */
+const COMMENT = 128;
 const CLASS = new Uint8Array(128);
 for (const c of [TAB, CR, BANG, QUOTE, AMP, APOS, STAR, COMMA, GT, QUESTION, RBRACKET, PIPE, RBRACE]) CLASS[c] |= CLAUSE;
 for (const c of [PERCENT, DASH, DOT, SPACE]) CLASS[c] |= AT_LINE_START;
@@ -128,6 +146,7 @@ for (const c of [COMMA, QUOTE, APOS]) CLASS[c] |= SEPARATES;
 for (const c of [DASH, QUESTION, COLON]) CLASS[c] |= INDICATOR;
 for (const c of [SPACE, TAB]) CLASS[c] |= BLANK;
 for (const c of [LF, CR]) CLASS[c] |= TERMINATOR;
+CLASS[HASH] |= COMMENT;
 
 /** A line terminator to a JavaScript regular expression (where `^` and `$` match with the `m` flag, and `.` stops). */
 function isTerminator(c: number): boolean {
@@ -161,6 +180,7 @@ function scan(text: string): TextBounds {
   let longLine = false;
   let carriageReturn = false;
   let unsure = false;
+  let directive = false;
   // Where the last block scalar header's following lines were looked at, and what was found (spacesLeadingBlockScalar).
   let spacesFrom = -1;
   let spacesFound = false;
@@ -209,7 +229,14 @@ function scan(text: string): TextBounds {
       continue;
     }
     leading = false;
-    if ((k & OPENS_FLOW) !== 0) {
+    if ((k & COMMENT) !== 0) {
+      // As check.ts finds a directive: the name after the `#` and any white space.
+      if (!directive) {
+        let j = i + 1;
+        while (j < n && isSpace(text.charCodeAt(j))) j++;
+        directive = text.startsWith(DIRECTIVE_NAME, j);
+      }
+    } else if ((k & OPENS_FLOW) !== 0) {
       flow++;
       values++;
     } else if ((k & SEPARATES) !== 0) {
@@ -223,7 +250,7 @@ function scan(text: string): TextBounds {
   }
   if (width > widest) widest = width;
   if (n - lineFrom > LONG_LINE) longLine = true;
-  return { nesting: flow + 2 * widest + 4, values, longLine, carriageReturn, unsure };
+  return { nesting: flow + 2 * widest + 4, values, longLine, carriageReturn, unsure, directive };
 }
 
 /** Whether a line clause of UNSURE_CLAUSES matches at offset i, whose character is c. */
