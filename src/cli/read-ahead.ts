@@ -98,9 +98,15 @@ function unpack(from: Int32Array, at: number): TextBounds {
 export class ReadAhead {
   /** Files planned and not taken yet, with their place in the order of all planned files. */
   private readonly planned = new Map<string, number>();
-  /** Every planned file, in that order: what a batch's places name. */
-  private readonly order: string[] = [];
-  private readonly arrived = new Map<string, ReadText | null>();
+  /**
+   * By place: what the worker handed over and was not taken yet (null: read
+   * it yourself), and whether the file was taken. Arrays by place, as the
+   * batches name files: a map by path cost the main thread four lookups a file.
+   */
+  private readonly arrived: (ReadText | null | undefined)[] = [];
+  private readonly taken: boolean[] = [];
+  /** How many of `arrived` are waiting to be taken. */
+  private waiting = 0;
   private readonly counters = new Int32Array(new SharedArrayBuffer(12));
   private readonly port: MessagePort;
   private readonly worker: Worker;
@@ -140,10 +146,7 @@ export class ReadAhead {
   /** Reads these files next, in this order. */
   plan(paths: readonly string[]): void {
     if (this.gone || paths.length === 0) return;
-    for (const p of paths) {
-      this.planned.set(p, this.plannedCount++);
-      this.order.push(p);
-    }
+    for (const p of paths) this.planned.set(p, this.plannedCount++);
     this.port.postMessage(paths);
   }
 
@@ -155,11 +158,15 @@ export class ReadAhead {
   take(path: string): ReadText | undefined {
     const at = this.planned.get(path);
     if (at === undefined) return undefined;
-    // Still planned while the batches come in, so the one that holds it is kept.
-    if (!this.arrived.has(path)) this.available();
+    // Still not taken while the batches come in, so the one that holds it is kept.
+    if (this.arrived[at] === undefined) this.available();
     this.planned.delete(path);
-    const read = this.arrived.get(path);
-    this.arrived.delete(path);
+    this.taken[at] = true;
+    const read = this.arrived[at];
+    if (read !== undefined) {
+      this.arrived[at] = undefined;
+      this.waiting--;
+    }
     // Not read yet: the caller reads it, and the worker goes on after it.
     if (read === undefined && Atomics.load(this.counters, SKIP_BELOW) <= at) Atomics.store(this.counters, SKIP_BELOW, at + 1);
     return read ?? undefined;
@@ -171,11 +178,11 @@ export class ReadAhead {
     for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
       const { first, texts, bounds } = message.message as Batch;
       for (let i = 0; i < texts.length; i++) {
-        const path = this.order[first + i];
         // Files the main thread has read meanwhile are dropped.
-        if (!this.planned.has(path)) continue;
+        if (this.taken[first + i]) continue;
         const text = texts[i];
-        this.arrived.set(path, text === null ? null : { text, bounds: unpack(bounds, i) });
+        this.arrived[first + i] = text === null ? null : { text, bounds: unpack(bounds, i) };
+        this.waiting++;
       }
       received += texts.length;
     }
@@ -183,7 +190,7 @@ export class ReadAhead {
       Atomics.add(this.counters, RECEIVED, received);
       Atomics.notify(this.counters, RECEIVED);
     }
-    return this.arrived.size;
+    return this.waiting;
   }
 
   /** Stops the worker; resolves once it has stopped. */

@@ -370,8 +370,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const stampAfterRead = fs.stamp !== undefined && opts.snapshot === undefined;
     // Settings first, all of them: every other file's findings depend on them,
     // so a file checked as soon as it is read (onRead) is checked once.
-    const settings = toRead.filter((u) => kindOfFile(u) === 'config');
-    const rest = toRead.filter((u) => kindOfFile(u) !== 'config');
+    const settings: string[] = [];
+    const rest: string[] = [];
+    for (const u of toRead) (kindOfFile(u) === 'config' ? settings : rest).push(u);
     fs.willRead?.([...settings, ...rest]);
     const unreadable: LoadResult['unreadable'] = [];
     let done = 0;
