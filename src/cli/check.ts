@@ -3,7 +3,7 @@
 // A single file is checked with its workspace around it, so cross-file rules
 // (unknown partners, rounds not held) see its neighbours as the editor does.
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
 import type { Finding } from '../core/types';
@@ -115,13 +115,14 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
 
   const concerned = index.identityConcerned();
   const results: FileFindings[] = [];
+  const fromCwd = relativeFrom(io.cwd);
   // Each path worked out once, not per comparison.
   const byPath = [...isWanted].map((uri) => ({ uri, path: toPath(uri) })).sort((a, b) => a.path.localeCompare(b.path));
   for (const { uri, path } of byPath) {
     const first = early.get(uri);
     let findings: Finding[] = first && !concerned.has(uri) ? first : index.check(uri, CHECK_ONCE);
     if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
-    results.push({ file: relative(io.cwd, path) || uri, findings });
+    results.push({ file: fromCwd(path) || uri, findings });
   }
 
   io.out(formatFindings(results, args.format, pkg.version));
@@ -149,6 +150,23 @@ const CHECK_ONCE_LOCAL = { ...CHECK_ONCE, local: true } as const;
 function printed(findings: Finding[]): Finding[] {
   return findings.map(({ code, severity, message, range }) => ({ code, severity, message, range }));
 }
+
+/**
+ * path.relative from `cwd`, for many paths: a path below it (the files of
+ * `check .`) is the rest after its prefix, which costs far less than relative()
+ * resolving both paths each time (a fiftieth of a check of 10,000 files).
+ */
+export function relativeFrom(cwd: string): (path: string) => string {
+  const below = cwd.endsWith(sep) ? cwd : `${cwd}${sep}`;
+  return (path) => (path.startsWith(below) && !UNNORMALIZED.test(path) ? path.slice(below.length) : relative(cwd, path));
+}
+
+/**
+ * A `.`, `..` or empty segment, or a trailing separator (and on Windows any
+ * `/`): what relative() would normalize. The walk's paths have none, so this
+ * only sends odd paths (or an odd cwd) the long way.
+ */
+const UNNORMALIZED = sep === '/' ? /\/(?:\.\.?)?(?:\/|$)/ : /\/|\\(?:\.\.?)?(?:\\|$)/;
 
 function workspaceRootOf(file: string): string {
   let dir = dirname(file);

@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { URI } from 'vscode-uri';
+import { relative } from 'node:path';
 import { toPath, toUri } from '../../src/cli/io';
+import { relativeFrom } from '../../src/cli/check';
 
 /** Characters of folder and file names, plain and not: what a shortcut could get wrong. */
 const NAME_CHARS = ['a', 'Z', '0', '-', '.', '_', '~', ' ', '#', '?', '%', ':', '@', '+', '&', '=', ',', ';', '!', '$', "'", '(', '[', '\\', 'é', '中', '😀'];
@@ -28,5 +30,16 @@ describe('CLI paths and URIs', () => {
     assert.equal(toUri('/team/Ana & Co/#1.worksheet.yaml'), 'file:///team/Ana%20%26%20Co/%231.worksheet.yaml');
     assert.equal(toPath('file:///team/Ana%20%26%20Co/%231.worksheet.yaml'), '/team/Ana & Co/#1.worksheet.yaml');
     assert.equal(toPath('file:///c:/team/a.worksheet.yaml'), URI.parse('file:///c:/team/a.worksheet.yaml').fsPath, 'a drive letter is the library\'s to read');
+  });
+
+  it('print each file relative to the working folder as path.relative does, inside it or not', () => {
+    const segment = fc.oneof(name, fc.constantFrom('.', '..', 'a'));
+    const anyPath = fc.array(segment, { minLength: 0, maxLength: 5 }).map((names) => `/${names.join('/')}`);
+    fc.assert(fc.property(anyPath, anyPath, (cwd, p) => {
+      assert.equal(relativeFrom(cwd)(p), relative(cwd, p), `${p} from ${cwd}`);
+      assert.equal(relativeFrom(cwd)(`${cwd}/${p}`), relative(cwd, `${cwd}/${p}`), `${cwd}/${p} from ${cwd}`);
+    }), { numRuns: 20000 });
+    assert.equal(relativeFrom('/team')('/team/riverside/a.worksheet.yaml'), 'riverside/a.worksheet.yaml');
+    assert.equal(relativeFrom('/')('/team/a.worksheet.yaml'), 'team/a.worksheet.yaml');
   });
 });
