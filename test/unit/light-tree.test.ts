@@ -244,7 +244,7 @@ describe('light read (line reader) against the full parse', () => {
   it('declines what it does not follow: values below their key, lines of spaces or no indent inside a wrapped value, comments around empty values, unusual block scalars, markers, carriage returns', () => {
     for (const text of [
       'a: one # why\n  two\n', 'a: one\n  two # why\n', 'a: one\n  b: two\n', 'a: one\n  - two\n', 'a: one\n  \n  two\n', 'a: "one\n  \n  two"\n', 'a: "one\ntwo"\n', 'a: "one\n  two\n', 'a:\n  one\n', '---\na: 1\n', 'a: 1\r\nb: 2\r\n',
-      'a: [1,\n  2]\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\n": 1\n', 'a', '[a, b]\n', '',
+      'x:\n  a: [1,\n  2]\n', 'a: [1,\n# c\n  2]\n', 'a: [1,\n  \n  2]\n', 'a: [one\n  two]\n', 'a: ["one\n  two"]\n', 'x:\n  a: [\n    1,\n ]\n', 'a: [1,\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\n": 1\n', 'a', '[a, b]\n', '',
       'a: # why\nb: 1\n', 'a:\n  # why\nb: 1\n', 'a: |2\n   text\n', 'a: |\nb: 1\n', 'a: |\n  one\n  \n  two\n', 'a: [b #c]\n', 'a #b: c\n', '# only a comment\n',
       // A value that reads as a key: a colon and a space inside, or a colon at its end, on its line or a wrapped one.
       'a: b: c\n', 'a: b:\n', 'a: one\n  two:\n', 'a: one\n  two: three\n',
@@ -281,6 +281,8 @@ describe('light read (line reader) against the full parse', () => {
       'a: "one\n  two"\n', "a: 'it''s\n  two'\nb: 1\n", 'a: "one\n\n  two  \n   three"\n', 'a: "x\n  "\n', '- "a\n  b" # c\n- d\n',
       // A line of spaces after a one-line value is a blank line.
       'a: x\n  \nb: 1\n', 'k:\n  - a\n    \n  - b\n',
+      // Flow collections over several lines, broken between items, the closing bracket at the key's column or deeper.
+      'a: [1,\n  2]\n', 'themes: [transport,\n  youth-voice] # c\nb: 2\n', 'x:\n  a: [\n    1,\n  ]\n', '- [\n  a,\n]\n', 'a: {b: 1,\n  c: [x,\n    y]}\n', 'a: [1,\n\n  2]\n', 'a: [1\n  , 2]\n',
     ]) {
       assert.deepEqual(agrees(URIS[0], text, options), { light: true }, JSON.stringify(text));
     }
@@ -329,6 +331,28 @@ describe('light read (line reader) against the full parse', () => {
         `${' '.repeat(col)}${lead} ${v.mark}${text(head.text)}`,
         ...rest.map((l, j) => l.text ? `${' '.repeat(col + l.by)}${text(l.text)}${j === rest.length - 1 ? `${v.mark}${v.after}` : ''}` : j === rest.length - 1 ? `${' '.repeat(col + l.by)}${v.mark}${v.after}` : ''),
       ];
+    }));
+  });
+
+  it('flow collections broken over several lines, as people break a long list: the light read answers, with the full parse\'s tree and findings', () => {
+    const item = fc.constantFrom('transport', 'youth-voice', '"a, b"', "'it''s'", '1', 'true', '[x, y]', '{k: v}', '[]');
+    const flow = fc.record({
+      map: fc.boolean(),
+      items: fc.array(fc.record({ text: item, breakBefore: fc.boolean(), by: fc.integer({ min: 1, max: 4 }), blank: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+      // The closing bracket on a line of its own: at the column of the key or dash, or deeper.
+      close: fc.constantFrom(-1, 0, 2),
+      after: fc.constantFrom('', ' # c'),
+    });
+    alwaysLight(valuesIn(flow, (v, col, lead) => {
+      const [open, end] = v.map ? ['{', '}'] : ['[', ']'];
+      let text = `${' '.repeat(col)}${lead} ${open}`;
+      v.items.forEach((it, i) => {
+        const entry = v.map ? `k${i}: ${it.text}` : it.text;
+        const sep = i === 0 ? '' : ', ';
+        text += it.breakBefore ? `${sep.trimEnd()}\n${it.blank ? '\n' : ''}${' '.repeat(col + it.by)}${entry}` : `${sep}${entry}`;
+      });
+      text += v.close < 0 ? end : `\n${' '.repeat(col + v.close)}${end}`;
+      return [...`${text}${v.after}`.split('\n')];
     }));
   });
 

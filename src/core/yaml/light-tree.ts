@@ -6,11 +6,14 @@
 // after values) the values and ranges the `yaml` package gives follow a few
 // rules. This module reads that YAML line by line, in one pass, and gives the
 // same data as the Document's toJS and the same tree `positionsOf` in
-// parse.ts builds from it. Anything outside that subset (flow collections over
-// several lines, comments after an empty value or inside a wrapped one, lines
-// of only spaces inside a value, block scalars with an indentation indicator,
-// document markers, carriage returns, duplicate keys, and all quick-read
-// refusals) is declined, and the caller makes the full parse. The
+// parse.ts builds from it; a flow collection may go on over several lines
+// when they break between its items (skipFlow), as people break a long list.
+// Anything outside that subset (a value inside a flow collection that goes on
+// to the next line, a comment inside one, comments after an empty value or
+// inside a wrapped one, lines of only spaces inside a value, block scalars
+// with an indentation indicator, document markers, carriage returns,
+// duplicate keys, and all quick-read refusals) is declined, and the caller
+// makes the full parse. The
 // one value it does not work out, a double-quoted string with escapes, is
 // read by js-yaml (quick-read.ts), whose data must then have the tree's shape,
 // so a misreading declines rather than points at the wrong node.
@@ -150,6 +153,9 @@ class LineReader {
    * data (readLight).
    */
   exact = true;
+  /** The line a flow collection being read is on so far (skipFlow), and the column of the block collection it is in. */
+  private flowLine = 0;
+  private flowCol = 0;
 
   constructor(private readonly text: string) {
     // What a declined read gathered is dropped, so the scratch stays the size of one worksheet's nesting.
@@ -347,10 +353,13 @@ class LineReader {
     let node: PosNode;
     let value: unknown;
     if (c === '[' || c === '{') {
-      const flow = this.flow(at, l.end);
-      this.lineRest(flow.end, l.end);
-      node = flow.node;
-      value = flow.value;
+      this.flowLine = line;
+      this.flowCol = col;
+      const flow = this.flow(at);
+      // Written over several lines, it ends on the line of its closing bracket.
+      const last = this.flowLine;
+      this.lineRest(flow.end, this.lines[last].end);
+      return this.withComments(flow.node, flow.value, last, col);
     } else if (c === '"' || c === "'") {
       const close = this.quoted(at, l.end);
       if (close < 0) {
@@ -598,15 +607,16 @@ class LineReader {
   }
 
   /** A flow collection on one line, from its bracket at `at`. */
-  private flow(at: number, end: number): FlowRead {
+  private flow(at: number): FlowRead {
     const isSeq = this.text[at] === '[';
     const close = isSeq ? ']' : '}';
     // A worksheet holds a dozen flow collections, the largest share of what the reader allocates.
     const base = gatheredTop;
     const record: Record<string, unknown> | undefined = isSeq ? undefined : {};
-    let i = this.skip(at + 1, end);
+    let i = this.skipFlow(at + 1);
     while (this.text[i] !== close) {
-      if (i >= end) throw new Decline();
+      // Each item on one line: a value that goes on to the next line is left to the full parse.
+      const end = this.lines[this.flowLine].end;
       if (!record) {
         const item = this.flowValue(i, end, true);
         gather(item.node, item.value);
@@ -617,8 +627,8 @@ class LineReader {
         setKey(record, pair.pair.keyValue, pair.value);
         i = pair.end;
       }
-      i = this.skip(i, end);
-      if (this.text[i] === ',') i = this.skip(i + 1, end);
+      i = this.skipFlow(i);
+      if (this.text[i] === ',') i = this.skipFlow(i + 1);
       else if (this.text[i] !== close) throw new Decline();
     }
     const range: [number, number] = [at, i + 1];
@@ -635,10 +645,40 @@ class LineReader {
     return i;
   }
 
+  /**
+   * Past the spaces from `i` between the items of a flow collection, and on
+   * to the next line at the end of one (flowLine follows), as people break a
+   * long list after a comma: the `yaml` package reads the lines of a flow
+   * collection in a block one as long as they are indented deeper than that
+   * block collection (flowCol), or as deep for a line that starts with the
+   * closing bracket; empty lines between do not count. Anything else there (a
+   * comment, a line of spaces alone, less indentation, no closing bracket at
+   * all) is left to the full parse.
+   */
+  private skipFlow(i: number): number {
+    for (;;) {
+      const l = this.lines[this.flowLine];
+      while (i < l.end && this.text.charCodeAt(i) === 0x20) i++;
+      if (i < l.end) return i;
+      const next = this.flowLine + 1;
+      if (next >= this.count) throw new Decline();
+      const n = this.lines[next];
+      if (n.content === n.end) {
+        if (n.end > n.start) throw new Decline();
+      } else {
+        const indent = n.content - n.start;
+        const closing = this.text[n.content] === ']' || this.text[n.content] === '}';
+        if (n.comment || indent < this.flowCol || (indent === this.flowCol && !closing)) throw new Decline();
+      }
+      this.flowLine = next;
+      i = n.content;
+    }
+  }
+
   /** A flow item: a nested collection, a quoted scalar or a plain one (trailing spaces left out). */
   private flowValue(at: number, end: number, inSeq: boolean): FlowRead {
     const c = this.text[at];
-    if (c === '[' || c === '{') return this.flow(at, end);
+    if (c === '[' || c === '{') return this.flow(at);
     if (c === '"' || c === "'") {
       const closeAt = this.quoted(at, end);
       if (closeAt < 0) throw new Decline();
