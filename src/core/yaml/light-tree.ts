@@ -13,10 +13,10 @@
 // inside a wrapped one, lines of only spaces inside a value, block scalars
 // with an indentation indicator, document markers, carriage returns,
 // duplicate keys, and all quick-read refusals) is declined, and the caller
-// makes the full parse. The
-// one value it does not work out, a double-quoted string with escapes, is
-// read by js-yaml (quick-read.ts), whose data must then have the tree's shape,
-// so a misreading declines rather than points at the wrong node.
+// makes the full parse. The one value it does not work out, a double-quoted
+// string with escapes, is read by js-yaml (quick-read.ts), whose data must
+// then have the tree's shape, so a misreading declines rather than points at
+// the wrong node.
 //
 // Comments change no node's start, but they can move where a collection
 // ends, because the `yaml` parser hands each comment line to the innermost
@@ -606,7 +606,7 @@ class LineReader {
     return -1;
   }
 
-  /** A flow collection on one line, from its bracket at `at`. */
+  /** A flow collection from its bracket at `at`, on one line or broken between its items over several (skipFlow). */
   private flow(at: number): FlowRead {
     const isSeq = this.text[at] === '[';
     const close = isSeq ? ']' : '}';
