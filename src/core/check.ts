@@ -117,8 +117,7 @@ interface Disabled {
 /** What most files disable: nothing (one for all, as they only read it). */
 const NO_DIRECTIVES: Disabled = { file: new Set(), lines: new Map() };
 
-const DIRECTIVE = /^#\s*worksheets-disable(-next-line)?\b(.*)$/;
-const NAME = DIRECTIVE_NAME;
+const DIRECTIVE = new RegExp(`^#\\s*${DIRECTIVE_NAME}(-next-line)?\\b(.*)$`);
 
 /**
  * A directive on a line of its own: the candidates, before asking whether
@@ -131,7 +130,7 @@ const NAME = DIRECTIVE_NAME;
  * for a fraction of its cost.
  */
 function* directiveLines(text: string): Generator<{ at: number; comment: string }> {
-  for (let w = text.indexOf(NAME); w >= 0; w = text.indexOf(NAME, w + NAME.length)) {
+  for (let w = text.indexOf(DIRECTIVE_NAME); w >= 0; w = text.indexOf(DIRECTIVE_NAME, w + DIRECTIVE_NAME.length)) {
     // The `#`: the last character before the name that is not white space (line breaks included).
     let hash = w - 1;
     while (hash >= 0 && /\s/.test(text[hash])) hash--;
@@ -141,7 +140,7 @@ function* directiveLines(text: string): Generator<{ at: number; comment: string 
     while (start >= 0 && text[start] !== '\n' && /\s/.test(text[start])) start--;
     if (start >= 0 && text[start] !== '\n') continue;
     // A whole word: `worksheets-disable` or `worksheets-disable-next-line`, then no letter, digit or `_`.
-    let after = w + NAME.length;
+    let after = w + DIRECTIVE_NAME.length;
     if (text.startsWith('-next-line', after) && !/\w/.test(text[after + 10] ?? '')) after += 10;
     else if (/\w/.test(text[after] ?? '')) continue;
     let end = text.indexOf('\n', after);
