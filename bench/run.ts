@@ -63,9 +63,10 @@ async function main(): Promise<void> {
     // The same worksheet with its success note wrapped onto a second line, as people wrap long notes: the light reader reads it.
     const wrapped = sample.replace(/^( {2}success_in_their_words: .*) (\S+)$/m, '$1\n    $2');
     // ...with a list in brackets broken over two lines after a comma: the light reader reads that too...
-    const broken = sample.replace(/^( {2}people: \[\{name: [^,]+,) (role: .*)$/m, '$1\n      $2');
+    const breakList = (end: string) => sample.replace(/^( {2}people: \[\{name: [^,]+,) (role: .*)$/m, `$1${end}\n      $2`);
+    const broken = breakList('');
     // ...and with a comment at the end of the first of those lines, which it leaves to the full parse.
-    const declined = sample.replace(/^( {2}people: \[\{name: [^,]+,) (role: .*)$/m, '$1 # who we met\n      $2');
+    const declined = breakList(' # who we met');
     if (!readLight(sample) || !readLight(wrapped) || !readLight(broken) || readLight(declined) || [wrapped, broken, declined].includes(sample)) throw new Error('the samples do not take the paths they should');
     const config = readConfig(parseDocument(readFileSync(join(dir, 'partner-worksheets.yaml'), 'utf8')).toJS());
 

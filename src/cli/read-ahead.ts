@@ -96,7 +96,7 @@ function unpack(from: Int32Array, at: number): TextBounds {
 }
 
 export class ReadAhead {
-  /** Files planned and not taken yet, with their place in the order of all planned files. */
+  /** Every planned file, with its place in the order of all planned files. */
   private readonly planned = new Map<string, number>();
   /**
    * By place: what the worker handed over and was not taken yet (null: read
@@ -157,10 +157,10 @@ export class ReadAhead {
    */
   take(path: string): ReadText | undefined {
     const at = this.planned.get(path);
-    if (at === undefined) return undefined;
+    // Handed over once: a file taken before is the caller's to read again.
+    if (at === undefined || this.taken[at]) return undefined;
     // Still not taken while the batches come in, so the one that holds it is kept.
     if (this.arrived[at] === undefined) this.available();
-    this.planned.delete(path);
     this.taken[at] = true;
     const read = this.arrived[at];
     if (read !== undefined) {
