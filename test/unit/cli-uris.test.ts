@@ -41,5 +41,17 @@ describe('CLI paths and URIs', () => {
     }), { numRuns: 20000 });
     assert.equal(relativeFrom('/team')('/team/riverside/a.worksheet.yaml'), 'riverside/a.worksheet.yaml');
     assert.equal(relativeFrom('/')('/team/a.worksheet.yaml'), 'team/a.worksheet.yaml');
+    // One function for a whole check: folders outside the working folder are worked out once and kept.
+    fc.assert(fc.property(anyPath, fc.array(anyPath, { maxLength: 6 }), (cwd, folders) => {
+      const fromCwd = relativeFrom(cwd);
+      for (const p of [...folders, ...folders.map((f) => `${f}/a.worksheet.yaml`), ...folders.map((f) => `${f}/b.worksheet.yaml`)]) {
+        assert.equal(fromCwd(p), relative(cwd, p), `${p} from ${cwd}`);
+      }
+    }), { numRuns: 5000 });
+    const fromRepo = relativeFrom('/work/repo');
+    assert.equal(fromRepo('/tmp/team/riverside/a.worksheet.yaml'), '../../tmp/team/riverside/a.worksheet.yaml');
+    assert.equal(fromRepo('/tmp/team/riverside/b.worksheet.yaml'), '../../tmp/team/riverside/b.worksheet.yaml');
+    assert.equal(fromRepo('/work/a.worksheet.yaml'), '../a.worksheet.yaml');
+    assert.equal(fromRepo('/a.worksheet.yaml'), '../../a.worksheet.yaml');
   });
 });
