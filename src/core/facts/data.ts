@@ -13,7 +13,10 @@ export function field(data: unknown, ...path: (string | number)[]): unknown {
 
 /** A value as trimmed text (numbers too); undefined when empty or not text. */
 export function text(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (typeof v === 'string') {
+    const trimmed = v.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
   if (typeof v === 'number') return String(v);
   return undefined;
 }
@@ -22,9 +25,20 @@ export function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-/** The texts of a list, blanks and non-texts left out. */
+/**
+ * The texts of a list, blanks and non-texts left out. A loop, not
+ * map().filter(): the optimizing compiler specializes those on the kind of
+ * array they first see, and an empty list (or one of numbers) met later throws
+ * the optimized code away, readWorksheet's with it.
+ */
 export function texts(v: unknown): string[] {
-  return list(v).map(text).filter((t): t is string => t !== undefined);
+  const out: string[] = [];
+  if (!Array.isArray(v)) return out;
+  for (const item of v) {
+    const t = text(item);
+    if (t !== undefined) out.push(t);
+  }
+  return out;
 }
 
 export function isBlock(v: unknown): v is Record<string, unknown> {

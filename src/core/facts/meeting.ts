@@ -112,11 +112,34 @@ export function readMeeting(data: unknown): MeetingFacts | undefined {
   return fields.partnerId === undefined ? undefined : (fields as MeetingFacts);
 }
 
+/** A note's themes: its non-blank strings, trimmed (a loop for the reason texts() gives). */
+function themesOf(v: unknown): string[] {
+  const out: string[] = [];
+  if (!Array.isArray(v)) return out;
+  for (const x of v) {
+    if (typeof x !== 'string') continue;
+    const theme = x.trim();
+    if (theme !== '') out.push(theme);
+  }
+  return out;
+}
+
+/** The names of `partner.people`: each `name`, or the item itself when written as a plain text. */
+function names(v: unknown): string[] {
+  const out: string[] = [];
+  if (!Array.isArray(v)) return out;
+  for (const p of v) {
+    const name = text(field(p, 'name')) ?? text(p);
+    if (name !== undefined) out.push(name);
+  }
+  return out;
+}
+
 function readNote(n: unknown): NoteFacts {
   return {
     text: noteText(n),
     quote: text(field(n, 'quote')),
-    themes: list(field(n, 'themes')).filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()),
+    themes: themesOf(field(n, 'themes')),
     internal: field(n, 'internal') === true,
   };
 }
@@ -130,7 +153,7 @@ export function readWorksheet(data: unknown): WorksheetFacts {
     kind: 'worksheet',
     ...readFields(data),
     ourAttendees: texts(field(data, 'meeting', 'our_attendees')),
-    people: list(field(data, 'partner', 'people')).map((p) => text(field(p, 'name')) ?? text(p)).filter((n): n is string => n !== undefined),
+    people: names(field(data, 'partner', 'people')),
     partnerChoseTimeAndPlace: typeof chose === 'boolean' ? chose : undefined,
     preparation: {
       worksheetReviewed: field(data, 'preparation', 'worksheet_reviewed') === true,
