@@ -241,9 +241,11 @@ describe('light read (line reader) against the full parse', () => {
     for (const text of corpus(40, 11)) assert.deepEqual(agrees(URIS[0], text, options), { light: true });
   });
 
-  it('declines what it does not follow: values below their key, lines of spaces or no indent inside a wrapped value, comments around empty values, unusual block scalars, markers, carriage returns', () => {
+  it('declines what it does not follow: values below their key, lines of spaces or no indent inside a wrapped value, comments around empty values, unusual block scalars, markers but a `---` opening the text, carriage returns', () => {
     for (const text of [
-      'a: one # why\n  two\n', 'a: one\n  two # why\n', 'a: one\n  b: two\n', 'a: one\n  - two\n', 'a: one\n  \n  two\n', 'a: "one\n  \n  two"\n', 'a: "one\ntwo"\n', 'a: "one\n  two\n', 'a:\n  one\n', '---\na: 1\n', 'a: 1\r\nb: 2\r\n',
+      'a: one # why\n  two\n', 'a: one\n  two # why\n', 'a: one\n  b: two\n', 'a: one\n  - two\n', 'a: one\n  \n  two\n', 'a: "one\n  \n  two"\n', 'a: "one\ntwo"\n', 'a: "one\n  two\n', 'a:\n  one\n', 'a: 1\r\nb: 2\r\n',
+      // Markers but one `---` opening the text: a second document, an end marker, a value on the marker's line, a marker alone.
+      'a: 1\n---\nb: 2\n', '---\na: 1\n---\nb: 2\n', '---\na: 1\n...\n', '--- a\n', '--- |\n  a\n', '---\n---\na: 1\n', '--- # c\n', '---\n', '%YAML 1.2\n---\na: 1\n',
       'x:\n  a: [1,\n  2]\n', 'a: [1,\n# c\n  2]\n', 'a: [1,\n  \n  2]\n', 'a: [one\n  two]\n', 'a: ["one\n  two"]\n', 'x:\n  a: [\n    1,\n ]\n', 'a: [1,\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\n": 1\n', 'a', '[a, b]\n', '',
       'a: # why\nb: 1\n', 'a:\n  # why\nb: 1\n', 'a: |2\n   text\n', 'a: |\nb: 1\n', 'a: |\n  one\n  \n  two\n', 'a: [b #c]\n', 'a #b: c\n', '# only a comment\n',
       // A value that reads as a key: a colon and a space inside, or a colon at its end, on its line or a wrapped one.
@@ -354,6 +356,25 @@ describe('light read (line reader) against the full parse', () => {
       text += v.close < 0 ? end : `\n${' '.repeat(col + v.close)}${end}`;
       return [...`${text}${v.after}`.split('\n')];
     }));
+  });
+
+  it('a `---` opening the file, as many teams write: the light read answers whenever it does without, with the full parse\'s tree and findings', () => {
+    const opening = fc.record({
+      before: fc.array(fc.constantFrom('', '# Worksheet, first round', '  # c'), { maxLength: 2 }),
+      marker: fc.constantFrom('---', '--- ', '---  # first round'),
+    }).map(({ before, marker }) => [...before, marker].join('\n') + '\n');
+    const options = { today: '2026-11-24', config, workspace };
+    let light = 0;
+    fc.assert(fc.property(fc.oneof(fc.constantFrom(...SEEDS), documents), opening, fc.nat(), (text, open, u) => {
+      const uri = URIS[u % URIS.length];
+      const result = agrees(uri, `${open}${text}`, options);
+      assert.equal(result.problem, undefined, JSON.stringify(`${open}${text}`));
+      // Read past, the marker never sends a text to the full parse (one of its own markers aside).
+      if (!/^(?:---|\.\.\.)/m.test(text)) assert.equal(result.light, agrees(uri, text, options).light, JSON.stringify(`${open}${text}`));
+      if (result.light) light++;
+    }), { numRuns: 600 });
+    assert.ok(light > 100, `the light read answered ${light} times`);
+    for (const text of corpus(10, 12)) assert.deepEqual(agrees(URIS[0], `---\n${text}`, options), { light: true });
   });
 
   it('random edits of real files: the light read, when it answers, gives the full parse\'s tree and findings', () => {

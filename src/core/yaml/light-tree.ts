@@ -8,10 +8,11 @@
 // same data as the Document's toJS and the same tree `positionsOf` in
 // parse.ts builds from it; a flow collection may go on over several lines
 // when they break between its items (skipFlow), as people break a long list.
+// A `---` opening the text, as many teams begin every YAML file, is read past.
 // Anything outside that subset (a value inside a flow collection that goes on
 // to the next line, a comment inside one, comments after an empty value or
 // inside a wrapped one, lines of only spaces inside a value, block scalars
-// with an indentation indicator, document markers, carriage returns,
+// with an indentation indicator, any other document marker, carriage returns,
 // duplicate keys, and all quick-read refusals) is declined, and the caller
 // makes the full parse. The one value it does not work out, a double-quoted
 // string with escapes, is read by js-yaml (quick-read.ts), whose data must
@@ -31,7 +32,7 @@
 //   Otherwise they move on to the parent, which applies the same rule.
 import { LineCounter } from 'yaml';
 import type { PosMap, PosNode, PosPair, PosScalar, PosSeq } from './positions';
-import { quickRead, quickRefusal, resolvePlain } from './quick-read';
+import { afterLeadingMarker, quickRead, quickRefusal, resolvePlain } from './quick-read';
 import { textBounds } from './bounds';
 
 export interface LightRead {
@@ -50,9 +51,12 @@ interface FlowRead { node: PosNode; value: unknown; end: number }
 class Decline extends Error {}
 
 export function readLight(text: string): LightRead | undefined {
-  // Carriage returns are outside the subset; document markers are among the quick read's refusals.
-  if (textBounds(text).carriageReturn || quickRefusal(text)) return undefined;
-  const reader = new LineReader(text);
+  // Carriage returns are outside the subset.
+  if (textBounds(text).carriageReturn) return undefined;
+  // A `---` opening the text is read past, its lines as blank ones; any other marker is among the quick read's refusals.
+  const from = afterLeadingMarker(text);
+  if (quickRefusal(text, from)) return undefined;
+  const reader = new LineReader(text, from);
   let read: Read;
   try {
     read = reader.document();
@@ -157,7 +161,8 @@ class LineReader {
   private flowLine = 0;
   private flowCol = 0;
 
-  constructor(private readonly text: string) {
+  /** `from`: where the text goes on after a leading marker (afterLeadingMarker); the lines up to it read as blank. */
+  constructor(private readonly text: string, from = 0) {
     // What a declined read gathered is dropped, so the scratch stays the size of one worksheet's nesting.
     gatheredTop = 0;
     let start = 0;
@@ -167,6 +172,7 @@ class LineReader {
       const end = nl < 0 ? text.length : nl;
       let content = start;
       while (content < end && text.charCodeAt(content) === 0x20) content++;
+      if (end <= from) content = end;
       const comment = text.charCodeAt(content) === 0x23; // #
       const line = LINES[count];
       if (line) {

@@ -145,11 +145,17 @@ export function quickReadUnless(unsure: (text: string) => boolean, text: string)
  * Whether a text is left to the full parse before any quick read (this one,
  * or the line reader's in light-tree.ts): one the two libraries may read
  * apart (UNSURE_CLAUSES), or one with a reading problem (parse.ts refuse()).
- * The line reader declines document markers itself.
+ * `from`: where the line reader starts, after a `---` opening the text
+ * (afterLeadingMarker); the clauses are asked of the rest, so that marker is
+ * no refusal but any other is.
  */
-export function quickRefusal(text: string): boolean {
-  return tooMuch(text) || UNSURE(text);
+export function quickRefusal(text: string, from = 0): boolean {
+  if (tooMuch(text)) return true;
+  // Few texts open with a marker: theirs is asked of the patterns, not of the pass kept for the whole text (bounds.ts).
+  return from === 0 ? UNSURE(text) : UNSURE_BY_PATTERN(text.slice(from));
 }
+
+const UNSURE_BY_PATTERN = unsureTest(Object.values(UNSURE_CLAUSES));
 
 /** Reading problems are worded by the full parse: too large, binary, not UTF-8, too many values, an over-long key. */
 function tooMuch(text: string): boolean {
@@ -223,9 +229,22 @@ class ShapeCheck {
  * every other document marker.
  */
 function withoutLeadingMarker(text: string): string {
-  const m = /^(?:[ ]*(?:#[^\n]*)?\n)*---[ ]*(?:[ ]#[^\n]*)?(?=\n|$)/.exec(text);
-  return m ? text.slice(m[0].length) : text;
+  const from = afterLeadingMarker(text);
+  return from ? text.slice(from) : text;
 }
+
+/**
+ * Where the text goes on after a `---` that opens it (alone on its line, after
+ * blank or comment lines only), as many teams begin every YAML file; 0 when
+ * it has none. What comes after is one document, as if the marker were not
+ * there: the `yaml` package gives it the same data and ranges.
+ */
+export function afterLeadingMarker(text: string): number {
+  const m = LEADING_MARKER.exec(text);
+  return m ? m[0].length : 0;
+}
+
+const LEADING_MARKER = /^(?:[ ]*(?:#[^\n]*)?\n)*---[ ]*(?:[ ]#[^\n]*)?(?=\n|$)/;
 
 
 /**
