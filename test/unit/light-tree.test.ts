@@ -241,9 +241,9 @@ describe('light read (line reader) against the full parse', () => {
     for (const text of corpus(40, 11)) assert.deepEqual(agrees(URIS[0], text, options), { light: true });
   });
 
-  it('declines what it does not follow: values below their key, lines of spaces or no indent inside a wrapped value, comments around empty values, unusual block scalars, markers but a `---` opening the text, carriage returns', () => {
+  it('declines what it does not follow: values below their key, lines of spaces or no indent inside a wrapped value, comments around empty values, unusual block scalars, markers but a `---` opening the text, carriage returns that end no line', () => {
     for (const text of [
-      'a: one # why\n  two\n', 'a: one\n  two # why\n', 'a: one\n  b: two\n', 'a: one\n  - two\n', 'a: one\n  \n  two\n', 'a: "one\n  \n  two"\n', 'a: "one\ntwo"\n', 'a: "one\n  two\n', 'a:\n  one\n', 'a: 1\r\nb: 2\r\n',
+      'a: one # why\n  two\n', 'a: one\n  two # why\n', 'a: one\n  b: two\n', 'a: one\n  - two\n', 'a: one\n  \n  two\n', 'a: "one\n  \n  two"\n', 'a: "one\ntwo"\n', 'a: "one\n  two\n', 'a:\n  one\n', 'a: 1\rb: 2\n', 'a: 1\r\nb: 2\r', 'a: 1\n\r\nb: 2\r\r\n',
       // Markers but one `---` opening the text: a second document, an end marker, a value on the marker's line, a marker alone.
       'a: 1\n---\nb: 2\n', '---\na: 1\n---\nb: 2\n', '---\na: 1\n...\n', '--- a\n', '--- |\n  a\n', '---\n---\na: 1\n', '--- # c\n', '---\n', '%YAML 1.2\n---\na: 1\n',
       'x:\n  a: [1,\n  2]\n', 'a: [1,\n# c\n  2]\n', 'a: [1,\n  \n  2]\n', 'a: [one\n  two]\n', 'a: ["one\n  two"]\n', 'x:\n  a: [\n    1,\n ]\n', 'a: [1,\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\n": 1\n', 'a', '[a, b]\n', '',
@@ -375,6 +375,23 @@ describe('light read (line reader) against the full parse', () => {
     }), { numRuns: 600 });
     assert.ok(light > 100, `the light read answered ${light} times`);
     for (const text of corpus(10, 12)) assert.deepEqual(agrees(URIS[0], `---\n${text}`, options), { light: true });
+  });
+
+  it('lines ending in CR LF, as git checks files out on Windows: the light read answers whenever it does with LF, with the full parse\'s tree and findings', () => {
+    const options = { today: '2026-11-24', config, workspace };
+    let light = 0;
+    // Every line, or only some (a file edited on two systems), and with or without a last line break.
+    fc.assert(fc.property(fc.oneof(fc.constantFrom(...SEEDS), documents), fc.constantFrom('all', 'some'), fc.boolean(), fc.nat(), (lf, which, last, u) => {
+      const uri = URIS[u % URIS.length];
+      let i = 0;
+      const text = (last ? lf : lf.replace(/\n$/, '')).replace(/\n/g, () => (which === 'all' || i++ % 2 === 0 ? '\r\n' : '\n'));
+      const result = agrees(uri, text, options);
+      assert.equal(result.problem, undefined, JSON.stringify(text));
+      if (!lf.includes('\r')) assert.equal(result.light, agrees(uri, text.replace(/\r\n/g, '\n'), options).light, JSON.stringify(text));
+      if (result.light) light++;
+    }), { numRuns: 600 });
+    assert.ok(light > 100, `the light read answered ${light} times`);
+    for (const text of corpus(10, 13)) assert.deepEqual(agrees(URIS[0], text.replace(/\n/g, '\r\n'), options), { light: true });
   });
 
   it('random edits of real files: the light read, when it answers, gives the full parse\'s tree and findings', () => {

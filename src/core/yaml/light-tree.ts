@@ -8,13 +8,14 @@
 // same data as the Document's toJS and the same tree `positionsOf` in
 // parse.ts builds from it; a flow collection may go on over several lines
 // when they break between its items (skipFlow), as people break a long list.
-// A `---` opening the text, as many teams begin every YAML file, is read past.
+// A `---` opening the text, as many teams begin every YAML file, is read
+// past, and lines ending in CR LF (git on Windows) are read as with LF alone.
 // Anything outside that subset (a value inside a flow collection that goes on
 // to the next line, a comment inside one, comments after an empty value or
 // inside a wrapped one, lines of only spaces inside a value, block scalars
-// with an indentation indicator, any other document marker, carriage returns,
-// duplicate keys, and all quick-read refusals) is declined, and the caller
-// makes the full parse. The one value it does not work out, a double-quoted
+// with an indentation indicator, any other document marker, a carriage return
+// that ends no line, duplicate keys, and all quick-read refusals) is
+// declined, and the caller makes the full parse. The one value it does not work out, a double-quoted
 // string with escapes, is read by js-yaml (quick-read.ts), whose data must
 // then have the tree's shape, so a misreading declines rather than points at
 // the wrong node.
@@ -51,8 +52,10 @@ interface FlowRead { node: PosNode; value: unknown; end: number }
 class Decline extends Error {}
 
 export function readLight(text: string): LightRead | undefined {
-  // Carriage returns are outside the subset.
-  if (textBounds(text).carriageReturn) return undefined;
+  return textBounds(text).carriageReturn ? readCarriageReturns(text) : readLineFeeds(text);
+}
+
+function readLineFeeds(text: string): LightRead | undefined {
   // A `---` opening the text is read past, its lines as blank ones; any other marker is among the quick read's refusals.
   const from = afterLeadingMarker(text);
   if (quickRefusal(text, from)) return undefined;
@@ -69,6 +72,58 @@ export function readLight(text: string): LightRead | undefined {
   const quick = quickRead(text);
   if (!quick || !sameShape(read.node, quick.data)) return undefined;
   return { data: quick.data, tree: read.node, lines: reader.lineCounter() };
+}
+
+/**
+ * A text whose lines end in CR LF, as git checks files out on Windows: read
+ * with line feeds alone, which gives the `yaml` package's data and tree but
+ * for the offsets, each then moved on by the carriage returns before its
+ * line. A carriage return alone is no line break to js-yaml: that text is
+ * left to the full parse, as the quick read leaves it (loneCarriageReturn).
+ */
+function readCarriageReturns(text: string): LightRead | undefined {
+  if (LONE_CARRIAGE_RETURN.test(text)) return undefined;
+  const read = readLineFeeds(text.replace(CR_LF, '\n'));
+  if (!read) return undefined;
+  const starts = read.lines.lineStarts;
+  // Carriage returns before each line: one more after each line that ended in CR LF.
+  const moved = new Array<number>(starts.length).fill(0);
+  let line = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    moved[line + 1] = moved[line] + (text.charCodeAt(nl - 1) === 0x0d ? 1 : 0);
+    line++;
+  }
+  // An offset at a line's end (its line feed) goes to that line's carriage return, where the `yaml` package ends a value too.
+  const at = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset + moved[lo];
+  };
+  const lines = new LineCounter();
+  lines.lineStarts = starts.map((start, i) => start + moved[i]);
+  return { data: read.data, tree: movedNode(read.tree, at), lines };
+}
+
+const CR_LF = /\r\n/g;
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+
+/** The tree with every range's offsets moved; new range arrays, in case the reader shared one between nodes. */
+function movedNode(node: PosNode, at: (offset: number) => number): PosNode {
+  node.range = [at(node.range[0]), at(node.range[1])];
+  if (node.kind === 'map') {
+    for (const pair of node.pairs) {
+      if (pair.key) movedNode(pair.key, at);
+      if (pair.value) movedNode(pair.value, at);
+    }
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) if (item) movedNode(item, at);
+  }
+  return node;
 }
 
 /**
