@@ -67,7 +67,10 @@ async function main(): Promise<void> {
     const broken = breakList('');
     // ...and with a comment at the end of the first of those lines, which it leaves to the full parse.
     const declined = breakList(' # who we met');
-    if (!readLight(sample) || !readLight(wrapped) || !readLight(broken) || readLight(declined) || [wrapped, broken, declined].includes(sample)) throw new Error('the samples do not take the paths they should');
+    // The same worksheet opening with `---`, and with its lines ending in CR LF (git on Windows): both read light.
+    const opened = `---\n${sample}`;
+    const crlf = sample.replace(/\n/g, '\r\n');
+    if (!readLight(sample) || !readLight(wrapped) || !readLight(broken) || readLight(declined) || !readLight(opened) || !readLight(crlf) || [wrapped, broken, declined, crlf].includes(sample)) throw new Error('the samples do not take the paths they should');
     const config = readConfig(parseDocument(readFileSync(join(dir, 'partner-worksheets.yaml'), 'utf8')).toJS());
 
     console.log('Measuring one worksheet...');
@@ -99,6 +102,8 @@ async function main(): Promise<void> {
     await againstPeer(wrapped, 'Same worksheet, a note wrapped over two lines, full check');
     await againstPeer(broken, 'Same worksheet, a bracketed list over two lines, full check');
     await againstPeer(declined, 'Same worksheet, that list with a comment inside (full yaml parse), full check');
+    await againstPeer(opened, 'Same worksheet, opening with `---`, full check');
+    await againstPeer(crlf, 'Same worksheet, lines ending in CR LF, full check');
 
     console.log('Measuring the cold index...');
     // 2. Cold index of N worksheets from disk vs js-yaml load of the same files.
