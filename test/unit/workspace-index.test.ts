@@ -197,7 +197,7 @@ describe('workspace index', () => {
     assert.deepEqual(index.partnerIds(), ['riverside-youth']);
   });
 
-  it('names the files it is about to read, settings first, and reads them in that order through readText where the file system decodes', async () => {
+  it('names the files it is about to read, settings first and convenings and reviews last, and reads them in that order through readText where the file system decodes', async () => {
     const settings = `${ROOT}/partner-worksheets.yaml`;
     const files: Record<string, string> = { [CONV]: CONVENING, [RIVERSIDE]: WORKSHEET, [settings]: CONFIG };
     const named: string[][] = [];
@@ -211,9 +211,24 @@ describe('workspace index', () => {
     const index = new WorkspaceIndex(() => '2026-10-21');
     const result = await index.loadFolder(fs, ROOT);
     assert.deepEqual(result.unreadable, []);
-    assert.deepEqual(named, [[settings, CONV, RIVERSIDE]]);
+    assert.deepEqual(named, [[settings, RIVERSIDE, CONV]]);
     assert.deepEqual(read, named[0]);
     assert.equal(index.documents().length, 3);
+  });
+
+  it('tells each convening and review once while a folder loads, not once per worksheet read after it', async () => {
+    // Listed first by path, as a `convenings/` folder is beside `partner-…` folders.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) files[`${ROOT}/a-convenings/c${i}.convening.yaml`] = CONVENING;
+    for (let i = 0; i < 200; i++) files[`${ROOT}/partner-${i}/m.worksheet.yaml`] = WORKSHEET.replace('riverside-youth', `partner-${i}`);
+    const fs = { findFiles: async () => Object.keys(files).sort(), readFile: async (uri: string) => new TextEncoder().encode(files[uri]) };
+    const index = new WorkspaceIndex(() => '2026-10-21');
+    let told = 0;
+    index.onDidChange((change) => { told += change.affected.length; });
+    await index.loadFolder(fs, ROOT);
+    assert.equal(index.documents().length, 220);
+    // Each file once; read before the worksheets, the convenings were told again with each (4,220).
+    assert.ok(told <= 220 + 20, `${told} files told as changed`);
   });
 });
 
