@@ -39,6 +39,9 @@ function annotation(file: string, f: Finding): string {
 
 /** One annotation per finding, in the order given. */
 export function toGithub(results: FileFindings[]): string {
-  const lines = results.flatMap((r) => r.findings.map((f) => annotation(r.file.split('\\').join('/'), f)));
+  const lines = results.flatMap((r) => {
+    const file = r.file.split('\\').join('/');
+    return r.findings.map((f) => annotation(file, f));
+  });
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
