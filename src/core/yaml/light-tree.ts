@@ -94,16 +94,7 @@ function readCarriageReturns(text: string): LightRead | undefined {
     line++;
   }
   // An offset at a line's end (its line feed) goes to that line's carriage return, where the `yaml` package ends a value too.
-  const at = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return offset + moved[lo];
-  };
+  const at = (offset: number): number => offset + moved[read.lines.linePos(offset).line - 1];
   const lines = new LineCounter();
   lines.lineStarts = starts.map((start, i) => start + moved[i]);
   return { data: read.data, tree: movedNode(read.tree, at), lines };
