@@ -15,10 +15,10 @@
 // inside a wrapped one, lines of only spaces inside a value, block scalars
 // with an indentation indicator, any other document marker, a carriage return
 // that ends no line, duplicate keys, and all quick-read refusals) is
-// declined, and the caller makes the full parse. The one value it does not work out, a double-quoted
-// string with escapes, is read by js-yaml (quick-read.ts), whose data must
-// then have the tree's shape, so a misreading declines rather than points at
-// the wrong node.
+// declined, and the caller makes the full parse. The one value it does not
+// work out, a double-quoted string with escapes, is read by js-yaml
+// (quick-read.ts), whose data must then have the tree's shape, so a
+// misreading declines rather than points at the wrong node.
 //
 // Comments change no node's start, but they can move where a collection
 // ends, because the `yaml` parser hands each comment line to the innermost
