@@ -48,10 +48,10 @@ describe('CLI paths and URIs', () => {
         assert.equal(fromCwd(p), relative(cwd, p), `${p} from ${cwd}`);
       }
     }), { numRuns: 5000 });
-    const fromRepo = relativeFrom('/work/repo');
-    assert.equal(fromRepo('/tmp/team/riverside/a.worksheet.yaml'), '../../tmp/team/riverside/a.worksheet.yaml');
-    assert.equal(fromRepo('/tmp/team/riverside/b.worksheet.yaml'), '../../tmp/team/riverside/b.worksheet.yaml');
-    assert.equal(fromRepo('/work/a.worksheet.yaml'), '../a.worksheet.yaml');
-    assert.equal(fromRepo('/a.worksheet.yaml'), '../../a.worksheet.yaml');
+    const fromRepo = relativeFrom('/home/lee/repo');
+    assert.equal(fromRepo('/srv/team/riverside/a.worksheet.yaml'), '../../../srv/team/riverside/a.worksheet.yaml');
+    assert.equal(fromRepo('/srv/team/riverside/b.worksheet.yaml'), '../../../srv/team/riverside/b.worksheet.yaml');
+    assert.equal(fromRepo('/home/lee/a.worksheet.yaml'), '../a.worksheet.yaml');
+    assert.equal(fromRepo('/a.worksheet.yaml'), '../../../a.worksheet.yaml');
   });
 });
