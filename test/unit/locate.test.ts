@@ -59,12 +59,13 @@ function loneWord(text: string, leaf: Leaf): string | undefined {
 }
 
 /**
- * An empty line inside a `|` or `>` note is, to the parse, part of the note;
- * locate reads the cursor there as where a new key goes, on purpose: left of
- * the note's text, that is what someone typing there means (locate.ts).
+ * An empty line inside a `|` or `>` note, or inside a plain note wrapped over
+ * several lines, is, to the parse, part of the note; locate reads the cursor
+ * there as where a new key goes, on purpose: left of the note's text, that is
+ * what someone typing there means (locate.ts). Inside quotes it is the note's.
  */
 function blankLineInNote(text: string, leaf: Leaf, offset: number): boolean {
-  if (leaf.on !== 'value' || !/^[|>]/.test(text.slice(leaf.range[0]))) return false;
+  if (leaf.on !== 'value' || /^["']/.test(text.slice(leaf.range[0]))) return false;
   const atLineStart = offset > 0 && text[offset - 1] === '\n';
   return atLineStart && (text[offset] === '\n' || text.startsWith('\r\n', offset));
 }
@@ -122,6 +123,9 @@ describe('locate, where the text parses', () => {
       'challenges: [{:text: We offer a room, themes: [x]}]\nb: {"k":v, x:y: z}\n',
       // An empty line inside a note, before a line indented deeper (found by the random edits).
       'notes:\n  success_in_their_words: |\n    As they wrote it:\n\n      [[[[\n    and the rest.\n  values: [Teens decide]\n',
+      // An empty line inside a wrapped note, plain or quoted, is a line break (found by the random edits).
+      'notes:\n  success_in_their_words: As they wrote it,\n\n    and the rest.\n  values: [Teens decide]\n',
+      'notes:\n  success_in_their_words: "As they wrote it,\n\n\n    and the rest."\n',
     ]) assert.equal(disagreement(text), undefined, text);
   });
 

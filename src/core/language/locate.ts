@@ -12,7 +12,7 @@
 // so its prefix is the whole word), and on a line with nothing at the cursor
 // its column says which map a new key would join, as in yaml-language-server.
 import type { PathSegment } from '../yaml';
-import { resolvePlain } from '../yaml';
+import { foldLines, resolvePlain } from '../yaml';
 
 export interface CursorContext {
   /**
@@ -357,7 +357,7 @@ class Locator {
     }
     return this.scalarAt(v, end, path, col, inList, () => {
       const raw = this.text.slice(v, end);
-      return raw.includes('\n') ? raw.split(/\r?\n/).map((s) => s.trim()).join(' ') : resolvePlain(raw);
+      return raw.includes('\n') ? foldLines(raw.split(/\r?\n/).map((s) => s.trim())) : resolvePlain(raw);
     });
   }
 
@@ -455,7 +455,7 @@ class Locator {
   private quotedValue(raw: string): string {
     const q = raw[0];
     const inner = raw.length > 1 && raw.endsWith(q) ? raw.slice(1, -1) : raw.slice(1);
-    const folded = inner.includes('\n') ? inner.split(/\r?\n/).map((s) => s.trim()).join(' ') : inner;
+    const folded = inner.includes('\n') ? foldLines(inner.split(/\r?\n/).map((s) => s.trim())) : inner;
     if (q === "'") return folded.replace(/''/g, "'");
     return folded.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, e: string) => {
       const code = e.length > 1 ? parseInt(e.slice(1), 16) : -1;

@@ -7,6 +7,6 @@ export type { PathSegment, PosMap, PosNode, PosPair, PosScalar, PosSeq, YamlPath
 export { ZERO_RANGE, linesOf, offsetAt, toRange } from './positions';
 export { YamlView, yamlString } from './view';
 export { quickRead, resolvePlain } from './quick-read';
-export { readData } from './light-tree';
+export { foldLines, readData } from './light-tree';
 export { MAX_ALIAS_COUNT, MAX_FILE_BYTES, MAX_FILE_CHARS } from './limits';
 export { MAX_NESTING } from './nesting';

@@ -818,7 +818,7 @@ class LineReader {
  * each empty line between them (an empty piece that is not the last) a line
  * break instead.
  */
-function foldLines(pieces: string[]): string {
+export function foldLines(pieces: string[]): string {
   let value = pieces[0];
   let blanks = 0;
   for (let i = 1; i < pieces.length; i++) {
