@@ -33,7 +33,7 @@
 //   Otherwise they move on to the parent, which applies the same rule.
 import { LineCounter } from 'yaml';
 import type { PosMap, PosNode, PosPair, PosScalar, PosSeq } from './positions';
-import { afterLeadingMarker, quickRead, quickRefusal, resolvePlain } from './quick-read';
+import { UNSURE_CLAUSES, afterLeadingMarker, quickRead, quickRefusal, resolvePlain } from './quick-read';
 import { textBounds } from './bounds';
 
 export interface LightRead {
@@ -82,7 +82,7 @@ function readLineFeeds(text: string): LightRead | undefined {
  * left to the full parse, as the quick read leaves it (loneCarriageReturn).
  */
 function readCarriageReturns(text: string): LightRead | undefined {
-  if (LONE_CARRIAGE_RETURN.test(text)) return undefined;
+  if (UNSURE_CLAUSES.loneCarriageReturn.test(text)) return undefined;
   const read = readLineFeeds(text.replace(CR_LF, '\n'));
   if (!read) return undefined;
   const starts = read.lines.lineStarts;
@@ -101,7 +101,6 @@ function readCarriageReturns(text: string): LightRead | undefined {
 }
 
 const CR_LF = /\r\n/g;
-const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
 /** The tree with every range's offsets moved; new range arrays, in case the reader shared one between nodes. */
 function movedNode(node: PosNode, at: (offset: number) => number): PosNode {
