@@ -15,7 +15,7 @@
 import { readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { basename, join, sep } from 'node:path';
+import { basename, normalize, sep } from 'node:path';
 import type { FileSystem } from '../core/types';
 import { kindOfFile, SKIPPED_FOLDERS } from '../core/kinds';
 import { toPath, toUri } from './io';
@@ -90,11 +90,14 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, o
         } catch (e) {
           throw new ReadError(dir, reasonOf(e));
         }
+        // What join() gives for a name in a normalized folder, without normalizing every path again: a join per file was over 1% of a check of 10,000.
+        const inDir = inFolder(dir);
+        const inReal = inFolder(real);
         for (const e of entries) {
-          const full = join(dir, e.name);
+          const full = `${inDir}${e.name}`;
           if (e.isSymbolicLink()) links.push(full);
           else if (e.isDirectory()) {
-            if (!SKIPPED_FOLDERS.has(e.name)) walk(full, join(real, e.name));
+            if (!SKIPPED_FOLDERS.has(e.name)) walk(full, `${inReal}${e.name}`);
           } else if (kindOfFile(e.name)) {
             // Not only regular files: a FIFO or a device with a worksheet's name is reported by readFile, not skipped.
             out.push(full);
@@ -127,7 +130,8 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, o
         throw new ReadError(root, reasonOf(e));
       }
       if (s.isDirectory()) {
-        walk(root, top);
+        // Normalized once (`a/./b/`, `a//b`), as join() would have each path below it.
+        walk(normalize(root), top);
         while (links.length) {
           links.sort();
           await follow(links.shift()!);
@@ -139,6 +143,12 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, o
       return rootUri.startsWith('file:') ? out.map(toUri) : out;
     },
   };
+}
+
+/** The start of the paths of a normalized folder's entries: `join(dir, name)` is `inFolder(dir) + name`. */
+function inFolder(dir: string): string {
+  if (dir === '.') return '';
+  return dir.endsWith(sep) ? dir : `${dir}${sep}`;
 }
 
 /** For tests and the benchmark: links out of the tree are passed over without a word. */

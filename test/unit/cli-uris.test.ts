@@ -4,9 +4,12 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { URI } from 'vscode-uri';
-import { relative } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { toPath, toUri } from '../../src/cli/io';
 import { relativeFrom } from '../../src/cli/check';
+import { nodeFileSystem } from '../../src/cli/node-fs';
 
 /** Characters of folder and file names, plain and not: what a shortcut could get wrong. */
 const NAME_CHARS = ['a', 'Z', '0', '-', '.', '_', '~', ' ', '#', '?', '%', ':', '@', '+', '&', '=', ',', ';', '!', '$', "'", '(', '[', '\\', 'é', '中', '😀'];
@@ -53,5 +56,22 @@ describe('CLI paths and URIs', () => {
     assert.equal(fromRepo('/srv/team/riverside/b.worksheet.yaml'), '../../../srv/team/riverside/b.worksheet.yaml');
     assert.equal(fromRepo('/home/lee/a.worksheet.yaml'), '../a.worksheet.yaml');
     assert.equal(fromRepo('/a.worksheet.yaml'), '../../../a.worksheet.yaml');
+  });
+
+  it('list each file under the path join() gives, however the folder is written', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'pw-walk-'));
+    try {
+      for (const f of ['a.worksheet.yaml', 'p/b.worksheet.yaml', 'p/q/c.review.yaml', 'r/partner-worksheets.yaml']) {
+        mkdirSync(join(top, f, '..'), { recursive: true });
+        writeFileSync(join(top, f), 'kind: worksheet\n');
+      }
+      const joined = (dir: string): string[] => readdirSync(join(dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? joined(join(dir, e.name)) : [join(dir, e.name)]));
+      const rel = relative(process.cwd(), top);
+      for (const root of [top, `${top}/`, `${top}//`, `${top}/./p/..`, `${top}/p/../`, rel, `${rel}/`, `./${rel}`]) {
+        assert.deepEqual(await nodeFileSystem.findFiles(root), joined(root).sort(), root);
+      }
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
   });
 });
