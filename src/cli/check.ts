@@ -6,10 +6,10 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
-import type { Finding } from '../core/types';
+import type { Finding, Range, Severity } from '../core/types';
 import { nodeFileSystemFor } from './node-fs';
 import type { NodeFileSystem } from './node-fs';
-import { formatFindings, summaryLine } from './format';
+import { formatFindings, severityCounts, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
 import { COMMAND_LOAD, UsageError, toPath, toUri } from './io';
@@ -126,9 +126,7 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   }
 
   io.out(formatFindings(results, args.format, pkg.version));
-  const count = (severity: Finding['severity']) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
-  const errors = count('error');
-  const warnings = count('warning');
+  const { error: errors, warning: warnings } = severityCounts(results);
   if (args.format === 'text' || args.format === 'github') io.err(summaryLine(results, args.quiet));
   if (errors > 0) return 1;
   if (warnings > args.maxWarnings) {
@@ -143,12 +141,41 @@ const CHECK_ONCE = { retain: false, fixes: false, related: false } as const;
 const CHECK_ONCE_LOCAL = { ...CHECK_ONCE, local: true } as const;
 
 /**
- * What the output formats print of a finding. The rest (fixes with their
- * edits, related locations) is for the editor, and held for every file until
- * the end it would be most of what the check keeps.
+ * What the output formats print of a finding, held from its file's read to
+ * the end of the run. The rest (fixes with their edits, related locations) is
+ * for the editor, and held for every file it would be most of what the check
+ * keeps. The range is kept as four numbers and made when a format asks: what
+ * a check holds for every file, the collector copies as the run goes on, and
+ * a range is three objects.
  */
+class PrintedFinding implements Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  private readonly startLine: number;
+  private readonly startCharacter: number;
+  private readonly endLine: number;
+  private readonly endCharacter: number;
+
+  constructor(f: Finding) {
+    this.code = f.code;
+    this.severity = f.severity;
+    this.message = f.message;
+    this.startLine = f.range.start.line;
+    this.startCharacter = f.range.start.character;
+    this.endLine = f.range.end.line;
+    this.endCharacter = f.range.end.character;
+  }
+
+  get range(): Range {
+    return { start: { line: this.startLine, character: this.startCharacter }, end: { line: this.endLine, character: this.endCharacter } };
+  }
+}
+
 function printed(findings: Finding[]): Finding[] {
-  return findings.map(({ code, severity, message, range }) => ({ code, severity, message, range }));
+  const out = new Array<Finding>(findings.length);
+  for (let i = 0; i < findings.length; i++) out[i] = new PrintedFinding(findings[i]);
+  return out;
 }
 
 /**

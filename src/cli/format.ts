@@ -45,13 +45,19 @@ function toText(results: FileFindings[]): string {
  * counts, or, when nothing was found, one line that says so.
  */
 export function summaryLine(results: FileFindings[], quiet: boolean): string {
-  const count = (severity: Finding['severity']) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const checked = `${plural(results.length, 'file')} checked`;
-  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  const { error: errors, warning: warnings, info: infos } = severityCounts(results);
   // --quiet keeps errors only, so an empty run under it says no more than that.
   if (errors + warnings + infos === 0) return `${checked}: ${quiet ? 'no errors' : 'no findings'}\n`;
   return `${checked}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info\n`;
+}
+
+/** How many findings of each severity, in one pass over every file's findings. */
+export function severityCounts(results: FileFindings[]): Record<Finding['severity'], number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const r of results) for (const f of r.findings) counts[f.severity]++;
+  return counts;
 }
 
 function sorted(findings: Finding[]): Finding[] {

@@ -28,7 +28,7 @@ export interface IndexedDocument {
   /** The facts of the document, read from its data once. */
   facts: FileFacts;
   /** Reading problems (syntax, size), known without a full check. */
-  readFindings: Finding[];
+  readFindings: readonly Finding[];
   /** A worksheet's meeting, when it names a partner. */
   meeting?: Meeting;
   /** A worksheet's or a review's round. */
@@ -51,6 +51,9 @@ export function structuralKey(d: IndexedDocument): string {
   const m = d.meeting;
   return JSON.stringify([d.kind, d.round, d.name, d.date, m?.partnerId, m?.organization, m?.status, m?.round, m?.date]);
 }
+
+/** The reading problems of a file read without any: one list for all, never changed, as the index keeps each document. */
+const NO_READ_FINDINGS: readonly Finding[] = [];
 
 /**
  * A document as the index keeps it. The data comes from the line reader, or
@@ -77,7 +80,7 @@ export class IndexedDoc implements IndexedDocument {
   /** null: no positions to make (not a worksheet, or not a block of fields). */
   #positions: Positions | null | undefined;
 
-  private constructor(readonly uri: string, readonly kind: FileKind, source: string, readonly readFindings: Finding[]) {
+  private constructor(readonly uri: string, readonly kind: FileKind, source: string, readonly readFindings: readonly Finding[]) {
     this.text = source;
   }
 
@@ -89,7 +92,7 @@ export class IndexedDoc implements IndexedDocument {
   static read(uri: string, kind: FileKind, source: string, parsed?: ParsedFile, positions = true): IndexedDoc {
     const quick = parsed ? undefined : readData(source);
     const file = quick ? undefined : parsed ?? parseFile(uri, source);
-    const doc = new IndexedDoc(uri, kind, source, file ? file.findings : []);
+    const doc = new IndexedDoc(uri, kind, source, file ? file.findings : NO_READ_FINDINGS);
     const data = quick ? quick.data : file!.data;
     if (kind !== 'worksheet') {
       // Convenings, reviews and settings are few: their facts are read at once.

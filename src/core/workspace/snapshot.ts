@@ -25,7 +25,7 @@ export interface IndexSnapshot {
 export interface SnapshotEntry {
   uri: string;
   text: string;
-  readFindings: Finding[];
+  readFindings: readonly Finding[];
   meeting?: MeetingFacts;
   round?: string;
   name?: string;
