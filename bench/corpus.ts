@@ -31,6 +31,34 @@ export interface CorpusOptions {
   /** How many rounds the worksheets spread over (the newest is reviewed). */
   rounds: number;
   seed?: number;
+  /**
+   * 'many': each worksheet leaves out some of its later sections (the
+   * confirmation, the next step or follow-up, thanked, after, the
+   * preparation, the goals), as a team's half-filled round does: smaller
+   * files (about 1.1 KB) with three findings each on average, not one and a half.
+   */
+  gaps?: 'few' | 'many';
+}
+
+/** Top-level sections a worksheet with many gaps may leave out, each with the chance it does. */
+const LEFT_OUT: [key: string, chance: number][] = [['preparation', 0.5], ['confirmation', 0.5], ['next_step', 0.5], ['follow_up', 0.5], ['thanked', 0.5], ['after', 0.5]];
+
+/** The worksheet without these top-level sections: each key's line and the lines below it that are indented or comments. */
+function withoutSections(text: string, keys: ReadonlySet<string>): string {
+  const out: string[] = [];
+  let dropping = false;
+  for (const line of text.replace(/\n$/, '').split('\n')) {
+    const key = /^([a-z_]+):/.exec(line)?.[1];
+    if (key !== undefined) dropping = keys.has(key);
+    else if (line !== '' && !line.startsWith(' ') && !line.startsWith('#')) dropping = false;
+    if (!dropping) out.push(line);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Goals left out of the notes, for a worksheet with many gaps: the line that lists them. */
+function withoutGoals(text: string): string {
+  return text.replace(/^ {2}goals: .*\n/m, '');
 }
 
 export function roundName(i: number): string {
@@ -119,6 +147,13 @@ after:
 /** Writes the corpus below `dir`; returns the paths of the worksheets. */
 export function writeCorpus(dir: string, options: CorpusOptions): string[] {
   const rnd = mulberry32(options.seed ?? 42);
+  // The sections left out draw from a stream of their own, so the worksheets are otherwise the same as with few gaps.
+  const gap = mulberry32((options.seed ?? 42) + 1);
+  const gappy = (text: string): string => {
+    if (options.gaps !== 'many') return text;
+    const left = new Set(LEFT_OUT.filter(([, chance]) => gap() < chance).map(([key]) => key));
+    return (gap() < 0.3 ? withoutGoals : (t: string) => t)(withoutSections(text, left));
+  };
   const partners = Math.max(2, Math.floor(options.worksheets / 5));
   const paths: string[] = [];
   writeFileSync(join(dir, 'partner-worksheets.yaml'), `kind: config\nthemes:\n${THEMES.map((t) => `  - {id: ${t}, label: ${t}, synonyms: [${NOUNS.slice(THEMES.indexOf(t) % 5, (THEMES.indexOf(t) % 5) + 2).join(', ')}]}`).join('\n')}\noffers: [{text: Free rooms, themes: [space]}]\n`);
@@ -128,7 +163,7 @@ export function writeCorpus(dir: string, options: CorpusOptions): string[] {
     const folder = join(dir, `partner-${partner}`);
     mkdirSync(folder, { recursive: true });
     const path = join(folder, `${n}.worksheet.yaml`);
-    writeFileSync(path, worksheetText(rnd, partner, round, n));
+    writeFileSync(path, gappy(worksheetText(rnd, partner, round, n)));
     paths.push(path);
   }
   mkdirSync(join(dir, 'convenings'), { recursive: true });
