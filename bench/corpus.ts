@@ -35,7 +35,7 @@ export interface CorpusOptions {
    * 'many': each worksheet leaves out some of its later sections (the
    * confirmation, the next step or follow-up, thanked, after, the
    * preparation, the goals), as a team's half-filled round does: smaller
-   * files (about 1.1 KB) with three findings each on average, not one and a half.
+   * files (about 1.2 KB) with three findings each on average, not one and a half.
    */
   gaps?: 'few' | 'many';
 }

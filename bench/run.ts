@@ -244,10 +244,11 @@ async function untilLastDiagnostic(dir: string): Promise<void> {
 }
 
 /**
- * `check --format json` of N and 4N worksheets, and of N with many gaps, as a user runs it (a whole
- * process, the built dist/cli.js), against the floor of the same files in the
- * same run: a process that reads them and loads them with js-yaml. Runs
- * alternate between the two, so a busy machine weighs on both alike.
+ * `check --format json` of N and 4N worksheets, and of N with many gaps, as a
+ * user runs it (a whole process, the built dist/cli.js), against the floor of
+ * the same files in the same run: a process that reads them and loads them
+ * with js-yaml. Runs alternate between the two, so a busy machine weighs on
+ * both alike.
  */
 async function measureCheckCli(): Promise<void> {
   // N and 4N worksheets, and N with many gaps: smaller files, twice the findings, the shape furthest from the floor.
