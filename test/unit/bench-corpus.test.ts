@@ -1,0 +1,68 @@
+// The bench's corpus with many gaps measures what its row says: the usual
+// worksheets with some later sections left out, so smaller files with about
+// twice the findings. If it drifted (nothing left out, or other content), the
+// row would compare another shape with the floor.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCorpus } from '../../bench/corpus';
+import { checkText } from '../../src/core/check';
+
+const N = 300;
+const TODAY = '2026-12-20';
+
+describe('the bench corpus with many gaps', () => {
+  let few = '';
+  let many = '';
+  let fewPaths: string[] = [];
+  let manyPaths: string[] = [];
+  before(() => {
+    few = mkdtempSync(join(tmpdir(), 'pw-corpus-few-'));
+    many = mkdtempSync(join(tmpdir(), 'pw-corpus-many-'));
+    fewPaths = writeCorpus(few, { worksheets: N, rounds: 2 });
+    manyPaths = writeCorpus(many, { worksheets: N, rounds: 2, gaps: 'many' });
+  });
+  after(() => {
+    rmSync(few, { recursive: true, force: true });
+    rmSync(many, { recursive: true, force: true });
+  });
+
+  it('is each usual worksheet with whole top-level sections (or the goals) left out, and nothing else', () => {
+    let shorter = 0;
+    for (let i = 0; i < N; i++) {
+      const full = readFileSync(fewPaths[i], 'utf8').split('\n');
+      const gappy = readFileSync(manyPaths[i], 'utf8').split('\n');
+      // Every line kept is the next one of the full worksheet that was not left out.
+      let j = 0;
+      for (const line of gappy) {
+        while (j < full.length && full[j] !== line) {
+          const key = /^([a-z_]+):/.exec(full[j])?.[1];
+          assert.ok(key !== 'kind' && key !== 'partner' && key !== 'meeting' && key !== 'notes', `${manyPaths[i]} lost a line of ${key ?? 'a kept section'}: ${full[j]}`);
+          j++;
+        }
+        assert.ok(j < full.length, `${manyPaths[i]}: "${line}" is not in the usual worksheet`);
+        j++;
+      }
+      if (gappy.length < full.length) shorter++;
+    }
+    assert.ok(shorter > N * 0.8, `only ${shorter} of ${N} worksheets left anything out`);
+  });
+
+  it('gives smaller files with about twice the findings', () => {
+    const measure = (paths: string[]) => {
+      let bytes = 0;
+      let findings = 0;
+      for (const p of paths) {
+        const text = readFileSync(p, 'utf8');
+        bytes += text.length;
+        findings += checkText(`file://${p}`, text, { today: TODAY }).findings.length;
+      }
+      return { bytes: bytes / paths.length, findings: findings / paths.length };
+    };
+    const usual = measure(fewPaths);
+    const gappy = measure(manyPaths);
+    assert.ok(gappy.bytes < usual.bytes * 0.9, `${gappy.bytes.toFixed(0)} bytes a file against ${usual.bytes.toFixed(0)}`);
+    assert.ok(gappy.findings > usual.findings * 1.6, `${gappy.findings.toFixed(2)} findings a file against ${usual.findings.toFixed(2)}`);
+  });
+});
