@@ -143,10 +143,10 @@ const CHECK_ONCE_LOCAL = { ...CHECK_ONCE, local: true } as const;
 /**
  * What the output formats print of a finding, held from its file's read to
  * the end of the run. The rest (fixes with their edits, related locations) is
- * for the editor, and held for every file it would be most of what the check
- * keeps. The range is kept as four numbers and made when a format asks: what
- * a check holds for every file, the collector copies as the run goes on, and
- * a range is three objects.
+ * for the editor; held for every file, it would be most of what the check
+ * keeps. The range is kept as four numbers and made when a format asks for
+ * it: the collector copies what a check holds for every file as the run goes
+ * on, and a range is three objects.
  */
 class PrintedFinding implements Finding {
   readonly code: string;
@@ -173,9 +173,7 @@ class PrintedFinding implements Finding {
 }
 
 function printed(findings: Finding[]): Finding[] {
-  const out = new Array<Finding>(findings.length);
-  for (let i = 0; i < findings.length; i++) out[i] = new PrintedFinding(findings[i]);
-  return out;
+  return findings.map((f) => new PrintedFinding(f));
 }
 
 /**
