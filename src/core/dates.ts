@@ -1,5 +1,6 @@
 // ISO dates as strings (YYYY-MM-DD): they compare correctly as text, and the
 // core never depends on the machine's time zone. "Today" is always a parameter.
+import { Memo } from './memo';
 
 export function isIsoDate(v: unknown): v is string {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -24,24 +25,12 @@ function dayExists(year: number, month: number, day: number): boolean {
 }
 
 // The rules ask the same few dates (a round's meeting days, today) of every
-// worksheet: each answer is worked out once and kept, in maps emptied when
-// they grow large, so a long-running extension host holds no more than that.
-const KEPT = 10_000;
-const shifted = new Map<string, string>();
-const msOf = new Map<string, number>();
-
-function kept<V>(map: Map<string, V>, key: string, work: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) {
-    v = work();
-    if (map.size >= KEPT) map.clear();
-    map.set(key, v);
-  }
-  return v;
-}
+// worksheet: each answer is worked out once and kept.
+const shifted = new Memo<string>(10_000);
+const msOf = new Memo<number>(10_000);
 
 export function addDays(date: string, days: number): string {
-  return kept(shifted, `${date}|${days}`, () => {
+  return shifted.get(`${date}|${days}`, () => {
     const [y, m, d] = date.split('-').map(Number);
     const dt = new Date(Date.UTC(y, m - 1, d + days));
     return dt.toISOString().slice(0, 10);
@@ -50,7 +39,7 @@ export function addDays(date: string, days: number): string {
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
-  const toMs = (s: string) => kept(msOf, s, () => {
+  const toMs = (s: string) => msOf.get(s, () => {
     const [y, m, d] = s.split('-').map(Number);
     return Date.UTC(y, m - 1, d);
   });

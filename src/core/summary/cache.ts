@@ -10,6 +10,7 @@ import type { NoteCategory, NoteFacts, Theme } from '../facts';
 import { NOTE_CATEGORIES, factsOfKind } from '../facts';
 import { ThemeMatcher, vocabularyKey, words } from './themes';
 import { SourceLines } from './locate';
+import { Memo } from '../memo';
 import type { ThemeSource } from './model';
 
 export interface RawNote {
@@ -63,7 +64,7 @@ export class SummaryCache {
   // Indexed documents are replaced, never mutated, when their text changes: a
   // WeakMap on them never outlives them, and the index forgets replaced ones.
   private readonly docs = new WeakMap<IndexedDocument, DocCache>();
-  private readonly matchers = new Map<string, ThemeMatcher>();
+  private readonly matchers = new Memo<ThemeMatcher>(8);
   /** The partner order of the last review (see ranks()). */
   private lastRanks: { key: string; ranks: ReadonlyMap<string, number> } | undefined;
 
@@ -83,14 +84,7 @@ export class SummaryCache {
    * group suggestions), kept while the vocabularies stay the same.
    */
   matcher(themes: readonly Theme[], suggestWith: readonly Theme[] = []): ThemeMatcher {
-    const key = vocabularyKey(themes, suggestWith);
-    let m = this.matchers.get(key);
-    if (!m) {
-      if (this.matchers.size >= 8) this.matchers.clear();
-      m = new ThemeMatcher(themes, suggestWith);
-      this.matchers.set(key, m);
-    }
-    return m;
+    return this.matchers.get(vocabularyKey(themes, suggestWith), () => new ThemeMatcher(themes, suggestWith));
   }
 
   /**

@@ -15,6 +15,7 @@
 import type nlpFunction from 'compromise/two';
 import stem from 'wink-porter2-stemmer';
 import type { Theme } from '../facts';
+import { Memo } from '../memo';
 import { slugify } from '../paths';
 import { isGeneric } from '../themes/generic-words';
 import type { ThemeSource } from './model';
@@ -31,28 +32,8 @@ export function sourceRank(s: ThemeSource): number {
   return s === 'tagged' ? 0 : s === 'matched' ? 1 : 2;
 }
 
-/**
- * A bounded memo. Stems and lemmas of the same words come back in every
- * summary (and every live update), so they are kept per process; the bound keeps
- * a long session's memory flat.
- */
-class Memo<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  peek(key: string): V | undefined {
-    return this.map.get(key);
-  }
-  get(key: string, make: (key: string) => V): V {
-    let v = this.map.get(key);
-    if (v === undefined) {
-      if (this.map.size >= this.max) this.map.clear();
-      v = make(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-}
-
+// Stems and lemmas of the same words come back in every summary (and every
+// live update), so they are kept per process, in bounded memos.
 const stems = new Memo<string>(50_000);
 const suggestions = new Memo<string[]>(20_000);
 

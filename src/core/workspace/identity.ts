@@ -6,20 +6,15 @@
 import type { Meeting } from './indexed-document';
 import { distance } from 'fastest-levenshtein';
 import { slugify } from '../paths';
+import { Memo } from '../memo';
 
 /** An organisation's name with case and punctuation aside ("Oak Public Library." = "oak public library"). */
 export function organizationKey(name: string): string {
-  let key = organizationKeys.get(name);
-  if (key === undefined) {
-    key = slugify(name.replace(/['’‘`´]/g, '')).replace(/^the-/, '');
-    // The identity facts are rebuilt over every meeting: each name is worked out once (and the memo kept bounded).
-    if (organizationKeys.size >= 100_000) organizationKeys.clear();
-    organizationKeys.set(name, key);
-  }
-  return key;
+  return organizationKeys.get(name, (n) => slugify(n.replace(/['’‘`´]/g, '')).replace(/^the-/, ''));
 }
 
-const organizationKeys = new Map<string, string>();
+// The identity facts are rebuilt over every meeting: each name is worked out once.
+const organizationKeys = new Memo<string>(100_000);
 
 /** A name and the earliest meeting that wrote it. */
 export interface NamedFirst {

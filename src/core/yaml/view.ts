@@ -5,6 +5,7 @@ import type { Range, TextEdit } from '../types';
 import type { ParsedFile } from './parse';
 import type { PathSegment, PosMap, PosNode, PosPair, YamlPath } from './positions';
 import { ZERO_RANGE as ZERO, toRange } from './positions';
+import { Memo } from '../memo';
 
 /**
  * Read access to a parsed document's nodes and their ranges, plus the few
@@ -226,20 +227,17 @@ function findPair(map: PosMap, key: PathSegment): PosPair | undefined {
 
 /** `Next step`, `next-step`, `NextStep` as the field name they mean (the same reading as forgive.ts). */
 export function keyForm(k: string): string {
-  let form = KEY_FORMS.get(k);
-  if (form === undefined) {
-    form = k.trim().replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().replace(/[\s-]+/g, '_');
-    // A workspace writes a few hundred keys, asked for over and over (every key of a map, for each
-    // field it lacks: 6% of a check of 10,000 worksheets without a round); the bound keeps files of
-    // a million odd keys from being held.
-    if (KEY_FORMS.size >= MAX_KEY_FORMS) KEY_FORMS.clear();
-    KEY_FORMS.set(k, form);
-  }
-  return form;
+  return KEY_FORMS.get(k, formOf);
 }
 
-const KEY_FORMS = new Map<string, string>();
-const MAX_KEY_FORMS = 4096;
+function formOf(k: string): string {
+  return k.trim().replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+// A workspace writes a few hundred keys, asked for over and over (every key of a map, for each
+// field it lacks: 6% of a check of 10,000 worksheets without a round); the bound keeps files of
+// a million odd keys from being held.
+const KEY_FORMS = new Memo<string>(4096);
 
 function pairEnd(pair: PosPair): number | undefined {
   if (pair.value) return pair.value.range[1];
