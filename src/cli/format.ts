@@ -5,6 +5,7 @@ import type { Finding } from '../core/types';
 import { ALL_CODES, FILE_CODES, RULES } from '../core/rules';
 import { oneLine } from '../core/visible';
 import { toGithub } from './github';
+import { slashed } from './io';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -79,7 +80,7 @@ export interface JsonFinding {
 // worksheets prints 100,000 findings.
 function toJson(results: FileFindings[]): JsonFinding[] {
   return results.flatMap((r) => {
-    const file = r.file.split('\\').join('/');
+    const file = slashed(r.file);
     return sorted(r.findings).map((f) => ({
       file,
       line: f.range.start.line + 1,

@@ -15,6 +15,7 @@
 import { oneLine } from '../core/visible';
 import type { Finding } from '../core/types';
 import type { FileFindings } from './format';
+import { slashed } from './io';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -40,7 +41,7 @@ function annotation(file: string, f: Finding): string {
 /** One annotation per finding, in the order given. */
 export function toGithub(results: FileFindings[]): string {
   const lines = results.flatMap((r) => {
-    const file = r.file.split('\\').join('/');
+    const file = slashed(r.file);
     return r.findings.map((f) => annotation(file, f));
   });
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -39,6 +39,11 @@ export function toPath(uri: string): string {
   return URI.parse(uri).fsPath;
 }
 
+/** A file's path as the JSON and github formats print it: with `/` on every system, as in the repository. */
+export function slashed(path: string): string {
+  return path.split('\\').join('/');
+}
+
 /**
  * On POSIX systems, an absolute path of letters, digits, `-._~` and single
  * slashes is its URI's path unchanged (no percent-encoding, no drive letter,

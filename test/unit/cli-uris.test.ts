@@ -7,7 +7,7 @@ import { URI } from 'vscode-uri';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { toPath, toUri } from '../../src/cli/io';
+import { slashed, toPath, toUri } from '../../src/cli/io';
 import { relativeFrom } from '../../src/cli/check';
 import { nodeFileSystem } from '../../src/cli/node-fs';
 
@@ -56,6 +56,12 @@ describe('CLI paths and URIs', () => {
     assert.equal(fromRepo('/srv/team/riverside/b.worksheet.yaml'), '../../../srv/team/riverside/b.worksheet.yaml');
     assert.equal(fromRepo('/home/lee/a.worksheet.yaml'), '../a.worksheet.yaml');
     assert.equal(fromRepo('/a.worksheet.yaml'), '../../../a.worksheet.yaml');
+  });
+
+  it('print a Windows path with forward slashes in the JSON and github formats, as the repository names it', () => {
+    assert.equal(slashed('team\\riverside-youth\\2026-10-14.worksheet.yaml'), 'team/riverside-youth/2026-10-14.worksheet.yaml');
+    assert.equal(slashed('..\\team\\a.worksheet.yaml'), '../team/a.worksheet.yaml');
+    assert.equal(slashed('team/a.worksheet.yaml'), 'team/a.worksheet.yaml');
   });
 
   it('list each file under the path join() gives, however the folder is written', async () => {
