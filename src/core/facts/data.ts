@@ -25,17 +25,22 @@ export function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-/**
- * The texts of a list, blanks and non-texts left out. A loop, not
- * map().filter(): the optimizing compiler specializes those on the kind of
- * array they first see, and an empty list (or one of numbers) met later throws
- * the optimized code away, readWorksheet's with it.
- */
+/** The texts of a list, blanks and non-texts left out. */
 export function texts(v: unknown): string[] {
+  return collect(v, text);
+}
+
+/**
+ * What `read` gives for each item of a list, the items it gives nothing for
+ * left out. A loop, not map().filter(): the optimizing compiler specializes
+ * those on the kind of array they first see, and an empty list (or one of
+ * numbers) met later throws the optimized code away, readWorksheet's with it.
+ */
+export function collect(v: unknown, read: (item: unknown) => string | undefined): string[] {
   const out: string[] = [];
   if (!Array.isArray(v)) return out;
   for (const item of v) {
-    const t = text(item);
+    const t = read(item);
     if (t !== undefined) out.push(t);
   }
   return out;

@@ -4,7 +4,7 @@
 // rules, the tree, completion and the summary read it. The rest (notes,
 // confirmation, preparation, thanks) is read when a rule or the summary first
 // asks, from the same data.
-import { field, isBlock, list, noteText, text, texts } from './data';
+import { collect, field, isBlock, list, noteText, text, texts } from './data';
 import { isIsoDate } from '../dates';
 import { slugify } from '../paths';
 
@@ -112,34 +112,21 @@ export function readMeeting(data: unknown): MeetingFacts | undefined {
   return fields.partnerId === undefined ? undefined : (fields as MeetingFacts);
 }
 
-/** A note's themes: its non-blank strings, trimmed (a loop for the reason texts() gives). */
-function themesOf(v: unknown): string[] {
-  const out: string[] = [];
-  if (!Array.isArray(v)) return out;
-  for (const x of v) {
-    if (typeof x !== 'string') continue;
-    const theme = x.trim();
-    if (theme !== '') out.push(theme);
-  }
-  return out;
+/** A theme id: a non-blank string, trimmed (a number is no theme). */
+function themeOf(x: unknown): string | undefined {
+  return typeof x === 'string' ? text(x) : undefined;
 }
 
-/** The names of `partner.people`: each `name`, or the item itself when written as a plain text. */
-function names(v: unknown): string[] {
-  const out: string[] = [];
-  if (!Array.isArray(v)) return out;
-  for (const p of v) {
-    const name = text(field(p, 'name')) ?? text(p);
-    if (name !== undefined) out.push(name);
-  }
-  return out;
+/** A person of `partner.people`: their `name`, or the item itself when written as a plain text. */
+function nameOf(p: unknown): string | undefined {
+  return text(field(p, 'name')) ?? text(p);
 }
 
 function readNote(n: unknown): NoteFacts {
   return {
     text: noteText(n),
     quote: text(field(n, 'quote')),
-    themes: themesOf(field(n, 'themes')),
+    themes: collect(field(n, 'themes'), themeOf),
     internal: field(n, 'internal') === true,
   };
 }
@@ -153,7 +140,7 @@ export function readWorksheet(data: unknown): WorksheetFacts {
     kind: 'worksheet',
     ...readFields(data),
     ourAttendees: texts(field(data, 'meeting', 'our_attendees')),
-    people: names(field(data, 'partner', 'people')),
+    people: collect(field(data, 'partner', 'people'), nameOf),
     partnerChoseTimeAndPlace: typeof chose === 'boolean' ? chose : undefined,
     preparation: {
       worksheetReviewed: field(data, 'preparation', 'worksheet_reviewed') === true,
