@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { WorkspaceIndex } from '../../src/core/workspace';
+import { NO_FIXES, WorkspaceIndex } from '../../src/core/workspace';
 import { CONFIG, CONVENING, REVIEW, WORKSHEET, codes, variant } from './helpers';
 
 const ROOT = '/team';
@@ -61,6 +61,30 @@ describe('workspace index', () => {
     assert.ok(f);
     assert.match(f.message, /1 meeting of autumn-2026 is not held yet \(eastside-library\)/);
     assert.deepEqual(f.related?.map((r) => r.uri), [EASTSIDE]);
+  });
+
+  it('findings without quick fixes are kept apart: a caller that offers fixes gets them, one that offers none takes either', () => {
+    const unthanked = variant(WORKSHEET, [['thanked'], false]);
+    const strip = (list: readonly { fixes?: unknown }[]) => list.map(({ fixes: _, ...rest }) => rest);
+    const index = new WorkspaceIndex(() => '2026-10-21');
+    index.set(RIVERSIDE, unthanked);
+    const bare = index.check(RIVERSIDE, NO_FIXES);
+    assert.ok(bare.some((f) => f.code === 'not-thanked'));
+    assert.ok(bare.every((f) => !f.fixes?.length), 'no fixes asked for, none made');
+    assert.equal(index.check(RIVERSIDE, NO_FIXES), bare, 'kept: asked again, the same list');
+    const full = index.check(RIVERSIDE);
+    assert.ok(full.find((f) => f.code === 'not-thanked')?.fixes?.length, 'the findings kept without fixes do not serve a caller that offers them');
+    assert.deepEqual(strip(full), strip(bare));
+
+    const other = new WorkspaceIndex(() => '2026-10-21');
+    other.set(RIVERSIDE, unthanked);
+    const first = other.check(RIVERSIDE);
+    assert.equal(other.check(RIVERSIDE, NO_FIXES), first, 'the findings with fixes serve a caller that offers none');
+
+    // An edit forgets both.
+    index.set(RIVERSIDE, WORKSHEET);
+    assert.ok(!index.check(RIVERSIDE, NO_FIXES).some((f) => f.code === 'not-thanked'));
+    assert.ok(!index.check(RIVERSIDE).some((f) => f.code === 'not-thanked'));
   });
 
   it('a check told to leave out related locations (the CLI prints none) says the same, without them', () => {

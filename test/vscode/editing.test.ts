@@ -64,6 +64,19 @@ describe('editing worksheets', () => {
     await waitFor(() => diagnosticCodes(uri).includes('missing-confirmation'), { message: 'missing-confirmation after undo' });
   });
 
+  it('offers the quick fix of a closed file\'s gap, as from the Problems panel', async () => {
+    // Written to disk, never opened: its diagnostics come from the index, made without fixes.
+    const uri = workspaceUri(PARTNER, '2026-10-25.worksheet.yaml');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(GAPPY));
+    await waitFor(() => diagnosticCodes(uri).includes('missing-confirmation'), { message: 'the closed file\'s diagnostics' });
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed), 'the file is not open');
+    // The Problems panel loads the file (no editor) to ask for its fixes; so does the command.
+    await vscode.workspace.openTextDocument(uri);
+    const fix = (await actionsFor(uri, 'missing-confirmation')).find((a) => a.title === 'Add a confirmation block');
+    assert.ok(fix, 'the quick fix is offered');
+    assert.ok(fix.edit?.get(uri).some((e) => /^confirmation:\n {2}asked: true/m.test(e.newText)), 'it writes the confirmation block');
+  });
+
   it('offers a next step (preferred) or a follow-up for a missing next step', async () => {
     const editor = await openFresh('2026-10-22.worksheet.yaml', GAPPY);
     const actions = await actionsFor(editor.document.uri, 'missing-next-step');

@@ -6,6 +6,7 @@
 // A partner has a handful of files, so each is parsed here with positions:
 // every link goes to the line of the very node it shows.
 import type { IndexedDocument, WorkspaceIndex } from '../workspace';
+import { NO_FIXES } from '../workspace';
 import type { NoteCategory, WorksheetFacts } from '../facts';
 import { NOTE_CATEGORIES, factsOfKind, isHeld, readWorksheet } from '../facts';
 import type { ParsedFile, YamlPath } from '../yaml';
@@ -154,7 +155,7 @@ export function partnerHistory(index: WorkspaceIndex, partnerId: string, options
     convenings.push(c);
   }
 
-  const gaps: Gap[] = reads.flatMap(({ doc }) => index.check(doc.uri)
+  const gaps: Gap[] = reads.flatMap(({ doc }) => index.check(doc.uri, NO_FIXES)
     .filter((f) => f.severity !== 'info')
     .map((f): Gap => ({ uri: doc.uri, line: f.range.start.line + 1, code: f.code, severity: f.severity as Gap['severity'], message: f.message, file: fileLabel(doc.uri) })));
 

@@ -2,7 +2,7 @@
 // reads from each, and the queries the features ask of them. Callers outside
 // this folder import from here.
 export type { CheckDocumentOptions, IndexChange, Listener, LoadOptions, LoadResult, Partner } from './workspace-index';
-export { WorkspaceIndex } from './workspace-index';
+export { NO_FIXES, WorkspaceIndex } from './workspace-index';
 export type { IndexOptions } from './workspace-index';
 export { CheckSchedule } from './check-schedule';
 export type { CheckScheduleOptions } from './check-schedule';

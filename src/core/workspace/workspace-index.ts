@@ -89,7 +89,12 @@ export interface CheckDocumentOptions {
    * something to say.
    */
   local?: boolean;
-  /** false: without quick fixes (CheckOptions.fixes), for a caller that shows none; such findings are not cached. */
+  /**
+   * false: without quick fixes (CheckOptions.fixes), for a caller that shows
+   * none: the diagnostics of closed files, the tree's and the review's gap
+   * counts. Such findings are cached apart from those with fixes, and a
+   * check without fixes takes the findings with fixes when they are cached.
+   */
   fixes?: boolean;
   /** false: without related locations (CheckOptions.related); such findings are not cached either. */
   related?: boolean;
@@ -110,6 +115,13 @@ export interface IndexOptions {
    */
   positions?: boolean;
 }
+
+/**
+ * The options of a caller that reads findings but offers no quick fix (gap
+ * counts, the review's and the history's lists of gaps): it takes whatever
+ * findings are cached, with fixes or without.
+ */
+export const NO_FIXES: CheckDocumentOptions = Object.freeze({ fixes: false });
 
 /** How many parses made by set() wait for their check (see IndexOptions.checkEvery). */
 const FRESH_PARSES = 4096;
@@ -286,8 +298,12 @@ export class WorkspaceIndex implements WorkspaceFacts {
   private forget(uri: string): void {
     // Nothing kept (the command line's check keeps none): a folder's load tells every convening and review per worksheet read.
     if (this.findingsCache.size === 0) return;
-    this.findingsCache.delete(uri);
-    this.findingsCache.delete(`s${uri}`);
+    for (const key of cacheKeys(uri)) this.findingsCache.delete(key);
+  }
+
+  /** Whether any findings of this file are cached. */
+  private cached(uri: string): boolean {
+    return cacheKeys(uri).some((key) => this.findingsCache.has(key));
   }
 
   private changed(uri: string, kind: FileKind, structure: boolean, before?: Meeting, after?: Meeting): IndexChange {
@@ -333,7 +349,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
    */
   private settleIdentity(): void {
     if (this.findingsCache.size === 0) return;
-    const concerned = [...this.identityConcerned()].filter((u) => this.findingsCache.has(u) || this.findingsCache.has(`s${u}`));
+    const concerned = [...this.identityConcerned()].filter((u) => this.cached(u));
     if (concerned.length === 0) return;
     for (const u of concerned) this.forget(u);
     const change = { affected: concerned, structure: false };
@@ -671,10 +687,12 @@ export class WorkspaceIndex implements WorkspaceFacts {
   /** Every finding for one document, cross-file rules included. */
   check(uri: string, options: CheckDocumentOptions = {}): Finding[] {
     const doc = this.docs.get(uri);
-    const useCache = !options.local && options.fixes !== false && options.related !== false && (options.text === undefined || options.text === doc?.text);
-    const cacheKey = `${options.skipSchema ? 's' : ''}${uri}`;
+    const useCache = !options.local && options.related !== false && (options.text === undefined || options.text === doc?.text);
+    const skip = options.skipSchema === true;
+    const withFixes = options.fixes !== false;
     if (useCache) {
-      const hit = this.findingsCache.get(cacheKey);
+      // Findings with fixes serve a caller that shows none as well.
+      const hit = this.findingsCache.get(cacheKey(uri, skip, true)) ?? (withFixes ? undefined : this.findingsCache.get(cacheKey(uri, skip, false)));
       if (hit) return hit;
     }
     const content = options.text ?? doc?.text;
@@ -699,7 +717,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (ignored) result.unshift(ignored);
     if (options.retain === false) {
       if (indexed && doc.kind === 'worksheet') doc.release();
-    } else if (useCache && doc) this.findingsCache.set(cacheKey, result);
+    } else if (useCache && doc) this.findingsCache.set(cacheKey(uri, skip, withFixes), result);
     return result;
   }
 
@@ -788,4 +806,19 @@ async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T)
     while (next < items.length) await fn(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Where the findings of a file are cached: with the schema's findings or
+ * without (skipSchema), with quick fixes or without. The usual key is the URI
+ * itself, so most lookups make no string; the others start with a character
+ * no URI starts with.
+ */
+function cacheKey(uri: string, skipSchema: boolean, fixes: boolean): string {
+  if (fixes) return skipSchema ? `\0s${uri}` : uri;
+  return skipSchema ? `\0sn${uri}` : `\0n${uri}`;
+}
+
+function cacheKeys(uri: string): string[] {
+  return [cacheKey(uri, false, true), cacheKey(uri, true, true), cacheKey(uri, false, false), cacheKey(uri, true, false)];
 }

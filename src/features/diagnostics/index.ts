@@ -33,8 +33,9 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         checks.markChecked(uri, false);
         return;
       }
-      const list = index.check(uri, { text: open?.getText(), skipSchema: skip, local });
-      findings.set(uri, list, open?.version);
+      // A closed file's quick fixes are made when asked for (FindingStore.fixable).
+      const list = index.check(uri, { text: open?.getText(), skipSchema: skip, local, fixes: open !== undefined });
+      findings.set(uri, list, open?.version, open !== undefined);
       out.push([vscode.Uri.parse(uri), list.map((f) => toDiagnostic(f, docsUri))]);
       checks.markChecked(uri);
     } catch (e) {
@@ -53,6 +54,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   // Index updates come in bursts (a folder loading, a branch switch): coalesced into batches.
   // Timers wrapped, not passed as they are: called as a method of the options, a
   // browser's setTimeout throws "Illegal invocation" (the web worker host).
+  findings.makeFixesWith((document) => index.check(document.uri.toString(), { text: document.getText(), skipSchema: skipSchema() }));
   const checks = new CheckSchedule(index, { run: refreshNow, delayMs: 20, setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) });
   const schedule = (uris: Iterable<string>): void => checks.add(uris);
   const openUris = (): string[] => vscode.workspace.textDocuments.filter((d) => kindOfFile(d.uri.path)).map((d) => d.uri.toString());

@@ -17,7 +17,7 @@ export class GapCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly findings: FindingStore) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const all = this.findings.get(document.uri);
+    const all = this.findings.fixable(document);
     const actions: vscode.CodeAction[] = [];
     const wantsFixAll = !context.only || context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only);
     if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {

@@ -6,6 +6,7 @@
 // same thing gets the same id after every rebuild: VS Code keys expansion
 // state by id, and `reconcile` keys object identity by it.
 import type { IndexedDocument, Meeting, Partner, WorkspaceIndex } from '../../core/workspace';
+import { NO_FIXES } from '../../core/workspace';
 import type { Finding } from '../../core/types';
 import type { ConveningFacts } from '../../core/facts';
 import { factsOfKind } from '../../core/facts';
@@ -120,7 +121,7 @@ function meetingTooltip(m: Meeting, gaps: Gaps): string {
 }
 
 function meetingNode(index: WorkspaceIndex, m: Meeting, parentId: string): TreeNode {
-  const gaps = countGaps(index.check(m.uri));
+  const gaps = countGaps(index.check(m.uri, NO_FIXES));
   return {
     id: `${parentId}/meeting:${m.uri}`,
     kind: 'meeting',
@@ -248,7 +249,7 @@ function byRound(index: WorkspaceIndex, options: TreeOptions, wanted: (m: Meetin
     if (round !== undefined) {
       for (const r of index.documents('review')) {
         if (!inFolder(r.uri) || r.round !== round) continue;
-        const gaps = countGaps(index.check(r.uri));
+        const gaps = countGaps(index.check(r.uri, NO_FIXES));
         if (options.onlyWithGaps && gapCount(gaps) === 0) continue;
         children.push(reviewNode(r, gaps, id));
       }
@@ -268,7 +269,7 @@ function conveningsGroup(index: WorkspaceIndex, options: TreeOptions, inFolder: 
   const nodes: TreeNode[] = [];
   for (const c of index.documents('convening')) {
     if (!inFolder(c.uri)) continue;
-    const gaps = countGaps(index.check(c.uri));
+    const gaps = countGaps(index.check(c.uri, NO_FIXES));
     if (options.onlyWithGaps && gapCount(gaps) === 0) continue;
     const cid = `${id}/convening:${c.uri}`;
     const facts = factsOfKind(c.facts, 'convening');

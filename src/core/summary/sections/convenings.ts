@@ -3,6 +3,7 @@
 // team's coordinator role is kept up), and the goals partners share that no
 // convening brings them together on yet.
 import type { Meeting } from '../../workspace';
+import { NO_FIXES } from '../../workspace';
 import type { Context } from '../context';
 import { byName, cmp, listed } from '../context';
 import type { Cluster, ConveningEntry, ConveningsSection, PartnerRef } from '../model';
@@ -20,7 +21,7 @@ export function convenings(ctx: Context, held: readonly Meeting[], clusters: rea
     together.push(ids);
     const partners = [...ids].flatMap((id) => roundPartners.get(id) ?? []).sort((a, b) => byName(a.organization, b.organization));
     if (partners.length === 0) continue;
-    const gaps = ctx.index.check(doc.uri)
+    const gaps = ctx.index.check(doc.uri, NO_FIXES)
       .filter((f) => f.severity !== 'info')
       .map((f) => ({ code: f.code, severity: f.severity as 'error' | 'warning', message: f.message, line: f.range.start.line + 1 }))
       .sort((a, b) => a.line - b.line);

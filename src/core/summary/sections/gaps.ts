@@ -1,6 +1,7 @@
 // The errors and warnings of the round's files: what to fix before the team
 // meets.
 import type { IndexedDocument, Meeting } from '../../workspace';
+import { NO_FIXES } from '../../workspace';
 import type { Context } from '../context';
 import { cmp, listed } from '../context';
 import type { Gap, PartnerRef } from '../model';
@@ -13,7 +14,7 @@ export function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readon
   for (const uri of uris) {
     const partner = partnerOf.get(uri);
     let file: string | undefined;
-    for (const f of ctx.index.check(uri)) {
+    for (const f of ctx.index.check(uri, NO_FIXES)) {
       if (f.severity === 'info') continue;
       file ??= uri.split('/').slice(-2).join('/');
       const gap: Gap = { uri, line: f.range.start.line + 1, code: f.code, severity: f.severity, message: f.message, file };
