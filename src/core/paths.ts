@@ -8,6 +8,16 @@ export function basename(uri: string): string {
   return i >= 0 ? path.slice(i + 1) : path;
 }
 
+/**
+ * How the review and the history name a file: `folder/name`, its last two
+ * segments. Found without splitting the URI: a round's gaps name thousands.
+ */
+export function fileLabel(uri: string): string {
+  const last = uri.lastIndexOf('/');
+  const before = last > 0 ? uri.lastIndexOf('/', last - 1) : -1;
+  return uri.slice(before + 1);
+}
+
 export function dirname(uri: string): string {
   const path = stripQuery(uri);
   const i = path.lastIndexOf('/');

@@ -1,7 +1,7 @@
 // URI helpers of the core: the exported review's links depend on them, in the
 // desktop and in the browser, where Node's path module is not there.
 import assert from 'node:assert/strict';
-import { basename, dirname, isUnder, joinUri, relativePath, slugify } from '../../src/core/paths';
+import { basename, dirname, fileLabel, isUnder, joinUri, relativePath, slugify } from '../../src/core/paths';
 
 describe('paths', () => {
   it('links an export to worksheets below, beside and above its folder', () => {
@@ -27,5 +27,14 @@ describe('paths', () => {
     assert.ok(isUnder('file:///t/a/b.yaml', 'file:///t/a/'));
     assert.ok(!isUnder('file:///t/ab/b.yaml', 'file:///t/a'));
     assert.equal(slugify('Café & Friends, Ltd.'), 'cafe-and-friends-ltd');
+  });
+
+  it('names a file by its folder and name, as the review and the history list gaps', () => {
+    assert.equal(fileLabel('file:///team/riverside-youth/2026-10-14.worksheet.yaml'), 'riverside-youth/2026-10-14.worksheet.yaml');
+    assert.equal(fileLabel('/team/a.worksheet.yaml'), 'team/a.worksheet.yaml');
+    // What splitting on `/` and keeping the last two segments gives, whatever the shape.
+    for (const uri of ['a.yaml', '/a.yaml', 'x/a.yaml', 'x//a.yaml', 'x/', '/', '', 'file:///a.yaml', 'vscode-vfs://github/o/r/p/a.yaml']) {
+      assert.equal(fileLabel(uri), uri.split('/').slice(-2).join('/'), uri);
+    }
   });
 });

@@ -12,6 +12,7 @@ import { NOTE_CATEGORIES, factsOfKind, isHeld, readWorksheet } from '../facts';
 import type { ParsedFile, YamlPath } from '../yaml';
 import { YamlView, parseFile } from '../yaml';
 import { daysBetween } from '../dates';
+import { fileLabel } from '../paths';
 import { ThemeMatcher } from '../summary/themes';
 import type { ConveningEntry, Gap, HistoryMeeting, NoteMention, NoteTrack, PartnerHistory, ReviewCommitmentEntry, StepEntry, SuccessEntry, TrackMark } from './model';
 import { DEFAULT_UNMET_AFTER_DAYS } from './model';
@@ -42,8 +43,6 @@ class Located {
     return 1;
   }
 }
-
-const fileLabel = (uri: string) => uri.split('/').slice(-2).join('/');
 
 /** Notes compared as people write them: case, spacing and closing punctuation aside. */
 function normal(s: string): string {

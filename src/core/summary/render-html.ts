@@ -6,6 +6,7 @@
 // Imports are types (and small pure helpers) only: the page bundles this file without the summariser.
 import { themeStatusText } from '../themes/status-text';
 import { visibleControls } from '../visible';
+import { fileLabel as fileName } from '../paths';
 import type { CarriedCommitment, Commitment, Complement, Coverage, DatedItem, Gap, NoteCategory, OfferMatch, PartnerRef, Quote, Rate, Ref, ReviewSummary, SuccessResponse, SuccessStatement, ThemeEntry, ThemeSource, Trend } from './model';
 
 export function esc(s: unknown): string {
@@ -353,7 +354,7 @@ function section(id: string, title: string, hint?: string): string {
 }
 
 function fileLabel(r: Ref | Gap): string {
-  const file = 'file' in r ? r.file : r.uri.split('/').slice(-2).join('/');
+  const file = 'file' in r ? r.file : fileName(r.uri);
   return `${file}:${r.line}`;
 }
 

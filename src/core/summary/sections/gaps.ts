@@ -2,6 +2,7 @@
 // meets.
 import type { IndexedDocument, Meeting } from '../../workspace';
 import { NO_FIXES } from '../../workspace';
+import { fileLabel } from '../../paths';
 import type { Context } from '../context';
 import { cmp, listed } from '../context';
 import type { Gap, PartnerRef } from '../model';
@@ -16,7 +17,7 @@ export function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readon
     let file: string | undefined;
     for (const f of ctx.index.check(uri, NO_FIXES)) {
       if (f.severity === 'info') continue;
-      file ??= uri.split('/').slice(-2).join('/');
+      file ??= fileLabel(uri);
       const gap: Gap = { uri, line: f.range.start.line + 1, code: f.code, severity: f.severity, message: f.message, file };
       if (partner) gap.partner = partner;
       out.push(gap);
@@ -24,3 +25,4 @@ export function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readon
   }
   return listed(out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || cmp(a.file, b.file) || a.line - b.line));
 }
+
