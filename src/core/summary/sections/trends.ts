@@ -15,18 +15,28 @@ const WITHIN_MAX = 5;
 
 const key = (category: NoteCategory, id: string) => `${category}\u0000${id}`;
 
-/** Partners per category and theme, firm themes only, in the order the notes come. */
-function partnersPerTheme(notes: readonly NoteRecord[]): Map<string, { category: NoteCategory; id: string; partners: Set<string> }> {
-  const map = new Map<string, { category: NoteCategory; id: string; partners: Set<string> }>();
+interface ThemePartners { category: NoteCategory; id: string; partners: Set<string> }
+
+/**
+ * Partners per category and theme, firm themes only, by key(); in each
+ * category in the order the notes come. Gathered by category, then theme: a
+ * key made for every note's every theme cost more than the rest of the trends.
+ */
+function partnersPerTheme(notes: readonly NoteRecord[]): Map<string, ThemePartners> {
+  const byCategory = new Map<NoteCategory, Map<string, ThemePartners>>();
   for (const n of notes) {
-    if (n.source === 'suggested') continue;
+    if (n.source === 'suggested' || n.themes.length === 0) continue;
+    const category = n.note.category;
+    let themes = byCategory.get(category);
+    if (!themes) byCategory.set(category, (themes = new Map()));
     for (const id of n.themes) {
-      const k = key(n.note.category, id);
-      const e = map.get(k);
+      const e = themes.get(id);
       if (e) e.partners.add(n.partner.id);
-      else map.set(k, { category: n.note.category, id, partners: new Set([n.partner.id]) });
+      else themes.set(id, { category, id, partners: new Set([n.partner.id]) });
     }
   }
+  const map = new Map<string, ThemePartners>();
+  for (const themes of byCategory.values()) for (const e of themes.values()) map.set(key(e.category, e.id), e);
   return map;
 }
 
