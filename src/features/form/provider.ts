@@ -19,6 +19,7 @@ import { parsePageMessage } from './messages';
 import { formPageHtml } from './page-html';
 import { newNonce } from '../review/page-html';
 import { formFindings, formFindingsVersion, formVocabulary } from './workspace';
+import { safeJson } from '../panels/live-panel';
 
 export const FORM_VIEW_TYPE = 'partnerWorksheets.form';
 /** The workspace's vocabulary changes in bursts (a folder loading): follow once it settles. */
@@ -275,13 +276,5 @@ export async function openAsText(uri: vscode.Uri, line?: number): Promise<void> 
     const range = new vscode.Range(l, 0, l, 0);
     editor.selection = new vscode.Selection(range.start, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  }
-}
-
-function safeJson(v: unknown): string {
-  try {
-    return (JSON.stringify(v) ?? String(v)).slice(0, 200);
-  } catch {
-    return String(v).slice(0, 200);
   }
 }

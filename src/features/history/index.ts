@@ -7,28 +7,24 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { partnerHistory } from '../../core/history/build';
-import type { PartnerHistory, Ref } from '../../core/history/model';
+import type { PartnerHistory } from '../../core/history/model';
 import { renderHistoryMarkdown } from '../../core/history/render-markdown';
 import { renderHistoryHtml } from '../../core/history/render-html';
 import { shareBack } from '../../core/history/share';
 import { renderShareHtml, renderShareMarkdown } from '../../core/history/render-share';
 import { isHeld } from '../../core/facts';
 import { kindOfFile } from '../../core/kinds';
-import { relativePath } from '../../core/paths';
-import type { ExportFormat, HostMessage } from './messages';
+import type { ExportFormat, HostMessage, PageMessage } from './messages';
 import { parsePageMessage, parsePageState } from './messages';
 import { historyPageHtml, newNonce } from './page-html';
 import { exists } from '../workspace/exists';
 import { unmetAfterDays } from './settings';
+import { LivePanel, openAt, panelOptions, relativeTo } from '../panels/live-panel';
 
 export const VIEW_TYPE = 'partnerWorksheets.history';
-const UPDATE_DEBOUNCE_MS = 300;
 
-export class HistoryPanel implements vscode.Disposable {
+export class HistoryPanel extends LivePanel<PageMessage, HostMessage> {
   private static current: HistoryPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private disposed = false;
   /** The page has loaded and asked for its content. */
   private pageReady = false;
   /** The partner whose history the loaded page was last sent (for tests: the page is there and has it). */
@@ -42,13 +38,13 @@ export class HistoryPanel implements vscode.Disposable {
       existing.update();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Partner History', vscode.ViewColumn.Active, panelOptions(context));
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Partner History', vscode.ViewColumn.Active, panelOptions(context, 'history'));
     return new HistoryPanel(panel, context, services, partnerId);
   }
 
   /** The serializer's way in: VS Code kept the panel across a reload, with the page's state. */
   static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, services: Services, state: unknown): HistoryPanel {
-    panel.webview.options = panelOptions(context);
+    panel.webview.options = panelOptions(context, 'history');
     HistoryPanel.current?.dispose();
     return new HistoryPanel(panel, context, services, parsePageState(state).partnerId);
   }
@@ -57,7 +53,8 @@ export class HistoryPanel implements vscode.Disposable {
     return HistoryPanel.current;
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly services: Services, private partnerId: string | undefined) {
+  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, services: Services, private partnerId: string | undefined) {
+    super(panel, services, { name: 'history', parse: parsePageMessage });
     HistoryPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'partners.svg');
     panel.webview.html = historyPageHtml({
@@ -66,11 +63,6 @@ export class HistoryPanel implements vscode.Disposable {
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', 'history', 'main.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'review.css')).toString(),
     });
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
-      services.indexer.onDidChange(() => this.scheduleUpdate()),
-    );
   }
 
   get currentPartner(): string | undefined {
@@ -83,16 +75,6 @@ export class HistoryPanel implements vscode.Disposable {
 
   history(): PartnerHistory | undefined {
     return this.partnerId === undefined ? undefined : partnerHistory(this.services.index, this.partnerId, { today: this.services.today(), unmetAfterDays: unmetAfterDays() });
-  }
-
-  private scheduleUpdate(): void {
-    // A hidden webview drops its page; shown again, it reloads and asks ('ready').
-    if (!this.panel.visible) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.update();
-    }, UPDATE_DEBOUNCE_MS);
   }
 
   update(): void {
@@ -110,87 +92,37 @@ export class HistoryPanel implements vscode.Disposable {
     }
   }
 
-  private post(message: HostMessage): Thenable<boolean> {
-    return this.panel.webview.postMessage(message);
-  }
-
-  private async receive(raw: unknown): Promise<void> {
-    const msg = parsePageMessage(raw);
-    if (!msg) {
-      this.services.log.warn(`Ignored a message from the history page: ${String(JSON.stringify(raw)).slice(0, 200)}`);
-      return;
-    }
-    try {
-      switch (msg.type) {
-        case 'ready':
-          this.pageReady = true;
-          this.update();
-          break;
-        case 'open':
-          await openAt(this.services, msg.uri, msg.line);
-          break;
-        case 'share': {
-          const latest = this.partnerId === undefined ? undefined : latestHeld(this.services, this.partnerId);
-          if (latest) await vscode.commands.executeCommand('partnerWorksheets.shareWhatWeHeard', vscode.Uri.parse(latest));
-          break;
-        }
-        case 'export': {
-          const history = this.history();
-          if (history) await exportHistory(history, msg.format, this.services);
-          break;
-        }
+  protected async handle(msg: PageMessage): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        this.pageReady = true;
+        this.update();
+        break;
+      case 'open':
+        await openAt(this.services, 'history', msg.uri, msg.line);
+        break;
+      case 'share': {
+        const latest = this.partnerId === undefined ? undefined : latestHeld(this.services, this.partnerId);
+        if (latest) await vscode.commands.executeCommand('partnerWorksheets.shareWhatWeHeard', vscode.Uri.parse(latest));
+        break;
       }
-    } catch (e) {
-      this.services.log.error(`The history panel could not handle '${msg.type}': ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      case 'export': {
+        const history = this.history();
+        if (history) await exportHistory(history, msg.format, this.services);
+        break;
+      }
     }
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  protected forget(): void {
     if (HistoryPanel.current === this) HistoryPanel.current = undefined;
-    clearTimeout(this.timer);
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.panel.dispose();
   }
-}
-
-function panelOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    enableFindWidget: true,
-    // Only the page bundle and the stylesheet: nothing from the workspace, nothing remote.
-    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', 'history'), vscode.Uri.joinPath(context.extensionUri, 'media')],
-  };
-}
-
-/** Opens a file of the index at a line. The page can name only files the index knows. */
-async function openAt(services: Services, uri: string, line: number): Promise<void> {
-  if (!services.index.has(uri)) {
-    services.log.warn(`The history page asked to open a file outside the index: ${uri.slice(0, 200)}`);
-    return;
-  }
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const l = Math.min(Math.max(0, line - 1), Math.max(0, doc.lineCount - 1));
-  const range = new vscode.Range(l, 0, l, 0);
-  const editor = await vscode.window.showTextDocument(doc, { selection: range, viewColumn: vscode.ViewColumn.Beside });
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 /** The partner's latest held meeting (the one to share back), else the latest meeting. */
 function latestHeld(services: Services, partnerId: string): string | undefined {
   const meetings = services.index.partner(partnerId)?.meetings ?? [];
   return (meetings.find((m) => isHeld(m.status)) ?? meetings[0])?.uri;
-}
-
-/** Relative links for an export saved in `folder`. */
-function relativeTo(folder: vscode.Uri): (ref: Ref) => string {
-  return (ref) => {
-    const target = vscode.Uri.parse(ref.uri);
-    if (folder.scheme === target.scheme && folder.authority === target.authority) return relativePath(folder.toString(), target.toString());
-    return vscode.workspace.asRelativePath(target, false);
-  };
 }
 
 /** Writes new text to a file the user picked (the dialog asks before replacing) or that a caller gave (never replaced). */

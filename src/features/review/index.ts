@@ -5,27 +5,23 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { summarize } from '../../core/summary/summarize';
-import type { Ref, ReviewSummary } from '../../core/summary/summarize';
+import type { ReviewSummary } from '../../core/summary/summarize';
 import { renderMarkdown } from '../../core/summary/render-markdown';
 import { renderStandaloneHtml } from '../../core/summary/render-html';
 import { reviewText } from '../../core/summary/review-file';
-import { relativePath, dirname as uriDirname } from '../../core/paths';
-import type { ExportFormat, HostMessage } from './messages';
+import { dirname as uriDirname } from '../../core/paths';
+import type { ExportFormat, HostMessage, PageMessage } from './messages';
 import { parsePageMessage, parsePageState } from './messages';
 import { newNonce, pageHtml } from './page-html';
 import { exists } from '../workspace/exists';
 import { YamlView, parseFile } from '../../core/yaml';
 import { toRange } from '../diagnostics/convert';
+import { LivePanel, openAt, panelOptions, relativeTo } from '../panels/live-panel';
 
 export const VIEW_TYPE = 'partnerWorksheets.review';
-/** Worksheet edits arrive every few hundred ms while typing; the panel follows once they settle. */
-const UPDATE_DEBOUNCE_MS = 300;
 
-export class ReviewPanel implements vscode.Disposable {
+export class ReviewPanel extends LivePanel<PageMessage, HostMessage> {
   private static current: ReviewPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private disposed = false;
 
   static show(context: vscode.ExtensionContext, services: Services, round?: string): ReviewPanel {
     const existing = ReviewPanel.current;
@@ -50,15 +46,11 @@ export class ReviewPanel implements vscode.Disposable {
     return ReviewPanel.current;
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly services: Services, private round: string | undefined) {
+  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, services: Services, private round: string | undefined) {
+    super(panel, services, { name: 'review', parse: parsePageMessage });
     ReviewPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'partners.svg');
     panel.webview.html = webviewHtml(panel.webview, context.extensionUri);
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
-      services.indexer.onDidChange(() => this.scheduleUpdate()),
-    );
     this.setTitle();
   }
 
@@ -68,17 +60,6 @@ export class ReviewPanel implements vscode.Disposable {
 
   summary(): ReviewSummary {
     return summarize(this.services.index, { round: this.round, today: this.services.today() });
-  }
-
-  private scheduleUpdate(): void {
-    // A hidden webview drops its page (no retainContextWhenHidden: it would hold
-    // a large review in memory); shown again, the page reloads and asks ('ready').
-    if (!this.panel.visible) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.update();
-    }, UPDATE_DEBOUNCE_MS);
   }
 
   update(): void {
@@ -100,73 +81,37 @@ export class ReviewPanel implements vscode.Disposable {
     this.panel.title = this.round ? `Team Review: ${this.round}` : 'Team Review';
   }
 
-  private post(message: HostMessage): Thenable<boolean> {
-    return this.panel.webview.postMessage(message);
-  }
-
-  private async receive(raw: unknown): Promise<void> {
-    const msg = parsePageMessage(raw);
-    if (!msg) {
-      this.services.log.warn(`Ignored a message from the review page: ${safeJson(raw)}`);
-      return;
-    }
-    try {
-      switch (msg.type) {
-        case 'ready':
-          this.update();
-          break;
-        case 'selectRound':
-          if (!this.services.index.rounds().includes(msg.round)) {
-            this.services.log.warn(`The review page asked for an unknown round: ${msg.round}`);
-            return;
-          }
-          this.round = msg.round;
-          this.update();
-          break;
-        case 'open':
-          await openAt(this.services, msg.uri, msg.line);
-          break;
-        case 'startReview':
-          await vscode.commands.executeCommand('partnerWorksheets.startReview', msg.round);
-          break;
-        case 'export':
-          await exportSummary(this.summary(), msg.format, this.services);
-          break;
-        case 'commitmentDone':
-          await markCommitmentDone(this.services, msg.uri, msg.index);
-          break;
-      }
-    } catch (e) {
-      this.services.log.error(`The review panel could not handle '${msg.type}': ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  protected async handle(msg: PageMessage): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        this.update();
+        break;
+      case 'selectRound':
+        if (!this.services.index.rounds().includes(msg.round)) {
+          this.services.log.warn(`The review page asked for an unknown round: ${msg.round}`);
+          return;
+        }
+        this.round = msg.round;
+        this.update();
+        break;
+      case 'open':
+        await openAt(this.services, 'review', msg.uri, msg.line);
+        break;
+      case 'startReview':
+        await vscode.commands.executeCommand('partnerWorksheets.startReview', msg.round);
+        break;
+      case 'export':
+        await exportSummary(this.summary(), msg.format, this.services);
+        break;
+      case 'commitmentDone':
+        await markCommitmentDone(this.services, msg.uri, msg.index);
+        break;
     }
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  protected forget(): void {
     if (ReviewPanel.current === this) ReviewPanel.current = undefined;
-    clearTimeout(this.timer);
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.panel.dispose();
   }
-}
-
-function safeJson(v: unknown): string {
-  try {
-    return (JSON.stringify(v) ?? String(v)).slice(0, 200);
-  } catch {
-    return String(v).slice(0, 200);
-  }
-}
-
-function panelOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    enableFindWidget: true,
-    // Only the page bundle and the stylesheet: nothing from the workspace, nothing remote.
-    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(context.extensionUri, 'media')],
-  };
 }
 
 function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
@@ -176,29 +121,6 @@ function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string 
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'review.css')).toString(),
   });
-}
-
-/** Opens a file of the index at a line. The page can name only files the index knows. */
-async function openAt(services: Services, uri: string, line: number): Promise<void> {
-  if (!services.index.has(uri)) {
-    services.log.warn(`The review page asked to open a file outside the index: ${uri.slice(0, 200)}`);
-    return;
-  }
-  const target = vscode.Uri.parse(uri);
-  const doc = await vscode.workspace.openTextDocument(target);
-  const l = Math.min(Math.max(0, line - 1), Math.max(0, doc.lineCount - 1));
-  const range = new vscode.Range(l, 0, l, 0);
-  const editor = await vscode.window.showTextDocument(doc, { selection: range, viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-/** Relative links for an export saved in `folder`: the HTML page links the worksheets beside it. */
-function relativeTo(folder: vscode.Uri): (ref: Ref) => string {
-  return (ref) => {
-    const target = vscode.Uri.parse(ref.uri);
-    if (folder.scheme === target.scheme && folder.authority === target.authority) return relativePath(folder.toString(), target.toString());
-    return vscode.workspace.asRelativePath(target, false);
-  };
 }
 
 /**
