@@ -4,6 +4,7 @@
 // to make it write anything but a worksheet field, the page because a
 // malformed message must not break it. No vscode import: the page bundles it.
 import type { FormEdit, FormGap, FormLayout, FormModel } from '../../core/form/types';
+import { isRecord } from '../panels/message-parts';
 
 /** What the workspace knows, offered beside the fields. */
 export interface FormVocabulary {
@@ -42,10 +43,6 @@ export type PageMessage =
   | { type: 'edit'; version: number; edit: FormEdit }
   | { type: 'fix'; version: number; gap: number; fix: number }
   | { type: 'openText'; line?: number };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 const MAX_TEXT = 20_000;
 const MAX_LIST = 200;

@@ -5,7 +5,10 @@
 // break it. No vscode import here: the page bundles this file.
 import type { PartnerHistory } from '../../core/history/model';
 
-export type ExportFormat = 'markdown' | 'html';
+import type { ExportFormat } from '../panels/message-parts';
+import { boundedText, exportMessage, isRecord, openMessage } from '../panels/message-parts';
+
+export type { ExportFormat };
 
 /** Extension -> page. */
 export type HostMessage =
@@ -25,16 +28,7 @@ export interface PageState {
   partnerId?: string;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const MAX_URI = 4096;
 const MAX_ID = 200;
-
-function str(v: unknown, max: number): string | undefined {
-  return typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined;
-}
 
 /** The message as a PageMessage, or undefined when its type or payload is not one we accept. */
 export function parsePageMessage(raw: unknown): PageMessage | undefined {
@@ -43,14 +37,10 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
     case 'ready':
     case 'share':
       return { type: raw.type };
-    case 'open': {
-      const uri = str(raw.uri, MAX_URI);
-      const line = raw.line;
-      if (!uri || typeof line !== 'number' || !Number.isInteger(line) || line < 1 || line > 10_000_000) return undefined;
-      return { type: 'open', uri, line };
-    }
+    case 'open':
+      return openMessage(raw);
     case 'export':
-      return raw.format === 'markdown' || raw.format === 'html' ? { type: 'export', format: raw.format } : undefined;
+      return exportMessage(raw);
     default:
       return undefined;
   }
@@ -76,6 +66,6 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
 /** The state VS Code hands the serializer, if it is ours. */
 export function parsePageState(raw: unknown): PageState {
   if (!isRecord(raw)) return {};
-  const partnerId = str(raw.partnerId, MAX_ID);
+  const partnerId = boundedText(raw.partnerId, MAX_ID);
   return partnerId ? { partnerId } : {};
 }

@@ -5,7 +5,10 @@
 // break it. No vscode import here: the page bundles this file.
 import type { ReviewSummary } from '../../core/summary/model';
 
-export type ExportFormat = 'markdown' | 'html';
+import type { ExportFormat } from '../panels/message-parts';
+import { MAX_URI, boundedText, exportMessage, isRecord, openMessage } from '../panels/message-parts';
+
+export type { ExportFormat };
 
 /** Extension -> page. */
 export type HostMessage =
@@ -28,16 +31,7 @@ export interface PageState {
   round?: string;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const MAX_URI = 4096;
 const MAX_ROUND = 200;
-
-function str(v: unknown, max: number): string | undefined {
-  return typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined;
-}
 
 /** The message as a PageMessage, or undefined when its type or payload is not one we accept. */
 export function parsePageMessage(raw: unknown): PageMessage | undefined {
@@ -45,25 +39,21 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
   switch (raw.type) {
     case 'ready':
       return { type: 'ready' };
-    case 'open': {
-      const uri = str(raw.uri, MAX_URI);
-      const line = raw.line;
-      if (!uri || typeof line !== 'number' || !Number.isInteger(line) || line < 1 || line > 10_000_000) return undefined;
-      return { type: 'open', uri, line };
-    }
+    case 'open':
+      return openMessage(raw);
     case 'selectRound':
     case 'startReview': {
-      const round = str(raw.round, MAX_ROUND);
+      const round = boundedText(raw.round, MAX_ROUND);
       return round ? { type: raw.type, round } : undefined;
     }
     case 'commitmentDone': {
-      const uri = str(raw.uri, MAX_URI);
+      const uri = boundedText(raw.uri, MAX_URI);
       const index = raw.index;
       if (!uri || typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > 100_000) return undefined;
       return { type: 'commitmentDone', uri, index };
     }
     case 'export':
-      return raw.format === 'markdown' || raw.format === 'html' ? { type: 'export', format: raw.format } : undefined;
+      return exportMessage(raw);
     default:
       return undefined;
   }
@@ -91,6 +81,6 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
 /** The state VS Code hands the serializer, if it is ours. */
 export function parsePageState(raw: unknown): PageState {
   if (!isRecord(raw)) return {};
-  const round = str(raw.round, MAX_ROUND);
+  const round = boundedText(raw.round, MAX_ROUND);
   return round ? { round } : {};
 }
