@@ -22,6 +22,8 @@ describe('form model', () => {
     assert.deepEqual(value(model, 'meeting.duration_minutes'), { state: 'value', value: 45, line: 16 });
     assert.deepEqual(value(model, 'meeting.partner_chose_time_and_place'), { state: 'value', value: true, line: 18 });
     assert.deepEqual(value(model, 'meeting.our_attendees'), { state: 'value', value: ['sam', 'ana'], line: 20 });
+    // The day the summary of what we heard went back to the partner (Share What We Heard).
+    assert.deepEqual(value(model, 'after.shared_back_on'), { state: 'value', value: '2026-10-16', line: 58 });
     assert.deepEqual(value(model, 'preparation.plan'), { state: 'value', value: 'Open with their alumni show.\nListen for what stands in the way.', line: 24 });
     assert.deepEqual(value(model, 'partner.people'), {
       state: 'items',

@@ -106,6 +106,8 @@ describe('worksheet form page in Chromium', () => {
     assert.equal(await checked('f-follow_up-done'), false);
     assert.equal(await checked('f-thanked'), true);
     assert.equal(await value('f-status'), 'shared');
+    assert.equal(await value('f-after-shared_back_on'), '2026-10-16');
+    assert.equal(await control(page, 'f-after-shared_back_on').getAttribute('type'), 'date');
     // Lists of ids as chips; a question from the bank by its wording, one of their own as written.
     assert.deepEqual(await page.locator('[data-field="meeting.our_attendees"] li.chip span').allInnerTexts(), ['sam', 'ana']);
     assert.deepEqual(await page.locator('[data-field="preparation.questions"] li.chip span').allInnerTexts(), ['A year from now, what would you love to be celebrating?', 'What keeps you up at night?']);

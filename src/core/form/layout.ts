@@ -132,6 +132,7 @@ export const FORM_SECTIONS: readonly SectionSpec[] = [
         field('after.filled_on', 'Filled in on', 'date'),
         field('after.shared_on', 'Shared on', 'date'),
         field('after.shared_with', 'Shared with', 'tags'),
+        field('after.shared_back_on', 'Shared back with the partner on', 'date'),
         field('status', 'Where the meeting stands', 'choice'),
       ]),
     ],
