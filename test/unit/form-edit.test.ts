@@ -178,6 +178,18 @@ describe('form edits on a worksheet with comments between keys', () => {
       to: '  values: [{text: Teens make the creative decisions, quote: They decide what we show.}]\n',
     },
     {
+      name: 'marks a note for the team only, after its other keys',
+      edit: { op: 'set', path: ['notes', 'challenges', 1, 'internal'], value: true },
+      from: '      themes: [transport]\n',
+      to: '      themes: [transport]\n      internal: true\n',
+    },
+    {
+      name: 'marks a plain note for the team only: it becomes a block with its text',
+      edit: { op: 'set', path: ['notes', 'values', 0, 'internal'], value: true },
+      from: '  values: [Teens make the creative decisions]\n',
+      to: '  values: [{text: Teens make the creative decisions, internal: true}]\n',
+    },
+    {
       name: 'starts a missing notes list as a block, after the categories before it',
       edit: { op: 'insert', path: ['notes', 'compelling'], index: 0, value: 'Their alumni now run the programme' },
       from: '    - Two public exhibitions this year\n',
@@ -329,6 +341,13 @@ describe('form edits the form refuses', () => {
     refuses(WORKSHEET, { op: 'set', path: ['budget_code'], value: 'x' }, /cannot write/);
     refuses(WORKSHEET, { op: 'set', path: ['notes', 'challenges', 0, 'evil'], value: 'x' }, /cannot write/);
     refuses(WORKSHEET, { op: 'insert', path: ['meeting', 'our_attendees'], index: 0, value: 'x' }, /notes and people/);
+  });
+
+  it('unticking "for our team only" takes the key out: a note is shared back unless it says otherwise', () => {
+    const text = replacedOnce(COMMENTED, '      themes: [transport]\n', '      themes: [transport]\n      internal: true\n');
+    assert.equal(edited(text, { op: 'set', path: ['notes', 'challenges', 1, 'internal'], value: false }), COMMENTED);
+    assert.equal(edited(COMMENTED, { op: 'set', path: ['notes', 'values', 0, 'internal'], value: false }), COMMENTED, 'a plain note stays as it is');
+    assert.throws(() => edited(COMMENTED, { op: 'set', path: ['notes', 'challenges', 1, 'internal'], value: 'yes' }), /yes or no/);
   });
 
   it('refuses values of the wrong type', () => {

@@ -91,6 +91,14 @@ describe('form model', () => {
     assert.equal(buildFormModel('a: \u0000').model.editable, false);
   });
 
+  it('shows whether a note is for the team only, as a tick box; another value of `internal` only as text', () => {
+    const marked = variant(WORKSHEET, [['notes', 'challenges'], [{ text: 'A board member is leaving', internal: true }, { text: 'No venue', internal: 'yes' }, 'No bus']]);
+    const items = (value(buildFormModel(marked).model, 'notes.challenges') as { items: { values: Record<string, unknown>; raw?: string }[] }).items;
+    assert.deepEqual(items[0].values, { text: 'A board member is leaving', internal: true });
+    assert.equal(items[1].raw !== undefined, true, '`internal: yes` is shown as it is written, not as a tick box');
+    assert.deepEqual(items[2].values, { text: 'No bus' });
+  });
+
   it('tells values of another shape apart: replaceable by the control, or text only', () => {
     const text = variant(WORKSHEET,
       [['thanked'], 'yes'],

@@ -189,6 +189,23 @@ describe('worksheet form page in Chromium', () => {
     await page.close();
   });
 
+  it('shows a note for the team only as a ticked box, and unticking or ticking it sends the edit', async () => {
+    const marked = FULL.replace('quote: "We make the work, then it sits in a cupboard."}', 'quote: "We make the work, then it sits in a cupboard.", internal: true}');
+    const { page } = await open(marked);
+    const box = (i: number) => control(page, `f-notes-challenges-${i}-internal`);
+    assert.equal(await box(0).evaluate((e) => (e as Control).checked), true);
+    assert.equal(await box(1).evaluate((e) => (e as Control).checked), false);
+    assert.equal(await box(0).getAttribute('aria-label'), 'Challenge 1 is for our team only');
+    await box(0).click();
+    await box(1).click();
+    await page.waitForFunction(() => (window as unknown as Recorded).__posted.filter((m) => m.type === 'edit').length === 2);
+    assert.deepEqual(await edits(page), [
+      { op: 'set', path: ['notes', 'challenges', 0, 'internal'], value: false },
+      { op: 'set', path: ['notes', 'challenges', 1, 'internal'], value: true },
+    ]);
+    await page.close();
+  });
+
   it('sends typing once the person pauses, and keeps what they type while a state arrives', async () => {
     const { page } = await open();
     const input = control(page, 'f-partner-organization').locator('input');

@@ -126,6 +126,11 @@ function planItem(editor: YamlTextEditor, edit: Exclude<FormEdit, { op: 'insert'
     const values = checkList(edit.value);
     if (values.length === 0) return planItem(editor, { op: 'clear', path: edit.path }, target);
     value = values;
+  } else if (sub === 'internal') {
+    if (typeof edit.value !== 'boolean') throw new FormEditError('Expected yes or no.');
+    // Shared back is what a note is unless it says otherwise: unticked, the key goes.
+    if (!edit.value) return planItem(editor, { op: 'clear', path: edit.path }, target);
+    value = true;
   } else {
     value = checkText(edit.value, sub === 'text');
     if (value === '') return planItem(editor, { op: 'clear', path: edit.path }, target);

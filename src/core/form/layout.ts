@@ -18,6 +18,7 @@ export const NOTE_FIELDS: Record<NoteKey, { label: string; tip: string }> = {
   text: { label: 'Note', tip: tipAt(['notes', 'challenges', 0, 'text']) },
   themes: { label: 'Themes', tip: tipAt(['notes', 'challenges', 0, 'themes']) },
   quote: { label: 'Quote', tip: tipAt(['notes', 'challenges', 0, 'quote']) },
+  internal: { label: 'For our team only (not shared back)', tip: tipAt(['notes', 'challenges', 0, 'internal']) },
 };
 export const PERSON_FIELDS: Record<PersonKey, { label: string; tip: string }> = {
   name: { label: 'Name', tip: tipAt(['partner', 'people', 0, 'name']) },

@@ -109,13 +109,17 @@ function itemOf(field: FieldSpec, item: unknown, node: PosNode | undefined, raw:
   const keys: readonly string[] = field.control === 'notes' ? NOTE_KEYS : PERSON_KEYS;
   if (isScalar(item) && item !== null) return { plain: true, values: { [main]: String(item) }, line };
   if (isRecord(item)) {
-    const values: Record<string, string | string[]> = {};
+    const values: Record<string, string | string[] | boolean> = {};
     let shown = true;
     for (const k of keys) {
       const x = item[k];
       if (x === undefined || x === null) continue;
       if (k === 'themes') {
         if (Array.isArray(x) && x.every(isScalar)) values[k] = x.map(String);
+        else shown = false;
+      } else if (k === 'internal') {
+        // A tick box: `internal: yes` is not one (the format-slip finding says how to write it).
+        if (typeof x === 'boolean') values[k] = x;
         else shown = false;
       } else if (isScalar(x)) {
         values[k] = String(x);

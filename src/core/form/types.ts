@@ -54,7 +54,7 @@ export interface SectionSpec {
 }
 
 /** Keys of a note block and of a person block, in the contract's order. */
-export const NOTE_KEYS = ['text', 'themes', 'quote'] as const;
+export const NOTE_KEYS = ['text', 'themes', 'quote', 'internal'] as const;
 export const PERSON_KEYS = ['name', 'role', 'contact'] as const;
 export type NoteKey = (typeof NOTE_KEYS)[number];
 export type PersonKey = (typeof PERSON_KEYS)[number];
@@ -72,7 +72,8 @@ export type ScalarValue = string | number | boolean;
 export interface ItemValue {
   /** Written as one line (a plain note, a person's name), not as a block. */
   plain: boolean;
-  values: Record<string, string | string[]>;
+  /** Text, a list of ids (`themes`), or yes or no (`internal`). */
+  values: Record<string, string | string[] | boolean>;
   /** 1-based line of the item. */
   line: number;
   /** The item's YAML, when the form cannot show it field by field. */

@@ -156,6 +156,7 @@ function modelValue(model: FormModel, b: Binding): string | boolean {
   if (typeof index === 'number') {
     const item = v?.state === 'items' ? v.items[index] : undefined;
     const x = item?.values[sub as string];
+    if (b.kind === 'checkbox') return x === true;
     return typeof x === 'string' ? x : '';
   }
   if (v?.state !== 'value') return b.kind === 'checkbox' ? false : '';

@@ -202,6 +202,7 @@ function renderItem(field: FieldSpec, name: string, item: ItemValue, i: number, 
       part(view, `${key}.text`, [...base, 'text'], `${cap(name)} ${n}`, view.layout.note.text.label, h('vscode-textarea', { rows: 2 }), 'textarea', str(item.values.text), disabled, true),
       chipsPart(`${key}.themes`, [...base, 'themes'], `Themes of ${name} ${n}`, view.layout.note.themes.label, arr(item.values.themes), suggestionsFor('themes', vocab), disabled, view),
       part(view, `${key}.quote`, [...base, 'quote'], `Quote for ${name} ${n}`, view.layout.note.quote.label, h('vscode-textfield', { placeholder: 'Their exact words' }), 'text', str(item.values.quote), disabled),
+      checkPart(view, `${key}.internal`, [...base, 'internal'], `${cap(name)} ${n} is for our team only`, view.layout.note.internal.label, item.values.internal === true, disabled),
     );
   } else {
     parts.append(
@@ -231,6 +232,13 @@ function part(view: View, key: string, path: readonly (string | number)[], label
   if (required) view.bindings.get(key)!.required = true;
   if (disabled) lock(control);
   return h('div', { class: 'part' }, h('vscode-label', { for: id }, visible), control);
+}
+
+/** A tick box of an item, bound to its path (a note's `internal`). */
+function checkPart(view: View, key: string, path: readonly (string | number)[], label: string, visible: string, checked: boolean, disabled: boolean): HTMLElement {
+  const control = bind(view, key, path, 'checkbox', h('vscode-checkbox', { id: domId('f', key), label: visible, 'aria-label': label }), checked);
+  if (disabled) lock(control);
+  return h('div', { class: 'part part-check' }, control);
 }
 
 function chipsPart(key: string, path: readonly (string | number)[], label: string, visible: string, values: string[], suggestions: Suggestion[], disabled: boolean, view: View): HTMLElement {
