@@ -155,7 +155,11 @@ export class Indexer implements vscode.Disposable {
       if (doc.isClosed) return;
       // A clean buffer whose file was deleted is a leftover, not a worksheet.
       if (!doc.isDirty && !(await exists(doc.uri))) return;
-      this.index.set(key, doc.getText());
+      const change = this.index.set(key, doc.getText());
+      // An edit that left the index as it was (undone back to the text the index
+      // holds): nothing changed there, but the buffer's diagnostics were made
+      // from the edit, so the file is told as changed.
+      if (delay > 0 && change.affected.length === 0) this.emitter.fire({ affected: [key], structure: false });
     };
     if (delay === 0) void apply();
     else this.timers.set(key, setTimeout(() => void apply(), delay));
@@ -163,14 +167,19 @@ export class Indexer implements vscode.Disposable {
 
   private readFromDisk(uri: vscode.Uri): void {
     if (!kindOfFile(uri.path)) return;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-    if (open && open.isDirty) return; // the editor's buffer wins until it is saved or closed
+    // The editor's buffer wins until it is saved or closed.
+    const dirtyInEditor = () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed && d.isDirty);
+    if (dirtyInEditor()) return;
     const deletionsBefore = this.deletions;
     const key = uri.toString();
     readRegularFile(uri).then(
       async (bytes) => {
         // A delete may have overtaken this read: do not bring the file back.
         if (this.deletions !== deletionsBefore && !(await exists(uri))) return;
+        // An edit may have too (a quick fix applied while the file was read): the
+        // file's old text would replace the buffer's in the index, and undoing the
+        // edit back to that text would then change nothing the index can see.
+        if (dirtyInEditor()) return;
         this.unreadable.delete(key);
         this.index.set(key, decodeText(bytes));
       },
