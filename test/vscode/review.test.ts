@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activate, deleteFile, waitFor, workspaceUri } from './util';
+import { markCommitmentDone } from '../../src/features/review';
 
 const VIEW_TYPE = 'partnerWorksheets.review';
 
@@ -80,6 +81,28 @@ describe('Team Review panel', () => {
       await deleteFile(target);
       await waitFor(() => !api.services.index.has(target.toString()), { message: 'the review to leave the index' });
     }
+  });
+
+  it('"Mark done" on a commitment sets its status in the review file, as one undoable edit left unsaved', async () => {
+    const api = await activate();
+    const file = workspaceUri('reviews', 'autumn-2026.review.yaml');
+    const onDisk = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    const before = await onDisk();
+    // What the review page's button asks of the extension (the page's own test sends it).
+    assert.equal(await markCommitmentDone(api.services, file.toString(), 0), true);
+    const doc = await vscode.workspace.openTextDocument(file);
+    const line = doc.getText().split('\n').find((l) => l.includes('Offer the library rooms to Riverside')) ?? '';
+    assert.match(line, /status: done/, line);
+    assert.equal(doc.getText().replace(/,? ?status: done/, ''), before, 'nothing else changed');
+    assert.ok(doc.isDirty, 'left unsaved, like a quick fix');
+    assert.equal(await onDisk(), before, 'the file on disk is as it was');
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => doc.getText() === before, { message: 'the undo to take it back' });
+    // A page showing an older summary (the commitment gone since), or a file that is no review: nothing changes.
+    assert.equal(await markCommitmentDone(api.services, file.toString(), 7), false);
+    assert.equal(await markCommitmentDone(api.services, workspaceUri('riverside-youth', '2026-10-14.worksheet.yaml').toString(), 0), false);
+    assert.equal(doc.getText(), before);
   });
 
   it('Export Team Review writes Markdown, never over an existing file, and a failed write changes nothing', async () => {
