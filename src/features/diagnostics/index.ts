@@ -51,10 +51,12 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     if (out.length) collection.set(out);
   };
 
+  // A closed file's findings are kept without fixes; asked for them, the store makes them as refresh would.
+  findings.makeFixesWith((document) => index.check(document.uri.toString(), { text: document.getText(), skipSchema: skipSchema() }));
+
   // Index updates come in bursts (a folder loading, a branch switch): coalesced into batches.
   // Timers wrapped, not passed as they are: called as a method of the options, a
   // browser's setTimeout throws "Illegal invocation" (the web worker host).
-  findings.makeFixesWith((document) => index.check(document.uri.toString(), { text: document.getText(), skipSchema: skipSchema() }));
   const checks = new CheckSchedule(index, { run: refreshNow, delayMs: 20, setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) });
   const schedule = (uris: Iterable<string>): void => checks.add(uris);
   const openUris = (): string[] => vscode.workspace.textDocuments.filter((d) => kindOfFile(d.uri.path)).map((d) => d.uri.toString());

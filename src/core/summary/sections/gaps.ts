@@ -25,4 +25,3 @@ export function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readon
   }
   return listed(out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || cmp(a.file, b.file) || a.line - b.line));
 }
-
