@@ -15,6 +15,7 @@ const PURE_FEATURE_FILES = [
   'src/features/review/page-html.ts',
   'src/features/history/messages.ts',
   'src/features/history/page-html.ts',
+  'src/features/panels/message-parts.ts',
 ];
 
 export default tseslint.config(
