@@ -18,7 +18,7 @@ describe('finding store', () => {
     const store = new FindingStore();
     let made = 0;
     store.makeFixesWith(() => { made++; return [fixed]; });
-    store.set(URI, [bare], undefined, false);
+    store.set(URI, [bare]);
     assert.deepEqual(store.fixable(documentAt(1)), [fixed]);
     assert.deepEqual(store.fixable(documentAt(1)), [fixed]);
     assert.equal(made, 1, 'made once, then kept');

@@ -13,9 +13,8 @@ import type { Finding } from '../../core/types';
 
 interface Entry {
   findings: Finding[];
+  /** The open document's version; undefined for a closed file's findings, which carry no fixes. */
   version: number | undefined;
-  /** Whether the findings carry their quick fixes. */
-  fixes: boolean;
 }
 
 export class FindingStore {
@@ -40,9 +39,9 @@ export class FindingStore {
   fixable(document: vscode.TextDocument): Finding[] {
     const uri = document.uri.toString();
     const entry = this.byUri.get(uri);
-    if (!entry || entry.fixes) return entry?.findings ?? [];
+    if (!entry || entry.version !== undefined) return entry?.findings ?? [];
     const findings = this.withFixes(document);
-    this.byUri.set(uri, { findings, version: document.version, fixes: true });
+    this.byUri.set(uri, { findings, version: document.version });
     return findings;
   }
 
@@ -59,9 +58,9 @@ export class FindingStore {
     return this.byUri.size;
   }
 
-  /** `fixes`: whether the findings carry their quick fixes (a closed file's do not). */
-  set(uri: string, findings: Finding[], version?: number, fixes = true): void {
-    this.byUri.set(uri, { findings, version, fixes });
+  /** `version`: the open document's the findings were made from, with their fixes; none for a closed file's, made without. */
+  set(uri: string, findings: Finding[], version?: number): void {
+    this.byUri.set(uri, { findings, version });
   }
 
   delete(uri: string): void {

@@ -35,7 +35,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       }
       // A closed file's quick fixes are made when asked for (FindingStore.fixable).
       const list = index.check(uri, { text: open?.getText(), skipSchema: skip, local, fixes: open !== undefined });
-      findings.set(uri, list, open?.version, open !== undefined);
+      findings.set(uri, list, open?.version);
       out.push([vscode.Uri.parse(uri), list.map((f) => toDiagnostic(f, docsUri))]);
       checks.markChecked(uri);
     } catch (e) {

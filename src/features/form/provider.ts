@@ -17,9 +17,8 @@ import { toRange } from '../diagnostics/convert';
 import type { FormVocabulary, HostMessage, PageMessage } from './messages';
 import { parsePageMessage } from './messages';
 import { formPageHtml } from './page-html';
-import { newNonce } from '../review/page-html';
 import { formFindings, formFindingsVersion, formVocabulary } from './workspace';
-import { safeJson } from '../panels/live-panel';
+import { pageResources, safeJson } from '../panels/live-panel';
 
 export const FORM_VIEW_TYPE = 'partnerWorksheets.form';
 /** The workspace's vocabulary changes in bursts (a folder loading): follow once it settles. */
@@ -52,12 +51,7 @@ export class WorksheetForm implements vscode.Disposable {
   constructor(readonly document: vscode.TextDocument, readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly services: Services) {
     this.structureVersion = document.version;
     panel.webview.options = webviewOptions(context);
-    panel.webview.html = formPageHtml({
-      cspSource: panel.webview.cspSource,
-      nonce: newNonce(),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', 'form', 'main.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'form.css')).toString(),
-    });
+    panel.webview.html = formPageHtml(pageResources(panel.webview, context.extensionUri, ['form', 'main.js'], 'form.css'));
     const uri = document.uri.toString();
     this.disposables.push(
       this.onDidPostEmitter,

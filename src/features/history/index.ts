@@ -16,10 +16,10 @@ import { isHeld } from '../../core/facts';
 import { kindOfFile } from '../../core/kinds';
 import type { ExportFormat, HostMessage, PageMessage } from './messages';
 import { parsePageMessage, parsePageState } from './messages';
-import { historyPageHtml, newNonce } from './page-html';
+import { historyPageHtml } from './page-html';
 import { exists } from '../workspace/exists';
 import { unmetAfterDays } from './settings';
-import { LivePanel, openAt, panelOptions, relativeTo } from '../panels/live-panel';
+import { LivePanel, openAt, pageResources, panelOptions, relativeTo } from '../panels/live-panel';
 
 export const VIEW_TYPE = 'partnerWorksheets.history';
 
@@ -57,12 +57,7 @@ export class HistoryPanel extends LivePanel<PageMessage, HostMessage> {
     super(panel, services, { name: 'history', parse: parsePageMessage });
     HistoryPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'partners.svg');
-    panel.webview.html = historyPageHtml({
-      cspSource: panel.webview.cspSource,
-      nonce: newNonce(),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', 'history', 'main.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'review.css')).toString(),
-    });
+    panel.webview.html = historyPageHtml(pageResources(panel.webview, context.extensionUri, ['history', 'main.js'], 'review.css'));
   }
 
   get currentPartner(): string | undefined {

@@ -4,7 +4,6 @@
 // it do anything unexpected, the page because a malformed message must not
 // break it. No vscode import here: the page bundles this file.
 import type { PartnerHistory } from '../../core/history/model';
-
 import type { ExportFormat } from '../panels/message-parts';
 import { boundedText, exportMessage, isRecord, openMessage } from '../panels/message-parts';
 

@@ -5,7 +5,7 @@ import type { PageResources } from '../review/page-html';
 import { webviewDocument } from '../review/page-html';
 
 export type { PageResources };
-export { contentSecurityPolicy, newNonce } from '../review/page-html';
+export { contentSecurityPolicy } from '../review/page-html';
 
 export function historyPageHtml(resources: PageResources): string {
   return webviewDocument(resources, 'Partner History', `<div class="toolbar" role="toolbar" aria-label="Partner history actions">

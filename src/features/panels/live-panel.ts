@@ -7,6 +7,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { relativePath } from '../../core/paths';
+import type { PageResources } from '../review/page-html';
+import { newNonce } from '../review/page-html';
 
 /** Worksheet edits arrive every few hundred ms while typing; a panel follows once they settle. */
 const UPDATE_DEBOUNCE_MS = 300;
@@ -98,6 +100,19 @@ export function panelOptions(context: vscode.ExtensionContext, ...pageFolder: st
     enableCommandUris: false,
     enableFindWidget: true,
     localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', ...pageFolder), vscode.Uri.joinPath(context.extensionUri, 'media')],
+  };
+}
+
+/**
+ * What a page's HTML loads, as this webview may load it: its script from
+ * dist/webview/`script`, its stylesheet from media/, and a fresh nonce.
+ */
+export function pageResources(webview: vscode.Webview, extensionUri: vscode.Uri, script: string[], style: string): PageResources {
+  return {
+    cspSource: webview.cspSource,
+    nonce: newNonce(),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', ...script)).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', style)).toString(),
   };
 }
 

@@ -12,11 +12,11 @@ import { reviewText } from '../../core/summary/review-file';
 import { dirname as uriDirname } from '../../core/paths';
 import type { ExportFormat, HostMessage, PageMessage } from './messages';
 import { parsePageMessage, parsePageState } from './messages';
-import { newNonce, pageHtml } from './page-html';
+import { pageHtml } from './page-html';
 import { exists } from '../workspace/exists';
 import { YamlView, parseFile } from '../../core/yaml';
 import { toRange } from '../diagnostics/convert';
-import { LivePanel, openAt, panelOptions, relativeTo } from '../panels/live-panel';
+import { LivePanel, openAt, pageResources, panelOptions, relativeTo } from '../panels/live-panel';
 
 export const VIEW_TYPE = 'partnerWorksheets.review';
 
@@ -50,7 +50,7 @@ export class ReviewPanel extends LivePanel<PageMessage, HostMessage> {
     super(panel, services, { name: 'review', parse: parsePageMessage });
     ReviewPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'partners.svg');
-    panel.webview.html = webviewHtml(panel.webview, context.extensionUri);
+    panel.webview.html = pageHtml(pageResources(panel.webview, context.extensionUri, ['main.js'], 'review.css'));
     this.setTitle();
   }
 
@@ -112,15 +112,6 @@ export class ReviewPanel extends LivePanel<PageMessage, HostMessage> {
   protected forget(): void {
     if (ReviewPanel.current === this) ReviewPanel.current = undefined;
   }
-}
-
-function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  return pageHtml({
-    cspSource: webview.cspSource,
-    nonce: newNonce(),
-    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js')).toString(),
-    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'review.css')).toString(),
-  });
 }
 
 /**

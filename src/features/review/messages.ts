@@ -4,7 +4,6 @@
 // it do anything unexpected, the page because a malformed message must not
 // break it. No vscode import here: the page bundles this file.
 import type { ReviewSummary } from '../../core/summary/model';
-
 import type { ExportFormat } from '../panels/message-parts';
 import { MAX_URI, boundedText, exportMessage, isRecord, openMessage } from '../panels/message-parts';
 
