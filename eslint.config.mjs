@@ -16,6 +16,8 @@ const PURE_FEATURE_FILES = [
   'src/features/history/messages.ts',
   'src/features/history/page-html.ts',
   'src/features/panels/message-parts.ts',
+  'src/features/panels/page-shell.ts',
+  'src/features/form/page-html.ts',
 ];
 
 export default tseslint.config(

@@ -2,7 +2,8 @@
 // and what the page accepts from the editor. Anything else is dropped.
 import assert from 'node:assert/strict';
 import { parseHostMessage, parsePageMessage } from '../../src/features/form/messages';
-import { contentSecurityPolicy, formPageHtml } from '../../src/features/form/page-html';
+import { contentSecurityPolicy } from '../../src/features/panels/page-shell';
+import { formPageHtml } from '../../src/features/form/page-html';
 
 describe('worksheet form messages', () => {
   it('accepts the page\'s typed messages', () => {

@@ -2,7 +2,8 @@
 // the page accepts from the host. Anything else is dropped.
 import assert from 'node:assert/strict';
 import { parseHostMessage, parsePageMessage, parsePageState } from '../../src/features/review/messages';
-import { contentSecurityPolicy, pageHtml } from '../../src/features/review/page-html';
+import { contentSecurityPolicy } from '../../src/features/panels/page-shell';
+import { pageHtml } from '../../src/features/review/page-html';
 
 describe('review panel messages', () => {
   it('accepts the page\'s typed messages', () => {

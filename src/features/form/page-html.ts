@@ -1,11 +1,7 @@
-// The worksheet form page's HTML shell, with the review page's policy: nothing
-// by default; styles and fonts only from the extension's bundle; scripts only
-// with this load's nonce. No vscode import, so the page tests in Chromium
-// serve exactly what the editor serves. The fields arrive by message.
-import { contentSecurityPolicy, webviewDocument } from '../review/page-html';
-import type { PageResources } from '../review/page-html';
-
-export { contentSecurityPolicy };
+// The worksheet form page's HTML: the shared page shell (panels/page-shell.ts)
+// with the form's header. The fields arrive by message.
+import { webviewDocument } from '../panels/page-shell';
+import type { PageResources } from '../panels/page-shell';
 
 export function formPageHtml(resources: PageResources): string {
   return webviewDocument(resources, 'Worksheet Form', `<header class="toolbar">

@@ -1,11 +1,7 @@
-// The Partner History page's HTML shell: the review's page shell (the same
-// CSP, nothing by default, scripts only with this load's nonce) with the
-// history's toolbar. The content arrives later, by message.
-import type { PageResources } from '../review/page-html';
-import { webviewDocument } from '../review/page-html';
-
-export type { PageResources };
-export { contentSecurityPolicy } from '../review/page-html';
+// The Partner History page's HTML: the shared page shell (panels/page-shell.ts)
+// with the history's toolbar. The content arrives later, by message.
+import type { PageResources } from '../panels/page-shell';
+import { webviewDocument } from '../panels/page-shell';
 
 export function historyPageHtml(resources: PageResources): string {
   return webviewDocument(resources, 'Partner History', `<div class="toolbar" role="toolbar" aria-label="Partner history actions">

@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { relativePath } from '../../core/paths';
-import type { PageResources } from '../review/page-html';
-import { newNonce } from '../review/page-html';
+import type { PageResources } from './page-shell';
+import { newNonce } from './page-shell';
 
 /** Worksheet edits arrive every few hundred ms while typing; a panel follows once they settle. */
 const UPDATE_DEBOUNCE_MS = 300;
