@@ -17,7 +17,7 @@ import { kindOfFile } from '../../core/kinds';
 import type { ExportFormat, HostMessage, PageMessage } from './messages';
 import { parsePageMessage, parsePageState } from './messages';
 import { historyPageHtml } from './page-html';
-import { exists } from '../workspace/exists';
+import { writeExport } from '../workspace/write-export';
 import { unmetAfterDays } from './settings';
 import { LivePanel, openAt, pageResources, panelOptions, relativeTo } from '../panels/live-panel';
 
@@ -120,23 +120,6 @@ function latestHeld(services: Services, partnerId: string): string | undefined {
   return (meetings.find((m) => isHeld(m.status)) ?? meetings[0])?.uri;
 }
 
-/** Writes new text to a file the user picked (the dialog asks before replacing) or that a caller gave (never replaced). */
-async function writeNew(services: Services, target: vscode.Uri, given: boolean, text: string, what: string): Promise<vscode.Uri | undefined> {
-  if (given && (await exists(target))) {
-    void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists; ${what} was not written over it.`);
-    return undefined;
-  }
-  try {
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    void vscode.window.showInformationMessage(`Saved ${what} to ${vscode.workspace.asRelativePath(target)}.`);
-    return target;
-  } catch (e) {
-    services.log.error(`Writing ${target.toString()} failed: ${String(e)}`);
-    void vscode.window.showErrorMessage(`Could not write ${vscode.workspace.asRelativePath(target)}: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`);
-    return undefined;
-  }
-}
-
 async function exportHistory(history: PartnerHistory, format: ExportFormat, services: Services): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const ext = format === 'markdown' ? 'md' : 'html';
@@ -149,7 +132,7 @@ async function exportHistory(history: PartnerHistory, format: ExportFormat, serv
   if (!target) return undefined;
   const rel = relativeTo(vscode.Uri.joinPath(target, '..'));
   const text = format === 'markdown' ? renderHistoryMarkdown(history, (r) => `${rel(r)}:${r.line}`) : renderHistoryHtml(history, { href: rel });
-  return writeNew(services, target, false, text, 'the partner history');
+  return writeExport(services.log, target, false, text, { what: 'the partner history', saved: (where) => `Saved the partner history to ${where}.` });
 }
 
 /** The partner id a command was given: a tree node, an id, or the worksheet open in the editor. */
@@ -246,7 +229,8 @@ async function shareCommand(services: Services, arg: unknown, mode: unknown, tar
     title: `What we heard from ${summary.organization}`,
   });
   if (!out) return undefined;
-  return writeNew(services, out, given !== undefined, chosen === 'markdown' ? renderShareMarkdown(summary) : renderShareHtml(summary), 'what we heard');
+  const page = chosen === 'markdown' ? renderShareMarkdown(summary) : renderShareHtml(summary);
+  return writeExport(services.log, out, given !== undefined, page, { what: 'what we heard', saved: (where) => `Saved what we heard to ${where}.` });
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): void {

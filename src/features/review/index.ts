@@ -14,6 +14,7 @@ import type { ExportFormat, HostMessage, PageMessage } from './messages';
 import { parsePageMessage, parsePageState } from './messages';
 import { pageHtml } from './page-html';
 import { exists } from '../workspace/exists';
+import { writeExport } from '../workspace/write-export';
 import { YamlView, parseFile } from '../../core/yaml';
 import { toRange } from '../diagnostics/convert';
 import { LivePanel, openAt, pageResources, panelOptions, relativeTo } from '../panels/live-panel';
@@ -129,23 +130,11 @@ async function exportSummary(summary: ReviewSummary, format: ExportFormat, servi
     title: `Export the ${summary.round} review`,
   });
   if (!target) return undefined;
-  if (given && (await exists(given))) {
-    void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(given)} already exists; the review was not exported over it.`);
-    return undefined;
-  }
   const rel = relativeTo(vscode.Uri.joinPath(target, '..'));
   const text = format === 'markdown'
     ? renderMarkdown(summary, (r) => `${rel(r)}:${r.line}`)
     : renderStandaloneHtml(summary, { href: rel });
-  try {
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    void vscode.window.showInformationMessage(`Exported the ${summary.round} review to ${vscode.workspace.asRelativePath(target)}.`);
-    return target;
-  } catch (e) {
-    services.log.error(`Export failed: ${String(e)}`);
-    void vscode.window.showErrorMessage(`Could not write ${vscode.workspace.asRelativePath(target)}: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`);
-    return undefined;
-  }
+  return writeExport(services.log, target, given !== undefined, text, { what: 'the review', saved: (where) => `Exported the ${summary.round} review to ${where}.` });
 }
 
 /** A round name as a file name: rounds come from worksheets and may hold anything. */
