@@ -72,19 +72,13 @@ export class HistoryPanel extends LivePanel<PageMessage, HostMessage> {
     return this.partnerId === undefined ? undefined : partnerHistory(this.services.index, this.partnerId, { today: this.services.today(), unmetAfterDays: unmetAfterDays() });
   }
 
-  update(): void {
-    if (this.disposed) return;
-    try {
-      const history = this.history();
-      this.panel.title = history ? `History: ${history.partner.organization}` : 'Partner History';
-      void this.post(history
-        ? { type: 'history', history }
-        : { type: 'error', message: `No worksheet names the partner '${this.partnerId ?? ''}' any more.` })
-        .then((delivered) => { if (delivered && this.pageReady) this.sentToPage = history?.partner.id; });
-    } catch (e) {
-      this.services.log.error(`The partner history could not be computed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      void this.post({ type: 'error', message: 'The history could not be computed; the Partner Worksheets log has the details.' });
-    }
+  protected render(): void {
+    const history = this.history();
+    this.panel.title = history ? `History: ${history.partner.organization}` : 'Partner History';
+    void this.post(history
+      ? { type: 'history', history }
+      : { type: 'error', message: `No worksheet names the partner '${this.partnerId ?? ''}' any more.` })
+      .then((delivered) => { if (delivered && this.pageReady) this.sentToPage = history?.partner.id; });
   }
 
   protected async handle(msg: PageMessage): Promise<void> {

@@ -2,7 +2,7 @@
 // kept live as the index changes (once edits settle, and not while hidden),
 // whose page's messages are parsed before anything acts on them, and whose
 // failures are logged rather than thrown into VS Code. Each panel keeps its
-// own single instance (show, revive) and says what its page shows (update)
+// own single instance (show, revive) and says what its page shows (render)
 // and what its messages do (handle).
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
@@ -20,6 +20,12 @@ export interface PanelPage<Message extends { type: string }> {
   parse(raw: unknown): Message | undefined;
 }
 
+/** What every page shows in place of its content when the host could not work it out. */
+interface PanelError {
+  type: 'error';
+  message: string;
+}
+
 export abstract class LivePanel<PageMessage extends { type: string }, HostMessage> implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -33,8 +39,23 @@ export abstract class LivePanel<PageMessage extends { type: string }, HostMessag
     );
   }
 
-  /** Sends the page what it shows now. */
-  abstract update(): void;
+  /**
+   * Sends the page what it shows now. What cannot be worked out (a bug, a
+   * file no rule foresaw) is logged, and the page says so in place of its
+   * content: nothing is thrown into VS Code.
+   */
+  update(): void {
+    if (this.disposed) return;
+    try {
+      this.render();
+    } catch (e) {
+      this.services.log.error(`The ${this.page.name} could not be computed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      void this.post({ type: 'error', message: `The ${this.page.name} could not be computed; the Partner Worksheets log has the details.` });
+    }
+  }
+
+  /** Works out what the page shows now, and sends it. */
+  protected abstract render(): void;
 
   /** Acts on one of the page's messages, once parsed. */
   protected abstract handle(message: PageMessage): void | Promise<void>;
@@ -42,7 +63,7 @@ export abstract class LivePanel<PageMessage extends { type: string }, HostMessag
   /** Lets go of this panel as its kind's current one. */
   protected abstract forget(): void;
 
-  protected post(message: HostMessage): Thenable<boolean> {
+  protected post(message: HostMessage | PanelError): Thenable<boolean> {
     return this.panel.webview.postMessage(message);
   }
 

@@ -63,19 +63,13 @@ export class ReviewPanel extends LivePanel<PageMessage, HostMessage> {
     return summarize(this.services.index, { round: this.round, today: this.services.today() });
   }
 
-  update(): void {
-    if (this.disposed) return;
-    try {
-      // A round whose files are all gone falls back to the latest.
-      if (this.round && !this.services.index.rounds().includes(this.round)) this.round = undefined;
-      const summary = this.summary();
-      this.round = summary.round || undefined;
-      this.setTitle();
-      void this.post({ type: 'summary', summary });
-    } catch (e) {
-      this.services.log.error(`The team review could not be computed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      void this.post({ type: 'error', message: 'The review could not be computed; the Partner Worksheets log has the details.' });
-    }
+  protected render(): void {
+    // A round whose files are all gone falls back to the latest.
+    if (this.round && !this.services.index.rounds().includes(this.round)) this.round = undefined;
+    const summary = this.summary();
+    this.round = summary.round || undefined;
+    this.setTitle();
+    void this.post({ type: 'summary', summary });
   }
 
   private setTitle(): void {
