@@ -64,6 +64,22 @@ describe('editing worksheets', () => {
     await waitFor(() => diagnosticCodes(uri).includes('missing-confirmation'), { message: 'missing-confirmation after undo' });
   });
 
+  it('undo brings the gap back when the index already holds the text undone to (a read from disk that ended after the fix)', async () => {
+    const api = await activate();
+    const editor = await openFresh('2026-10-27.worksheet.yaml', GAPPY);
+    const uri = editor.document.uri;
+    const fix = (await actionsFor(uri, 'missing-confirmation')).find((a) => a.title === 'Add a confirmation block');
+    assert.ok(fix && await vscode.workspace.applyEdit(fix.edit!));
+    await waitFor(() => !diagnosticCodes(uri).includes('missing-confirmation'), { message: 'missing-confirmation to clear' });
+    // What a late read of the file does: the index holds the text on disk, while the buffer keeps the fix.
+    api.services.index.set(uri.toString(), GAPPY);
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => editor.document.getText() === GAPPY, { message: 'the undo to take the block out' });
+    // The undone buffer leaves the index as it was; its diagnostics, made from the fix, are made again.
+    await waitFor(() => diagnosticCodes(uri).includes('missing-confirmation'), { message: 'missing-confirmation after undo' });
+  });
+
   it('offers the quick fix of a closed file\'s gap, as from the Problems panel', async () => {
     // Written to disk, never opened: its diagnostics come from the index, made without fixes.
     const uri = workspaceUri(PARTNER, '2026-10-25.worksheet.yaml');

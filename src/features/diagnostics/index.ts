@@ -66,6 +66,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     collection,
     checks,
     indexer.onDidChange((change) => schedule(change.affected)),
+    indexer.onDidRevertToIndexed((uri) => schedule([uri])),
     vscode.workspace.onDidOpenTextDocument((d) => {
       if (kindOfFile(d.uri.path)) refreshNow([d.uri.toString()]);
     }),

@@ -14,7 +14,15 @@ export class Indexer implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<IndexChange>();
   /** Fires after every index update, with the documents whose findings may have changed. */
   readonly onDidChange = this.emitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly revertEmitter = new vscode.EventEmitter<string>();
+  /**
+   * An open buffer's edits were undone back to the text the index holds: the
+   * index did not change, so no onDidChange, but the buffer's diagnostics were
+   * made from the edit and must be made again. Only the diagnostics listen:
+   * the panels and the tree show the index, which is as it was.
+   */
+  readonly onDidRevertToIndexed = this.revertEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.revertEmitter];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private loading: Promise<void> = Promise.resolve();
   /**
@@ -156,10 +164,8 @@ export class Indexer implements vscode.Disposable {
       // A clean buffer whose file was deleted is a leftover, not a worksheet.
       if (!doc.isDirty && !(await exists(doc.uri))) return;
       const change = this.index.set(key, doc.getText());
-      // An edit that left the index as it was (undone back to the text the index
-      // holds): nothing changed there, but the buffer's diagnostics were made
-      // from the edit, so the file is told as changed.
-      if (delay > 0 && change.affected.length === 0) this.emitter.fire({ affected: [key], structure: false });
+      // An edit that left the index as it was (undone back to the text the index holds).
+      if (delay > 0 && change.affected.length === 0) this.revertEmitter.fire(key);
     };
     if (delay === 0) void apply();
     else this.timers.set(key, setTimeout(() => void apply(), delay));
