@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
+import { WORKSPACE_CODES } from '../core/rules';
 import type { Finding, Range, Severity } from '../core/types';
 import { nodeFileSystemFor } from './node-fs';
 import type { NodeFileSystem } from './node-fs';
@@ -119,8 +120,7 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   // Each path worked out once, not per comparison.
   const byPath = [...isWanted].map((uri) => ({ uri, path: toPath(uri) })).sort((a, b) => a.path.localeCompare(b.path));
   for (const { uri, path } of byPath) {
-    const first = early.get(uri);
-    let findings: Finding[] = first && !concerned.has(uri) ? first : index.check(uri, CHECK_ONCE);
+    let findings = withWorkspace(index, uri, early.get(uri), concerned.has(uri));
     if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
     results.push({ file: fromCwd(path) || uri, findings });
   }
@@ -139,6 +139,23 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
 /** Each file is checked once, and no format prints quick fixes or related locations. */
 const CHECK_ONCE = { retain: false, fixes: false, related: false } as const;
 const CHECK_ONCE_LOCAL = { ...CHECK_ONCE, local: true } as const;
+const CHECK_ONCE_WORKSPACE = { ...CHECK_ONCE, onlyWorkspaceRules: true } as const;
+
+/**
+ * A file's findings with every rule. A worksheet checked as it was read
+ * (`early`, without the workspace) has all but those of the rules that read
+ * other files (WORKSPACE_CODES); where other files may give those something
+ * to say (`concerned`), only those rules run again, and their findings take
+ * the place of what they found without the workspace. A format slip on a
+ * value a rule's fix rewrites is left out of a full check (one finding per
+ * value), which needs every rule's fixes: a file with a slip is checked again
+ * whole, as are files not checked early.
+ */
+function withWorkspace(index: WorkspaceIndex, uri: string, early: Finding[] | undefined, concerned: boolean): Finding[] {
+  if (early && !concerned) return early;
+  if (!early || early.some((f) => f.code === 'format-slip')) return index.check(uri, CHECK_ONCE);
+  return [...early.filter((f) => !WORKSPACE_CODES.has(f.code)), ...printed(index.check(uri, CHECK_ONCE_WORKSPACE))];
+}
 
 /**
  * What the output formats print of a finding, held from its file's read to

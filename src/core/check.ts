@@ -9,7 +9,7 @@ import { validateSchema } from './schema';
 import type { FileFacts, TeamConfig } from './facts';
 import { DEFAULT_CONFIG, isBlock, readFacts } from './facts';
 import type { WorkspaceFacts } from './rules/rule';
-import { rulesFor } from './rules';
+import { readsWorkspace, rulesFor } from './rules';
 import { DIRECTIVE_NAME, mayHoldDirective } from './yaml/bounds';
 
 export interface CheckOptions {
@@ -30,6 +30,15 @@ export interface CheckOptions {
   fixes?: boolean;
   /** false: leave out related locations, for a caller that shows none (the CLI). */
   related?: boolean;
+  /**
+   * Only the rules whose findings depend on other files (readsWorkspace):
+   * no schema, no reading problems, no other rule. A caller that has the
+   * findings of a check without the workspace adds these to the rest of those
+   * (WORKSPACE_CODES), and has the findings of a full check, once the
+   * workspace is known: the command line's check does, for the worksheets
+   * whose cross-file findings may be other than none.
+   */
+  onlyWorkspaceRules?: boolean;
 }
 
 export interface CheckResult {
@@ -43,14 +52,15 @@ export function checkText(uri: string, text: string, options: CheckOptions): Che
 
 export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResult {
   const config = options.config ?? DEFAULT_CONFIG;
-  const raw: Finding[] = [...file.findings];
+  const only = options.onlyWorkspaceRules === true;
+  const raw: Finding[] = only ? [] : [...file.findings];
   const kind = file.kind;
   if (kind && file.hasDocument && file.data !== undefined && !hasFatal(file)) {
     const view = new YamlView(file);
-    if (!options.skipSchema) raw.push(...validateSchema(kind, file.data, view));
+    if (!options.skipSchema && !only) raw.push(...validateSchema(kind, file.data, view));
     view.fixes = options.fixes !== false || raw.some((f) => f.code === 'format-slip');
     if (isBlock(file.data)) raw.push(...runRules(kind, file, view, options.facts ?? readFacts(kind, file.data), config, options));
-  } else if (kind && !hasFatal(file) && (file.hasDocument ? file.data === null : file.findings.length === 0)) {
+  } else if (kind && !only && !hasFatal(file) && (file.hasDocument ? file.data === null : file.findings.length === 0)) {
     // No document at all (an empty file, only comments) or an empty one.
     raw.push(emptyFileFinding(kind));
   }
@@ -91,8 +101,10 @@ function emptyFileFinding(kind: FileKind): Finding {
 function runRules(kind: FileKind, file: ParsedFile, view: YamlView, facts: FileFacts, config: TeamConfig, options: CheckOptions): Finding[] {
   const out: Finding[] = [];
   const ctx = { uri: file.uri, file, view, facts, today: options.today, config, workspace: options.workspace, related: options.related !== false };
+  const only = options.onlyWorkspaceRules === true;
   for (const rule of rulesFor(kind)) {
     if (rule.crossFile && !options.workspace) continue;
+    if (only && !readsWorkspace(rule)) continue;
     if (config.rules[rule.code] === 'off') continue;
     let issues;
     try {

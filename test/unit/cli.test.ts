@@ -211,6 +211,9 @@ describe('check reads and checks in one pass', () => {
       .map(([n, round]) => [`c/${n}.worksheet.yaml`, oak(`pine-${n}`, `Pine ${n}`, `2027-10-1${n}`, round)])),
     // No partner and no round, read first: its neighbours by date are read after it.
     '0/2026-10-16.worksheet.yaml': variant(WORKSHEET, [['partner']], [['round']], [['meeting', 'date'], '2026-10-16']),
+    // An id written as a name (a format slip) that is also a second id of a known organisation: the
+    // duplicate's fix rewrites that id, so the slip is no finding of its own (one finding per value).
+    'd/2026-10-22.worksheet.yaml': oak('The Oak Library', 'Oak Public Library', '2026-10-22', 'autumn-2026'),
   };
 
   it('gives every file the findings of a check after the whole workspace is read', async () => {
@@ -229,6 +232,8 @@ describe('check reads and checks in one pass', () => {
       const got = (JSON.parse(out) as { file: string; line: number; code: string; message: string }[]).map((f) => `${f.file}:${f.line} ${f.code} ${f.message}`).sort();
       for (const code of ['duplicate-partner', 'round-lookalike', 'missing-round']) assert.ok(want.some((w) => w.includes(` ${code} `)), code);
       assert.ok(want.some((w) => w.startsWith('0/') && w.includes('Meetings near its date are in')), 'the worksheet with no partner is offered its neighbours\' round');
+      const slipped = want.filter((w) => w.startsWith('d/'));
+      assert.ok(slipped.some((w) => w.includes(' duplicate-partner ')) && !slipped.some((w) => w.includes(' format-slip ')), `the id written as a name: ${slipped.join('; ')}`);
       assert.deepEqual(got, want);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -116,4 +116,12 @@ export function readsOtherFiles(kind: string): boolean {
   return rulesFor(kind).some((r) => r.crossFile);
 }
 
+/** Whether a rule's findings depend on other files: the rules a check with onlyWorkspaceRules runs. */
+export function readsWorkspace(rule: Rule): boolean {
+  return rule.crossFile === true || rule.readsWorkspace === true;
+}
+
+/** The codes of the rules whose findings depend on other files (readsWorkspace). */
+export const WORKSPACE_CODES: ReadonlySet<string> = new Set(RULES.filter(readsWorkspace).map((r) => r.code));
+
 export const ALL_CODES: readonly string[] = [...RULES.map((r) => r.code), ...Object.keys(FILE_CODES)];

@@ -83,7 +83,14 @@ export interface Rule<F extends FileFacts = FileFacts> {
   defaultSeverity: Severity;
   /** One line for docs and `--help`: what the rule looks for. */
   summary: string;
-  /** Needs the workspace index (other files). */
+  /** Needs the workspace index (other files): skipped without it. */
   crossFile?: boolean;
+  /**
+   * Reads the workspace index when it is given, and says less without it
+   * (missing-round names the round of the meetings near by date). Its
+   * findings, like a cross-file rule's, are those of a check with the
+   * workspace (CheckOptions.onlyWorkspaceRules).
+   */
+  readsWorkspace?: boolean;
   check(ctx: RuleContext<F>): RuleIssue[];
 }

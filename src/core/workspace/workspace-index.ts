@@ -98,6 +98,8 @@ export interface CheckDocumentOptions {
   fixes?: boolean;
   /** false: without related locations (CheckOptions.related); such findings are not cached either. */
   related?: boolean;
+  /** Only the rules whose findings depend on other files (CheckOptions.onlyWorkspaceRules); not cached. */
+  onlyWorkspaceRules?: boolean;
 }
 
 export interface IndexOptions {
@@ -687,7 +689,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
   /** Every finding for one document, cross-file rules included. */
   check(uri: string, options: CheckDocumentOptions = {}): Finding[] {
     const doc = this.docs.get(uri);
-    const useCache = !options.local && options.related !== false && (options.text === undefined || options.text === doc?.text);
+    const useCache = !options.local && !options.onlyWorkspaceRules && options.related !== false && (options.text === undefined || options.text === doc?.text);
     const skip = options.skipSchema === true;
     const withFixes = options.fixes !== false;
     if (useCache) {
@@ -711,9 +713,10 @@ export class WorkspaceIndex implements WorkspaceFacts {
       skipSchema: options.skipSchema,
       fixes: options.fixes,
       related: options.related,
+      onlyWorkspaceRules: options.onlyWorkspaceRules,
       facts: indexed ? doc.facts : undefined,
     }).findings;
-    const ignored = this.ignoredSettings(uri);
+    const ignored = options.onlyWorkspaceRules ? undefined : this.ignoredSettings(uri);
     if (ignored) result.unshift(ignored);
     if (options.retain === false) {
       if (indexed && doc.kind === 'worksheet') doc.release();

@@ -9,6 +9,7 @@ export const missingRound: Rule<WorksheetFacts> = {
   code: 'missing-round',
   kind: 'worksheet',
   defaultSeverity: 'warning',
+  readsWorkspace: true,
   summary: 'A worksheet names the round it belongs to, so the team review includes it.',
   check(ctx) {
     if (ctx.facts.round) return [];
