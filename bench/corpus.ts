@@ -38,6 +38,14 @@ export interface CorpusOptions {
    * files (about 1.2 KB) with three findings each on average, not one and a half.
    */
   gaps?: 'few' | 'many';
+  /**
+   * Each worksheet writes its partner's organisation with a name of its own
+   * (`Partner 1878 Community Group` for partner-28), as if every partner had
+   * renamed itself at every meeting: the identity findings of every worksheet
+   * depend on the others, so `check` runs the cross-file rules of each one
+   * again once all are read. Otherwise the same worksheets.
+   */
+  renamed?: boolean;
 }
 
 /** Top-level sections a worksheet with many gaps may leave out, each with the chance it does. */
@@ -163,7 +171,8 @@ export function writeCorpus(dir: string, options: CorpusOptions): string[] {
     const folder = join(dir, `partner-${partner}`);
     mkdirSync(folder, { recursive: true });
     const path = join(folder, `${n}.worksheet.yaml`);
-    writeFileSync(path, gappy(worksheetText(rnd, partner, round, n)));
+    const text = gappy(worksheetText(rnd, partner, round, n));
+    writeFileSync(path, options.renamed ? text.replace(/^( {2}organization: ).*$/m, `$1Partner ${n} Community Group`) : text);
     paths.push(path);
   }
   mkdirSync(join(dir, 'convenings'), { recursive: true });

@@ -245,24 +245,30 @@ async function untilLastDiagnostic(dir: string): Promise<void> {
 }
 
 /**
- * `check --format json` of N and 4N worksheets, and of N with many gaps, as a
+ * `check --format json` of N and 4N worksheets, and of N of two other shapes, as a
  * user runs it (a whole process, the built dist/cli.js), against the floor of
  * the same files in the same run: a process that reads them and loads them
  * with js-yaml. Runs alternate between the two, so a busy machine weighs on
  * both alike.
  */
 async function measureCheckCli(): Promise<void> {
-  // N and 4N worksheets, and N with many gaps: smaller files, twice the findings, the shape furthest from the floor.
+  // N and 4N worksheets; N with many gaps: smaller files, twice the findings, the shape furthest from the floor;
+  // N whose partners are renamed at every meeting: every worksheet's cross-file rules run again.
   const [small, large] = CLI_SIZES;
-  const corpora: { key: string; n: number; gaps?: 'many' }[] = [{ key: `${small}`, n: small }, { key: `${large}`, n: large }, { key: `${small}-gaps`, n: small, gaps: 'many' }];
+  const corpora: { key: string; n: number; gaps?: 'many'; renamed?: boolean; shape?: string }[] = [
+    { key: `${small}`, n: small },
+    { key: `${large}`, n: large },
+    { key: `${small}-gaps`, n: small, gaps: 'many', shape: ' with many gaps (about 1.2 KB, three findings each)' },
+    { key: `${small}-renamed`, n: small, renamed: true, shape: ' whose partners have a new name at every meeting (every one checked again with the cross-file rules)' },
+  ];
   const times = new Map<string, { check: number[]; floor: number[] }>();
   const dirs = new Map<string, string>();
   try {
-    for (const { key, n, gaps } of corpora) {
-      console.log(`Writing ${n} worksheets${gaps ? ' with many gaps' : ''} for the check command...`);
+    for (const { key, n, gaps, renamed, shape = '' } of corpora) {
+      console.log(`Writing ${n} worksheets${shape} for the check command...`);
       const d = mkdtempSync(join(tmpdir(), `pw-bench-cli-${key}-`));
       mkdirSync(d, { recursive: true });
-      writeCorpus(d, { worksheets: n, rounds: 2, gaps });
+      writeCorpus(d, { worksheets: n, rounds: 2, gaps, renamed });
       dirs.set(key, d);
       times.set(key, { check: [], floor: [] });
     }
@@ -285,8 +291,8 @@ async function measureCheckCli(): Promise<void> {
       }
     };
     for (let i = 0; i <= CLI_RUNS; i++) {
-      for (const { key, n, gaps } of corpora) {
-        console.log(`check of ${n} worksheets${gaps ? ' with many gaps' : ''}, run ${i} of ${CLI_RUNS}...`);
+      for (const { key, n, shape = '' } of corpora) {
+        console.log(`check of ${n} worksheets${shape}, run ${i} of ${CLI_RUNS}...`);
         const d = dirs.get(key)!;
         warm(d);
         const floor = run([join('bench', 'js-yaml-floor.cjs'), d]);
@@ -300,10 +306,10 @@ async function measureCheckCli(): Promise<void> {
       }
     }
     const spread = (xs: number[]) => `${(Math.min(...xs) / 1000).toFixed(2)}-${(Math.max(...xs) / 1000).toFixed(2)} s`;
-    // The corpus with many gaps goes after the memory of the large run, which belongs under the sizes.
+    // The corpora of other shapes go after the memory of the large run, which belongs under the sizes.
     const afterMemory: Row[] = [];
-    for (const { key, n, gaps } of corpora) {
-      const out = gaps ? afterMemory : rows;
+    for (const { key, n, shape } of corpora) {
+      const out = shape ? afterMemory : rows;
       const t = times.get(key)!;
       const c = median(t.check);
       const f = median(t.floor);
@@ -311,8 +317,7 @@ async function measureCheckCli(): Promise<void> {
       // third over minutes, and a pair run back to back meets the same drift.
       const ratios = t.check.map((x, i) => x / t.floor[i]);
       const r = median(ratios);
-      const shape = gaps ? ' with many gaps (about 1.2 KB, three findings each)' : '';
-      out.push({ name: `check --format json of ${n} worksheets${shape}, whole process (runs: ${spread(t.check)})`, value: ms(c) });
+      out.push({ name: `check --format json of ${n} worksheets${shape ?? ''}, whole process (runs: ${spread(t.check)})`, value: ms(c) });
       out.push({ name: `  js-yaml read and load of the same files, whole process (floor; runs: ${spread(t.floor)})`, value: ms(f) });
       out.push({ name: `  ratio to the floor (median of the runs' ratios: ${ratios.map((x) => x.toFixed(2)).join(', ')})`, value: `${r.toFixed(2)}x`, target: '<= 1.5x', ok: r <= 1.5 });
       if (key === `${large}`) {

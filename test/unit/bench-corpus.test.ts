@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from '../../bench/corpus';
 import { checkText } from '../../src/core/check';
+import { WorkspaceIndex } from '../../src/core/workspace';
+import { nodeFileSystem } from '../../src/cli/node-fs';
 
 const N = 300;
 const TODAY = '2026-12-20';
@@ -64,5 +66,47 @@ describe('the bench corpus with many gaps', () => {
     const gappy = measure(manyPaths);
     assert.ok(gappy.bytes < usual.bytes * 0.9, `${gappy.bytes.toFixed(0)} bytes a file against ${usual.bytes.toFixed(0)}`);
     assert.ok(gappy.findings > usual.findings * 1.6, `${gappy.findings.toFixed(2)} findings a file against ${usual.findings.toFixed(2)}`);
+  });
+});
+
+// The corpus whose partners are renamed at every meeting measures what its
+// row says: the usual worksheets, each with an organisation name of its own,
+// so that every worksheet's cross-file findings depend on the others.
+describe('the bench corpus with renamed partners', () => {
+  let usual = '';
+  let renamed = '';
+  let usualPaths: string[] = [];
+  let renamedPaths: string[] = [];
+  before(() => {
+    usual = mkdtempSync(join(tmpdir(), 'pw-corpus-usual-'));
+    renamed = mkdtempSync(join(tmpdir(), 'pw-corpus-renamed-'));
+    usualPaths = writeCorpus(usual, { worksheets: N, rounds: 2 });
+    renamedPaths = writeCorpus(renamed, { worksheets: N, rounds: 2, renamed: true });
+  });
+  after(() => {
+    rmSync(usual, { recursive: true, force: true });
+    rmSync(renamed, { recursive: true, force: true });
+  });
+
+  it('is each usual worksheet with an organisation name of its own, and nothing else changed', () => {
+    const names = new Set<string>();
+    for (let i = 0; i < N; i++) {
+      const a = readFileSync(usualPaths[i], 'utf8').split('\n');
+      const b = readFileSync(renamedPaths[i], 'utf8').split('\n');
+      assert.equal(b.length, a.length, renamedPaths[i]);
+      const changed = b.filter((line, j) => line !== a[j]);
+      assert.ok(changed.length <= 1 && changed.every((line) => line.startsWith('  organization: ')), `${renamedPaths[i]}: ${changed.join(' | ')}`);
+      names.add(b.find((line) => line.startsWith('  organization: '))!);
+    }
+    assert.equal(names.size, N, 'one name per worksheet');
+  });
+
+  it('makes every worksheet one whose cross-file findings depend on the others, with partners found renamed', async () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    await index.loadFolder(nodeFileSystem, renamed);
+    const concerned = index.identityConcerned();
+    assert.ok(renamedPaths.every((p) => concerned.has(p)), `${renamedPaths.filter((p) => !concerned.has(p)).length} worksheets are not rechecked`);
+    const renamings = renamedPaths.filter((p) => index.check(p).some((f) => f.code === 'partner-renamed')).length;
+    assert.ok(renamings > N / 10, `only ${renamings} worksheets found renamed`);
   });
 });
