@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from '../../bench/corpus';
+import type { CorpusOptions } from '../../bench/corpus';
 import { checkText } from '../../src/core/check';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { nodeFileSystem } from '../../src/cli/node-fs';
@@ -14,36 +15,42 @@ import { nodeFileSystem } from '../../src/cli/node-fs';
 const N = 300;
 const TODAY = '2026-12-20';
 
-describe('the bench corpus with many gaps', () => {
-  let few = '';
-  let many = '';
-  let fewPaths: string[] = [];
-  let manyPaths: string[] = [];
+/**
+ * The usual corpus and one of another shape, written before a suite's tests
+ * (their worksheets' paths, in the same order) and removed after them.
+ */
+function usualAnd(other: Partial<CorpusOptions>): { usual: string[]; other: string[]; otherDir: string } {
+  const corpora = { usual: [] as string[], other: [] as string[], otherDir: '' };
+  const dirs: string[] = [];
   before(() => {
-    few = mkdtempSync(join(tmpdir(), 'pw-corpus-few-'));
-    many = mkdtempSync(join(tmpdir(), 'pw-corpus-many-'));
-    fewPaths = writeCorpus(few, { worksheets: N, rounds: 2 });
-    manyPaths = writeCorpus(many, { worksheets: N, rounds: 2, gaps: 'many' });
+    dirs.push(mkdtempSync(join(tmpdir(), 'pw-corpus-usual-')), mkdtempSync(join(tmpdir(), 'pw-corpus-other-')));
+    corpora.usual = writeCorpus(dirs[0], { worksheets: N, rounds: 2 });
+    corpora.other = writeCorpus(dirs[1], { worksheets: N, rounds: 2, ...other });
+    corpora.otherDir = dirs[1];
   });
   after(() => {
-    rmSync(few, { recursive: true, force: true });
-    rmSync(many, { recursive: true, force: true });
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
+  return corpora;
+}
+
+describe('the bench corpus with many gaps', () => {
+  const corpora = usualAnd({ gaps: 'many' });
 
   it('is each usual worksheet with whole top-level sections (or the goals) left out, and nothing else', () => {
     let shorter = 0;
     for (let i = 0; i < N; i++) {
-      const full = readFileSync(fewPaths[i], 'utf8').split('\n');
-      const gappy = readFileSync(manyPaths[i], 'utf8').split('\n');
+      const full = readFileSync(corpora.usual[i], 'utf8').split('\n');
+      const gappy = readFileSync(corpora.other[i], 'utf8').split('\n');
       // Every line kept is the next one of the full worksheet that was not left out.
       let j = 0;
       for (const line of gappy) {
         while (j < full.length && full[j] !== line) {
           const key = /^([a-z_]+):/.exec(full[j])?.[1];
-          assert.ok(key !== 'kind' && key !== 'partner' && key !== 'meeting' && key !== 'notes', `${manyPaths[i]} lost a line of ${key ?? 'a kept section'}: ${full[j]}`);
+          assert.ok(key !== 'kind' && key !== 'partner' && key !== 'meeting' && key !== 'notes', `${corpora.other[i]} lost a line of ${key ?? 'a kept section'}: ${full[j]}`);
           j++;
         }
-        assert.ok(j < full.length, `${manyPaths[i]}: "${line}" is not in the usual worksheet`);
+        assert.ok(j < full.length, `${corpora.other[i]}: "${line}" is not in the usual worksheet`);
         j++;
       }
       if (gappy.length < full.length) shorter++;
@@ -62,8 +69,8 @@ describe('the bench corpus with many gaps', () => {
       }
       return { bytes: bytes / paths.length, findings: findings / paths.length };
     };
-    const usual = measure(fewPaths);
-    const gappy = measure(manyPaths);
+    const usual = measure(corpora.usual);
+    const gappy = measure(corpora.other);
     assert.ok(gappy.bytes < usual.bytes * 0.9, `${gappy.bytes.toFixed(0)} bytes a file against ${usual.bytes.toFixed(0)}`);
     assert.ok(gappy.findings > usual.findings * 1.6, `${gappy.findings.toFixed(2)} findings a file against ${usual.findings.toFixed(2)}`);
   });
@@ -73,29 +80,16 @@ describe('the bench corpus with many gaps', () => {
 // row says: the usual worksheets, each with an organisation name of its own,
 // so that every worksheet's cross-file findings depend on the others.
 describe('the bench corpus with renamed partners', () => {
-  let usual = '';
-  let renamed = '';
-  let usualPaths: string[] = [];
-  let renamedPaths: string[] = [];
-  before(() => {
-    usual = mkdtempSync(join(tmpdir(), 'pw-corpus-usual-'));
-    renamed = mkdtempSync(join(tmpdir(), 'pw-corpus-renamed-'));
-    usualPaths = writeCorpus(usual, { worksheets: N, rounds: 2 });
-    renamedPaths = writeCorpus(renamed, { worksheets: N, rounds: 2, renamed: true });
-  });
-  after(() => {
-    rmSync(usual, { recursive: true, force: true });
-    rmSync(renamed, { recursive: true, force: true });
-  });
+  const corpora = usualAnd({ renamed: true });
 
   it('is each usual worksheet with an organisation name of its own, and nothing else changed', () => {
     const names = new Set<string>();
     for (let i = 0; i < N; i++) {
-      const a = readFileSync(usualPaths[i], 'utf8').split('\n');
-      const b = readFileSync(renamedPaths[i], 'utf8').split('\n');
-      assert.equal(b.length, a.length, renamedPaths[i]);
+      const a = readFileSync(corpora.usual[i], 'utf8').split('\n');
+      const b = readFileSync(corpora.other[i], 'utf8').split('\n');
+      assert.equal(b.length, a.length, corpora.other[i]);
       const changed = b.filter((line, j) => line !== a[j]);
-      assert.ok(changed.length <= 1 && changed.every((line) => line.startsWith('  organization: ')), `${renamedPaths[i]}: ${changed.join(' | ')}`);
+      assert.ok(changed.length <= 1 && changed.every((line) => line.startsWith('  organization: ')), `${corpora.other[i]}: ${changed.join(' | ')}`);
       names.add(b.find((line) => line.startsWith('  organization: '))!);
     }
     assert.equal(names.size, N, 'one name per worksheet');
@@ -103,10 +97,10 @@ describe('the bench corpus with renamed partners', () => {
 
   it('makes every worksheet one whose cross-file findings depend on the others, with partners found renamed', async () => {
     const index = new WorkspaceIndex(() => TODAY);
-    await index.loadFolder(nodeFileSystem, renamed);
+    await index.loadFolder(nodeFileSystem, corpora.otherDir);
     const concerned = index.identityConcerned();
-    assert.ok(renamedPaths.every((p) => concerned.has(p)), `${renamedPaths.filter((p) => !concerned.has(p)).length} worksheets are not rechecked`);
-    const renamings = renamedPaths.filter((p) => index.check(p).some((f) => f.code === 'partner-renamed')).length;
+    assert.ok(corpora.other.every((p) => concerned.has(p)), `${corpora.other.filter((p) => !concerned.has(p)).length} worksheets are not rechecked`);
+    const renamings = corpora.other.filter((p) => index.check(p).some((f) => f.code === 'partner-renamed')).length;
     assert.ok(renamings > N / 10, `only ${renamings} worksheets found renamed`);
   });
 });
