@@ -7,6 +7,7 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
 import { WORKSPACE_CODES } from '../core/rules';
+import { completedByWorkspaceRules } from '../core/check';
 import type { Finding, Range, Severity } from '../core/types';
 import { nodeFileSystemFor } from './node-fs';
 import type { NodeFileSystem } from './node-fs';
@@ -146,14 +147,13 @@ const CHECK_ONCE_WORKSPACE = { ...CHECK_ONCE, onlyWorkspaceRules: true } as cons
  * (`early`, without the workspace) has all but those of the rules that read
  * other files (WORKSPACE_CODES); where other files may give those something
  * to say (`concerned`), only those rules run again, and their findings take
- * the place of what they found without the workspace. A format slip on a
- * value a rule's fix rewrites is left out of a full check (one finding per
- * value), which needs every rule's fixes: a file with a slip is checked again
- * whole, as are files not checked early.
+ * the place of what they found without the workspace, where that gives a
+ * full check's findings (completedByWorkspaceRules); any other file is checked
+ * again whole, as are files not checked early.
  */
 function withWorkspace(index: WorkspaceIndex, uri: string, early: Finding[] | undefined, concerned: boolean): Finding[] {
   if (early && !concerned) return early;
-  if (!early || early.some((f) => f.code === 'format-slip')) return index.check(uri, CHECK_ONCE);
+  if (!early || !completedByWorkspaceRules(early)) return index.check(uri, CHECK_ONCE);
   return [...early.filter((f) => !WORKSPACE_CODES.has(f.code)), ...printed(index.check(uri, CHECK_ONCE_WORKSPACE))];
 }
 

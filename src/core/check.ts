@@ -82,6 +82,17 @@ function oneFindingPerValue(findings: Finding[]): Finding[] {
 }
 
 /**
+ * Whether the findings of a check without the workspace, with those of the
+ * workspace rules added in their place (onlyWorkspaceRules), are the findings
+ * of a full check. Not where a format slip is among them: a workspace rule's
+ * fix may rewrite the slip's value, and a full check then leaves the slip out
+ * (oneFindingPerValue), which needs every rule's fixes to tell.
+ */
+export function completedByWorkspaceRules(withoutWorkspace: readonly Finding[]): boolean {
+  return !withoutWorkspace.some((f) => f.code === 'format-slip');
+}
+
+/**
  * Syntax errors first: the data behind them is partial, and gaps reported on
  * it would bury the one thing to fix.
  */

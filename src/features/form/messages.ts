@@ -4,7 +4,8 @@
 // to make it write anything but a worksheet field, the page because a
 // malformed message must not break it. No vscode import: the page bundles it.
 import type { FormEdit, FormGap, FormLayout, FormModel } from '../../core/form/types';
-import { isRecord } from '../panels/message-parts';
+import type { ErrorMessage } from '../panels/message-parts';
+import { errorMessage, isRecord } from '../panels/message-parts';
 
 /** What the workspace knows, offered beside the fields. */
 export interface FormVocabulary {
@@ -35,7 +36,7 @@ export type HostMessage =
     layout?: FormLayout;
   }
   /** An edit or fix that was not made, and why. */
-  | { type: 'error'; message: string };
+  | ErrorMessage;
 
 /** Page -> extension. */
 export type PageMessage =
@@ -119,7 +120,7 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
       return layout ? { ...state, layout } : state;
     }
     case 'error':
-      return typeof raw.message === 'string' ? { type: 'error', message: raw.message } : undefined;
+      return errorMessage(raw);
     default:
       return undefined;
   }

@@ -4,15 +4,15 @@
 // it do anything unexpected, the page because a malformed message must not
 // break it. No vscode import here: the page bundles this file.
 import type { PartnerHistory } from '../../core/history/model';
-import type { ExportFormat } from '../panels/message-parts';
-import { boundedText, exportMessage, isRecord, openMessage } from '../panels/message-parts';
+import type { ErrorMessage, ExportFormat } from '../panels/message-parts';
+import { boundedText, errorMessage, exportMessage, isRecord, openMessage } from '../panels/message-parts';
 
 export type { ExportFormat };
 
 /** Extension -> page. */
 export type HostMessage =
   | { type: 'history'; history: PartnerHistory }
-  | { type: 'error'; message: string };
+  | ErrorMessage;
 
 /** Page -> extension. */
 export type PageMessage =
@@ -56,7 +56,7 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
       return { type: 'history', history: h as unknown as PartnerHistory };
     }
     case 'error':
-      return typeof raw.message === 'string' ? { type: 'error', message: raw.message } : undefined;
+      return errorMessage(raw);
     default:
       return undefined;
   }

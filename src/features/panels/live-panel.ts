@@ -9,6 +9,7 @@ import type { Services } from '../../services';
 import { relativePath } from '../../core/paths';
 import type { PageResources } from './page-shell';
 import { newNonce } from './page-shell';
+import type { ErrorMessage } from './message-parts';
 
 /** Worksheet edits arrive every few hundred ms while typing; a panel follows once they settle. */
 const UPDATE_DEBOUNCE_MS = 300;
@@ -18,12 +19,6 @@ export interface PanelPage<Message extends { type: string }> {
   /** `review`, `history`: "Ignored a message from the review page", "The review panel could not handle". */
   name: string;
   parse(raw: unknown): Message | undefined;
-}
-
-/** What every page shows in place of its content when the host could not work it out. */
-interface PanelError {
-  type: 'error';
-  message: string;
 }
 
 export abstract class LivePanel<PageMessage extends { type: string }, HostMessage> implements vscode.Disposable {
@@ -63,7 +58,7 @@ export abstract class LivePanel<PageMessage extends { type: string }, HostMessag
   /** Lets go of this panel as its kind's current one. */
   protected abstract forget(): void;
 
-  protected post(message: HostMessage | PanelError): Thenable<boolean> {
+  protected post(message: HostMessage | ErrorMessage): Thenable<boolean> {
     return this.panel.webview.postMessage(message);
   }
 

@@ -16,6 +16,17 @@ export function boundedText(v: unknown, max: number): string | undefined {
 
 export type ExportFormat = 'markdown' | 'html';
 
+/** What a page shows in place of its content when the host could not work it out. */
+export interface ErrorMessage {
+  type: 'error';
+  message: string;
+}
+
+/** The host's `error` message, or undefined when it holds no text. */
+export function errorMessage(raw: Record<string, unknown>): ErrorMessage | undefined {
+  return typeof raw.message === 'string' ? { type: 'error', message: raw.message } : undefined;
+}
+
 /** A page's `open` message: a file and a 1-based line, or undefined when either is not one. */
 export function openMessage(raw: Record<string, unknown>): { type: 'open'; uri: string; line: number } | undefined {
   const uri = boundedText(raw.uri, MAX_URI);

@@ -4,8 +4,8 @@
 // it do anything unexpected, the page because a malformed message must not
 // break it. No vscode import here: the page bundles this file.
 import type { ReviewSummary } from '../../core/summary/model';
-import type { ExportFormat } from '../panels/message-parts';
-import { MAX_URI, boundedText, exportMessage, isRecord, openMessage } from '../panels/message-parts';
+import type { ErrorMessage, ExportFormat } from '../panels/message-parts';
+import { MAX_URI, boundedText, errorMessage, exportMessage, isRecord, openMessage } from '../panels/message-parts';
 
 export type { ExportFormat };
 
@@ -13,7 +13,7 @@ export type { ExportFormat };
 export type HostMessage =
   | { type: 'summary'; summary: ReviewSummary }
   | { type: 'busy'; busy: boolean }
-  | { type: 'error'; message: string };
+  | ErrorMessage;
 
 /** Page -> extension. */
 export type PageMessage =
@@ -71,7 +71,7 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
     case 'busy':
       return typeof raw.busy === 'boolean' ? { type: 'busy', busy: raw.busy } : undefined;
     case 'error':
-      return typeof raw.message === 'string' ? { type: 'error', message: raw.message } : undefined;
+      return errorMessage(raw);
     default:
       return undefined;
   }
