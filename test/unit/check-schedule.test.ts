@@ -36,24 +36,28 @@ function scheduled(index: WorkspaceIndex) {
 }
 
 describe('check schedule (what the diagnostics re-check, and when)', () => {
-  it('while the workspace loads, convenings and reviews wait, then are checked once; worksheets once each', () => {
+  it('while the workspace loads, convenings and reviews wait, then are checked once; worksheets once each, as each is indexed', () => {
     const index = new WorkspaceIndex(() => '2026-10-21', { checkEvery: true });
     const { schedule, batches, local, tick } = scheduled(index);
     index.set(CONV, CONVENING);
     index.set(REV, REVIEW);
-    for (let i = 0; i < 3; i++) index.set(sheet(i), partnerSheet(i));
+    for (let i = 0; i < 3; i++) {
+      index.set(sheet(i), partnerSheet(i));
+      assert.deepEqual(batches.at(-1), [sheet(i)], 'checked before the next file is read, with no timer');
+    }
     tick();
     for (let i = 3; i < 6; i++) index.set(sheet(i), partnerSheet(i));
     tick();
-    assert.deepEqual(batches, [[sheet(0), sheet(1), sheet(2)], [sheet(3), sheet(4), sheet(5)]], 'no convening or review during the load');
+    assert.deepEqual(batches, [0, 1, 2, 3, 4, 5].map((i) => [sheet(i)]), 'no convening or review during the load');
     schedule.loaded();
     tick();
-    assert.deepEqual(batches[2], [CONV, REV], 'after the load: the files that read the others, not the worksheets again');
-    // From now on a worksheet's change re-checks its dependents with it.
+    assert.deepEqual(batches[6], [CONV, REV], 'after the load: the files that read the others, not the worksheets again');
+    // From now on a worksheet's change re-checks its dependents with it, in the next batch.
     index.set(sheet(0), partnerSheet(0, [['status'], 'planned']));
+    assert.equal(batches.length, 7);
     tick();
-    assert.deepEqual(batches[3], [sheet(0), CONV, REV]);
-    assert.deepEqual(local, [true, true, false, false], 'one-file rules only while the load goes on');
+    assert.deepEqual(batches[7], [sheet(0), CONV, REV]);
+    assert.deepEqual(local, [true, true, true, true, true, true, false, false], 'one-file rules only while the load goes on');
   });
 
   it('after the load, files no update announced (taken from a snapshot) get their first check', () => {
@@ -77,7 +81,7 @@ describe('check schedule (what the diagnostics re-check, and when)', () => {
     tick();
     schedule.loaded();
     tick();
-    assert.deepEqual(batches[2], [sheet(1), sheet(2)], 'one organisation under two ids: both worksheets again, not the others');
+    assert.deepEqual(batches[3], [sheet(1), sheet(2)], 'one organisation under two ids: both worksheets again, not the others');
   });
 
   it('a check after set() uses the parse set() made, and finds what a fresh index finds', () => {
@@ -197,27 +201,42 @@ describe('a bulk load checked as it goes (the extension in a real workbench)', (
     for (const u of Object.keys(files)) assert.deepEqual(published.get(u), fresh.check(u), u);
   });
 
-  it('reads that resolve at once still let the checks run as the load goes, unless told never to pause', async () => {
+  it('reads that resolve at once still let timers run as the load goes (the host stays responsive), unless told never to pause', async () => {
     // A fast or in-memory file system: no read waits, so only the load's own pauses free the thread.
     const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [sheet(i), partnerSheet(i)]));
     const fastFs = { findFiles: async () => Object.keys(files).sort(), readFile: async (uri: string) => new TextEncoder().encode(files[uri]) };
-    const checkedWhileLoading = async (sliceMs: number) => {
+    const timerRunWhileLoading = async (sliceMs: number) => {
       const index = new WorkspaceIndex(() => '2026-11-20', { checkEvery: true });
-      let checked = 0;
-      const schedule = new CheckSchedule(index, {
-        run: (uris, local) => uris.forEach((u) => { index.check(u, { local }); schedule.markChecked(u); checked++; }),
-        delayMs: 0,
-        setTimer: (fn) => setTimeout(fn, 0),
-        clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
-      });
-      index.onDidChange((c) => schedule.add(c.affected));
-      let atLastRead = -1;
-      await index.loadFolder(fastFs, ROOT, { sliceMs, onRead: () => { atLastRead = checked; } });
-      schedule.dispose();
-      return atLastRead;
+      let fired = false;
+      const timer = setTimeout(() => { fired = true; }, 0);
+      let firedAtLastRead = false;
+      await index.loadFolder(fastFs, ROOT, { sliceMs, onRead: () => { firedAtLastRead = fired; } });
+      clearTimeout(timer);
+      return firedAtLastRead;
     };
-    assert.ok(await checkedWhileLoading(0) > 0, 'no file was checked before the last one was read');
-    assert.equal(await checkedWhileLoading(Infinity), 0);
+    assert.equal(await timerRunWhileLoading(0), true, 'no timer ran before the last file was read');
+    assert.equal(await timerRunWhileLoading(Infinity), false);
+  });
+
+  it('checks each worksheet of the load before the next is read, on the parse the index made of it', async () => {
+    const files = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [sheet(i), partnerSheet(i)]));
+    const fastFs = { findFiles: async () => Object.keys(files).sort(), readFile: async (uri: string) => new TextEncoder().encode(files[uri]) };
+    const index = new WorkspaceIndex(() => '2026-11-20', { checkEvery: true });
+    const checked: string[] = [];
+    const schedule = new CheckSchedule(index, {
+      run: (uris, local) => uris.forEach((u) => { index.check(u, { local }); schedule.markChecked(u); checked.push(u); }),
+      delayMs: 1000,
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+    });
+    index.onDidChange((c) => schedule.add(c.affected));
+    const late: string[] = [];
+    await index.loadFolder(fastFs, ROOT, { onRead: (u) => { if (checked.at(-1) !== u) late.push(u); } });
+    schedule.dispose();
+    assert.deepEqual(late, [], 'worksheets left for a later batch');
+    assert.deepEqual(checked, Object.keys(files).sort());
+    // The parse set() made was the one checked: none waits any more.
+    assert.equal((index as unknown as { fresh: Map<string, unknown> }).fresh.size, 0);
   });
 
   it('an index told nothing asks for positions (the CLI) still gives a meeting\'s range and note lines when asked', () => {

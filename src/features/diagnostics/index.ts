@@ -9,18 +9,36 @@ import { CheckSchedule } from '../../core/workspace';
 import { SOURCE, toDiagnostic } from './convert';
 
 const YAML_EXTENSION = 'redhat.vscode-yaml';
+/** How long the diagnostics of files checked during the first load wait to go to the workbench together. */
+const LOAD_PUBLISH_MS = 50;
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const collection = vscode.languages.createDiagnosticCollection(SOURCE);
   const docsUri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
   const { index, indexer, findings } = services;
 
+  // Looked up once per batch; while the workspace first loads, the checks come
+  // one file at a time, and it is looked up once for all of them.
+  let skipping: boolean | undefined;
   const skipSchema = (): boolean => {
+    if (skipping !== undefined) return skipping;
     const setting = vscode.workspace.getConfiguration('partnerWorksheets').get<string>('schemaDiagnostics', 'auto');
-    if (setting === 'on') return false;
-    if (setting === 'off') return true;
     // Red Hat YAML reads our yamlValidation schemas and reports the same errors.
-    return vscode.extensions.getExtension(YAML_EXTENSION)?.isActive === true;
+    skipping = setting === 'on' ? false : setting === 'off' ? true : vscode.extensions.getExtension(YAML_EXTENSION)?.isActive === true;
+    return skipping;
+  };
+
+  // While the workspace first loads, worksheets are checked one at a time as
+  // they are read (CheckSchedule); their diagnostics wait here and go to the
+  // workbench together, one message for many files. Keyed by file, so a later
+  // check or a deletion replaces what waits.
+  const loading = new Map<string, [vscode.Uri, vscode.Diagnostic[]]>();
+  let loadingTimer: ReturnType<typeof setTimeout> | undefined;
+  const publishLoaded = (): void => {
+    if (loadingTimer !== undefined) clearTimeout(loadingTimer);
+    loadingTimer = undefined;
+    if (loading.size) collection.set([...loading.values()]);
+    loading.clear();
   };
 
   /** New diagnostics for one file, added to `out` (published a batch at a time: one message to the workbench, not one per file). */
@@ -28,6 +46,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed);
       if (!index.has(uri) && !open) {
+        loading.delete(uri);
         collection.delete(vscode.Uri.parse(uri));
         findings.delete(uri);
         checks.markChecked(uri, false);
@@ -45,8 +64,20 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 
   /** `local`: while the workspace first loads (see CheckSchedule). */
   const refreshNow = (uris: Iterable<string>, local = false): void => {
-    const skip = skipSchema(); // one settings lookup per batch
+    if (!local) skipping = undefined;
+    const skip = skipSchema();
     const out: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    if (local) {
+      for (const u of uris) {
+        out.length = 0;
+        refresh(u, skip, local, out);
+        if (out.length) loading.set(u, out[0]);
+      }
+      loadingTimer ??= setTimeout(publishLoaded, LOAD_PUBLISH_MS);
+      return;
+    }
+    // What waits goes first: a file checked again now must not be overwritten by its older diagnostics.
+    publishLoaded();
     for (const u of uris) refresh(u, skip, local, out);
     if (out.length) collection.set(out);
   };
@@ -65,6 +96,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(
     collection,
     checks,
+    { dispose: () => { if (loadingTimer !== undefined) clearTimeout(loadingTimer); } },
     indexer.onDidChange((change) => schedule(change.affected)),
     indexer.onDidRevertToIndexed((uri) => schedule([uri])),
     vscode.workspace.onDidOpenTextDocument((d) => {
