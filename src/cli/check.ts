@@ -139,7 +139,8 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
 
 /** Each file is checked once, and no format prints quick fixes or related locations. */
 const CHECK_ONCE = { retain: false, fixes: false, related: false } as const;
-const CHECK_ONCE_LOCAL = { ...CHECK_ONCE, local: true } as const;
+// Each worksheet's first check keeps what its second, if any, asks of its view: that one then parses nothing.
+const CHECK_ONCE_LOCAL = { ...CHECK_ONCE, local: true, recordAnswers: true } as const;
 const CHECK_ONCE_WORKSPACE = { ...CHECK_ONCE, onlyWorkspaceRules: true } as const;
 
 /**

@@ -44,6 +44,8 @@ export interface CheckOptions {
 export interface CheckResult {
   file: ParsedFile;
   findings: Finding[];
+  /** What the file's `worksheets-disable` comments silence (NO_DIRECTIVES: nothing). */
+  disabled: Disabled;
 }
 
 export function checkText(uri: string, text: string, options: CheckOptions): CheckResult {
@@ -64,7 +66,22 @@ export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResul
     // No document at all (an empty file, only comments) or an empty one.
     raw.push(emptyFileFinding(kind));
   }
-  return { file, findings: applySettings(oneFindingPerValue(raw), config.rules, disabledCodes(file.text, file.findings.length === 0 ? file.tree : undefined)) };
+  const disabled = disabledCodes(file.text, file.findings.length === 0 ? file.tree : undefined);
+  return { file, findings: applySettings(oneFindingPerValue(raw), config.rules, disabled), disabled };
+}
+
+/**
+ * What checkParsed finds with onlyWorkspaceRules (which `options` must say),
+ * for a worksheet the caller knows to have been read without a problem, as a
+ * block of fields, whose `worksheets-disable` comments silence `disabled`:
+ * given a view and facts made without a parse (the answers of its first
+ * check, AnsweredView, and the index's meeting), nothing here asks for the
+ * tree or the data, and the file is parsed only if a rule asks beyond them.
+ */
+export function checkWorkspaceRules(file: ParsedFile, view: YamlView, facts: FileFacts, options: CheckOptions, disabled: Disabled = NO_DIRECTIVES): Finding[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  view.fixes = options.fixes !== false;
+  return applySettings(runRules('worksheet', file, view, facts, config, options), config.rules, disabled);
 }
 
 /**
@@ -131,14 +148,15 @@ function runRules(kind: FileKind, file: ParsedFile, view: YamlView, facts: FileF
   return out;
 }
 
-interface Disabled {
+/** What a file's `worksheets-disable` comments silence. */
+export interface Disabled {
   file: ReadonlySet<string>;
   /** 0-based line -> codes disabled on that line ('*' for all). */
   lines: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
 /** What most files disable: nothing (one for all, as they only read it). */
-const NO_DIRECTIVES: Disabled = { file: new Set(), lines: new Map() };
+export const NO_DIRECTIVES: Disabled = { file: new Set(), lines: new Map() };
 
 const DIRECTIVE = new RegExp(`^#\\s*${DIRECTIVE_NAME}(-next-line)?\\b(.*)$`);
 

@@ -8,6 +8,11 @@ import assert from 'node:assert/strict';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { WORKSPACE_CODES } from '../../src/core/rules';
 import type { Finding } from '../../src/core/types';
+import { checkWorkspaceRules, disabledCodes } from '../../src/core/check';
+import type { FileFacts } from '../../src/core/facts';
+import { readMeeting } from '../../src/core/facts';
+import { AnswerPool, AnsweredView, YamlView, parseFile, recordAnswers } from '../../src/core/yaml';
+import type { ParsedFile } from '../../src/core/yaml';
 import { WORKSHEET, variant } from './helpers';
 
 const ROOT = '/team';
@@ -56,3 +61,99 @@ describe('checking with the workspace rules alone', () => {
     });
   }
 });
+
+/**
+ * The same cross-file findings, written the odd ways people write the paths
+ * the answers cover: a flow map, quoted and loosely written keys, an empty
+ * round, a partner with a name and no id, a partner written as a list, CR LF.
+ */
+const ODD: Record<string, string> = {
+  'flow-partner': WORKSHEET.replace(/^partner:\n(?: {2}.*\n)+/m, 'partner: {id: lakeside, organization: Lakeside Arts Centre, community: Lakeside}\n'),
+  'quoted-keys': variant(WORKSHEET, [['partner', 'id'], 'choir-of-the-hill'], [['partner', 'organization'], 'Hill Choir']).replace(/^round:/m, '"round":').replace(/^ {2}organization:/m, "  'organization':"),
+  'loose-key': variant(WORKSHEET, [['round'], 'autum-2026'], [['partner', 'id'], 'birch']).replace(/^round:/m, 'Round:'),
+  'empty-round': variant(WORKSHEET, [['partner', 'id'], 'elm-yard'], [['partner', 'organization'], 'Elm Yard']).replace(/^round: .*$/m, 'round:'),
+  'name-only': variant(WORKSHEET, [['partner', 'id']], [['partner', 'organization'], 'Hill Choir'], [['round']]),
+  'partner-list': variant(WORKSHEET, [['round']]).replace(/^partner:\n(?: {2}.*\n)+/m, 'partner:\n  - id: maple\n'),
+  'no-status-no-round': variant(WORKSHEET, [['round']], [['status']], [['partner', 'id'], 'ash-club']),
+  crlf: variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Collective']).replace(/\n/g, '\r\n'),
+  // A comment inside a bracketed list: read by the full parse, not the light reader.
+  'full-parse': variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Place'])
+    .replace('  our_attendees: [sam]', '  our_attendees: [sam, # who led\n    kai]'),
+  // `worksheets-disable` comments: one silences the renamed partner on its line, one a lookalike round in the
+  // whole file, and one in a note's text silences nothing.
+  'silenced-renamed': variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Hub'])
+    .replace(/^( {2}organization:)/m, '  # worksheets-disable-next-line partner-renamed\n$1'),
+  'silenced-round': `# worksheets-disable round-lookalike\n${variant(WORKSHEET, [['round'], 'autum-2026'], [['partner', 'id'], 'rowan'])}`,
+  'comment-in-note': variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Hall'], [['notes', 'compelling'], '# worksheets-disable partner-renamed\nTheir words.']),
+};
+
+describe('the workspace rules from the answers of a first check', () => {
+  const all = { ...SHEETS, ...ODD };
+  for (const [fixes, related] of [[false, false], [true, true]] as const) {
+    it(`find what they find on a second parse${fixes ? ', quick fixes and related places included' : ''}`, () => {
+      const answered = new WorkspaceIndex(() => '2026-11-01', { checkEvery: true });
+      const parsed = new WorkspaceIndex(() => '2026-11-01', { checkEvery: true });
+      for (const [name, text] of Object.entries(all)) {
+        answered.set(sheet(name), text);
+        parsed.set(sheet(name), text);
+      }
+      const options = { fixes, related, retain: false } as const;
+      const found = new Set<string>();
+      for (const name of Object.keys(all)) {
+        answered.check(sheet(name), { ...options, local: true, recordAnswers: true });
+        parsed.check(sheet(name), { ...options, local: true });
+      }
+      for (const name of Object.keys(all)) {
+        assert.notEqual((answered.get(sheet(name)) as { answersAt?: number } | undefined)?.answersAt, undefined, `${name}: answers recorded`);
+        const second = answered.check(sheet(name), { ...options, onlyWorkspaceRules: true });
+        assert.deepEqual(second, parsed.check(sheet(name), { ...options, onlyWorkspaceRules: true }), name);
+        second.forEach((f) => found.add(`${name}:${f.code}`));
+      }
+      // Not an empty comparison: the odd shapes have their cross-file findings too.
+      for (const expected of ['flow-partner:partner-renamed', 'quoted-keys:duplicate-partner', 'loose-key:round-lookalike', 'empty-round:missing-round', 'no-status-no-round:missing-round', 'crlf:partner-renamed', 'comment-in-note:partner-renamed', 'full-parse:partner-renamed']) {
+        assert.ok(found.has(expected), expected);
+      }
+      assert.ok(!found.has('silenced-renamed:partner-renamed') && !found.has('silenced-round:round-lookalike'), 'a finding its comment silences');
+    });
+  }
+
+  it('ask the view and the facts nothing the answers and the meeting do not hold (no second parse)', () => {
+    const index = new WorkspaceIndex(() => '2026-11-01');
+    const all = { ...SHEETS, ...ODD };
+    for (const [name, text] of Object.entries(all)) index.set(sheet(name), text);
+    let findings = 0;
+    for (const [name, text] of Object.entries(all)) {
+      const uri = sheet(name);
+      const parse = parseFile(uri, text);
+      const meeting = readMeeting(parse.data);
+      if (!meeting) continue;
+      // A file and facts that fail the test on any question beyond the answers and the meeting.
+      const beyond = (what: string) => () => assert.fail(`${name}: ${what} was asked for`);
+      const file = { uri, text, kind: 'worksheet', hasDocument: true } as ParsedFile;
+      for (const k of ['doc', 'tree', 'lines', 'data', 'findings'] as const) Object.defineProperty(file, k, { get: beyond(`the parse's ${k}`) });
+      const known: Record<string | symbol, unknown> = { kind: 'worksheet', ...meeting };
+      const facts = new Proxy(known, { get: (t, k) => (Object.prototype.hasOwnProperty.call(t, k) ? t[k] : beyond(`the fact ${String(k)}`)()) }) as unknown as FileFacts;
+      const options = { today: '2026-11-01', workspace: index, fixes: false, related: false, onlyWorkspaceRules: true };
+      const pool = new AnswerPool();
+      const at = recordAnswers(new YamlView(parse), pool);
+      assert.notEqual(at, undefined, `${name}: answers recorded`);
+      const got = checkWorkspaceRules(file, new AnsweredView(file, pool.data, at!), facts, options, disabledCodes(text, parse.tree));
+      assert.deepEqual(got, index.check(uri, { fixes: false, related: false, onlyWorkspaceRules: true }), name);
+      findings += got.length;
+    }
+    assert.ok(findings >= 8, `only ${findings} findings`);
+  });
+
+  it('keep every worksheet\'s answers as their pool grows', () => {
+    const pool = new AnswerPool();
+    const views = Object.entries(SHEETS).map(([name, text]) => new YamlView(parseFile(sheet(name), text)));
+    const at: number[] = [];
+    for (let i = 0; i < 600; i++) at.push(recordAnswers(views[i % views.length], pool)!);
+    const first = views.map((_, i) => [...pool.data.subarray(at[i], at[i + 1])]);
+    for (let i = 0; i < 600; i++) {
+      const end = at[i] + (at[1] - at[0]);
+      assert.deepEqual([...pool.data.subarray(at[i], end)], first[i % views.length], `worksheet ${i}`);
+    }
+  });
+});
+

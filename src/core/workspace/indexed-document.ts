@@ -3,6 +3,7 @@
 // convening's name) and, read or made when first asked for, its whole facts
 // and its positions.
 import type { FileKind, Finding, Range } from '../types';
+import type { Disabled } from '../check';
 import type { ParsedFile } from '../yaml';
 import { ZERO_RANGE, parseFile, readData } from '../yaml';
 import type { FileFacts, MeetingFacts, NextStepInfo } from '../facts';
@@ -73,6 +74,13 @@ export class IndexedDoc implements IndexedDocument {
   round?: string;
   name?: string;
   date?: string;
+  /**
+   * Where the index keeps what the rules that read the workspace ask of this
+   * worksheet's view, recorded from the parse of a check (recordAnswers).
+   */
+  answersAt?: number;
+  /** What its `worksheets-disable` comments silence, recorded with the answers where it has any. */
+  disabledByComments?: Disabled;
   /** The meeting's facts, as the snapshot keeps them. */
   #meeting: MeetingFacts | undefined;
   #facts: FileFacts | undefined;
@@ -161,6 +169,22 @@ export class IndexedDoc implements IndexedDocument {
       this.#data = undefined;
     }
     return this.#facts;
+  }
+
+  /**
+   * A worksheet's facts as the rules that read the workspace use them: its
+   * meeting (partner, organisation, round, date, status, ...) as read with
+   * the document, without reading the text again. Any other fact is read
+   * from the text when first asked for. Undefined without a meeting.
+   */
+  factsOfMeeting(): FileFacts | undefined {
+    const meeting = this.#meeting;
+    if (this.kind !== 'worksheet' || !meeting) return undefined;
+    const known: Record<string | symbol, unknown> = { kind: 'worksheet', ...meeting };
+    return new Proxy(known, {
+      get: (t, k) => (Object.prototype.hasOwnProperty.call(t, k) ? t[k] : (this.facts as unknown as Record<string | symbol, unknown>)[k]),
+      has: (t, k) => k in t || k in this.facts,
+    }) as unknown as FileFacts;
   }
 
   /**

@@ -4,10 +4,10 @@
 // findings may have changed out.
 import type { FileKind, Finding, FileSystem } from '../types';
 import type { ParsedFile } from '../yaml';
-import { parseFile } from '../yaml';
+import { AnswerPool, AnsweredView, ParsedOnDemand, YamlView, parseFile, recordAnswers } from '../yaml';
 import type { TeamConfig } from '../facts';
-import { DEFAULT_CONFIG } from '../facts';
-import { checkParsed } from '../check';
+import { DEFAULT_CONFIG, isBlock } from '../facts';
+import { NO_DIRECTIVES, checkParsed, checkWorkspaceRules } from '../check';
 import type { MeetingRef, WorkspaceFacts } from '../rules/rule';
 import { dirname, isUnder } from '../paths';
 import { kindOfFile } from '../kinds';
@@ -100,6 +100,13 @@ export interface CheckDocumentOptions {
   related?: boolean;
   /** Only the rules whose findings depend on other files (CheckOptions.onlyWorkspaceRules); not cached. */
   onlyWorkspaceRules?: boolean;
+  /**
+   * Keep, from this check's parse of a worksheet, what the rules that read
+   * the workspace will ask of its view (recordAnswers): a later check with
+   * onlyWorkspaceRules of the same text then needs no parse. For a caller
+   * that checks every worksheet once, then some again (the CLI).
+   */
+  recordAnswers?: boolean;
 }
 
 export interface IndexOptions {
@@ -164,6 +171,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
   /** What the team review keeps between runs; told of every document replaced or removed. */
   readonly summaryCache = new SummaryCache();
 
+  /** What worksheets' checks recorded for a later check by the workspace rules alone (recordAnswers). */
+  private readonly answers = new AnswerPool();
   /** Parses made by set() that no check has used yet, oldest first. */
   private readonly fresh = new Map<string, ParsedFile>();
 
@@ -699,6 +708,15 @@ export class WorkspaceIndex implements WorkspaceFacts {
     }
     const content = options.text ?? doc?.text;
     if (content === undefined) return [];
+    if (options.onlyWorkspaceRules && doc?.answersAt !== undefined && content === doc.text) {
+      // Checked before with recordAnswers: its view's answers and its meeting stand in for a second parse.
+      const facts = doc.factsOfMeeting();
+      if (facts) {
+        const file = new ParsedOnDemand(uri, content, 'worksheet');
+        const workspaceOnly = { today: this.today(), config: this.configFor(uri), workspace: this, fixes: options.fixes, related: options.related, onlyWorkspaceRules: true };
+        return checkWorkspaceRules(file, new AnsweredView(file, this.answers.data, doc.answersAt), facts, workspaceOnly, doc.disabledByComments);
+      }
+    }
     // The parse set() made of this very text, if it is still waiting: used once, then let go.
     const waiting = this.fresh.get(uri);
     if (waiting) this.fresh.delete(uri);
@@ -706,7 +724,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const indexed = doc !== undefined && content === doc.text;
     // The parse a check makes anyway gives the indexed text its positions.
     if (indexed) doc.adopt(file, this.options.positions !== false);
-    const result = checkParsed(file, {
+    const checked = checkParsed(file, {
       today: this.today(),
       config: this.configFor(uri),
       workspace: options.local ? undefined : this,
@@ -715,7 +733,13 @@ export class WorkspaceIndex implements WorkspaceFacts {
       related: options.related,
       onlyWorkspaceRules: options.onlyWorkspaceRules,
       facts: indexed ? doc.facts : undefined,
-    }).findings;
+    });
+    const result = checked.findings;
+    // Recorded for a worksheet read as a block of fields without a problem: what checkWorkspaceRules takes for granted.
+    if (options.recordAnswers && indexed && doc.kind === 'worksheet' && file.findings.length === 0 && isBlock(file.data)) {
+      doc.answersAt = recordAnswers(new YamlView(file), this.answers);
+      if (checked.disabled !== NO_DIRECTIVES) doc.disabledByComments = checked.disabled;
+    }
     const ignored = options.onlyWorkspaceRules ? undefined : this.ignoredSettings(uri);
     if (ignored) result.unshift(ignored);
     if (options.retain === false) {

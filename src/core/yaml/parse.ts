@@ -68,6 +68,42 @@ export function parseFile(uri: string, text: string): ParsedFile {
   };
 }
 
+/**
+ * A file whose parse is made when first asked for: for a second check of a
+ * text read before, whose view answers what it can without it (AnsweredView).
+ */
+export class ParsedOnDemand implements ParsedFile {
+  readonly hasDocument = true;
+  #parsed: ParsedFile | undefined;
+
+  constructor(readonly uri: string, readonly text: string, readonly kind: FileKind) {}
+
+  private get parsed(): ParsedFile {
+    this.#parsed ??= parseFile(this.uri, this.text);
+    return this.#parsed;
+  }
+
+  get doc(): Document.Parsed | undefined {
+    return this.parsed.doc;
+  }
+
+  get tree(): PosNode | undefined {
+    return this.parsed.tree;
+  }
+
+  get lines(): LineCounter {
+    return this.parsed.lines;
+  }
+
+  get data(): unknown {
+    return this.parsed.data;
+  }
+
+  get findings(): Finding[] {
+    return this.parsed.findings;
+  }
+}
+
 // logLevel 'error': the library would otherwise print process warnings for odd keys.
 const YAML_OPTIONS = (lineCounter: LineCounter) => ({ lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' as const });
 
