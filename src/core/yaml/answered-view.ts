@@ -202,27 +202,11 @@ export class AnsweredView extends YamlView {
     const range: [number, number] = [a[at + VALUE], a[at + VALUE + 1]];
     // A collection's contents are the parse's: only its place is answered.
     const parsed = (): PosNode | undefined => super.node(path);
+    const flow = a[at + FLOW] === 1;
     let node: PosNode;
     if (kind === 'scalar') node = { kind, range };
-    else if (kind === 'map') {
-      node = {
-        kind,
-        range,
-        flow: a[at + FLOW] === 1,
-        get pairs() {
-          return (parsed() as PosMap).pairs;
-        },
-      } as PosMap;
-    } else {
-      node = {
-        kind,
-        range,
-        flow: a[at + FLOW] === 1,
-        get items() {
-          return (parsed() as PosSeq).items;
-        },
-      } as PosSeq;
-    }
+    else if (kind === 'map') node = { kind, range, flow, get pairs() { return (parsed() as PosMap).pairs; } };
+    else node = { kind, range, flow, get items() { return (parsed() as PosSeq).items; } };
     this.made.add(node);
     return node;
   }
