@@ -28,9 +28,9 @@ function pathKey(path: YamlPath): string {
 }
 
 // Each path's answer: what view.pair(path) gave, as offsets. Lines and
-// characters are worked out at the second check, from the text's line breaks,
-// which give the parse's lines wherever the parse broke lines at `\n` alone
-// (LINES_AS_TEXT); only then are answers kept.
+// characters are worked out at the second check from the text's line feeds
+// (linesOf), which give the parse's lines where the parse broke lines at each
+// `\n` and nowhere else (linesAsText): only then are answers kept.
 const STATE = 0; // NO_PAIR, PAIR, or UNANSWERED (a key that is no scalar: the parse answers)
 const KEY = 1; // key offsets (2)
 const VALUE_KIND = 3; // NO_VALUE, SCALAR, MAP, SEQ
@@ -69,7 +69,8 @@ export class AnswerPool {
 /**
  * Records a view's answers for ANSWERED_PATHS into the pool; returns where
  * they start, or undefined where the parse's lines are not the text's line
- * breaks (a carriage return alone, read as a line break by the full parse).
+ * feeds (no reader of ours breaks lines anywhere else today; should one, its
+ * files are parsed again rather than pointed at the wrong line).
  */
 export function recordAnswers(view: YamlView, pool: AnswerPool): number | undefined {
   if (!linesAsText(view.file)) return undefined;
