@@ -71,17 +71,17 @@ export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResul
 }
 
 /**
- * What checkParsed finds with onlyWorkspaceRules (which `options` must say),
- * for a worksheet the caller knows to have been read without a problem, as a
- * block of fields, whose `worksheets-disable` comments silence `disabled`:
- * given a view and facts made without a parse (the answers of its first
- * check, AnsweredView, and the index's meeting), nothing here asks for the
- * tree or the data, and the file is parsed only if a rule asks beyond them.
+ * What checkParsed finds with onlyWorkspaceRules, for a worksheet the caller
+ * knows to have been read without a problem, as a block of fields, whose
+ * `worksheets-disable` comments silence `disabled`: given a view and facts
+ * made without a parse (the answers of its first check, AnsweredView, and the
+ * index's meeting), nothing here asks for the tree or the data, and the file
+ * is parsed only if a rule asks beyond them.
  */
 export function checkWorkspaceRules(file: ParsedFile, view: YamlView, facts: FileFacts, options: CheckOptions, disabled: Disabled = NO_DIRECTIVES): Finding[] {
   const config = options.config ?? DEFAULT_CONFIG;
   view.fixes = options.fixes !== false;
-  return applySettings(runRules('worksheet', file, view, facts, config, options), config.rules, disabled);
+  return applySettings(runRules('worksheet', file, view, facts, config, { ...options, onlyWorkspaceRules: true }), config.rules, disabled);
 }
 
 /**

@@ -11,16 +11,25 @@ const REV = `${ROOT}/reviews/autumn-2026.review.yaml`;
 const partnerSheet = (i: number, ...more: [string[], unknown][]) =>
   variant(WORKSHEET, [['partner', 'id'], `p-${i}`], [['partner', 'organization'], `Partner ${i}`], ...more);
 
-/** A schedule whose timer runs only when the test says, recording each batch. */
+/** A schedule whose timer runs only when the test says, recording each file checked and each batch published. */
 function scheduled(index: WorkspaceIndex) {
+  const checked: string[] = [];
   const batches: string[][] = [];
   const local: boolean[] = [];
+  let batch: string[] = [];
+  let batchLocal = false;
   let timer: (() => void) | undefined;
   const schedule = new CheckSchedule(index, {
-    run: (uris, isLocal) => {
-      batches.push(uris);
-      local.push(isLocal);
-      for (const u of uris) schedule.markChecked(u);
+    check: (u, isLocal) => {
+      checked.push(u);
+      batch.push(u);
+      batchLocal = isLocal;
+      schedule.markChecked(u);
+    },
+    publish: () => {
+      batches.push(batch);
+      local.push(batchLocal);
+      batch = [];
     },
     delayMs: 20,
     setTimer: (fn) => (timer = fn),
@@ -32,32 +41,33 @@ function scheduled(index: WorkspaceIndex) {
     timer = undefined;
     t?.();
   };
-  return { schedule, batches, local, tick };
+  return { schedule, checked, batches, local, tick };
 }
 
 describe('check schedule (what the diagnostics re-check, and when)', () => {
   it('while the workspace loads, convenings and reviews wait, then are checked once; worksheets once each, as each is indexed', () => {
     const index = new WorkspaceIndex(() => '2026-10-21', { checkEvery: true });
-    const { schedule, batches, local, tick } = scheduled(index);
+    const { schedule, checked, batches, local, tick } = scheduled(index);
     index.set(CONV, CONVENING);
     index.set(REV, REVIEW);
     for (let i = 0; i < 3; i++) {
       index.set(sheet(i), partnerSheet(i));
-      assert.deepEqual(batches.at(-1), [sheet(i)], 'checked before the next file is read, with no timer');
+      assert.equal(checked.at(-1), sheet(i), 'checked before the next file is read, with no timer');
     }
+    assert.equal(batches.length, 0, 'published a batch at a time, not one file each');
     tick();
     for (let i = 3; i < 6; i++) index.set(sheet(i), partnerSheet(i));
     tick();
-    assert.deepEqual(batches, [0, 1, 2, 3, 4, 5].map((i) => [sheet(i)]), 'no convening or review during the load');
+    assert.deepEqual(batches, [[sheet(0), sheet(1), sheet(2)], [sheet(3), sheet(4), sheet(5)]], 'no convening or review during the load');
     schedule.loaded();
     tick();
-    assert.deepEqual(batches[6], [CONV, REV], 'after the load: the files that read the others, not the worksheets again');
+    assert.deepEqual(batches[2], [CONV, REV], 'after the load: the files that read the others, not the worksheets again');
     // From now on a worksheet's change re-checks its dependents with it, in the next batch.
     index.set(sheet(0), partnerSheet(0, [['status'], 'planned']));
-    assert.equal(batches.length, 7);
+    assert.equal(checked.length, 8);
     tick();
-    assert.deepEqual(batches[7], [sheet(0), CONV, REV]);
-    assert.deepEqual(local, [true, true, true, true, true, true, false, false], 'one-file rules only while the load goes on');
+    assert.deepEqual(batches[3], [sheet(0), CONV, REV]);
+    assert.deepEqual(local, [true, true, false, false], 'one-file rules only while the load goes on');
   });
 
   it('after the load, files no update announced (taken from a snapshot) get their first check', () => {
@@ -81,7 +91,7 @@ describe('check schedule (what the diagnostics re-check, and when)', () => {
     tick();
     schedule.loaded();
     tick();
-    assert.deepEqual(batches[3], [sheet(1), sheet(2)], 'one organisation under two ids: both worksheets again, not the others');
+    assert.deepEqual(batches[2], [sheet(1), sheet(2)], 'one organisation under two ids: both worksheets again, not the others');
   });
 
   it('a check after set() uses the parse set() made, and finds what a fresh index finds', () => {
@@ -164,7 +174,11 @@ describe('a bulk load checked as it goes (the extension in a real workbench)', (
     // Checked between reads, each file's latest findings kept, as the diagnostics publish them.
     const published = new Map<string, unknown>();
     const schedule = new CheckSchedule(index, {
-      run: (uris, local) => uris.forEach((u) => { published.set(u, index.check(u, { local })); schedule.markChecked(u); }),
+      check: (u, local) => {
+        published.set(u, index.check(u, { local }));
+        schedule.markChecked(u);
+      },
+      publish: () => undefined,
       delayMs: 0,
       setTimer: (fn) => setImmediate(fn),
       clearTimer: (t) => clearImmediate(t as ReturnType<typeof setImmediate>),
@@ -224,7 +238,12 @@ describe('a bulk load checked as it goes (the extension in a real workbench)', (
     const index = new WorkspaceIndex(() => '2026-11-20', { checkEvery: true });
     const checked: string[] = [];
     const schedule = new CheckSchedule(index, {
-      run: (uris, local) => uris.forEach((u) => { index.check(u, { local }); schedule.markChecked(u); checked.push(u); }),
+      check: (u, local) => {
+        index.check(u, { local });
+        schedule.markChecked(u);
+        checked.push(u);
+      },
+      publish: () => undefined,
       delayMs: 1000,
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),

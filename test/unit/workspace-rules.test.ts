@@ -133,7 +133,7 @@ describe('the workspace rules from the answers of a first check', () => {
       for (const k of ['doc', 'tree', 'lines', 'data', 'findings'] as const) Object.defineProperty(file, k, { get: beyond(`the parse's ${k}`) });
       const known: Record<string | symbol, unknown> = { kind: 'worksheet', ...meeting };
       const facts = new Proxy(known, { get: (t, k) => (Object.prototype.hasOwnProperty.call(t, k) ? t[k] : beyond(`the fact ${String(k)}`)()) }) as unknown as FileFacts;
-      const options = { today: '2026-11-01', workspace: index, fixes: false, related: false, onlyWorkspaceRules: true };
+      const options = { today: '2026-11-01', workspace: index, fixes: false, related: false };
       const pool = new AnswerPool();
       const at = recordAnswers(new YamlView(parse), pool);
       assert.notEqual(at, undefined, `${name}: answers recorded`);

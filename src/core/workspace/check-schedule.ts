@@ -7,29 +7,29 @@
 // While the workspace loads, files whose rules read the whole workspace
 // (convenings, reviews) would be checked again after every worksheet read:
 // they wait until the load is over (loaded()), and are checked once then.
-// Worksheets are checked as soon as each is indexed, one run per file, by the
+// Worksheets are checked as soon as each is indexed, by the
 // rules that read each file alone (nothing workspace-wide is worked out while
 // it keeps changing); after the load, only those whose identity or round
 // findings depend on other worksheets are checked again, with every rule.
 // At once, not in the next batch: the check then takes the parse the index
 // has just made, and that parse is let go young. Held for a batch (hundreds
 // of parses alive at every minor collection), they were copied and promoted
-// by the collector: a fifth of the load went to it.
+// by the collector: a fifth of the load went to it. What the checks find is
+// published a batch at a time all the same (publish), one message for many files.
 import type { WorkspaceIndex } from './workspace-index';
 import { kindOfFile } from '../kinds';
 import { readsOtherFiles } from '../rules';
 
 export interface CheckScheduleOptions {
   /**
-   * Checks one batch of files (a set of URIs, each once). `local`: the first
-   * load is still going, so check by the rules that read each file alone
-   * (WorkspaceIndex.check's `local`); loaded() has the others checked again
-   * where cross-file rules may apply. During the load each worksheet comes
-   * in a run of its own, as it is indexed: a caller that publishes findings
-   * should gather those and publish them together.
+   * Checks one file. `local`: the first load is still going, so check by the
+   * rules that read each file alone (WorkspaceIndex.check's `local`);
+   * loaded() has the others checked again where cross-file rules may apply.
    */
-  run(uris: string[], local: boolean): void;
-  /** How long to wait for more of a burst before running it. */
+  check(uri: string, local: boolean): void;
+  /** Publishes what the checks since the last publish found: one batch, one message. */
+  publish(): void;
+  /** How long to wait for more of a burst before checking it, and before publishing. */
   delayMs: number;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(timer: unknown): void;
@@ -39,24 +39,27 @@ export class CheckSchedule {
   private readonly pending = new Set<string>();
   private timer: unknown;
   private indexed = false;
+  /** Checks made since the last publish (the load's, made at once). */
+  private unpublished = false;
   /** Files checked since the start: after the load, the others still need a first check. */
   private readonly checked = new Set<string>();
 
   constructor(private readonly index: WorkspaceIndex, private readonly options: CheckScheduleOptions) {}
 
-  /** Check these files in the next batch. */
+  /** Check these files in the next batch (a worksheet of the first load at once), and publish them with it. */
   add(uris: Iterable<string>): void {
     for (const u of uris) {
       const kind = kindOfFile(u) ?? '';
       if (!this.indexed && waitsForLoad(kind)) continue;
       if (!this.indexed && kind === 'worksheet') {
         this.pending.delete(u);
-        this.options.run([u], true);
+        this.options.check(u, true);
+        this.unpublished = true;
         continue;
       }
       this.pending.add(u);
     }
-    if (this.timer !== undefined || this.pending.size === 0) return;
+    if (this.timer !== undefined || (this.pending.size === 0 && !this.unpublished)) return;
     this.timer = this.options.setTimer(() => this.flush(), this.options.delayMs);
   }
 
@@ -79,13 +82,15 @@ export class CheckSchedule {
     else this.checked.delete(uri);
   }
 
-  /** Run what is pending now. */
+  /** Check what is pending now, and publish it with what was checked before. */
   flush(): void {
     if (this.timer !== undefined) this.options.clearTimer(this.timer);
     this.timer = undefined;
     const batch = [...this.pending];
     this.pending.clear();
-    if (batch.length) this.options.run(batch, !this.indexed);
+    for (const u of batch) this.options.check(u, !this.indexed);
+    if (batch.length || this.unpublished) this.options.publish();
+    this.unpublished = false;
   }
 
   dispose(): void {

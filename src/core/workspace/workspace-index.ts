@@ -171,8 +171,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
   /** What the team review keeps between runs; told of every document replaced or removed. */
   readonly summaryCache = new SummaryCache();
 
-  /** What worksheets' checks recorded for a later check by the workspace rules alone (recordAnswers). */
-  private readonly answers = new AnswerPool();
+  /** What worksheets' checks recorded for a later check by the workspace rules alone (recordAnswers): made for the first. */
+  private answers: AnswerPool | undefined;
   /** Parses made by set() that no check has used yet, oldest first. */
   private readonly fresh = new Map<string, ParsedFile>();
 
@@ -713,8 +713,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
       const facts = doc.factsOfMeeting();
       if (facts) {
         const file = new ParsedOnDemand(uri, content, 'worksheet');
-        const workspaceOnly = { today: this.today(), config: this.configFor(uri), workspace: this, fixes: options.fixes, related: options.related, onlyWorkspaceRules: true };
-        return checkWorkspaceRules(file, new AnsweredView(file, this.answers.data, doc.answersAt), facts, workspaceOnly, doc.disabledByComments);
+        const workspaceOnly = { today: this.today(), config: this.configFor(uri), workspace: this, fixes: options.fixes, related: options.related };
+        return checkWorkspaceRules(file, new AnsweredView(file, this.answers!.data, doc.answersAt), facts, workspaceOnly, doc.disabledByComments);
       }
     }
     // The parse set() made of this very text, if it is still waiting: used once, then let go.
@@ -737,7 +737,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const result = checked.findings;
     // Recorded for a worksheet read as a block of fields without a problem: what checkWorkspaceRules takes for granted.
     if (options.recordAnswers && indexed && doc.kind === 'worksheet' && file.findings.length === 0 && isBlock(file.data)) {
-      doc.answersAt = recordAnswers(new YamlView(file), this.answers);
+      doc.answersAt = recordAnswers(new YamlView(file), (this.answers ??= new AnswerPool()));
       if (checked.disabled !== NO_DIRECTIVES) doc.disabledByComments = checked.disabled;
     }
     const ignored = options.onlyWorkspaceRules ? undefined : this.ignoredSettings(uri);

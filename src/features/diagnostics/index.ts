@@ -9,16 +9,14 @@ import { CheckSchedule } from '../../core/workspace';
 import { SOURCE, toDiagnostic } from './convert';
 
 const YAML_EXTENSION = 'redhat.vscode-yaml';
-/** How long the diagnostics of files checked during the first load wait to go to the workbench together. */
-const LOAD_PUBLISH_MS = 50;
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const collection = vscode.languages.createDiagnosticCollection(SOURCE);
   const docsUri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
   const { index, indexer, findings } = services;
 
-  // Looked up once per batch; while the workspace first loads, the checks come
-  // one file at a time, and it is looked up once for all of them.
+  // Looked up once per batch of diagnostics published, not per file checked
+  // (published, or changed settings and extensions, ask again).
   let skipping: boolean | undefined;
   const skipSchema = (): boolean => {
     if (skipping !== undefined) return skipping;
@@ -28,58 +26,41 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     return skipping;
   };
 
-  // While the workspace first loads, worksheets are checked one at a time as
-  // they are read (CheckSchedule); their diagnostics wait here and go to the
-  // workbench together, one message for many files. Keyed by file, so a later
-  // check or a deletion replaces what waits.
-  const loading = new Map<string, [vscode.Uri, vscode.Diagnostic[]]>();
-  let loadingTimer: ReturnType<typeof setTimeout> | undefined;
-  const publishLoaded = (): void => {
-    if (loadingTimer !== undefined) clearTimeout(loadingTimer);
-    loadingTimer = undefined;
-    if (loading.size) collection.set([...loading.values()]);
-    loading.clear();
+  // Diagnostics checked and not yet published, keyed by file: a later check
+  // or a deletion replaces what waits. They go to the workbench a batch at a
+  // time (CheckSchedule's publish): one message for many files, not one each.
+  const unpublished = new Map<string, [vscode.Uri, vscode.Diagnostic[]]>();
+  const publish = (): void => {
+    if (unpublished.size) collection.set([...unpublished.values()]);
+    unpublished.clear();
+    skipping = undefined;
   };
 
-  /** New diagnostics for one file, added to `out` (published a batch at a time: one message to the workbench, not one per file). */
-  const refresh = (uri: string, skip: boolean, local: boolean, out: [vscode.Uri, vscode.Diagnostic[]][]): void => {
+  /** New diagnostics for one file, to publish with its batch. `local`: while the workspace first loads (see CheckSchedule). */
+  const refresh = (uri: string, local: boolean): void => {
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed);
       if (!index.has(uri) && !open) {
-        loading.delete(uri);
+        unpublished.delete(uri);
         collection.delete(vscode.Uri.parse(uri));
         findings.delete(uri);
         checks.markChecked(uri, false);
         return;
       }
       // A closed file's quick fixes are made when asked for (FindingStore.fixable).
-      const list = index.check(uri, { text: open?.getText(), skipSchema: skip, local, fixes: open !== undefined });
+      const list = index.check(uri, { text: open?.getText(), skipSchema: skipSchema(), local, fixes: open !== undefined });
       findings.set(uri, list, open?.version);
-      out.push([vscode.Uri.parse(uri), list.map((f) => toDiagnostic(f, docsUri))]);
+      unpublished.set(uri, [vscode.Uri.parse(uri), list.map((f) => toDiagnostic(f, docsUri))]);
       checks.markChecked(uri);
     } catch (e) {
       services.log.error(`Checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
     }
   };
 
-  /** `local`: while the workspace first loads (see CheckSchedule). */
-  const refreshNow = (uris: Iterable<string>, local = false): void => {
-    if (!local) skipping = undefined;
-    const skip = skipSchema();
-    const out: [vscode.Uri, vscode.Diagnostic[]][] = [];
-    if (local) {
-      for (const u of uris) {
-        out.length = 0;
-        refresh(u, skip, local, out);
-        if (out.length) loading.set(u, out[0]);
-      }
-      loadingTimer ??= setTimeout(publishLoaded, LOAD_PUBLISH_MS);
-      return;
-    }
-    // What waits goes first: a file checked again now must not be overwritten by its older diagnostics.
-    publishLoaded();
-    for (const u of uris) refresh(u, skip, local, out);
-    if (out.length) collection.set(out);
+  /** Check these files and publish them now (a document just opened), with whatever waits. */
+  const refreshNow = (uris: Iterable<string>): void => {
+    for (const u of uris) refresh(u, false);
+    publish();
   };
 
   // A closed file's findings are kept without fixes; asked for them, the store makes them as refresh would.
@@ -88,7 +69,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   // Index updates come in bursts (a folder loading, a branch switch): coalesced into batches.
   // Timers wrapped, not passed as they are: called as a method of the options, a
   // browser's setTimeout throws "Illegal invocation" (the web worker host).
-  const checks = new CheckSchedule(index, { run: refreshNow, delayMs: 20, setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) });
+  const checks = new CheckSchedule(index, { check: refresh, publish, delayMs: 20, setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) });
   const schedule = (uris: Iterable<string>): void => checks.add(uris);
   const openUris = (): string[] => vscode.workspace.textDocuments.filter((d) => kindOfFile(d.uri.path)).map((d) => d.uri.toString());
   const refreshAll = (): void => schedule([...index.documents().map((d) => d.uri), ...openUris()]);
@@ -96,7 +77,6 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(
     collection,
     checks,
-    { dispose: () => { if (loadingTimer !== undefined) clearTimeout(loadingTimer); } },
     indexer.onDidChange((change) => schedule(change.affected)),
     indexer.onDidRevertToIndexed((uri) => schedule([uri])),
     vscode.workspace.onDidOpenTextDocument((d) => {
@@ -112,11 +92,15 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('partnerWorksheets')) {
+        skipping = undefined;
         index.invalidate();
         refreshAll();
       }
     }),
-    vscode.extensions.onDidChange(() => refreshAll()),
+    vscode.extensions.onDidChange(() => {
+      skipping = undefined;
+      refreshAll();
+    }),
   );
 
   refreshNow(openUris());
