@@ -18,16 +18,61 @@ export interface FileFindings {
 }
 
 export function formatFindings(results: FileFindings[], format: CheckFormat, version: string): string {
+  return [...formatChunks(results, format, version)].join('');
+}
+
+/**
+ * The output of formatFindings in pieces, to be written one after the other.
+ * JSON, the format for scripts, comes in pieces of a few hundred findings: a
+ * check of 10,000 worksheets prints megabytes, and the whole of it at once
+ * (the findings as objects, the text, and that text encoded for the write)
+ * takes memory that pieces of it reuse.
+ */
+export function* formatChunks(results: FileFindings[], format: CheckFormat, version: string): Generator<string> {
   switch (format) {
     case 'github':
-      return toGithub(results.map((r) => ({ file: r.file, findings: sorted(r.findings) })));
+      yield toGithub(results.map((r) => ({ file: r.file, findings: sorted(r.findings) })));
+      return;
     case 'json':
-      return `${JSON.stringify(toJson(results), null, 2)}\n`;
+      yield* jsonChunks(results);
+      return;
     case 'sarif':
-      return `${JSON.stringify(toSarif(results, version), null, 2)}\n`;
+      yield `${JSON.stringify(toSarif(results, version), null, 2)}\n`;
+      return;
     default:
-      return toText(results);
+      yield toText(results);
   }
+}
+
+/** Findings per piece of JSON: its text stays below the size V8 gives a page of its own (128 KB). */
+const JSON_CHUNK = 200;
+
+/**
+ * Every finding as a JsonFinding, in one array, `JSON.stringify(all, null, 2)`
+ * and a line feed, in pieces: an element of an array is written the same
+ * whatever else the array holds, so the pieces are arrays of a few findings,
+ * stringified, without their brackets. Each file's path is worked out once
+ * for all its findings: a check of 10,000 small worksheets prints 100,000.
+ */
+function* jsonChunks(results: FileFindings[]): Generator<string> {
+  let chunk: JsonFinding[] = [];
+  let first = true;
+  const flush = (): string => {
+    const text = JSON.stringify(chunk, null, 2);
+    const piece = `${first ? '[\n' : ',\n'}${text.slice(2, -2)}`;
+    first = false;
+    chunk = [];
+    return piece;
+  };
+  for (const r of results) {
+    const file = slashed(r.file);
+    for (const f of sorted(r.findings)) {
+      chunk.push(toJsonFinding(file, f));
+      if (chunk.length === JSON_CHUNK) yield flush();
+    }
+  }
+  if (chunk.length) yield flush();
+  yield first ? '[]\n' : '\n]\n';
 }
 
 function toText(results: FileFindings[]): string {
@@ -76,22 +121,17 @@ export interface JsonFinding {
   message: string;
 }
 
-// Each file's path is worked out once for all its findings: a check of 10,000 small
-// worksheets prints 100,000 findings.
-function toJson(results: FileFindings[]): JsonFinding[] {
-  return results.flatMap((r) => {
-    const file = slashed(r.file);
-    return sorted(r.findings).map((f) => ({
-      file,
-      line: f.range.start.line + 1,
-      column: f.range.start.character + 1,
-      endLine: f.range.end.line + 1,
-      endColumn: f.range.end.character + 1,
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-    }));
-  });
+function toJsonFinding(file: string, f: Finding): JsonFinding {
+  return {
+    file,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+  };
 }
 
 /**
