@@ -81,6 +81,16 @@ const builds = [
   },
   {
     ...common,
+    // The CLI's reading thread (read-ahead.ts): a small script of its own.
+    entryPoints: { 'read-ahead': 'src/cli/read-ahead-worker.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: false,
+  },
+  {
+    ...common,
     // The binary: loads cli-main.js with its code cache.
     entryPoints: { cli: 'src/cli/bin.ts' },
     outdir: 'dist',

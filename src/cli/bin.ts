@@ -21,7 +21,6 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 import type * as Cli from './main';
 
 const BUNDLE = join(__dirname, 'cli-main.js');
@@ -89,16 +88,9 @@ export function codeCacheTakenBack(): boolean {
   return cache !== undefined && !compile(source, cache).cachedDataRejected;
 }
 
-// Run as the binary, or as the bundle's reading thread (read-ahead.ts), which
-// the bundle starts from this file so that it too loads with the cache. The
-// build requires this file for writeCodeCache alone.
-if (require.main === module || !isMainThread) {
+// Run as the binary; the build requires this file for writeCodeCache alone.
+if (require.main === module) {
   const { source, digest } = readBundle();
   const cli = run(compile(source, readCodeCache(digest)));
-  if (isMainThread) {
-    cli.startThreadsFrom(__filename);
-    void cli.runBinary(process.argv.slice(2), process.stdout, process.stderr, process.cwd()).then((code) => {
-      process.exitCode = code;
-    });
-  }
+  cli.runProcess();
 }

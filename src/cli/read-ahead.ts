@@ -10,9 +10,11 @@
 // worker skips past what the main thread has read. So the read-ahead can only
 // take work off the main thread, never add a wait to it.
 //
-// The worker is this same module, started as a thread of the same script
-// (the CLI's bundle, or this file under the tests): nothing else ships, and
-// both threads run one decodeText and one pass.
+// The worker is a script of its own (read-ahead-worker.ts, bundled as
+// read-ahead.js beside the CLI's bundle): a few kilobytes, where the CLI's
+// bundle is megabytes that a thread would load and compile again, on the
+// second core, while the main thread lists the folders. Both threads run one
+// decodeText and one pass.
 //
 // The worker reads only the plain case: a regular file, opened without
 // blocking, no larger than READ_AHEAD_MAX_BYTES. Anything else (an error, a
@@ -20,33 +22,28 @@
 // again on the main thread by the caller's own read, so every message and
 // limit stays in one place (node-fs.ts). Flow control keeps the worker at
 // most WINDOW files ahead: memory holds a window of files, not the repository.
-import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { join } from 'node:path';
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import { decodeText } from '../core/decode';
-import { textBounds } from '../core/yaml/bounds';
 import type { TextBounds } from '../core/yaml/bounds';
-import { readRegularFileSync } from './regular-file';
 
 /** How many files the worker may read ahead of those taken. */
-const WINDOW = 256;
+export const WINDOW = 256;
 /** Larger files are left to the main thread: the window then holds 16 MB at most, whatever the repository holds. */
 export const READ_AHEAD_MAX_BYTES = 64 * 1024;
 /** Files per message: one message per file would cost more than its read. */
-const BATCH = 32;
+export const BATCH = 32;
 
 // Indices of the shared counters.
 /** Files the main thread has received. */
-const RECEIVED = 0;
+export const RECEIVED = 0;
 /** Where in the order of all planned files the worker is to go on from: the main thread read those before. */
-const SKIP_BELOW = 1;
+export const SKIP_BELOW = 1;
 /** Batches the worker has posted. */
-const POSTED = 2;
+export const POSTED = 2;
 
-/** What tells this module, loaded in a thread, that it is the worker. */
-const ROLE = 'partner-worksheets read-ahead';
-
-interface WorkerData {
-  role: typeof ROLE;
+/** What the worker is started with: the shared counters, and the port for plans and batches. */
+export interface WorkerData {
   shared: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -64,20 +61,20 @@ export interface ReadText {
  * thread planned them), and numbers in one typed array are copied as one: an
  * object per file costs the serializer its keys, file after file.
  */
-interface Batch {
+export interface Batch {
   first: number;
   texts: (string | null)[];
   bounds: Int32Array;
 }
 
 /** Numbers per pass in a batch: nesting, values, and the flags. */
-const PACKED = 3;
+export const PACKED = 3;
 const LONG_LINE_FLAG = 1;
 const CARRIAGE_RETURN_FLAG = 2;
 const UNSURE_FLAG = 4;
 const DIRECTIVE_FLAG = 8;
 
-function pack(bounds: TextBounds, into: Int32Array, at: number): void {
+export function pack(bounds: TextBounds, into: Int32Array, at: number): void {
   into[at * PACKED] = bounds.nesting;
   into[at * PACKED + 1] = bounds.values;
   into[at * PACKED + 2] = (bounds.longLine ? LONG_LINE_FLAG : 0) | (bounds.carriageReturn ? CARRIAGE_RETURN_FLAG : 0) | (bounds.unsure ? UNSURE_FLAG : 0) | (bounds.directive ? DIRECTIVE_FLAG : 0);
@@ -116,14 +113,15 @@ export class ReadAhead {
 
   /**
    * Starts the worker, which waits for files to read: it starts up while
-   * the main thread lists the folders.
+   * the main thread lists the folders. `script`: the worker's script, when
+   * not the one beside this module (a test of the package as installed).
    */
-  constructor() {
+  constructor(script = workerScript()) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const data: WorkerData = { role: ROLE, shared: this.counters.buffer as SharedArrayBuffer, port: port2 };
-    const [script, evaluate] = threadOf(threadScript);
-    this.worker = new Worker(script, { eval: evaluate, workerData: data, transferList: [port2] });
+    const data: WorkerData = { shared: this.counters.buffer as SharedArrayBuffer, port: port2 };
+    const [main, evaluate] = threadOf(script);
+    this.worker = new Worker(main, { eval: evaluate, workerData: data, transferList: [port2] });
     // The process never waits for the worker to end, and a worker that fails leaves its files to the main thread.
     this.worker.unref();
     this.worker.on('error', () => { this.gone = true; });
@@ -200,78 +198,20 @@ export class ReadAhead {
   }
 }
 
-/** The script a reading thread runs: this module's own file, or the binary's loader (startThreadsFrom). */
-let threadScript = __filename;
-
 /**
- * Reading threads start from this script instead of this module's file: the
- * binary's loader (bin.ts), which loads the bundle with its code cache, as it
- * loaded it on the main thread.
+ * The worker's script: read-ahead.js beside the CLI's bundle, or, under the
+ * tests, where this module is TypeScript, read-ahead-worker.ts beside it.
  */
-export function startThreadsFrom(script: string): void {
-  threadScript = script;
+function workerScript(): string {
+  return join(__dirname, __filename.endsWith('.ts') ? 'read-ahead-worker.ts' : 'read-ahead.js');
 }
 
 /**
- * How a thread runs this module: the script itself once bundled; under the
- * tests this module is TypeScript, which a thread loads only through tsx's
- * require hook (the `--import tsx` the tests run with does not reach it).
+ * How a thread runs a script: itself once bundled; as TypeScript only
+ * through tsx's require hook (the `--import tsx` the tests run with does not
+ * reach threads).
  */
 function threadOf(script: string): [script: string, evaluate: boolean] {
   if (!script.endsWith('.ts')) return [script, false];
   return [`require('tsx/cjs'); require(${JSON.stringify(script)});`, true];
 }
-
-// ---- the worker ------------------------------------------------------------
-
-/** A small regular file's bytes; null for anything else, which the main thread reads and words itself. */
-function readPlain(path: string): Uint8Array | null {
-  try {
-    // One byte past the limit tells a larger file, which is the main thread's.
-    const bytes = readRegularFileSync(path, true, READ_AHEAD_MAX_BYTES + 1);
-    return bytes.length > READ_AHEAD_MAX_BYTES ? null : bytes;
-  } catch {
-    return null;
-  }
-}
-
-function work({ shared, port }: WorkerData): void {
-  const counters = new Int32Array(shared);
-  /** Files posted (read, skipped or left to the main thread), across every plan. */
-  let produced = 0;
-  let texts: (string | null)[] = [];
-  let bounds = new Int32Array(BATCH * PACKED);
-  const post = () => {
-    const batch: Batch = { first: produced - texts.length, texts, bounds };
-    port.postMessage(batch);
-    texts = [];
-    bounds = new Int32Array(BATCH * PACKED);
-    Atomics.add(counters, POSTED, 1);
-  };
-  port.on('message', (paths: string[]) => {
-    for (const path of paths) {
-      for (;;) {
-        const received = Atomics.load(counters, RECEIVED);
-        if (produced - received < WINDOW) break;
-        // What is read so far goes first: the main thread takes it when it next looks.
-        if (texts.length) post();
-        Atomics.wait(counters, RECEIVED, received, 1000);
-      }
-      // The main thread read this one already (the worker was starting, or behind): go on past it.
-      let text: string | null = null;
-      if (produced >= Atomics.load(counters, SKIP_BELOW)) {
-        const bytes = readPlain(path);
-        if (bytes) {
-          text = decodeText(bytes);
-          pack(textBounds(text), bounds, texts.length);
-        }
-      }
-      produced++;
-      texts.push(text);
-      if (texts.length >= BATCH) post();
-    }
-    if (texts.length) post();
-  });
-}
-
-if (!isMainThread && (workerData as WorkerData | undefined)?.role === ROLE) work(workerData as WorkerData);

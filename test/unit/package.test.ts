@@ -5,10 +5,11 @@
 // no dependency to fetch, nothing from this repository within reach.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from './cli-run';
+import { ReadAhead } from '../../src/cli/read-ahead';
 
 const REPO = resolve('.');
 const TODAY = '2026-11-24';
@@ -44,7 +45,7 @@ describe('the npm package, packed and installed in an empty folder', function ()
   it('holds the bundled command and its papers, nothing of the tree, and no dependencies', () => {
     assert.deepEqual(packed.files.map((f) => f.path).sort(), [
       'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/cli-main.code-cache', 'dist/cli-main.js', 'dist/cli.js',
-      'docs/rules.md', 'package.json',
+      'dist/read-ahead.js', 'docs/rules.md', 'package.json',
     ]);
     const manifest = JSON.parse(readFileSync(join(team, 'node_modules', 'partner-worksheets', 'package.json'), 'utf8'));
     assert.equal(manifest.private, undefined, 'npm publish refuses a private package');
@@ -102,6 +103,22 @@ describe('the npm package, packed and installed in an empty folder', function ()
       assert.doesNotMatch(r.out, /No confirmation recorded/);
     } finally {
       writeFileSync(bundle, kept);
+    }
+  });
+
+  it('reads files ahead on the thread it ships', async () => {
+    const dist = join(team, 'node_modules', 'partner-worksheets', 'dist');
+    const workspace = join(team, 'community-team');
+    const files = readdirSync(workspace, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).map((f) => join(workspace, f));
+    assert.ok(files.length > 10);
+    const ahead = new ReadAhead(join(dist, 'read-ahead.js'));
+    try {
+      ahead.plan(files);
+      const deadline = Date.now() + 20_000;
+      while (ahead.available() < files.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      for (const f of files) assert.equal(ahead.take(f)?.text, readFileSync(f, 'utf8'), f);
+    } finally {
+      await ahead.dispose();
     }
   });
 
