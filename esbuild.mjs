@@ -12,7 +12,7 @@
 //   dist/THIRD-PARTY-NOTICES.txt  the licences of the libraries in the shipped bundles
 // `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { writeThirdPartyNotices } from './scripts/third-party-notices.mjs';
@@ -43,6 +43,28 @@ const browserAssert = {
     build.onResolve({ filter: /^(node:)?assert(\/strict)?$/ }, (args) => (args.path.endsWith('strict')
       ? { path: resolve('test/vscode/web/assert-strict.cjs') }
       : undefined));
+  },
+};
+
+/**
+ * esbuild writes ASCII, but leaves characters as they are in regular
+ * expressions (a dependency's `/[-–—]/`); this writes those as \\u escapes,
+ * which mean the same there and anywhere else. The CLI's loader then reads
+ * its bundle as Latin-1, a copy, where UTF-8 would be decoded (bin.ts). A
+ * character escaped already (`\\’`, an identity escape) loses that backslash.
+ */
+const asciiOnly = {
+  name: 'ascii-only',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length) return;
+      for (const file of Object.keys(result.metafile?.outputs ?? {})) {
+        if (!file.endsWith('.js')) continue;
+        const text = readFileSync(file, 'utf8');
+        const ascii = text.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, c) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        if (ascii !== text) writeFileSync(file, ascii);
+      }
+    });
   },
 };
 
@@ -78,6 +100,7 @@ const builds = [
     format: 'cjs',
     target: 'node18',
     sourcemap: false,
+    plugins: [asciiOnly],
   },
   {
     ...common,

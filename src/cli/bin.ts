@@ -16,6 +16,7 @@
 // then compiled as without one: a missing or stale cache costs nothing but
 // that compile. Node 22's module.enableCompileCache() does the same with a
 // cache written at run time, which a CI runner would throw away each time.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,10 +29,16 @@ const CODE_CACHE = join(__dirname, 'cli-main.code-cache');
 /** The cache starts with the SHA-256 of the bundle it was made for. */
 const DIGEST_BYTES = 32;
 
-/** The bundle's text, and its digest. */
+/**
+ * The bundle's text, and its digest. The build writes it in ASCII (esbuild.mjs),
+ * which reads as Latin-1 the same as UTF-8: a copy of the bytes, where UTF-8
+ * decodes them, into a string of twice the size. Anything else (a bundle built
+ * another way, a Node without isAscii) is decoded as UTF-8.
+ */
 function readBundle(): { source: string; digest: Buffer } {
   const bytes = readFileSync(BUNDLE);
-  return { source: bytes.toString('utf8'), digest: createHash('sha256').update(bytes).digest() };
+  const ascii = typeof isAscii === 'function' && isAscii(bytes);
+  return { source: bytes.toString(ascii ? 'latin1' : 'utf8'), digest: createHash('sha256').update(bytes).digest() };
 }
 
 /** The bundle compiled as Node compiles a CommonJS module, with V8's code for it when given. */

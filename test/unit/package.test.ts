@@ -5,6 +5,7 @@
 // no dependency to fetch, nothing from this repository within reach.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { isAscii } from 'node:buffer';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -106,8 +107,9 @@ describe('the npm package, packed and installed in an empty folder', function ()
     }
   });
 
-  it('reads files ahead on the thread it ships', async () => {
+  it('reads files ahead on the thread it ships, and its bundle is ASCII, which the loader reads as Latin-1', async () => {
     const dist = join(team, 'node_modules', 'partner-worksheets', 'dist');
+    assert.ok(isAscii(readFileSync(join(dist, 'cli-main.js'))), 'the build writes every other character as an escape');
     const workspace = join(team, 'community-team');
     const files = readdirSync(workspace, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).map((f) => join(workspace, f));
     assert.ok(files.length > 10);
