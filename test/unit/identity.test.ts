@@ -3,7 +3,7 @@
 // one document checked (which of two files is flagged, aliases, and that an
 // edit to one worksheet refreshes the findings of the others).
 import assert from 'node:assert/strict';
-import { WorkspaceIndex } from '../../src/core/workspace';
+import { IdentitySoFar, WorkspaceIndex } from '../../src/core/workspace';
 import { CONVENING, WORKSHEET, applyEdits, codes, variant } from './helpers';
 import { summarize } from '../../src/core/summary/summarize';
 
@@ -123,5 +123,44 @@ describe('identity and rounds across the workspace', () => {
     assert.equal(summarize(index, { today: '2026-11-20' }).round, 'autumn-2026');
     for (const p of ['e', 'f', 'g']) index.set(`/team/${p}/2026-10-10.worksheet.yaml`, oak(p, p.toUpperCase(), '2026-10-10', 'autum-2026'));
     assert.deepEqual(only(index, typo, 'round-lookalike'), []);
+  });
+});
+
+describe('who is who as worksheets are read one after another (IdentitySoFar)', () => {
+  // Read in this order; the CLI keeps a worksheet's answers for its second check where add() says true.
+  const reads: [string, string, string][] = [
+    ['/team/a/1.worksheet.yaml', 'oak-library', 'Oak Public Library'],
+    ['/team/b/1.worksheet.yaml', 'birch-hall', 'Birch Hall'],
+    ['/team/a/2.worksheet.yaml', 'oak-library', 'Oak Public Library.'], // the same name, written another way
+    ['/team/b/2.worksheet.yaml', 'birch-hall', 'Birch Community Hall'], // renamed
+    ['/team/b/3.worksheet.yaml', 'birch-hall', 'Birch Hall'], // the first name again
+    ['/team/c/1.worksheet.yaml', 'cedar-club', 'Cedar Club'],
+    ['/team/c/2.worksheet.yaml', 'cedar', 'Cedar Club'], // the same name under a second id
+    ['/team/c/3.worksheet.yaml', 'cedar-club', 'Cedar Club'],
+    ['/team/d/1.worksheet.yaml', 'elm', 'Elm Group'],
+  ];
+  const said = () => {
+    const soFar = new IdentitySoFar();
+    return reads.map(([, id, organization]) => soFar.add({ partnerId: id, organization }));
+  };
+
+  it('says a meeting is concerned once what was read before makes it so, and of later meetings of that partner', () => {
+    assert.deepEqual(said(), [false, false, false, true, true, false, true, true, false]);
+  });
+
+  it('says so only of meetings the workspace, once all read, says the same of', () => {
+    const index = new WorkspaceIndex(() => '2026-11-20');
+    reads.forEach(([uri, id, organization], i) => index.set(uri, oak(id, organization, `2026-10-${10 + i}`, 'autumn-2026')));
+    const concerned = index.identityConcerned();
+    said().forEach((yes, i) => { if (yes) assert.ok(concerned.has(reads[i][0]), reads[i][0]); });
+    // What it could not know when they were read: the first meetings of the renamed and shared partners.
+    assert.deepEqual(reads.filter(([uri], i) => concerned.has(uri) && !said()[i]).map(([uri]) => uri), ['/team/b/1.worksheet.yaml', '/team/c/1.worksheet.yaml']);
+  });
+
+  it('gives the share of meetings concerned when added', () => {
+    const soFar = new IdentitySoFar();
+    assert.equal(soFar.concernedShare, 0);
+    for (const [, id, organization] of reads) soFar.add({ partnerId: id, organization });
+    assert.equal(soFar.concernedShare, 4 / 9);
   });
 });

@@ -16,6 +16,58 @@ export function organizationKey(name: string): string {
 // The identity facts are rebuilt over every meeting: each name is worked out once.
 const organizationKeys = new Memo<string>(100_000);
 
+/**
+ * Meetings as they are read, one after another, for a caller that checks
+ * each at once and some again once all are read (the CLI): whether what was
+ * read so far already puts a meeting among those whose identity findings
+ * depend on other worksheets (identityConcerned): its partner id read before
+ * under another organisation, or its organisation under another id, or a
+ * meeting of the same partner so. What is read later can put more meetings
+ * there, those read before among them: only buildIdentity, over all of them,
+ * says which.
+ */
+export class IdentitySoFar {
+  /** The first organisation read for each partner id, and the first id for each organisation, as written. */
+  readonly #nameOf = new Map<string, string>();
+  readonly #idOf = new Map<string, string>();
+  /** Partner ids found under two names, or sharing a name with another id. */
+  readonly #concerned = new Set<string>();
+  #added = 0;
+  #addedConcerned = 0;
+
+  /** The share of the meetings added that were concerned when added: where it is high, the next ones likely are too. */
+  get concernedShare(): number {
+    return this.#added === 0 ? 0 : this.#addedConcerned / this.#added;
+  }
+
+  /**
+   * Adds a meeting; true when it is known by now to be concerned. Names are
+   * compared as written, and by key (organizationKey) only where they differ:
+   * most meetings repeat their partner's name. A name written two ways is
+   * then not seen under two ids, which buildIdentity does see: such meetings
+   * are left to the second parse.
+   */
+  add(meeting: { partnerId: string; organization?: string }): boolean {
+    const id = meeting.partnerId;
+    const name = meeting.organization;
+    if (name) {
+      const known = this.#nameOf.get(id);
+      if (known === undefined) this.#nameOf.set(id, name);
+      else if (known !== name && organizationKey(known) !== organizationKey(name)) this.#concerned.add(id);
+      const other = this.#idOf.get(name);
+      if (other === undefined) this.#idOf.set(name, id);
+      else if (other !== id) {
+        this.#concerned.add(id);
+        this.#concerned.add(other);
+      }
+    }
+    this.#added++;
+    if (!this.#concerned.has(id)) return false;
+    this.#addedConcerned++;
+    return true;
+  }
+}
+
 /** A name and the earliest meeting that wrote it. */
 export interface NamedFirst {
   organization: string;
