@@ -109,48 +109,38 @@ const YAML_OPTIONS = (lineCounter: LineCounter) => ({ lineCounter, prettyErrors:
 
 /** Files refused before any parse: too large, or binary. */
 function refuse(uri: string, text: string): ParsedFile | undefined {
-  const lines = new LineCounter();
-  const kind = kindOfFile(uri);
-  const base = { uri, text, kind, hasDocument: false, doc: undefined, tree: undefined, lines, data: undefined };
+  const findings = refusal(text);
+  return findings && { uri, text, kind: kindOfFile(uri), hasDocument: false, doc: undefined, tree: undefined, lines: new LineCounter(), data: undefined, findings };
+}
+
+/** Why a file is refused before any parse, or undefined: made only for a file refused, as every file is asked. */
+function refusal(text: string): Finding[] | undefined {
   if (text.length > MAX_FILE_CHARS) {
-    return {
-      ...base,
-      findings: [{
-        code: 'file-too-large',
-        severity: 'error',
-        // More than: readers stop at the limit (MAX_FILE_BYTES), so the true size may be larger.
-        message: `This file has more than ${MAX_FILE_CHARS.toLocaleString('en')} characters; worksheets stay far below that. Split it, or check that it is really a worksheet.`,
-        range: ZERO,
-      }],
-    };
+    // More than: readers stop at the limit (MAX_FILE_BYTES), so the true size may be larger.
+    return refused(`This file has more than ${MAX_FILE_CHARS.toLocaleString('en')} characters; worksheets stay far below that. Split it, or check that it is really a worksheet.`, ZERO, 'file-too-large');
   }
-  if (text.includes('\u0000')) {
-    return { ...base, findings: [{ code: 'yaml-syntax', severity: 'error', message: 'This file holds binary data, not YAML text. Replace it with a worksheet written in YAML.', range: ZERO }] };
-  }
+  if (text.includes('\u0000')) return refused('This file holds binary data, not YAML text. Replace it with a worksheet written in YAML.', ZERO);
   const bad = text.indexOf('\uFFFD');
   if (bad >= 0) {
     // decodeText() turns bytes that are not UTF-8 into U+FFFD: say so rather than read other words.
-    return { ...base, findings: [{ code: 'yaml-syntax', severity: 'error', message: 'This file is not valid UTF-8 here: bytes of another encoding were read as the replacement character \uFFFD. Save the file as UTF-8 (or remove the \uFFFD character).', range: rangeAt(text, bad) }] };
+    return refused('This file is not valid UTF-8 here: bytes of another encoding were read as the replacement character \uFFFD. Save the file as UTF-8 (or remove the \uFFFD character).', rangeAt(text, bad));
   }
   // Before the nesting guard, whose token read costs more per value.
   const crowded = excessiveValues(text);
   if (crowded !== undefined) {
-    return {
-      ...base,
-      findings: [{ code: 'yaml-syntax', severity: 'error', message: `This file holds more than ${MAX_VALUES.toLocaleString('en')} values (notes, list items, fields); the ones past that start here. A worksheet holds a few dozen: split it, or check that it is really a worksheet.`, range: rangeAt(text, crowded) }],
-    };
+    return refused(`This file holds more than ${MAX_VALUES.toLocaleString('en')} values (notes, list items, fields); the ones past that start here. A worksheet holds a few dozen: split it, or check that it is really a worksheet.`, rangeAt(text, crowded));
   }
   // Before either reader: both recurse per level, and a web worker's stack is
   // smaller than Node's, so the same file must be refused the same way everywhere.
   const deep = excessiveNesting(text);
   if (deep !== undefined) {
-    const at = rangeAt(text, deep);
-    return {
-      ...base,
-      findings: [{ code: 'yaml-syntax', severity: 'error', message: `This file nests lists or blocks more than ${MAX_NESTING} levels deep here; a worksheet needs a handful. Flatten it, or check that it is really a worksheet.`, range: at }],
-    };
+    return refused(`This file nests lists or blocks more than ${MAX_NESTING} levels deep here; a worksheet needs a handful. Flatten it, or check that it is really a worksheet.`, rangeAt(text, deep));
   }
   return undefined;
+}
+
+function refused(message: string, range: Range, code: 'file-too-large' | 'yaml-syntax' = 'yaml-syntax'): Finding[] {
+  return [{ code, severity: 'error', message, range }];
 }
 
 /** One character's range, where no parse ran and the line counter is empty: the lines are counted up to the spot. */
