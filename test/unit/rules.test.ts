@@ -5,6 +5,7 @@ import type { Edit } from './helpers';
 import { RULES } from '../../src/core/rules';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import type { Finding } from '../../src/core/types';
+import { namesGoal } from '../../src/core/rules/worksheet/next-step-not-tied-to-goal';
 
 const CONVENING_URI = '/team/convenings/westside.convening.yaml';
 const REVIEW_URI = '/team/reviews/autumn.review.yaml';
@@ -237,5 +238,20 @@ describe('schema messages', () => {
   it('a wrong type names the expected one', () => {
     const [f] = check(WORKSHEET.replace('duration_minutes: 45', 'duration_minutes: forty-five')).filter((x) => x.code === 'schema');
     assert.match(f.message, /`meeting.duration_minutes` should be a number, not text/);
+  });
+});
+
+describe('next-step-not-tied-to-goal: which goal a `serves_goal` names', () => {
+  const goals = ['Grow youth membership by 20%', 'Más voluntarios en la biblioteca'];
+  it('names a goal written as it was, in part, or with other case and punctuation', () => {
+    assert.equal(namesGoal('Grow youth membership by 20%', goals), true);
+    assert.equal(namesGoal('youth membership', goals), true);
+    assert.equal(namesGoal('GROW youth-membership, by 20 %!', goals), true);
+    assert.equal(namesGoal('más voluntarios', goals), true);
+  });
+  it('names none with other words, or with no word at all, even written as a goal was', () => {
+    assert.equal(namesGoal('A new gallery for us', goals), false);
+    assert.equal(namesGoal('...', ['...', 'Grow youth membership by 20%']), false);
+    assert.equal(namesGoal('', ['']), false);
   });
 });
