@@ -581,15 +581,14 @@ export class WorkspaceIndex implements WorkspaceFacts {
   identityConcerned(): Set<string> {
     const out = new Set<string>();
     const identity = this.identity();
-    const partners = this.partnerMap();
-    const rounds = this.roundMap();
+    // The partners and rounds are grouped only where a finding names some: most workspaces have none.
     const addPartner = (id: string) => {
-      for (const o of partners.get(id)?.meetings ?? []) out.add(o.uri);
+      for (const o of this.partnerMap().get(id)?.meetings ?? []) out.add(o.uri);
     };
     for (const list of identity.idsByName.values()) for (const x of list) addPartner(x.id);
     for (const id of identity.namesById.keys()) addPartner(id);
     for (const [round, alike] of identity.lookalikes) {
-      for (const r of [round, alike.round]) for (const m of rounds.get(r) ?? []) out.add(m.uri);
+      for (const r of [round, alike.round]) for (const m of this.roundMap().get(r) ?? []) out.add(m.uri);
     }
     for (const u of this.roundless) out.add(u);
     return out;
