@@ -48,10 +48,10 @@ const browserAssert = {
 
 /**
  * esbuild writes ASCII, but leaves characters as they are in regular
- * expressions (a dependency's `/[-–—]/`); this writes those as \\u escapes,
+ * expressions (a dependency's `/[-–—]/`); this writes those as \u escapes,
  * which mean the same there and anywhere else. The CLI's loader then reads
  * its bundle as Latin-1, a copy, where UTF-8 would be decoded (bin.ts). A
- * character escaped already (`\\’`, an identity escape) loses that backslash.
+ * character escaped already (`\’`, an identity escape) loses that backslash.
  */
 const asciiOnly = {
   name: 'ascii-only',
