@@ -11,7 +11,7 @@ import { completedByWorkspaceRules } from '../core/check';
 import type { Finding, Range, Severity } from '../core/types';
 import { nodeFileSystemFor } from './node-fs';
 import type { NodeFileSystem } from './node-fs';
-import { formatChunks, severityCounts, summaryLine } from './format';
+import { formatFindings, severityCounts, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
 import { COMMAND_LOAD, UsageError, toPath, toUri } from './io';
@@ -136,7 +136,7 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
     results.push({ file: fromCwd(path) || uri, findings });
   }
 
-  for (const piece of formatChunks(results, args.format, pkg.version)) io.out(piece);
+  for (const piece of formatFindings(results, args.format, pkg.version)) io.out(piece);
   const { error: errors, warning: warnings } = severityCounts(results);
   if (args.format === 'text' || args.format === 'github') io.err(summaryLine(results, args.quiet));
   if (errors > 0) return 1;

@@ -17,18 +17,14 @@ export interface FileFindings {
   findings: Finding[];
 }
 
-export function formatFindings(results: FileFindings[], format: CheckFormat, version: string): string {
-  return [...formatChunks(results, format, version)].join('');
-}
-
 /**
- * The output of formatFindings in pieces, to be written one after the other.
- * JSON, the format for scripts, comes in pieces of a few hundred findings: a
+ * The output of a check in this format, in pieces to be written one after the
+ * other. JSON, the format for scripts, comes in pieces of a few hundred findings: a
  * check of 10,000 worksheets prints megabytes, and the whole of it at once
  * (the findings as objects, the text, and that text encoded for the write)
  * takes memory that pieces of it reuse.
  */
-export function* formatChunks(results: FileFindings[], format: CheckFormat, version: string): Generator<string> {
+export function* formatFindings(results: FileFindings[], format: CheckFormat, version: string): Generator<string> {
   switch (format) {
     case 'github':
       yield toGithub(results.map((r) => ({ file: r.file, findings: sorted(r.findings) })));
