@@ -8,6 +8,7 @@ import { IdentitySoFar, WorkspaceIndex } from '../core/workspace';
 import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
 import { WORKSPACE_CODES } from '../core/rules';
 import { completedByWorkspaceRules } from '../core/check';
+import { byCodeUnit } from '../core/order';
 import type { Finding, Range, Severity } from '../core/types';
 import { nodeFileSystemFor } from './node-fs';
 import type { NodeFileSystem } from './node-fs';
@@ -128,8 +129,8 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   const concerned = index.identityConcerned();
   const results: FileFindings[] = [];
   const fromCwd = relativeFrom(io.cwd);
-  // Each path worked out once, not per comparison.
-  const byPath = [...isWanted].map((uri) => ({ uri, path: toPath(uri) })).sort((a, b) => a.path.localeCompare(b.path));
+  // Each path worked out once, not per comparison; files in the same order on every machine (order.ts).
+  const byPath = [...isWanted].map((uri) => ({ uri, path: toPath(uri) })).sort((a, b) => byCodeUnit(a.path, b.path));
   for (const { uri, path } of byPath) {
     let findings = withWorkspace(index, uri, early.get(uri), concerned.has(uri));
     if (args.quiet) findings = findings.filter((f) => f.severity === 'error');

@@ -6,6 +6,7 @@ import { ALL_CODES, FILE_CODES, RULES } from '../core/rules';
 import { oneLine } from '../core/visible';
 import { toGithub } from './github';
 import { slashed } from './io';
+import { byCodeUnit } from '../core/order';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -102,8 +103,9 @@ export function severityCounts(results: FileFindings[]): Record<Finding['severit
   return counts;
 }
 
+/** A file's findings by position, then code. */
 function sorted(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  return [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || byCodeUnit(a.code, b.code));
 }
 
 export interface JsonFinding {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { main } from '../../src/cli/main';
 import { CONFIG, CONVENING, WORKSHEET, variant } from './helpers';
 import { WorkspaceIndex } from '../../src/core/workspace';
@@ -124,6 +125,40 @@ describe('the example workspace', () => {
     ];
     assert.deepEqual(headline.filter((c) => !found.has(c)), []);
     assert.ok(!found.has('schema') && !found.has('yaml-syntax'));
+  });
+});
+
+describe('check on machines with different locales', () => {
+  // Three worksheets of one organisation under three ids, on one day: the
+  // first by file is the one the others are told to match. Sorted by the
+  // locale, a Danish machine put `aa` after `z`: CI and a laptop named a
+  // different first, and listed the files in another order.
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pw-locale-'));
+    for (const id of ['zion-youth', 'aarhus-arts', 'abbey-choir']) {
+      mkdirSync(join(dir, id));
+      // No confirmation: a finding in every file, so the order of all three shows.
+      writeFileSync(join(dir, id, '2026-10-14.worksheet.yaml'), variant(WORKSHEET.replaceAll('riverside-youth', id), [['confirmation']]));
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  // From the repository, where `--import tsx` finds tsx.
+  const checkUnder = (lang: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', '--today', '2026-10-21', dir], {
+    encoding: 'utf8', timeout: 60_000, env: { ...process.env, LANG: lang, LC_ALL: lang },
+  });
+
+  it('gives the same findings, in the same order of files, in Danish as in English', () => {
+    const english = checkUnder('en_US.UTF-8');
+    const danish = checkUnder('da_DK.UTF-8');
+    assert.equal(english.status, 0, english.stderr);
+    const files = [...new Set(english.stdout.trim().split('\n').map((line) => line.split(':')[0]))];
+    assert.deepEqual(files, ['aarhus-arts', 'abbey-choir', 'zion-youth'].map((id) => relative(process.cwd(), join(dir, id, '2026-10-14.worksheet.yaml'))));
+    // aarhus-arts, first by file on every machine, is the one the others are told to match.
+    assert.match(english.stdout, /abbey-choir\/2026-10-14\.worksheet\.yaml:\d+:\d+: warning duplicate-partner .*already has the partner id `aarhus-arts`/);
+    assert.equal(danish.stdout, english.stdout);
+    assert.equal(danish.status, english.status);
   });
 });
 

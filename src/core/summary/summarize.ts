@@ -12,7 +12,8 @@ import type { Meeting, WorkspaceIndex } from '../workspace';
 import { isHeld } from '../facts';
 import { MAX_TAGGED_CHARS, sourceRank, withoutLoneSuggestions } from './themes';
 import { vocabularies } from '../themes/vocabulary';
-import { Context, byName, cmp, listed } from './context';
+import { Context, byName, listed } from './context';
+import { byCodeUnit } from '../order';
 import { NOTE_CATEGORIES } from './model';
 import type { ReviewSummary } from './model';
 import { themeEntries } from './sections/similarities';
@@ -51,9 +52,9 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   const at = rounds.indexOf(round);
   const previousRound = rounds.slice(0, Math.max(0, at)).reverse().find((r) => byRound.get(r)?.some((m) => isHeld(m.status)));
 
-  const byDate = (a: Meeting, b: Meeting) => cmp(a.date ?? '9999', b.date ?? '9999') || cmp(a.uri, b.uri);
+  const byDate = (a: Meeting, b: Meeting) => byCodeUnit(a.date ?? '9999', b.date ?? '9999') || byCodeUnit(a.uri, b.uri);
   const meetings = [...(byRound.get(round) ?? [])].sort(byDate);
-  const allReviews = index.documents('review').sort((a, b) => cmp(a.uri, b.uri));
+  const allReviews = index.documents('review').sort((a, b) => byCodeUnit(a.uri, b.uri));
   const reviews = allReviews.filter((d) => d.round === round);
   const earlier = carried(allReviews, rounds.slice(0, Math.max(0, at)), options.today);
   const config = index.configFor(meetings[0]?.uri ?? reviews[0]?.uri ?? '');

@@ -12,11 +12,11 @@ export const unknownPartner: Rule<ConveningFacts | ReviewFacts> = {
   check(ctx) {
     const ws = ctx.workspace;
     if (!ws) return [];
-    const known = ws.partnerIds();
     const issues: RuleIssue[] = [];
     for (const m of ctx.facts.mentions) {
       if (ws.knownPartner(m.id)) continue;
-      const near = nearestKey(m.id, known);
+      // Every id, in name order, only for a suggestion: most convenings name none unknown.
+      const near = nearestKey(m.id, ws.partnerIds());
       issues.push({
         message: `No worksheet is about a partner \`${m.id}\`${near ? `: did you mean \`${near}\`?` : '. Check the spelling, or hold a one-on-one with them and record it in a worksheet first.'}`,
         range: ctx.view.anchor(m.path),

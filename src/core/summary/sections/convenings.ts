@@ -5,7 +5,8 @@
 import type { Meeting } from '../../workspace';
 import { NO_FIXES } from '../../workspace';
 import type { Context } from '../context';
-import { byName, cmp, listed } from '../context';
+import { byName, listed } from '../context';
+import { byCodeUnit } from '../../order';
 import type { Cluster, ConveningEntry, ConveningsSection, PartnerRef } from '../model';
 
 export function convenings(ctx: Context, held: readonly Meeting[], clusters: readonly Cluster[]): ConveningsSection {
@@ -36,7 +37,7 @@ export function convenings(ctx: Context, held: readonly Meeting[], clusters: rea
       gapsTotal: listedGaps.total,
     });
   }
-  items.sort((a, b) => b.partners.length - a.partners.length || byName(a.name, b.name) || cmp(a.uri, b.uri));
+  items.sort((a, b) => b.partners.length - a.partners.length || byName(a.name, b.name) || byCodeUnit(a.uri, b.uri));
   // A shared goal is covered when one convening has every partner who shares it.
   const uncovered = clusters.filter((c) => !together.some((ids) => c.partners.every((p) => ids.has(p.id))));
   return { items: listed(items).items, itemsTotal: items.length, uncovered };

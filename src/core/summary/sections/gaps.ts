@@ -4,7 +4,8 @@ import type { IndexedDocument, Meeting } from '../../workspace';
 import { NO_FIXES } from '../../workspace';
 import { fileLabel } from '../../paths';
 import type { Context } from '../context';
-import { cmp, listed } from '../context';
+import { listed } from '../context';
+import { byCodeUnit } from '../../order';
 import type { Gap, PartnerRef } from '../model';
 
 export function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readonly IndexedDocument[]): { items: Gap[]; total: number } {
@@ -23,5 +24,5 @@ export function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readon
       out.push(gap);
     }
   }
-  return listed(out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || cmp(a.file, b.file) || a.line - b.line));
+  return listed(out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || byCodeUnit(a.file, b.file) || a.line - b.line));
 }
