@@ -72,6 +72,26 @@ describe('reading ahead on a worker thread', () => {
     }
   });
 
+  it('hands over each file its own text when files are asked for out of order, and after a second plan', async () => {
+    const files = write(60);
+    const ahead = new ReadAhead();
+    try {
+      ahead.plan(files.slice(0, 40));
+      await handedOver(ahead, 40);
+      // In order for a while, then out of order, then in order again from elsewhere.
+      const order = [0, 1, 2, 30, 31, 3, 39, 4, 5, 6, 20, 21, 22];
+      for (const i of order) assert.ok(handsOver(ahead.take(files[i]), files[i]), `file ${i}`);
+      assert.equal(ahead.take(files[1]), undefined, 'a file is handed over once, out of order too');
+      ahead.plan(files.slice(40));
+      await handedOver(ahead, 40 - order.length + 20);
+      let given = 0;
+      for (const f of [...files.slice(40).reverse(), ...files.slice(7, 20)]) if (handsOver(ahead.take(f), f)) given++;
+      assert.equal(given, 33);
+    } finally {
+      await ahead.dispose();
+    }
+  });
+
   it('hands over a file whose batch came in but was not taken yet when it is asked for', async () => {
     const [file] = write(1);
     const ahead = new ReadAhead();
