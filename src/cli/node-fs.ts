@@ -30,6 +30,9 @@ export { ReadError, readRegularFile } from './regular-file';
 export interface NodeFileSystem extends FileSystem {
   readText(uri: string): Promise<string>;
   willRead(uris: readonly string[]): void;
+  /** No file will be read ahead any more: the reading thread starts to stop, and any later read is made here. */
+  doneReading(): void;
+  /** Resolves once the reading thread has stopped. */
   dispose(): Promise<void>;
 }
 
@@ -56,6 +59,7 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, o
     return path;
   };
   return {
+    doneReading: () => void ahead?.dispose(),
     dispose: async () => ahead?.dispose(),
     readFile: async (uri) => {
       const path = readable(uri);
