@@ -13,6 +13,7 @@ import type { ParsedFile, YamlPath } from '../yaml';
 import { YamlView, parseFile } from '../yaml';
 import { daysBetween } from '../dates';
 import { fileLabel } from '../paths';
+import { byCodeUnit } from '../order';
 import { ThemeMatcher } from '../summary/themes';
 import type { ConveningEntry, Gap, HistoryMeeting, NoteMention, NoteTrack, PartnerHistory, ReviewCommitmentEntry, StepEntry, SuccessEntry, TrackMark } from './model';
 import { DEFAULT_UNMET_AFTER_DAYS } from './model';
@@ -127,7 +128,7 @@ export function partnerHistory(index: WorkspaceIndex, partnerId: string, options
   });
 
   const commitments: ReviewCommitmentEntry[] = [];
-  const reviews = index.documents('review').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.uri.localeCompare(b.uri));
+  const reviews = index.documents('review').sort((a, b) => byCodeUnit(a.date ?? '', b.date ?? '') || byCodeUnit(a.uri, b.uri));
   for (const doc of reviews) {
     const facts = factsOfKind(doc.facts, 'review');
     if (!facts) continue;
@@ -145,7 +146,7 @@ export function partnerHistory(index: WorkspaceIndex, partnerId: string, options
   }
 
   const convenings: ConveningEntry[] = [];
-  for (const doc of index.documents('convening').sort((a, b) => a.uri.localeCompare(b.uri))) {
+  for (const doc of index.documents('convening').sort((a, b) => byCodeUnit(a.uri, b.uri))) {
     const facts = factsOfKind(doc.facts, 'convening');
     const entry = facts?.partners.find((p) => p.id === partnerId);
     if (!facts || !entry) continue;

@@ -157,7 +157,7 @@ export function buildIdentity(meetings: readonly Meeting[]): Identity {
   }
   const idsByName = new Map<string, IdFirst[]>();
   for (const [key, ids] of byName) {
-    if (ids.size > 1) idsByName.set(key, [...ids].map(([id, first]) => ({ id, first })).sort((a, b) => earlier(a.first, b.first) || a.id.localeCompare(b.id)));
+    if (ids.size > 1) idsByName.set(key, [...ids].map(([id, first]) => ({ id, first })).sort((a, b) => earlier(a.first, b.first) || byCodeUnit(a.id, b.id)));
   }
   const namesById = new Map<string, NamedFirst[]>();
   for (const [id, ns] of names) {

@@ -672,7 +672,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
       const cur = first.get(round);
       if (cur === undefined || cur === '9999-12-31') first.set(round, date);
     }
-    return [...first.entries()].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0])).map(([r]) => r);
+    return [...first.entries()].sort((a, b) => byCodeUnit(a[1], b[1]) || byCodeUnit(a[0], b[0])).map(([r]) => r);
   }
 
   /** What completion offers from the workspace; kept until a document changes. */
@@ -805,7 +805,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 
   roundsWithMeetings(): string[] {
-    return [...this.identity().roundSizes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r]) => r);
+    return [...this.identity().roundSizes].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0])).map(([r]) => r);
   }
 
   roundLookalike(round: string): { round: string; meetings: number; example: MeetingRef } | undefined {

@@ -7,6 +7,7 @@ import { factsOfKind } from '../../facts';
 import { daysBetween, isIsoDate } from '../../dates';
 import { SourceLines } from '../locate';
 import { listed } from '../context';
+import { byCodeUnit } from '../../order';
 import type { CarriedCommitment, Commitment } from '../model';
 
 function commitmentsOf(doc: IndexedDocument, today: string): Commitment[] {
@@ -57,6 +58,6 @@ export function carried(reviews: readonly IndexedDocument[], earlierRounds: read
       out.push(item);
     }
   }
-  out.sort((a, b) => (b.daysLate ?? -1) - (a.daysLate ?? -1) || order.get(a.round)! - order.get(b.round)! || a.uri.localeCompare(b.uri) || a.index - b.index);
+  out.sort((a, b) => (b.daysLate ?? -1) - (a.daysLate ?? -1) || order.get(a.round)! - order.get(b.round)! || byCodeUnit(a.uri, b.uri) || a.index - b.index);
   return listed(out);
 }
