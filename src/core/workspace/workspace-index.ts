@@ -616,7 +616,6 @@ export class WorkspaceIndex implements WorkspaceFacts {
    * takes the locale's collation, which costs a check of a whole workspace
    * more than the lookups (its set-up alone, 7 ms, once per process).
    */
-
   private partnerMap(): Map<string, Partner> {
     if (!this.partnersCache) {
       const newestFirst = (a: Meeting, b: Meeting) => byCodeUnit(b.date ?? '', a.date ?? '') || byCodeUnit(a.uri, b.uri);
