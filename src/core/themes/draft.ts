@@ -10,6 +10,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, Scalar } from 'yaml';
 import type { Theme } from '../facts';
 import { slugify } from '../paths';
+import { byCodeUnit } from '../order';
 import type { ReviewSummary } from '../summary/model';
 import { STARTER_THEMES } from './vocabulary';
 
@@ -42,7 +43,7 @@ export function draftThemes(summary: Pick<ReviewSummary, 'themes'>, agreed: read
     // A label made from the id, not the tag as typed: tags come from many hands.
     out.push({ id, label: s?.label ?? readable(id), synonyms: s ? [...s.synonyms] : id.includes('-') ? [id.replace(/-/g, ' ')] : [], partners: partners.size });
   }
-  return out.sort((a, b) => b.partners - a.partners || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return out.sort((a, b) => b.partners - a.partners || byCodeUnit(a.label, b.label));
 }
 
 function readable(id: string): string {

@@ -183,7 +183,7 @@ export function buildIdentity(meetings: readonly Meeting[]): Identity {
 export function roundsNear(identity: Identity, date: string, limit = 2): string[] {
   const { dated, lookalikes } = identity;
   if (!identity.datedSorted) {
-    dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    dated.sort((a, b) => byCodeUnit(a.date, b.date));
     identity.datedSorted = true;
   }
   const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
