@@ -4,6 +4,7 @@
 //   dist/cli.js             the command-line tool (`partner-worksheets`): a loader for
 //   dist/cli-main.js        the CLI's bundle, and
 //   dist/cli-main.code-cache  V8's code for it, written after a check of the examples (bin.ts)
+//   dist/read-ahead.js      the CLI's reading thread (read-ahead-worker.ts), a script of its own
 //   dist/webview/main.js    the team review panel's page
 //   dist/webview/form/main.js  the worksheet form's page
 //   dist/webview/history/main.js  the partner history panel's page
