@@ -264,6 +264,22 @@ describe('light read (line reader) against the full parse', () => {
     }
   });
 
+  it('reads every key as written however many keys were met before, in block and flow maps', () => {
+    // Thousands of keys, some the start of others, read twice in two orders: keys kept from
+    // earlier texts (plainKey) must never stand in for another key of the same length or start.
+    const keys = Array.from({ length: 6000 }, (_, i) => `${['k', 'status', 'stat', 'statuses'][i % 4]}${i % 4 === 0 ? i : i % 7 === 0 ? '' : `-${i}`}`);
+    const unique = [...new Set(keys)];
+    for (const order of [unique, [...unique].reverse()]) {
+      for (let at = 0; at < order.length; at += 50) {
+        const some = order.slice(at, at + 50);
+        const block = readLight(some.map((k, i) => `${k}: ${i}\n`).join(''));
+        assert.deepStrictEqual(Object.keys(block?.data as object), some);
+        const flow = readLight(`m: {${some.map((k, i) => `${k}: ${i}`).join(', ')}}\n`);
+        assert.deepStrictEqual(Object.keys((flow?.data as { m: object }).m), some);
+      }
+    }
+  });
+
   it('reads comments and block scalars with the full parse\'s ranges, where comments end a collection too', () => {
     const options = { today: '2026-11-24', config, workspace };
     for (const text of [
