@@ -80,11 +80,22 @@ function jsonElement(file: string, f: Finding): string {
     "column": ${start.character + 1},
     "endLine": ${end.line + 1},
     "endColumn": ${end.character + 1},
-    "severity": ${JSON.stringify(f.severity)},
-    "code": ${JSON.stringify(f.code)},
+    "severity": ${quoted(f.severity)},
+    "code": ${quoted(f.code)},
     "message": ${JSON.stringify(f.message)}
   }`;
 }
+
+/**
+ * A severity or rule code as a JSON string. There are a few dozen, each
+ * printed thousands of times: each is stringified once.
+ */
+function quoted(word: string): string {
+  let json = QUOTED.get(word);
+  if (json === undefined) QUOTED.set(word, (json = JSON.stringify(word)));
+  return json;
+}
+const QUOTED = new Map<string, string>();
 
 function toText(results: FileFindings[]): string {
   const lines: string[] = [];

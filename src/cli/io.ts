@@ -41,7 +41,8 @@ export function toPath(uri: string): string {
 
 /** A file's path as the JSON and github formats print it: with `/` on every system, as in the repository. */
 export function slashed(path: string): string {
-  return path.split('\\').join('/');
+  // Asked of every file: a path without a backslash (any path on POSIX) is not split and joined again.
+  return path.includes('\\') ? path.split('\\').join('/') : path;
 }
 
 /**
