@@ -54,21 +54,21 @@ export interface AsMeant {
    * Keys renamed in `data` (`Next step` read as `next_step`): the path in
    * `data`, joined with `/`, to the key as written.
    */
-  renamed: Map<string, string>;
+  renamed: ReadonlyMap<string, string>;
   /** True when the data is valid against the kind's schema as written, and so has no slip. */
   valid?: boolean;
 }
 
 /** The data read as meant, with the slips it took. */
 export function readAsMeant(kind: FileKind, data: unknown): AsMeant {
-  if (!ROOTS[kind] || typeof data !== 'object' || data === null) return { data, slips: [], renamed: new Map() };
+  if (!ROOTS[kind] || typeof data !== 'object' || data === null) return { data, slips: [], renamed: NO_RENAMES };
   // The facts and the schema check both read a file's data as meant: walk it once.
   const known = (data as { [READING]?: { kind: FileKind; meant: AsMeant } })[READING];
   if (known?.kind === kind) return known.meant;
   // Every slip is a value or key the schema refuses, so data the schema takes
   // as written has none: most files are like that, and the validator that
   // tells (needed by the schema check anyway) costs less than the walk.
-  const out: AsMeant = (VALIDATORS[kind] as ValidateFunction)(data) ? { data, slips: [], renamed: new Map(), valid: true } : walkAsMeant(kind, data);
+  const out: AsMeant = (VALIDATORS[kind] as ValidateFunction)(data) ? { data, slips: [], renamed: NO_RENAMES, valid: true } : walkAsMeant(kind, data);
   // Kept on the data itself, under a symbol that is not enumerable (copies,
   // comparisons and JSON leave it out), for as long as the data is held. A
   // WeakMap of every document read cost the garbage collector more than the walk.
@@ -76,9 +76,16 @@ export function readAsMeant(kind: FileKind, data: unknown): AsMeant {
   return out;
 }
 
+/** What the walk fills in: the keys it renames among the rest. */
+type Walking = AsMeant & { renamed: Map<string, string> };
+
+/** Data with no slip renames no key: one empty map for all of it, where a map each was an allocation per file read. */
+const NO_RENAMES: ReadonlyMap<string, string> = new Map();
+
 /** The walk alone, without the validator's shortcut or the reading kept: for the test that the shortcut changes nothing. */
 export function walkAsMeant(kind: FileKind, data: unknown): AsMeant {
-  const out: AsMeant = { data, slips: [], renamed: new Map() };
+  const renamed = new Map<string, string>();
+  const out: Walking = { data, slips: [], renamed };
   if (typeof data === 'object' && data !== null) out.data = walk(ROOTS[kind], ROOTS[kind], data, { segs: [], written: [] }, out);
   return out;
 }
@@ -203,7 +210,7 @@ function accepts(s: Schema, v: unknown): boolean {
 }
 
 
-function walk(root: Schema, node: unknown, value: unknown, trail: Trail, out: AsMeant): unknown {
+function walk(root: Schema, node: unknown, value: unknown, trail: Trail, out: Walking): unknown {
   const s = resolve(root, node);
   const typed = typedBranches(root, s);
   if (typed) {
@@ -264,7 +271,7 @@ function walk(root: Schema, node: unknown, value: unknown, trail: Trail, out: As
 }
 
 /** The walk one level down, at segment `seg` (written `written`), with the trail back as it was after. */
-function descend(root: Schema, node: unknown, value: unknown, trail: Trail, seg: string | number, written: string | number, out: AsMeant): unknown {
+function descend(root: Schema, node: unknown, value: unknown, trail: Trail, seg: string | number, written: string | number, out: Walking): unknown {
   trail.segs.push(seg);
   trail.written.push(written);
   const next = walk(root, node, value, trail, out);
@@ -283,7 +290,7 @@ function withoutBranches(s: Schema): Schema {
 }
 
 /** A string where the schema wants another type: yes for true, `90 min`, a paragraph or `a, b` for a list. */
-function fromString(root: Schema, s: Schema, value: string, trail: Trail, out: AsMeant): unknown {
+function fromString(root: Schema, s: Schema, value: string, trail: Trail, out: Walking): unknown {
   const ts = types(s);
   const path = pathOf(trail, true);
   if (ts.includes('boolean')) {
@@ -328,7 +335,7 @@ function allowedOf(s: Schema): string[] {
 }
 
 /** A string of the right type in the wrong form: a date, a capitalised value, an id with spaces. */
-function stringSlip(s: Schema, value: string, trail: Trail, out: AsMeant): unknown {
+function stringSlip(s: Schema, value: string, trail: Trail, out: Walking): unknown {
   const path = () => pathOf(trail, true);
   if (Array.isArray(s.enum)) {
     const allowed = allowedOf(s);

@@ -45,7 +45,7 @@ export function validateSchema(kind: FileKind, data: unknown, view: YamlView): F
 }
 
 /** A path in the data as meant, as written in the file (`next_step` back to `Next step`). */
-function writtenPath(path: YamlPath, renamed: Map<string, string>): YamlPath {
+function writtenPath(path: YamlPath, renamed: ReadonlyMap<string, string>): YamlPath {
   if (renamed.size === 0) return path;
   return path.map((seg, i) => renamed.get(path.slice(0, i + 1).join('/')) ?? seg);
 }
