@@ -899,7 +899,7 @@ const KEY_MAX = 40;
 function plainKey(text: string, at: number, end: number): unknown {
   const length = end - at;
   if (length > KEY_MAX || length === 0) return resolvePlain(text.slice(at, end));
-  // Spread well enough that the 153 keys of the four schemas share few slots, and no two of a worksheet's.
+  // Spread enough that of the 153 keys of the four schemas, four pairs share a slot and none of the worksheet's do.
   let h = Math.imul(length, 0x9e3779b1);
   h = Math.imul(h ^ text.charCodeAt(at), 0x85ebca6b);
   h = Math.imul(h ^ text.charCodeAt(end - 1), 0xc2b2ae35);
