@@ -53,6 +53,7 @@ const cases: SlipCase[] = [
   { name: 'a partner id with spaces', slip: ['id: riverside-youth', 'id: Riverside Youth'], at: 'Riverside Youth', says: /a partner id is lower case with dashes/, fixTo: 'riverside-youth' },
   { name: 'a round with a capital', slip: ['round: autumn-2026', 'round: Autumn 2026'], at: 'Autumn 2026', says: /a round id/, fixTo: 'autumn-2026' },
   { name: 'notes as one paragraph', slip: ['values: [Teens make the creative decisions]', 'values: Teens make the creative decisions. Work is paid.'], at: 'Teens make the creative decisions. Work is paid.', says: /one paragraph; it is a list, one point per item\. Read as 2 items/, fixTo: '[Teens make the creative decisions., Work is paid.]' },
+  { name: 'notes as one paragraph, with commas and brackets inside a sentence', slip: ['values: [Teens make the creative decisions]', 'values: Teens decide, with us. Work is paid [weekly].'], at: 'Teens decide, with us. Work is paid [weekly].', says: /Read as 2 items/, fixTo: '["Teens decide, with us.", "Work is paid [weekly]."]' },
   { name: 'attendees on one line', slip: ['our_attendees: [sam]', 'our_attendees: sam, ana'], at: 'sam, ana', says: /a list of ids/, fixTo: '[sam, ana]' },
   { name: 'a field name with a space', slip: ['next_step:', 'Next step:'], at: 'Next step', says: /`Next step` is read as `next_step`/, fixTo: 'next_step' },
   { name: 'a field name capitalised', slip: ['thanked: true', 'Thanked: true'], at: 'Thanked', fixTo: 'thanked' },

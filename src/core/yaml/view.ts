@@ -262,6 +262,16 @@ export function yamlString(s: string): string {
 }
 
 /**
+ * Plain YAML for a string scalar as an item of a flow list (`[a, b]`): there a
+ * comma or a bracket ends or opens an item, so text holding one is quoted
+ * (`We need space, and time.` is one item, not two).
+ */
+export function yamlFlowItem(s: string): string {
+  return FLOW_INDICATOR.test(s) ? JSON.stringify(s) : yamlString(s);
+}
+const FLOW_INDICATOR = /[,[\]{}]/;
+
+/**
  * What a plain scalar cannot be: it would read as another type, as a key, as
  * a comment (` #` starts one: `Room #1 first` read back as `Room`), or lose
  * its edges.
