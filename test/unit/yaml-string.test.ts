@@ -6,6 +6,31 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { yamlFlowItem, yamlString } from '../../src/core/yaml';
+import { CONVENING, WORKSHEET, applyEdits, check, variant } from './helpers';
+
+/**
+ * A snippet as the editor inserts it with every placeholder left at its
+ * default: `${1:text}` is the text, a choice its first option, `$1` nothing,
+ * and `\$`, `\}`, `\\` the characters themselves.
+ */
+function atDefaults(snippet: string): string {
+  let out = '';
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i];
+    if (c === '\\' && i + 1 < snippet.length) out += snippet[++i];
+    else if (c === '$' && snippet[i + 1] === '{') {
+      const m = /^\$\{\d+(:|\|([^,|]*)[^}]*\|\}|\})/.exec(snippet.slice(i))!;
+      if (m[1] === ':') i += m[0].length - 1;
+      else { out += m[2] ?? ''; i += m[0].length - 1; }
+    } else if (c === '$' && /\d/.test(snippet[i + 1])) while (/\d/.test(snippet[i + 1])) i++;
+    else if (c === '}') continue; // the end of a `${1:...}` placeholder
+    else out += c;
+  }
+  return out;
+}
+
+/** Partners' words with what YAML or snippets give a meaning to. */
+const WORDS = ['Success: every teen is paid', 'Room #1 first, then the hall', '"Safe" spaces, open late', '- more rooms', 'Pay $5 an hour {at least}', 'A back\\slash and a brace }', 'yes'];
 
 /** Pieces of one-line text: words, the characters YAML gives a meaning to, keywords, spaces of other kinds. */
 const PIECES = ['a', 'Z', 'é', 'word', ' ', '  ', '\t', ':', ': ', '#', ' #', '# ', '-', '- ', '?', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '~', '.', '0', '12', '+', 'true', 'False', 'NULL', 'yes', 'No', 'on', 'OFF', '\u00a0', '\u2003', '\u3000', '\\'];
@@ -24,6 +49,28 @@ describe('YAML values written by quick fixes', () => {
       const written = `[${items.map(yamlFlowItem).join(', ')}]`;
       assert.deepStrictEqual(parse(`values: ${written}\n`), { values: items }, written);
     }), { numRuns: 2000 });
+  });
+
+  it('quick fixes carry the partner\'s words whole, in the plain edit and in the snippet the editor inserts', () => {
+    const worksheet = (words: string) => variant(WORKSHEET, [['confirmation']], [['next_step']], [['follow_up']], [['notes', 'success_in_their_words'], words], [['notes', 'goals'], [words]]);
+    const convening = (words: string) => variant(CONVENING, [['coordinator']], [['convener', 'organization'], words]);
+    for (const words of WORDS) {
+      // The data the fix writes into, and the field that must hold the words.
+      const cases: [text: string, uri: string | undefined, code: string, block: string, field: string][] = [
+        [worksheet(words), undefined, 'missing-confirmation', 'confirmation', 'statement'],
+        [worksheet(words), undefined, 'missing-next-step', 'next_step', 'serves_goal'],
+        [convening(words), '/team/convenings/westside.convening.yaml', 'coordinator-vacant', 'coordinator', 'organization'],
+      ];
+      const read = (yaml: string, block: string, field: string) => (parse(yaml) as Record<string, Record<string, unknown>>)[block][field];
+      for (const [text, uri, code, block, field] of cases) {
+        const finding = check(text, uri ? { uri } : {}).find((f) => f.code === code);
+        const fix = finding?.fixes?.find((x) => x.preferred);
+        assert.ok(fix?.snippetEdits, `${code} offers a fix with a snippet for ${JSON.stringify(words)}`);
+        assert.equal(read(applyEdits(text, fix.edits), block, field), words, `${code}, plain edit, ${JSON.stringify(words)}`);
+        const viaSnippet = applyEdits(text, fix.snippetEdits.map((e) => ({ ...e, newText: atDefaults(e.newText) })));
+        assert.equal(read(viaSnippet, block, field), words, `${code}, snippet, ${JSON.stringify(words)}:\n${viaSnippet}`);
+      }
+    }
   });
 
   it('stay plain where YAML reads them plainly: notes, goals and names as people write them', () => {

@@ -27,7 +27,7 @@ export const missingConfirmation: Rule<WorksheetFacts> = {
         mapPath: [],
         key: 'confirmation',
         plain: ['', 'asked: true', `statement: ${q(statement)}`, 'response: confirmed'],
-        snippet: ['', 'asked: true', `statement: \${1:${snippetText(statement)}}`, 'response: ${2|confirmed,corrected,not-asked|}'],
+        snippet: ['', 'asked: true', `statement: \${1:${snippetText(q(statement))}}`, 'response: ${2|confirmed,corrected,not-asked|}'],
         after: ['notes'],
         preferred: true,
       })]),
