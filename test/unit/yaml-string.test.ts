@@ -70,6 +70,13 @@ describe('YAML values written by quick fixes', () => {
         const viaSnippet = applyEdits(text, fix.snippetEdits.map((e) => ({ ...e, newText: atDefaults(e.newText) })));
         assert.equal(read(viaSnippet, block, field), words, `${code}, snippet, ${JSON.stringify(words)}:\n${viaSnippet}`);
       }
+      // An indicator id written with the same characters, as the metric a goal without one is offered.
+      const text = variant(CONVENING, [['goals', 0, 'metrics']], [['measurement', 'indicators', 0, 'id'], words]);
+      const fix = check(text, { uri: '/team/convenings/westside.convening.yaml' }).find((f) => f.code === 'goal-without-metric')?.fixes?.[0];
+      assert.ok(fix?.snippetEdits, `goal-without-metric offers a fix with a snippet for ${JSON.stringify(words)}`);
+      const metrics = (yaml: string) => (parse(yaml) as { goals: { metrics: unknown }[] }).goals[0].metrics;
+      assert.deepEqual(metrics(applyEdits(text, fix.edits)), [words], `goal-without-metric, plain edit, ${JSON.stringify(words)}`);
+      assert.deepEqual(metrics(applyEdits(text, fix.snippetEdits.map((e) => ({ ...e, newText: atDefaults(e.newText) })))), [words], `goal-without-metric, snippet, ${JSON.stringify(words)}`);
     }
   });
 

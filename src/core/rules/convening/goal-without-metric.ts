@@ -1,6 +1,7 @@
 import type { Rule, RuleIssue } from '../rule';
 import type { ConveningFacts } from '../../facts';
-import { compact, insertFix, setFix } from '../fixes';
+import { compact, insertFix, setFix, snippetText } from '../fixes';
+import { yamlFlowItem } from '../../yaml';
 
 export const goalWithoutMetric: Rule<ConveningFacts> = {
   code: 'goal-without-metric',
@@ -14,10 +15,12 @@ export const goalWithoutMetric: Rule<ConveningFacts> = {
       if (g.metrics.length > 0) return;
       const statement = g.statement ?? `goal ${i + 1}`;
       const metric = indicators[0] ?? 'metric-id';
+      // Written inside brackets: an id people wrote with a comma in it stays one item.
+      const item = yamlFlowItem(metric);
       const present = ctx.view.pair(['goals', i, 'metrics']) !== undefined;
       const fix = present
-        ? setFix(ctx.view, `Track it with \`${metric}\``, ['goals', i, 'metrics'], `[${metric}]`, true)
-        : insertFix(ctx.view, { title: `Track it with \`${metric}\``, mapPath: ['goals', i], key: 'metrics', plain: [`[${metric}]`], snippet: [`[\${1:${metric}}]`], after: ['statement'], preferred: true });
+        ? setFix(ctx.view, `Track it with \`${metric}\``, ['goals', i, 'metrics'], `[${item}]`, true)
+        : insertFix(ctx.view, { title: `Track it with \`${metric}\``, mapPath: ['goals', i], key: 'metrics', plain: [`[${item}]`], snippet: [`[\${1:${snippetText(item)}}]`], after: ['statement'], preferred: true });
       issues.push({
         message: `"${statement}" has no metric. Name an indicator from \`measurement.indicators\`, so partners can see progress together.`,
         range: ctx.view.anchor(['goals', i, 'statement'], ['goals', i]),
