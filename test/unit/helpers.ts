@@ -152,3 +152,31 @@ export function applyEdits(text: string, edits: { range: Finding['range']; newTe
   for (const e of sortedEdits) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
+
+/**
+ * A snippet as the editor inserts it with every placeholder left at its
+ * default: `${1:text}` is the text, a choice its first option, `$1` nothing,
+ * and `\$`, `\}`, `\\` the characters themselves.
+ */
+export function snippetAtDefaults(snippet: string): string {
+  let out = '';
+  let open = 0; // placeholders `${1:` whose `}` is still to come
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i];
+    const rest = snippet.slice(i);
+    const tab = /^\$(?:\d+|\{\d+\})/.exec(rest);
+    const choice = /^\$\{\d+\|([^,|]*)[^}]*\|\}/.exec(rest);
+    const placeholder = /^\$\{\d+:/.exec(rest);
+    if (c === '\\' && i + 1 < snippet.length) out += snippet[++i];
+    else if (choice) {
+      out += choice[1];
+      i += choice[0].length - 1;
+    } else if (placeholder) {
+      open++;
+      i += placeholder[0].length - 1;
+    } else if (tab) i += tab[0].length - 1;
+    else if (c === '}' && open > 0) open--;
+    else out += c;
+  }
+  return out;
+}

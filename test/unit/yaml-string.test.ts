@@ -6,28 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { yamlFlowItem, yamlString } from '../../src/core/yaml';
-import { CONVENING, WORKSHEET, applyEdits, check, variant } from './helpers';
-
-/**
- * A snippet as the editor inserts it with every placeholder left at its
- * default: `${1:text}` is the text, a choice its first option, `$1` nothing,
- * and `\$`, `\}`, `\\` the characters themselves.
- */
-function atDefaults(snippet: string): string {
-  let out = '';
-  for (let i = 0; i < snippet.length; i++) {
-    const c = snippet[i];
-    if (c === '\\' && i + 1 < snippet.length) out += snippet[++i];
-    else if (c === '$' && snippet[i + 1] === '{') {
-      const m = /^\$\{\d+(:|\|([^,|]*)[^}]*\|\}|\})/.exec(snippet.slice(i))!;
-      if (m[1] === ':') i += m[0].length - 1;
-      else { out += m[2] ?? ''; i += m[0].length - 1; }
-    } else if (c === '$' && /\d/.test(snippet[i + 1])) while (/\d/.test(snippet[i + 1])) i++;
-    else if (c === '}') continue; // the end of a `${1:...}` placeholder
-    else out += c;
-  }
-  return out;
-}
+import { CONVENING, WORKSHEET, applyEdits, check, snippetAtDefaults, variant } from './helpers';
 
 /** Partners' words with what YAML or snippets give a meaning to. */
 const WORDS = ['Success: every teen is paid', 'Room #1 first, then the hall', '"Safe" spaces, open late', '- more rooms', 'Pay $5 an hour {at least}', 'A back\\slash and a brace }', 'yes'];
@@ -67,7 +46,7 @@ describe('YAML values written by quick fixes', () => {
         const fix = finding?.fixes?.find((x) => x.preferred);
         assert.ok(fix?.snippetEdits, `${code} offers a fix with a snippet for ${JSON.stringify(words)}`);
         assert.equal(read(applyEdits(text, fix.edits), block, field), words, `${code}, plain edit, ${JSON.stringify(words)}`);
-        const viaSnippet = applyEdits(text, fix.snippetEdits.map((e) => ({ ...e, newText: atDefaults(e.newText) })));
+        const viaSnippet = applyEdits(text, fix.snippetEdits.map((e) => ({ ...e, newText: snippetAtDefaults(e.newText) })));
         assert.equal(read(viaSnippet, block, field), words, `${code}, snippet, ${JSON.stringify(words)}:\n${viaSnippet}`);
       }
       // An indicator id written with the same characters, as the metric a goal without one is offered.
@@ -76,7 +55,7 @@ describe('YAML values written by quick fixes', () => {
       assert.ok(fix?.snippetEdits, `goal-without-metric offers a fix with a snippet for ${JSON.stringify(words)}`);
       const metrics = (yaml: string) => (parse(yaml) as { goals: { metrics: unknown }[] }).goals[0].metrics;
       assert.deepEqual(metrics(applyEdits(text, fix.edits)), [words], `goal-without-metric, plain edit, ${JSON.stringify(words)}`);
-      assert.deepEqual(metrics(applyEdits(text, fix.snippetEdits.map((e) => ({ ...e, newText: atDefaults(e.newText) })))), [words], `goal-without-metric, snippet, ${JSON.stringify(words)}`);
+      assert.deepEqual(metrics(applyEdits(text, fix.snippetEdits.map((e) => ({ ...e, newText: snippetAtDefaults(e.newText) })))), [words], `goal-without-metric, snippet, ${JSON.stringify(words)}`);
     }
   });
 
