@@ -84,8 +84,7 @@ const NO_RENAMES: ReadonlyMap<string, string> = new Map();
 
 /** The walk alone, without the validator's shortcut or the reading kept: for the test that the shortcut changes nothing. */
 export function walkAsMeant(kind: FileKind, data: unknown): AsMeant {
-  const renamed = new Map<string, string>();
-  const out: Walking = { data, slips: [], renamed };
+  const out: Walking = { data, slips: [], renamed: new Map() };
   if (typeof data === 'object' && data !== null) out.data = walk(ROOTS[kind], ROOTS[kind], data, { segs: [], written: [] }, out);
   return out;
 }

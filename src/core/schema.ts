@@ -5,7 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import type { FileKind, Finding, Fix } from './types';
 import type { YamlPath , YamlView} from './yaml';
-import { yamlFlowItem, yamlString } from './yaml';
+import { flowScalar, yamlString } from './yaml';
 import type { Slip } from './forgive';
 import { readAsMeant } from './forgive';
 import { basename } from './paths';
@@ -137,7 +137,7 @@ function slipFinding(slip: Slip, view: YamlView, kind: FileKind): Finding {
     }
     case 'paragraph': {
       const items = slip.items ?? [];
-      const list = `[${items.map((x) => yamlFlowItem(x)).join(', ')}]`;
+      const list = `[${items.map((x) => flowScalar(x)).join(', ')}]`;
       const message = slip.refersTo
         ? `${here} is written on one line; it is a list of ids. Read as ${list}: write it as a list.`
         : `${here} is written as one paragraph; it is a list, one point per item. Read as ${items.length} item${items.length === 1 ? '' : 's'}: split it into a list.`;

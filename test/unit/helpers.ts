@@ -180,3 +180,8 @@ export function snippetAtDefaults(snippet: string): string {
   }
   return out;
 }
+
+/** The text with these snippet edits made, every placeholder at its default (snippetAtDefaults). */
+export function applySnippetsAtDefaults(text: string, edits: { range: Finding['range']; newText: string }[]): string {
+  return applyEdits(text, edits.map((e) => ({ ...e, newText: snippetAtDefaults(e.newText) })));
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { CONFIG, CONVENING, REVIEW, TODAY, WORKSHEET, applyEdits, check, codes, covered, snippetAtDefaults, variant } from './helpers';
+import { CONFIG, CONVENING, REVIEW, TODAY, WORKSHEET, applyEdits, applySnippetsAtDefaults, check, codes, covered, variant } from './helpers';
 import type { Edit } from './helpers';
 import { RULES } from '../../src/core/rules';
 import { WorkspaceIndex } from '../../src/core/workspace';
@@ -165,8 +165,7 @@ describe('gap rules', () => {
           assert.ok(!after.some((x) => x.code === 'schema'), `schema error after "${fix.title}":\n${fixed}\n${JSON.stringify(after)}`);
           if (fix.snippetEdits) {
             // The snippet form, with each placeholder at its default, is valid YAML too.
-            const resolved = fix.snippetEdits.map((e) => ({ ...e, newText: snippetAtDefaults(e.newText) }));
-            const viaSnippet = applyEdits(c.text, resolved);
+            const viaSnippet = applySnippetsAtDefaults(c.text, fix.snippetEdits);
             assert.equal(parseDocument(viaSnippet).errors.length, 0, viaSnippet);
             assert.ok(!checkCase(c, viaSnippet).some((x) => x.code === 'schema'), `schema error after the snippet of "${fix.title}":\n${viaSnippet}`);
           }

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { yamlFlowItem, yamlString } from '../../src/core/yaml';
-import { CONVENING, WORKSHEET, applyEdits, check, snippetAtDefaults, variant } from './helpers';
+import { flowScalar, yamlString } from '../../src/core/yaml';
+import { CONVENING, WORKSHEET, applyEdits, applySnippetsAtDefaults, check, variant } from './helpers';
 
 /** Partners' words with what YAML or snippets give a meaning to. */
 const WORDS = ['Success: every teen is paid', 'Room #1 first, then the hall', '"Safe" spaces, open late', '- more rooms', 'Pay $5 an hour {at least}', 'A back\\slash and a brace }', 'yes'];
@@ -25,7 +25,7 @@ describe('YAML values written by quick fixes', () => {
 
   it('as items of a bracketed list, read back as one item each, commas and brackets included', () => {
     fc.assert(fc.property(fc.array(oneLine, { minLength: 1, maxLength: 4 }), (items) => {
-      const written = `[${items.map(yamlFlowItem).join(', ')}]`;
+      const written = `[${items.map(flowScalar).join(', ')}]`;
       assert.deepStrictEqual(parse(`values: ${written}\n`), { values: items }, written);
     }), { numRuns: 2000 });
   });
@@ -46,7 +46,7 @@ describe('YAML values written by quick fixes', () => {
         const fix = finding?.fixes?.find((x) => x.preferred);
         assert.ok(fix?.snippetEdits, `${code} offers a fix with a snippet for ${JSON.stringify(words)}`);
         assert.equal(read(applyEdits(text, fix.edits), block, field), words, `${code}, plain edit, ${JSON.stringify(words)}`);
-        const viaSnippet = applyEdits(text, fix.snippetEdits.map((e) => ({ ...e, newText: snippetAtDefaults(e.newText) })));
+        const viaSnippet = applySnippetsAtDefaults(text, fix.snippetEdits);
         assert.equal(read(viaSnippet, block, field), words, `${code}, snippet, ${JSON.stringify(words)}:\n${viaSnippet}`);
       }
       // An indicator id written with the same characters, as the metric a goal without one is offered.
@@ -55,7 +55,7 @@ describe('YAML values written by quick fixes', () => {
       assert.ok(fix?.snippetEdits, `goal-without-metric offers a fix with a snippet for ${JSON.stringify(words)}`);
       const metrics = (yaml: string) => (parse(yaml) as { goals: { metrics: unknown }[] }).goals[0].metrics;
       assert.deepEqual(metrics(applyEdits(text, fix.edits)), [words], `goal-without-metric, plain edit, ${JSON.stringify(words)}`);
-      assert.deepEqual(metrics(applyEdits(text, fix.snippetEdits.map((e) => ({ ...e, newText: snippetAtDefaults(e.newText) })))), [words], `goal-without-metric, snippet, ${JSON.stringify(words)}`);
+      assert.deepEqual(metrics(applySnippetsAtDefaults(text, fix.snippetEdits)), [words], `goal-without-metric, snippet, ${JSON.stringify(words)}`);
     }
   });
 

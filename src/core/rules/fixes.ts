@@ -2,6 +2,7 @@
 // the same edit with snippet tab stops for editors that take them.
 import type { Fix } from '../types';
 import type { YamlPath, YamlView } from '../yaml';
+import { snippetText } from '../snippet-text';
 
 export interface InsertSpec {
   title: string;
@@ -37,6 +38,16 @@ export function setFix(view: YamlView, title: string, path: YamlPath, value: str
 }
 
 export { snippetText } from '../snippet-text';
+
+/**
+ * A snippet tab stop whose default is `yaml`, a value already written as YAML
+ * (yamlString, flowScalar), escaped for the snippet syntax: the editor then
+ * inserts what the plain edit writes. A partner's words put in raw made
+ * lines YAML cannot read ("Success: every teen is paid").
+ */
+export function yamlPlaceholder(stop: number, yaml: string): string {
+  return `\${${stop}:${snippetText(yaml)}}`;
+}
 
 export function compact<T>(items: (T | undefined)[]): T[] {
   return items.filter((x): x is T => x !== undefined);

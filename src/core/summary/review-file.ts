@@ -3,7 +3,7 @@
 // rewrites together, and an empty commitments list with a template of what
 // each commitment needs (an action, an owner, a date) for the meeting to fill.
 import type { ReviewSummary } from './model';
-import { yamlFlowItem, yamlString } from '../yaml';
+import { flowScalar, yamlString } from '../yaml';
 import { formatRate } from './render-html';
 
 const MAX_NAMES = 4;
@@ -60,7 +60,7 @@ export function reviewText(s: ReviewSummary, today: string): string {
 
   const list = (items: string[]) => (items.length ? `\n${items.map((i) => `  - ${yamlString(i)}`).join('\n')}` : ' []');
   const opportunityList = opportunities.length
-    ? `\n${opportunities.map((x) => `  - text: ${yamlString(x.text)}\n    partners: [${[...new Set(x.partners)].map(yamlFlowItem).join(', ')}]`).join('\n')}`
+    ? `\n${opportunities.map((x) => `  - text: ${yamlString(x.text)}\n    partners: [${[...new Set(x.partners)].map(flowScalar).join(', ')}]`).join('\n')}`
     : ' []';
   const owner = s.commitments[0]?.owner ?? 'owner-id';
   return `# Team review of ${s.round}, prefilled from the worksheets on ${today}.

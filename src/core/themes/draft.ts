@@ -10,6 +10,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, Scalar } from 'yaml';
 import type { Theme } from '../facts';
 import { slugify } from '../paths';
+import { flowScalar } from '../yaml';
 import { byCodeUnit } from '../order';
 import type { ReviewSummary } from '../summary/model';
 import { STARTER_THEMES } from './vocabulary';
@@ -68,13 +69,6 @@ export type VocabularyEdit =
   /** The file has a vocabulary (merge was not asked for), or nothing to add, or a shape we will not edit. */
   | { kind: 'refused'; reason: 'has-vocabulary' | 'nothing-to-add' | 'not-settings' };
 
-const YAML_WORDS = /^(?:true|false|yes|no|on|off|null|y|n|~)$/i;
-
-/** A string as a YAML flow scalar: plain when it is safe, else double-quoted (JSON is valid YAML). */
-export function flowScalar(s: string): string {
-  const plain = /^[A-Za-z][A-Za-z0-9 .'/-]*$/.test(s) && !/\s$/.test(s) && !YAML_WORDS.test(s) && !/ #|: /.test(s);
-  return plain ? s : JSON.stringify(s);
-}
 
 /** One theme as one line: `{id: transport, label: Getting there, synonyms: [bus, van]}`. */
 export function themeLine(t: Theme): string {

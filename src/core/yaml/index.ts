@@ -6,7 +6,7 @@ export { ParsedOnDemand, parseFile, parseFull } from './parse';
 export { AnswerPool, AnsweredView, recordAnswers } from './answered-view';
 export type { PathSegment, PosMap, PosNode, PosPair, PosScalar, PosSeq, YamlPath } from './positions';
 export { ZERO_RANGE, linesOf, offsetAt, toRange } from './positions';
-export { YamlView, yamlFlowItem, yamlString } from './view';
+export { YamlView, flowScalar, yamlString } from './view';
 export { quickRead, resolvePlain } from './quick-read';
 export { foldLines, readData } from './light-tree';
 export { MAX_ALIAS_COUNT, MAX_FILE_BYTES, MAX_FILE_CHARS } from './limits';

@@ -262,14 +262,16 @@ export function yamlString(s: string): string {
 }
 
 /**
- * Plain YAML for a string scalar as an item of a flow list (`[a, b]`): there a
- * comma or a bracket ends or opens an item, so text holding one is quoted
- * (`We need space, and time.` is one item, not two).
+ * A string as a YAML flow scalar (an item of `[a, b]`, a value of `{k: v}`):
+ * plain when it is safe, else double-quoted (JSON is valid YAML). There a
+ * comma or a bracket ends or opens an item, so only letters, digits, spaces
+ * and `.'/-` stay plain: `We need space, and time.` is one item, not two.
  */
-export function yamlFlowItem(s: string): string {
-  return FLOW_INDICATOR.test(s) ? JSON.stringify(s) : yamlString(s);
+export function flowScalar(s: string): string {
+  const plain = /^[A-Za-z][A-Za-z0-9 .'/-]*$/.test(s) && !/\s$/.test(s) && !YAML_WORDS.test(s) && !/ #|: /.test(s);
+  return plain ? s : JSON.stringify(s);
 }
-const FLOW_INDICATOR = /[,[\]{}]/;
+const YAML_WORDS = /^(?:true|false|yes|no|on|off|null|y|n|~)$/i;
 
 /**
  * What a plain scalar cannot be: it would read as another type, as a key, as

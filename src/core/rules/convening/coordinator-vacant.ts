@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import type { ConveningFacts } from '../../facts';
 import { COORDINATOR_DUTIES } from '../../facts';
-import { compact, insertFix, snippetText } from '../fixes';
+import { compact, insertFix, yamlPlaceholder } from '../fixes';
 import { yamlString } from '../../yaml';
 
 export const coordinatorVacant: Rule<ConveningFacts> = {
@@ -21,7 +21,7 @@ export const coordinatorVacant: Rule<ConveningFacts> = {
         mapPath: [],
         key: 'coordinator',
         plain: ['', `organization: ${org ? yamlString(org) : '""'}`, 'duties:', ...COORDINATOR_DUTIES.map((d) => `  ${d}: null`)],
-        snippet: ['', `organization: \${1:${org ? snippetText(yamlString(org)) : ''}}`, 'person: ${2:person-id}', 'duties:', ...COORDINATOR_DUTIES.map((d) => `  ${d}: \${2}`)],
+        snippet: ['', `organization: ${yamlPlaceholder(1, org ? yamlString(org) : '')}`, 'person: ${2:person-id}', 'duties:', ...COORDINATOR_DUTIES.map((d) => `  ${d}: \${2}`)],
         after: ['vision_setting', 'partners'],
         preferred: true,
       })]),

@@ -1,7 +1,7 @@
 import type { Rule, RuleIssue } from '../rule';
 import type { ConveningFacts } from '../../facts';
-import { compact, insertFix, setFix, snippetText } from '../fixes';
-import { yamlFlowItem } from '../../yaml';
+import { compact, insertFix, setFix, yamlPlaceholder } from '../fixes';
+import { flowScalar } from '../../yaml';
 
 export const goalWithoutMetric: Rule<ConveningFacts> = {
   code: 'goal-without-metric',
@@ -16,11 +16,11 @@ export const goalWithoutMetric: Rule<ConveningFacts> = {
       const statement = g.statement ?? `goal ${i + 1}`;
       const metric = indicators[0] ?? 'metric-id';
       // Written inside brackets: an id people wrote with a comma in it stays one item.
-      const item = yamlFlowItem(metric);
+      const item = flowScalar(metric);
       const present = ctx.view.pair(['goals', i, 'metrics']) !== undefined;
       const fix = present
         ? setFix(ctx.view, `Track it with \`${metric}\``, ['goals', i, 'metrics'], `[${item}]`, true)
-        : insertFix(ctx.view, { title: `Track it with \`${metric}\``, mapPath: ['goals', i], key: 'metrics', plain: [`[${item}]`], snippet: [`[\${1:${snippetText(item)}}]`], after: ['statement'], preferred: true });
+        : insertFix(ctx.view, { title: `Track it with \`${metric}\``, mapPath: ['goals', i], key: 'metrics', plain: [`[${item}]`], snippet: [`[${yamlPlaceholder(1, item)}]`], after: ['statement'], preferred: true });
       issues.push({
         message: `"${statement}" has no metric. Name an indicator from \`measurement.indicators\`, so partners can see progress together.`,
         range: ctx.view.anchor(['goals', i, 'statement'], ['goals', i]),

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import type { WorksheetFacts } from '../../facts';
 import { isHeld } from '../../facts';
-import { compact, insertFix, snippetText } from '../fixes';
+import { compact, insertFix, yamlPlaceholder } from '../fixes';
 import { q } from './common';
 
 export const missingConfirmation: Rule<WorksheetFacts> = {
@@ -27,7 +27,7 @@ export const missingConfirmation: Rule<WorksheetFacts> = {
         mapPath: [],
         key: 'confirmation',
         plain: ['', 'asked: true', `statement: ${q(statement)}`, 'response: confirmed'],
-        snippet: ['', 'asked: true', `statement: \${1:${snippetText(q(statement))}}`, 'response: ${2|confirmed,corrected,not-asked|}'],
+        snippet: ['', 'asked: true', `statement: ${yamlPlaceholder(1, q(statement))}`, 'response: ${2|confirmed,corrected,not-asked|}'],
         after: ['notes'],
         preferred: true,
       })]),

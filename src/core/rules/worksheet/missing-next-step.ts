@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import type { WorksheetFacts } from '../../facts';
 import { isHeld } from '../../facts';
-import { compact, insertFix, snippetText } from '../fixes';
+import { compact, insertFix, yamlPlaceholder } from '../fixes';
 import { defaultDue, likelyOwner, q } from './common';
 
 export const missingNextStep: Rule<WorksheetFacts> = {
@@ -20,7 +20,7 @@ export const missingNextStep: Rule<WorksheetFacts> = {
       mapPath: [],
       key: 'next_step',
       plain: ['', 'action: Agree how we can help advance their goals', ...(goal ? [`serves_goal: ${q(goal)}`] : []), `owner: ${owner}`, `due: ${due}`, 'status: open'],
-      snippet: ['', 'action: ${1:What we will do together}', ...(goal ? [`serves_goal: \${2:${snippetText(q(goal))}}`] : []), `owner: \${3:${owner}}`, `due: \${4:${due}}`, 'status: open'],
+      snippet: ['', 'action: ${1:What we will do together}', ...(goal ? [`serves_goal: ${yamlPlaceholder(2, q(goal))}`] : []), `owner: \${3:${owner}}`, `due: \${4:${due}}`, 'status: open'],
       after: ['confirmation', 'notes'],
       preferred: true,
     });
