@@ -73,11 +73,12 @@ const LONG_LINE_FLAG = 1;
 const CARRIAGE_RETURN_FLAG = 2;
 const UNSURE_FLAG = 4;
 const DIRECTIVE_FLAG = 8;
+const EMPTY_LIST_ITEM_FLAG = 16;
 
 export function pack(bounds: TextBounds, into: Int32Array, at: number): void {
   into[at * PACKED] = bounds.nesting;
   into[at * PACKED + 1] = bounds.values;
-  into[at * PACKED + 2] = (bounds.longLine ? LONG_LINE_FLAG : 0) | (bounds.carriageReturn ? CARRIAGE_RETURN_FLAG : 0) | (bounds.unsure ? UNSURE_FLAG : 0) | (bounds.directive ? DIRECTIVE_FLAG : 0);
+  into[at * PACKED + 2] = (bounds.longLine ? LONG_LINE_FLAG : 0) | (bounds.carriageReturn ? CARRIAGE_RETURN_FLAG : 0) | (bounds.unsure ? UNSURE_FLAG : 0) | (bounds.directive ? DIRECTIVE_FLAG : 0) | (bounds.emptyListItem ? EMPTY_LIST_ITEM_FLAG : 0);
 }
 
 function unpack(from: Int32Array, at: number): TextBounds {
@@ -89,6 +90,7 @@ function unpack(from: Int32Array, at: number): TextBounds {
     carriageReturn: (flags & CARRIAGE_RETURN_FLAG) !== 0,
     unsure: (flags & UNSURE_FLAG) !== 0,
     directive: (flags & DIRECTIVE_FLAG) !== 0,
+    emptyListItem: (flags & EMPTY_LIST_ITEM_FLAG) !== 0,
   };
 }
 

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
+import { dump } from 'js-yaml';
 import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { readLight } from '../../src/core/yaml/light-tree';
 import { excessiveNesting } from '../../src/core/yaml/nesting';
@@ -408,6 +409,46 @@ describe('light read (line reader) against the full parse', () => {
     }), { numRuns: 600 });
     assert.ok(light > 100, `the light read answered ${light} times`);
     for (const text of corpus(10, 13)) assert.deepEqual(agrees(URIS[0], text.replace(/\n/g, '\r\n'), options), { light: true });
+  });
+
+  it('list items whose value starts below their dash, as js-yaml writes with an indent of 4: the light read answers, with the full parse\'s tree and findings', () => {
+    const options = { today: '2026-11-24', config, workspace };
+    // The files as a tool rewrites them: js-yaml's dump puts a map or list in a list on the line below a dash alone.
+    for (const text of [...SEEDS, ...corpus(10, 14)]) {
+      const data = parseFull(URIS[0], text).data;
+      if (data === null || typeof data !== 'object') continue;
+      for (const indent of [3, 4, 6]) {
+        for (const noArrayIndent of [false, true]) {
+          const dumped = dump(data, { indent, noArrayIndent, lineWidth: -1 });
+          if (!/^ *-$/m.test(dumped)) continue;
+          assert.deepEqual(agrees(URIS[0], dumped, options), { light: true }, dumped);
+        }
+      }
+    }
+    // And as people write it: a value below the dash, after blank or comment lines, nested; an empty item or a scalar below declines or agrees.
+    const item = fc.record({
+      between: fc.constantFrom('', '', '\n', '  # c\n', '\n# c\n'),
+      by: fc.integer({ min: 1, max: 4 }),
+      value: fc.constantFrom('a: 1\nb: [x]', 'a: 1', '- x\n- y', 'a: {k: v}\nb:\n  - x', '- - x', 'just text', '"quoted"', '|\n  block', ''),
+      comment: fc.constantFrom('', '', ' # c'),
+    });
+    let light = 0;
+    fc.assert(fc.property(fc.array(item, { minLength: 1, maxLength: 3 }), fc.boolean(), (items, nested) => {
+      const col = nested ? 2 : 0;
+      const lines = nested ? ['notes:'] : [];
+      for (const it of items) {
+        lines.push(`${' '.repeat(col)}-${it.comment}`);
+        if (it.between) lines.push(...it.between.replace(/\n$/, '').split('\n').map((l) => (l ? `${' '.repeat(col)}${l}` : l)));
+        if (it.value) lines.push(...it.value.split('\n').map((l) => `${' '.repeat(col + it.by)}${l}`));
+      }
+      const text = `${lines.join('\n')}\n`;
+      const result = agrees(URIS[0], text, options);
+      assert.equal(result.problem, undefined, JSON.stringify(text));
+      if (result.light) light++;
+      // A map or list below its dash, with nothing but blank lines between, is always read (a scalar below is declined, as below a key).
+      if (items.every((it) => /^(?:a:|- )/.test(it.value) && !it.comment && (it.between === '' || it.between === '\n'))) assert.ok(result.light, JSON.stringify(text));
+    }), { numRuns: 600 });
+    assert.ok(light > 100, `the light read answered ${light} times`);
   });
 
   it('random edits of real files: the light read, when it answers, gives the full parse\'s tree and findings', () => {

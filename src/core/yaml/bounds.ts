@@ -33,8 +33,18 @@ export interface TextBounds {
   longLine: boolean;
   /** Any `\r`. */
   carriageReturn: boolean;
-  /** Whether the line clauses of UNSURE_CLAUSES (those with the `m` flag) match somewhere. */
+  /**
+   * Whether the line clauses of UNSURE_CLAUSES (those with the `m` flag) but
+   * emptyListItem match somewhere.
+   */
   unsure: boolean;
+  /**
+   * Whether emptyListItem (a `-` alone on its line) matches, where `unsure`
+   * is false. js-yaml lets a less indented item follow one, so the quick read
+   * refuses it; the line reader reads the item below it as the `yaml` package
+   * does (js-yaml dumps with an indent of 4 write every map in a list so).
+   */
+  emptyListItem: boolean;
   /** A `#`, then perhaps white space, then DIRECTIVE_NAME: where a `worksheets-disable` comment may be. */
   directive: boolean;
 }
@@ -180,6 +190,7 @@ function scan(text: string): TextBounds {
   let longLine = false;
   let carriageReturn = false;
   let unsure = false;
+  let emptyListItem = false;
   let directive = false;
   // Where the last block scalar header's following lines were looked at, and what was found (spacesLeadingBlockScalar).
   let spacesFrom = -1;
@@ -211,7 +222,9 @@ function scan(text: string): TextBounds {
       continue;
     }
     if (!unsure && ((k & CLAUSE) !== 0 || (i === start && (k & AT_LINE_START) !== 0))) {
-      unsure = lineClause(text, i, c, i === start, endsHeader, spacesBelow);
+      const clause = lineClause(text, i, c, i === start, endsHeader, spacesBelow);
+      if (clause === EMPTY_LIST_ITEM) emptyListItem = true;
+      else unsure = clause === OTHER_CLAUSE;
     }
     if ((k & TERMINATOR) !== 0) start = i + 1;
     if (c === LF) {
@@ -250,27 +263,38 @@ function scan(text: string): TextBounds {
   }
   if (width > widest) widest = width;
   if (n - lineFrom > LONG_LINE) longLine = true;
-  return { nesting: flow + 2 * widest + 4, values, longLine, carriageReturn, unsure, directive };
+  return { nesting: flow + 2 * widest + 4, values, longLine, carriageReturn, unsure, directive, emptyListItem: emptyListItem && !unsure };
 }
 
-/** Whether a line clause of UNSURE_CLAUSES matches at offset i, whose character is c. */
-function lineClause(text: string, i: number, c: number, lineStart: boolean, endsHeader: (k: number) => boolean, spacesBelow: (k: number) => boolean): boolean {
+const NO_CLAUSE = 0;
+const EMPTY_LIST_ITEM = 1;
+const OTHER_CLAUSE = 2;
+
+/** Which line clause of UNSURE_CLAUSES matches at offset i, whose character is c: emptyListItem, another one, or none. */
+function lineClause(text: string, i: number, c: number, lineStart: boolean, endsHeader: (k: number) => boolean, spacesBelow: (k: number) => boolean): number {
   const n = text.length;
-  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
-  const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
   if (lineStart) {
     // directive, documentMarker
-    if (c === PERCENT) return true;
-    if ((c === DASH || c === DOT) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) return true;
+    if (c === PERCENT) return OTHER_CLAUSE;
+    if ((c === DASH || c === DOT) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) return OTHER_CLAUSE;
     // emptyListItem: spaces, `-`, spaces, then a comment or the line's end.
     let j = i;
     while (j < n && text.charCodeAt(j) === SPACE) j++;
     if (j < n && text.charCodeAt(j) === DASH) {
       j++;
       while (j < n && text.charCodeAt(j) === SPACE) j++;
-      if (j >= n || isTerminator(text.charCodeAt(j)) || text.charCodeAt(j) === HASH) return true;
+      // No other clause starts at a space or a dash, so this one answers for the offset.
+      if (j >= n || isTerminator(text.charCodeAt(j)) || text.charCodeAt(j) === HASH) return EMPTY_LIST_ITEM;
     }
   }
+  return otherClause(text, i, c, lineStart, endsHeader, spacesBelow) ? OTHER_CLAUSE : NO_CLAUSE;
+}
+
+/** Whether a line clause of UNSURE_CLAUSES but those at a line's start matches at offset i, whose character is c. */
+function otherClause(text: string, i: number, c: number, lineStart: boolean, endsHeader: (k: number) => boolean, spacesBelow: (k: number) => boolean): boolean {
+  const n = text.length;
+  const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+  const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
   switch (c) {
     case TAB:
     case BOM:

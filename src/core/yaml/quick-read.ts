@@ -101,7 +101,10 @@ export const UNSURE_CLAUSES = {
 
 /** All the clauses: the line clauses answered by the one pass of bounds.ts, the others by their patterns. */
 const WHOLE_CLAUSES = Object.values(UNSURE_CLAUSES).filter((c) => !c.multiline);
-const UNSURE = (text: string) => textBounds(text).unsure || WHOLE_CLAUSES.some((c) => c.test(text));
+const UNSURE = (text: string) => {
+  const bounds = textBounds(text);
+  return bounds.unsure || bounds.emptyListItem || WHOLE_CLAUSES.some((c) => c.test(text));
+};
 
 /**
  * One test of the clauses: those about lines (the `m` flag) are joined into
@@ -142,9 +145,12 @@ export function quickReadUnless(unsure: (text: string) => boolean, text: string)
 }
 
 /**
- * Whether a text is left to the full parse before any quick read (this one,
- * or the line reader's in light-tree.ts): one the two libraries may read
- * apart (UNSURE_CLAUSES), or one with a reading problem (parse.ts refuse()).
+ * Whether the line reader (light-tree.ts) leaves a text to the full parse
+ * before reading it: one the two libraries may read apart (UNSURE_CLAUSES),
+ * or one with a reading problem (parse.ts refuse()). A `-` alone on its line
+ * (emptyListItem) is no refusal here: it is js-yaml's to read apart, and the
+ * line reader reads the item below it as the `yaml` package does; should it
+ * need js-yaml's data (an escape in double quotes), quickRead refuses it.
  * `from`: where the line reader starts, after a `---` opening the text
  * (afterLeadingMarker); the clauses are asked of the rest, so that marker is
  * no refusal but any other is.
@@ -152,10 +158,10 @@ export function quickReadUnless(unsure: (text: string) => boolean, text: string)
 export function quickRefusal(text: string, from = 0): boolean {
   if (tooMuch(text)) return true;
   // Few texts open with a marker: theirs is asked of the patterns, not of the pass kept for the whole text (bounds.ts).
-  return from === 0 ? UNSURE(text) : UNSURE_BY_PATTERN(text.slice(from));
+  return from === 0 ? textBounds(text).unsure || WHOLE_CLAUSES.some((c) => c.test(text)) : LINE_READER_UNSURE_BY_PATTERN(text.slice(from));
 }
 
-const UNSURE_BY_PATTERN = unsureTest(Object.values(UNSURE_CLAUSES));
+const LINE_READER_UNSURE_BY_PATTERN = unsureTest(Object.values(UNSURE_CLAUSES).filter((c) => c !== UNSURE_CLAUSES.emptyListItem));
 
 /** Reading problems are worded by the full parse: too large, binary, not UTF-8, too many values, an over-long key. */
 function tooMuch(text: string): boolean {
