@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { dump } from 'js-yaml';
-import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, stringify } from 'yaml';
 import { readLight } from '../../src/core/yaml/light-tree';
 import { excessiveNesting } from '../../src/core/yaml/nesting';
 import type { PosNode } from '../../src/core/yaml';
@@ -247,7 +247,7 @@ describe('light read (line reader) against the full parse', () => {
       'a: one # why\n  two\n', 'a: one\n  two # why\n', 'a: one\n  b: two\n', 'a: one\n  - two\n', 'a: one\n  \n  two\n', 'a: "one\n  \n  two"\n', 'a: "one\ntwo"\n', 'a: "one\n  two\n', 'a:\n  one\n', 'a: 1\rb: 2\n', 'a: 1\r\nb: 2\r', 'a: 1\n\r\nb: 2\r\r\n',
       // Markers but one `---` opening the text: a second document, an end marker, a value on the marker's line, a marker alone.
       'a: 1\n---\nb: 2\n', '---\na: 1\n---\nb: 2\n', '---\na: 1\n...\n', '--- a\n', '--- |\n  a\n', '---\n---\na: 1\n', '--- # c\n', '---\n', '%YAML 1.2\n---\na: 1\n',
-      'x:\n  a: [1,\n  2]\n', 'a: [1,\n# c\n  2]\n', 'a: [1,\n  \n  2]\n', 'a: [one\n  two]\n', 'a: ["one\n  two"]\n', 'x:\n  a: [\n    1,\n ]\n', 'a: [1,\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\n": 1\n', 'a', '[a, b]\n', '',
+      'x:\n  a: [1,\n  2]\n', 'a: [1,\n# c\n  2]\n', 'a: [1,\n  \n  2]\n', 'a: [one\n  two]\n', 'a: ["one\n  two"]\n', 'x:\n  a: [\n    1,\n ]\n', 'a: [1,\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\q": 1\n', 'a: "C:\\Users"\n', 'a: ["x\\q"]\n', 'a', '[a, b]\n', '',
       'a: # why\nb: 1\n', 'a:\n  # why\nb: 1\n', 'a: |2\n   text\n', 'a: |\nb: 1\n', 'a: |\n  one\n  \n  two\n', 'a: [b #c]\n', 'a #b: c\n', '# only a comment\n',
       // A value that reads as a key: a colon and a space inside, or a colon at its end, on its line or a wrapped one.
       'a: b: c\n', 'a: b:\n', 'a: one\n  two:\n', 'a: one\n  two: three\n',
@@ -351,6 +351,18 @@ describe('light read (line reader) against the full parse', () => {
         ...rest.map((l, j) => l.text ? `${' '.repeat(col + l.by)}${text(l.text)}${j === rest.length - 1 ? `${v.mark}${v.after}` : ''}` : j === rest.length - 1 ? `${' '.repeat(col + l.by)}${v.mark}${v.after}` : ''),
       ];
     }));
+  });
+
+  it('double quotes with escapes, on one line or wrapped, as tools write notes that hold line breaks: the light read answers, with the full parse\'s tree and findings', () => {
+    const options = { today: '2026-11-24', config, workspace };
+    const note = fc.array(fc.constantFrom('Teens', 'are paid', ' ', '  ', '\n', '\n\n', '"', '\\', 'é', '🎉', ': ', ' #', '\u0085', '\u00a0', '\u2028', '\x07', '- ', "'"), { minLength: 1, maxLength: 24 }).map((p) => p.join(''));
+    fc.assert(fc.property(fc.array(note, { minLength: 1, maxLength: 3 }), fc.constantFrom(20, 40, 80), fc.boolean(), (notes, lineWidth, nested) => {
+      const data = nested ? { notes: { challenges: notes.map((text) => ({ text })) } } : { success: notes[0], values: notes };
+      // As the `yaml` package and PyYAML write a note: double quotes, wrapped with `\` where a space must be kept.
+      const text = stringify(data, { lineWidth, minContentWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+      assert.deepEqual(agrees(URIS[0], text, options), { light: true }, text);
+      assert.deepStrictEqual(readLight(text)?.data, data);
+    }), { numRuns: 400 });
   });
 
   it('flow collections broken over several lines, as people break a long list: the light read answers, with the full parse\'s tree and findings', () => {

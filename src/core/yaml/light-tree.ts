@@ -15,10 +15,10 @@
 // inside a wrapped one, lines of only spaces inside a value, block scalars
 // with an indentation indicator, any other document marker, a carriage return
 // that ends no line, duplicate keys, and all quick-read refusals) is
-// declined, and the caller makes the full parse. The one value it does not
-// work out, a double-quoted string with escapes, is read by js-yaml
-// (quick-read.ts), whose data must then have the tree's shape, so a
-// misreading declines rather than points at the wrong node.
+// declined, and the caller makes the full parse. Double-quoted values are
+// worked out escapes and all (double-quoted.ts), as tools write them, and a
+// list item may start on the line below a `-` alone, as js-yaml writes it
+// with an indent of 4.
 //
 // Comments change no node's start, but they can move where a collection
 // ends, because the `yaml` parser hands each comment line to the innermost
@@ -35,6 +35,7 @@ import { LineCounter } from 'yaml';
 import type { PosMap, PosNode, PosPair, PosScalar, PosSeq } from './positions';
 import { UNSURE_CLAUSES, afterLeadingMarker, quickRead, quickRefusal, resolvePlain } from './quick-read';
 import { textBounds } from './bounds';
+import { doubleQuotedValue } from './double-quoted';
 
 export interface LightRead {
   data: unknown;
@@ -67,11 +68,7 @@ function readLineFeeds(text: string): LightRead | undefined {
     // Declined, or a shape the reader did not foresee: the full parse reads it either way.
     return undefined;
   }
-  if (reader.exact) return { data: read.value, tree: read.node, lines: reader.lineCounter() };
-  // A value the reader does not work out (an escape in double quotes): js-yaml reads the data, whose shape must be the tree's.
-  const quick = quickRead(text);
-  if (!quick || !sameShape(read.node, quick.data)) return undefined;
-  return { data: quick.data, tree: read.node, lines: reader.lineCounter() };
+  return { data: read.value, tree: read.node, lines: reader.lineCounter() };
 }
 
 /**
@@ -147,7 +144,7 @@ interface Read<T extends PosNode = PosNode> {
    * its line, comment lines it keeps): the parent collection's end.
    */
   end: number;
-  /** Its value as the `yaml` package's toJS gives it; undefined where the reader is not exact. */
+  /** Its value as the `yaml` package's toJS gives it. */
   value: unknown;
 }
 
@@ -196,12 +193,6 @@ class LineReader {
   private readonly lines = LINES;
   /** How many of `lines` are this text's. */
   private readonly count: number;
-  /**
-   * Whether every value read is the `yaml` package's. Escapes in double
-   * quotes are bounded here but not worked out: js-yaml reads those files'
-   * data (readLight).
-   */
-  exact = true;
   /** The line a flow collection being read is on so far (skipFlow), and the column of the block collection it is in. */
   private flowLine = 0;
   private flowCol = 0;
@@ -503,14 +494,16 @@ class LineReader {
   }
 
   /**
-   * A quoted value over several lines, as the `yaml` package folds it: the
-   * first line's end and the last line's start trimmed, the lines between
-   * trimmed both ways, then folded (foldLines) and unquoted as on one line.
+   * A quoted value over several lines, as the `yaml` package folds it. Single
+   * quotes: the first line's end and the last line's start trimmed, the lines
+   * between trimmed both ways, then folded (foldLines). Double quotes: as
+   * double-quoted.ts works them out, escapes and all.
    */
-  private foldedQuoted(at: number, close: number): string | undefined {
+  private foldedQuoted(at: number, close: number): string {
+    if (this.text[at] === '"') return this.doubleQuoted(at, close);
     const lines = this.text.slice(at + 1, close - 1).split('\n');
     const last = lines.length - 1;
-    return this.unquoted(this.text[at], foldLines(lines.map((l, i) => (i === 0 ? l.replace(/ +$/, '') : i === last ? l.replace(/^ +/, '') : l.trim()))));
+    return singleQuoted(foldLines(lines.map((l, i) => (i === 0 ? l.replace(/ +$/, '') : i === last ? l.replace(/^ +/, '') : l.trim()))));
   }
 
   /** Declines unless only spaces, and then perhaps a comment, follow `from` on the line. */
@@ -595,12 +588,7 @@ class LineReader {
       let colon = close;
       while (colon < l.end && this.text[colon] === ' ') colon++;
       if (this.text[colon] !== ':' || !(colon + 1 === l.end || this.text[colon + 1] === ' ')) return undefined;
-      const inner = this.text.slice(at + 1, close - 1);
-      let value: string;
-      if (c === "'") value = inner.replace(/''/g, "'");
-      else if (inner.includes('\\')) throw new Decline();
-      else value = inner;
-      return { key: { kind: 'scalar', range: [at, close] }, value, colon };
+      return { key: { kind: 'scalar', range: [at, close] }, value: this.quotedValue(at, close), colon };
     }
     if (!this.plainStart(at, l.end)) return undefined;
     const colon = this.keyColon(at, l.end);
@@ -744,20 +732,20 @@ class LineReader {
     return { node: { kind: 'scalar', range: [at, stop.end] }, value: resolvePlain(this.text.slice(at, stop.end)), end: stop.end };
   }
 
-  /**
-   * A one-line quoted scalar's value, from its opening quote at `at` to after
-   * its closing one. Escapes in double quotes are left to js-yaml.
-   */
-  private quotedValue(at: number, close: number): string | undefined {
-    return this.unquoted(this.text[at], this.text.slice(at + 1, close - 1));
+  /** A one-line quoted scalar's value, from its opening quote at `at` to after its closing one. */
+  private quotedValue(at: number, close: number): string {
+    if (this.text[at] === "'") return singleQuoted(this.text.slice(at + 1, close - 1));
+    return this.doubleQuoted(at, close);
   }
 
-  /** What is inside quotes (`mark`), as a value: `''` is one quote in single quotes; escapes in double quotes are left to js-yaml. */
-  private unquoted(mark: string, inner: string): string | undefined {
-    if (mark === "'") return inner.includes("''") ? inner.replace(/''/g, "'") : inner;
-    if (!inner.includes('\\')) return inner;
-    this.exact = false;
-    return undefined;
+  /** A double-quoted scalar's value (double-quoted.ts); an escape the `yaml` package reports is left to the full parse. */
+  private doubleQuoted(at: number, close: number): string {
+    const inner = this.text.slice(at + 1, close - 1);
+    // Most double-quoted values hold no escape and no line break: they are what is inside the quotes.
+    if (!inner.includes('\\') && !inner.includes('\n')) return inner;
+    const value = doubleQuotedValue(this.text.slice(at, close));
+    if (value === undefined) throw new Decline();
+    return value;
   }
 
   /** Where a plain scalar in a flow collection ends, and whether a colon ended it. */
@@ -789,10 +777,8 @@ class LineReader {
     if (c === '"' || c === "'") {
       const closeAt = this.quoted(at, end);
       if (closeAt < 0) throw new Decline();
-      const inner = this.text.slice(at + 1, closeAt - 1);
-      if (c === '"' && inner.includes('\\')) throw new Decline();
       key = { kind: 'scalar', range: [at, closeAt] };
-      keyValue = c === "'" ? inner.replace(/''/g, "'") : inner;
+      keyValue = this.quotedValue(at, closeAt);
       i = this.skip(closeAt, end);
       if (this.text[i] !== ':' && !FLOW_END.has(this.text[i])) throw new Decline();
     } else {
@@ -809,6 +795,11 @@ class LineReader {
     const value = this.flowValue(v, end, false);
     return { pair: { key, keyValue, value: value.node }, value: value.value, end: value.end };
   }
+}
+
+/** What is inside single quotes, as a value: `''` is one quote. */
+function singleQuoted(inner: string): string {
+  return inner.includes("''") ? inner.replace(/''/g, "'") : inner;
 }
 
 /**
@@ -940,21 +931,4 @@ function allKeysDistinct(record: Record<string, unknown>, pairs: number): void {
   let keys = 0;
   for (const _key in record) keys++;
   if (keys !== pairs) throw new Decline();
-}
-
-/** Whether the tree has the shape of js-yaml's data: the same maps, keys, lists and leaves. */
-function sameShape(node: PosNode | undefined, data: unknown): boolean {
-  if (!node) return data === null;
-  if (node.kind === 'scalar') return data === null || typeof data !== 'object';
-  if (node.kind === 'seq') {
-    if (!Array.isArray(data) || data.length !== node.items.length) return false;
-    return node.items.every((item, i) => sameShape(item, data[i]));
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
-  const record = data as Record<string, unknown>;
-  if (Object.keys(record).length !== node.pairs.length) return false;
-  return node.pairs.every((p) => {
-    const k = String(p.keyValue);
-    return Object.prototype.hasOwnProperty.call(record, k) && sameShape(p.value, record[k]);
-  });
 }
