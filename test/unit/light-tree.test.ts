@@ -242,13 +242,13 @@ describe('light read (line reader) against the full parse', () => {
     for (const text of corpus(40, 11)) assert.deepEqual(agrees(URIS[0], text, options), { light: true });
   });
 
-  it('declines what it does not follow: values below their key, lines of spaces or no indent inside a wrapped value, comments around empty values, unusual block scalars, markers but a `---` opening the text, carriage returns that end no line', () => {
+  it('declines what it does not follow: values below their key, lines of spaces or no indent inside a wrapped value, comment lines after empty values, unusual block scalars, markers but a `---` opening the text, carriage returns that end no line', () => {
     for (const text of [
       'a: one # why\n  two\n', 'a: one\n  two # why\n', 'a: one\n  b: two\n', 'a: one\n  - two\n', 'a: one\n  \n  two\n', 'a: "one\n  \n  two"\n', 'a: "one\ntwo"\n', 'a: "one\n  two\n', 'a:\n  one\n', 'a: 1\rb: 2\n', 'a: 1\r\nb: 2\r', 'a: 1\n\r\nb: 2\r\r\n',
       // Markers but one `---` opening the text: a second document, an end marker, a value on the marker's line, a marker alone.
       'a: 1\n---\nb: 2\n', '---\na: 1\n---\nb: 2\n', '---\na: 1\n...\n', '--- a\n', '--- |\n  a\n', '---\n---\na: 1\n', '--- # c\n', '---\n', '%YAML 1.2\n---\na: 1\n',
       'x:\n  a: [1,\n  2]\n', 'a: [1,\n# c\n  2]\n', 'a: [1,\n  \n  2]\n', 'a: [one\n  two]\n', 'a: ["one\n  two"]\n', 'x:\n  a: [\n    1,\n ]\n', 'a: [1,\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\q": 1\n', 'a: "C:\\Users"\n', 'a: ["x\\q"]\n', 'a', '[a, b]\n', '',
-      'a: # why\nb: 1\n', 'a:\n  # why\nb: 1\n', 'a: |2\n   text\n', 'a: |\nb: 1\n', 'a: |\n  one\n  \n  two\n', 'a: [b #c]\n', 'a #b: c\n', '# only a comment\n',
+      'a:\n  # why\nb: 1\n', 'a: # why\n  # more\nb: 1\n', 'a: # why\n  \nb: 1\n', 'a: |2\n   text\n', 'a: |\nb: 1\n', 'a: |\n  one\n  \n  two\n', 'a: [b #c]\n', 'a #b: c\n', '# only a comment\n',
       // A value that reads as a key: a colon and a space inside, or a colon at its end, on its line or a wrapped one.
       'a: b: c\n', 'a: b:\n', 'a: one\n  two:\n', 'a: one\n  two: three\n',
     ]) {
@@ -351,6 +351,36 @@ describe('light read (line reader) against the full parse', () => {
         ...rest.map((l, j) => l.text ? `${' '.repeat(col + l.by)}${text(l.text)}${j === rest.length - 1 ? `${v.mark}${v.after}` : ''}` : j === rest.length - 1 ? `${' '.repeat(col + l.by)}${v.mark}${v.after}` : ''),
       ];
     }));
+  });
+
+  it('empty values with a comment after their key or dash, as templates leave a field to fill: the light read answers, with the full parse\'s tree and findings', () => {
+    const options = { today: '2026-11-24', config, workspace };
+    const field = fc.record({
+      dash: fc.boolean(),
+      comment: fc.constantFrom('', ' # if they corrected us', '   # date and owner, when they are not ready', ' #'),
+      // What follows: blank lines, a comment line (declined), or nothing.
+      after: fc.constantFrom('', '', '\n', '\n\n', '\n  # c'),
+      filled: fc.boolean(),
+    });
+    let light = 0;
+    fc.assert(fc.property(fc.array(field, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.boolean(), (fields, nested, newline) => {
+      const col = nested ? 2 : 0;
+      const pad = ' '.repeat(col);
+      const lines = nested ? ['confirmation:'] : [];
+      const seq = fields[0].dash;
+      fields.forEach((f, i) => {
+        const lead = seq ? '-' : `k${i}:`;
+        lines.push(f.filled ? `${pad}${lead} value${f.comment}` : `${pad}${lead}${f.comment}`);
+        if (f.after) lines.push(...f.after.slice(1).split('\n').map((l) => (l ? `${pad}${l}` : l)));
+      });
+      const text = `${lines.join('\n')}${newline ? '\n' : ''}`;
+      const result = agrees(URIS[0], text, options);
+      assert.equal(result.problem, undefined, JSON.stringify(text));
+      if (result.light) light++;
+      // With no comment line after any field, the light read always answers.
+      if (fields.every((f) => !f.after.includes('#'))) assert.ok(result.light, JSON.stringify(text));
+    }), { numRuns: 600 });
+    assert.ok(light > 200, `the light read answered ${light} times`);
   });
 
   it('double quotes with escapes, on one line or wrapped, as tools write notes that hold line breaks: the light read answers, with the full parse\'s tree and findings', () => {

@@ -337,7 +337,8 @@ class LineReader {
       let v = dash + 1;
       while (v < l.end && this.text[v] === ' ') v++;
       let item: Read;
-      if (v === l.end) item = this.below(cur, col, false, false);
+      // A dash alone, or with a comment after it: its item is below, or empty.
+      if (v === l.end || this.text.charCodeAt(v) === 0x23 /* # */) item = this.below(cur, col, false, v < l.end ? v : -1);
       else if (this.isDash(v, l.end)) item = this.seq(cur, v);
       else {
         const first = this.entry(cur, v);
@@ -365,26 +366,32 @@ class LineReader {
     while (v < l.end && this.text[v] === ' ') v++;
     // The colon is followed by a space or ends the line, so a `#` here starts a comment.
     if (v < l.end && this.text[v] !== '#') return this.inline(line, v, col);
-    return this.below(line, col, true, v < l.end);
+    return this.below(line, col, true, v < l.end ? v : -1);
   }
 
   /**
    * A value on the lines below `line`: a block collection indented deeper (or,
-   * under a map key, a list at the key's own column), else an empty value at
-   * the end of `line`. Comments before a block value change none of its
-   * ranges; around an empty one they move its end in ways not worth
-   * following, so `commented` (a comment after the key) declines it.
+   * under a map key, a list at the key's own column), else an empty value:
+   * at the end of `line`, or where a comment after the key or dash starts
+   * (`commentAt`), which then ends the value with its line and the blank
+   * lines after it, as the `yaml` package ends it. Comments before a block value change none of its
+   * ranges; comment lines after an empty one move its end in ways not worth
+   * following, so they decline it.
    */
-  private below(line: number, col: number, underKey: boolean, commented: boolean): Read {
+  private below(line: number, col: number, underKey: boolean, commentAt: number): Read {
     const next = this.nextContent(line + 1);
     if (next >= 0) {
       const n = this.lines[next];
       const c = this.column(next, n.content);
       if (c > col || (underKey && c === col && this.isDash(n.content, n.end))) return this.block(next, n.content);
     }
-    if (commented || this.commentBetween(line + 1, next < 0 ? this.count : next)) throw new Decline();
+    if (this.commentBetween(line + 1, next < 0 ? this.count : next)) throw new Decline();
     const end = this.lines[line].end;
-    return { node: { kind: 'scalar', range: [end, end] }, last: line, end, value: null };
+    if (commentAt < 0) return { node: { kind: 'scalar', range: [end, end] }, last: line, end, value: null };
+    // After a comment, the blank lines up to the next content line end the value too; lines of spaces alone are not followed.
+    const to = next < 0 ? this.count : next;
+    for (let i = line + 1; i < to; i++) if (this.lines[i].end > this.lines[i].start) throw new Decline();
+    return { node: { kind: 'scalar', range: [commentAt, commentAt] }, last: line, end: next < 0 ? this.text.length : this.lines[next].start, value: null };
   }
 
   /** A scalar or flow collection that ends its line (but for a comment), or a block scalar, in a collection at `col`. */
