@@ -242,9 +242,9 @@ describe('light read (line reader) against the full parse', () => {
     for (const text of corpus(40, 11)) assert.deepEqual(agrees(URIS[0], text, options), { light: true });
   });
 
-  it('declines what it does not follow: values below their key, lines of spaces or no indent inside a wrapped value, comment lines after empty values, unusual block scalars, markers but a `---` opening the text, carriage returns that end no line', () => {
+  it('declines what it does not follow: lines of spaces or no indent inside a wrapped value, comment lines after empty values, unusual block scalars, markers but a `---` opening the text, carriage returns that end no line', () => {
     for (const text of [
-      'a: one # why\n  two\n', 'a: one\n  two # why\n', 'a: one\n  b: two\n', 'a: one\n  - two\n', 'a: one\n  \n  two\n', 'a: "one\n  \n  two"\n', 'a: "one\ntwo"\n', 'a: "one\n  two\n', 'a:\n  one\n', 'a: 1\rb: 2\n', 'a: 1\r\nb: 2\r', 'a: 1\n\r\nb: 2\r\r\n',
+      'a: one # why\n  two\n', 'a: one\n  two # why\n', 'a: one\n  b: two\n', 'a: one\n  - two\n', 'a: one\n  \n  two\n', 'a: "one\n  \n  two"\n', 'a: "one\ntwo"\n', 'a: "one\n  two\n', 'a: 1\rb: 2\n', 'a: 1\r\nb: 2\r', 'a: 1\n\r\nb: 2\r\r\n',
       // Markers but one `---` opening the text: a second document, an end marker, a value on the marker's line, a marker alone.
       'a: 1\n---\nb: 2\n', '---\na: 1\n---\nb: 2\n', '---\na: 1\n...\n', '--- a\n', '--- |\n  a\n', '---\n---\na: 1\n', '--- # c\n', '---\n', '%YAML 1.2\n---\na: 1\n',
       'x:\n  a: [1,\n  2]\n', 'a: [1,\n# c\n  2]\n', 'a: [1,\n  \n  2]\n', 'a: [one\n  two]\n', 'a: ["one\n  two"]\n', 'x:\n  a: [\n    1,\n ]\n', 'a: [1,\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\q": 1\n', 'a: "C:\\Users"\n', 'a: ["x\\q"]\n', 'a', '[a, b]\n', '',
@@ -383,6 +383,22 @@ describe('light read (line reader) against the full parse', () => {
     assert.ok(light > 200, `the light read answered ${light} times`);
   });
 
+  it('scalars below their key or dash, as the `yaml` package writes a long value: the light read answers, with the full parse\'s tree and findings', () => {
+    const value = fc.record({
+      lines: fc.array(fc.constantFrom('Every family can borrow a room', '"Without a venue, we want nothing"', "'it''s 5% of us'", '"One line\\nand another"', 'and plan the exhibition.', '42'), { minLength: 1, maxLength: 3 }),
+      by: fc.integer({ min: 1, max: 4 }),
+      blank: fc.boolean(),
+      block: fc.constantFrom('', '|', '>-'),
+    });
+    alwaysLight(valuesIn(value, (v, col, lead) => {
+      const pad = ' '.repeat(col + v.by);
+      // One scalar: a block scalar, one quoted value (its lines wrapped), or plain lines.
+      const quoted = v.lines.find((l) => l.startsWith('"') || l.startsWith("'"));
+      const body = v.block ? [`${pad}${v.block}`, ...v.lines.map((l) => `${pad}  ${l}`)] : quoted ? [`${pad}${quoted}`] : v.lines.filter((l) => !/^['"]/.test(l)).map((l) => `${pad}${l}`);
+      return [`${' '.repeat(col)}${lead}`, ...(v.blank ? [''] : []), ...body];
+    }));
+  });
+
   it('double quotes with escapes, on one line or wrapped, as tools write notes that hold line breaks: the light read answers, with the full parse\'s tree and findings', () => {
     const options = { today: '2026-11-24', config, workspace };
     const note = fc.array(fc.constantFrom('Teens', 'are paid', ' ', '  ', '\n', '\n\n', '"', '\\', 'é', '🎉', ': ', ' #', '\u0085', '\u00a0', '\u2028', '\x07', '- ', "'"), { minLength: 1, maxLength: 24 }).map((p) => p.join(''));
@@ -390,8 +406,8 @@ describe('light read (line reader) against the full parse', () => {
       const data = nested ? { notes: { challenges: notes.map((text) => ({ text })) } } : { success: notes[0], values: notes };
       // As the `yaml` package and PyYAML write a note: double quotes, wrapped with `\` where a space must be kept.
       const text = stringify(data, { lineWidth, minContentWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+      // (The data is the full parse's, not always what was written: stringify writes a line of spaces in a note as `\\ `.)
       assert.deepEqual(agrees(URIS[0], text, options), { light: true }, text);
-      assert.deepStrictEqual(readLight(text)?.data, data);
     }), { numRuns: 400 });
   });
 
@@ -467,7 +483,7 @@ describe('light read (line reader) against the full parse', () => {
         }
       }
     }
-    // And as people write it: a value below the dash, after blank or comment lines, nested; an empty item or a scalar below declines or agrees.
+    // And as people write it: a value below the dash, after blank or comment lines, nested; an empty item declines or agrees.
     const item = fc.record({
       between: fc.constantFrom('', '', '\n', '  # c\n', '\n# c\n'),
       by: fc.integer({ min: 1, max: 4 }),
@@ -487,8 +503,8 @@ describe('light read (line reader) against the full parse', () => {
       const result = agrees(URIS[0], text, options);
       assert.equal(result.problem, undefined, JSON.stringify(text));
       if (result.light) light++;
-      // A map or list below its dash, with nothing but blank lines between, is always read (a scalar below is declined, as below a key).
-      if (items.every((it) => /^(?:a:|- )/.test(it.value) && !it.comment && (it.between === '' || it.between === '\n'))) assert.ok(result.light, JSON.stringify(text));
+      // A value below its dash, with nothing but blank lines between, is always read; a comment line before a scalar below may make it a key.
+      if (items.every((it) => it.value && !it.comment && (it.between === '' || it.between === '\n'))) assert.ok(result.light, JSON.stringify(text));
     }), { numRuns: 600 });
     assert.ok(light > 100, `the light read answered ${light} times`);
   });

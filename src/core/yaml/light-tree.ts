@@ -370,8 +370,9 @@ class LineReader {
   }
 
   /**
-   * A value on the lines below `line`: a block collection indented deeper (or,
-   * under a map key, a list at the key's own column), else an empty value:
+   * A value on the lines below `line`: a block collection or a scalar indented
+   * deeper (or, under a map key, a list at the key's own column), else an
+   * empty value:
    * at the end of `line`, or where a comment after the key or dash starts
    * (`commentAt`), which then ends the value with its line and the blank
    * lines after it, as the `yaml` package ends it. Comments before a block value change none of its
@@ -383,7 +384,15 @@ class LineReader {
     if (next >= 0) {
       const n = this.lines[next];
       const c = this.column(next, n.content);
-      if (c > col || (underKey && c === col && this.isDash(n.content, n.end))) return this.block(next, n.content);
+      if (c > col) {
+        if (this.isDash(n.content, n.end)) return this.seq(next, n.content);
+        const first = this.entry(next, n.content);
+        if (first) return this.map(next, n.content, first);
+        // A scalar below its key or dash, as the `yaml` package writes a long value; a comment before it can make it a key.
+        if (commentAt >= 0 || this.commentBetween(line + 1, next)) throw new Decline();
+        return this.inline(next, n.content, col);
+      }
+      if (underKey && c === col && this.isDash(n.content, n.end)) return this.seq(next, n.content);
     }
     if (this.commentBetween(line + 1, next < 0 ? this.count : next)) throw new Decline();
     const end = this.lines[line].end;
