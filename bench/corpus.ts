@@ -4,9 +4,12 @@
 // ids one a line with the question as a comment (as the question-set snippets
 // insert them), `# worksheets-disable-next-line` lines (as "Ignore here"
 // writes them) and other comment lines, notes of several lines as `|` or `>`
-// block scalars, and the odd quoted string.
+// block scalars, and the odd quoted string. Or, with `writtenBy: 'tools'`,
+// as a script writes them from data (writtenByTools).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dump } from 'js-yaml';
+import { parse, stringify } from 'yaml';
 import { QUESTIONS } from '../src/core/questions';
 
 function mulberry32(seed: number): () => number {
@@ -46,6 +49,29 @@ export interface CorpusOptions {
    * again once all are read. Otherwise the same worksheets.
    */
   renamed?: boolean;
+  /**
+   * 'tools': each worksheet written out again from its data by a YAML
+   * library, as a team's script or another tool writes them (writtenByTools),
+   * in turn: js-yaml with an indent of 4 (a map in a list starts below a dash
+   * alone), the `yaml` package in double quotes wrapped at 40 columns (escapes
+   * and lines ending in `\`), and js-yaml as it comes. The same data but for
+   * the comments, which no tool keeps: so without the `# worksheets-disable`
+   * lines, and with more findings.
+   */
+  writtenBy?: 'people' | 'tools';
+}
+
+/** The worksheet `text` as the n-th tool of writtenBy 'tools' writes its data. */
+export function writtenByTools(text: string, n: number): string {
+  const data = parse(text) as unknown;
+  switch (n % 3) {
+    case 0:
+      return dump(data, { indent: 4, lineWidth: -1 });
+    case 1:
+      return stringify(data, { lineWidth: 40, minContentWidth: 20, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+    default:
+      return dump(data);
+  }
 }
 
 /** Top-level sections a worksheet with many gaps may leave out, each with the chance it does. */
@@ -172,7 +198,8 @@ export function writeCorpus(dir: string, options: CorpusOptions): string[] {
     mkdirSync(folder, { recursive: true });
     const path = join(folder, `${n}.worksheet.yaml`);
     const text = gappy(worksheetText(rnd, partner, round, n));
-    writeFileSync(path, options.renamed ? text.replace(/^( {2}organization: ).*$/m, `$1Partner ${n} Community Group`) : text);
+    const named = options.renamed ? text.replace(/^( {2}organization: ).*$/m, `$1Partner ${n} Community Group`) : text;
+    writeFileSync(path, options.writtenBy === 'tools' ? writtenByTools(named, n) : named);
     paths.push(path);
   }
   mkdirSync(join(dir, 'convenings'), { recursive: true });

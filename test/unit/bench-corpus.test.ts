@@ -11,6 +11,8 @@ import type { CorpusOptions } from '../../bench/corpus';
 import { checkText } from '../../src/core/check';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { nodeFileSystem } from '../../src/cli/node-fs';
+import { readLight } from '../../src/core/yaml/light-tree';
+import { parse } from 'yaml';
 
 const N = 300;
 const TODAY = '2026-12-20';
@@ -102,5 +104,31 @@ describe('the bench corpus with renamed partners', () => {
     assert.ok(corpora.other.every((p) => concerned.has(p)), `${corpora.other.filter((p) => !concerned.has(p)).length} worksheets are not rechecked`);
     const renamings = corpora.other.filter((p) => index.check(p).some((f) => f.code === 'partner-renamed')).length;
     assert.ok(renamings > N / 10, `only ${renamings} worksheets found renamed`);
+  });
+});
+
+// The corpus written by tools measures what its row says: the usual
+// worksheets' data as YAML libraries write it, every file read the light way.
+// Should a writing style fall to the full parse again, the row would measure
+// the `yaml` package's parse, several times the check; this says which file.
+describe('the bench corpus written by tools', () => {
+  const corpora = usualAnd({ writtenBy: 'tools' });
+
+  it('is each usual worksheet\'s data, written in the three tools\' styles', () => {
+    const styles = new Set<string>();
+    for (let i = 0; i < N; i++) {
+      const usual = readFileSync(corpora.usual[i], 'utf8');
+      const tool = readFileSync(corpora.other[i], 'utf8');
+      assert.deepStrictEqual(parse(tool), parse(usual), corpora.other[i]);
+      if (/^ *-$/m.test(tool)) styles.add('a map in a list below a dash alone');
+      if (/^ {2}[a-z_]+:\n +"/m.test(tool)) styles.add('a double-quoted value below its key');
+      if (/^kind: worksheet$/m.test(tool)) styles.add('plain values');
+    }
+    assert.equal(styles.size, 3, [...styles].join(', '));
+  });
+
+  it('is read the light way, file by file, with no file left to the full parse', () => {
+    const declined = corpora.other.filter((p) => readLight(readFileSync(p, 'utf8')) === undefined);
+    assert.deepEqual(declined, []);
   });
 });
