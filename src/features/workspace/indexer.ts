@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { IndexChange, WorkspaceIndex } from '../../core/workspace';
 import { kindOfFile } from '../../core/kinds';
 import { decodeText } from '../../core/decode';
-import { loadFileSystem, readRegularFile, WATCH_GLOB } from './vscode-fs';
+import { coldLoadFileSystem, loadFileSystem, readRegularFile, WATCH_GLOB } from './vscode-fs';
 import { exists } from './exists';
 
 const BUFFER_DEBOUNCE_MS = 300;
@@ -105,8 +105,10 @@ export class Indexer implements vscode.Disposable {
         const started = Date.now();
         const snapshot = await this.readSnapshot();
         let reused = 0;
+        // Without a snapshot nothing is compared with stamps before reading: they are taken after the load (coldLoadFileSystem).
+        const cold = snapshot === undefined ? coldLoadFileSystem() : undefined;
         for (const folder of folders) {
-          const result = await this.index.loadFolder(loadFileSystem(), folder.uri.toString(), {
+          const result = await this.index.loadFolder(cold ?? loadFileSystem(), folder.uri.toString(), {
             snapshot,
             onProgress: (done, total) => { if (done === total || done % 50 === 0) progress.report({ message: `${done}/${total}` }); },
           });
@@ -127,9 +129,13 @@ export class Indexer implements vscode.Disposable {
         // Open editors hold the truth for their files.
         vscode.workspace.textDocuments.forEach((d) => this.fromBuffer(d, 0));
         this.log.info(`Indexed ${this.index.documents().length} files in ${Date.now() - started} ms (${reused} unchanged since the last session)`);
-        await this.writeSnapshot();
+        return cold;
       },
-    )).then(undefined, (e) => this.log.error('Indexing failed', e));
+    )).then(async (cold) => {
+      // After the progress: the findings are all there, and the stamps are for the next start.
+      if (cold) (await cold.stampsOfRead()).forEach((v, k) => this.stamps.set(k, v));
+      await this.writeSnapshot();
+    }).then(undefined, (e) => this.log.error('Indexing failed', e));
   }
 
   private async readSnapshot(): Promise<unknown> {
