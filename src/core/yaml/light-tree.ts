@@ -11,8 +11,8 @@
 // A `---` opening the text, as many teams begin every YAML file, is read
 // past, and lines ending in CR LF (git on Windows) are read as with LF alone.
 // Anything outside that subset (a value inside a flow collection that goes on
-// to the next line, a comment inside one, comments after an empty value or
-// inside a wrapped one, lines of only spaces inside a value, block scalars
+// to the next line, a comment inside one, comment lines after an empty value,
+// comments inside a wrapped one, lines of only spaces inside a value, block scalars
 // with an indentation indicator, any other document marker, a carriage return
 // that ends no line, duplicate keys, and all quick-read refusals) is
 // declined, and the caller makes the full parse. Double-quoted values are
@@ -372,12 +372,11 @@ class LineReader {
   /**
    * A value on the lines below `line`: a block collection or a scalar indented
    * deeper (or, under a map key, a list at the key's own column), else an
-   * empty value:
-   * at the end of `line`, or where a comment after the key or dash starts
-   * (`commentAt`), which then ends the value with its line and the blank
-   * lines after it, as the `yaml` package ends it. Comments before a block value change none of its
-   * ranges; comment lines after an empty one move its end in ways not worth
-   * following, so they decline it.
+   * empty value, at the end of `line` or where a comment after the key or
+   * dash starts (`commentAt`), which then ends the value with its line and
+   * the blank lines after it, as the `yaml` package ends it. Comments before a
+   * block collection change none of its ranges; comment lines after an empty
+   * value move its end in ways not worth following, so they decline it.
    */
   private below(line: number, col: number, underKey: boolean, commentAt: number): Read {
     const next = this.nextContent(line + 1);

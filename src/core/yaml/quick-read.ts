@@ -148,9 +148,9 @@ export function quickReadUnless(unsure: (text: string) => boolean, text: string)
  * Whether the line reader (light-tree.ts) leaves a text to the full parse
  * before reading it: one the two libraries may read apart (UNSURE_CLAUSES),
  * or one with a reading problem (parse.ts refuse()). A `-` alone on its line
- * (emptyListItem) is no refusal here: it is js-yaml's to read apart, and the
- * line reader reads the item below it as the `yaml` package does; should it
- * need js-yaml's data (an escape in double quotes), quickRead refuses it.
+ * (emptyListItem) is no refusal here: it is js-yaml that reads what follows
+ * one apart, and the line reader reads the item below it as the `yaml`
+ * package does, with no help from js-yaml.
  * `from`: where the line reader starts, after a `---` opening the text
  * (afterLeadingMarker); the clauses are asked of the rest, so that marker is
  * no refusal but any other is.
