@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, isBlock } from '../facts';
 import { NO_DIRECTIVES, checkParsed, checkWorkspaceRules } from '../check';
 import type { MeetingRef, WorkspaceFacts } from '../rules/rule';
 import { dirname, isUnder } from '../paths';
+import { forEachLimit } from '../concurrency';
 import { kindOfFile } from '../kinds';
 import { isIsoDate } from '../dates';
 import { decodeText } from '../decode';
@@ -837,14 +838,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else map.set(k, [item]);
   }
   return map;
-}
-
-async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /**

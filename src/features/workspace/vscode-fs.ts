@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { FileSystem } from '../../core/types';
 import { FILE_GLOB, SKIPPED_FOLDERS } from '../../core/kinds';
 import { MAX_FILE_BYTES } from '../../core/yaml';
+import { forEachLimit } from '../../core/concurrency';
 
 const EXCLUDE = `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`;
 
@@ -132,21 +133,14 @@ export function coldLoadFileSystem(): ColdLoadFileSystem {
     findFiles,
     async stampsOfRead() {
       const stamps = new Map<string, string>();
-      const uris = [...reads.keys()];
-      let next = 0;
-      const worker = async () => {
-        while (next < uris.length) {
-          const uri = uris[next++];
-          const read = reads.get(uri)!;
-          try {
-            const st = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
-            if (st.size === read.size && st.mtime <= read.started - SETTLED_MS) stamps.set(uri, `${st.mtime}:${st.size}`);
-          } catch {
-            // Gone since: no stamp, so the next start reads it (or finds it gone).
-          }
+      await forEachLimit([...reads], 32, async ([uri, read]) => {
+        try {
+          const st = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+          if (st.size === read.size && st.mtime <= read.started - SETTLED_MS) stamps.set(uri, `${st.mtime}:${st.size}`);
+        } catch {
+          // Gone since: no stamp, so the next start reads it (or finds it gone).
         }
-      };
-      await Promise.all(Array.from({ length: 32 }, worker));
+      });
       return stamps;
     },
   };
