@@ -230,7 +230,9 @@ class LineReader {
     const first = this.nextContent(0);
     if (first < 0) throw new Decline();
     const line = this.lines[first];
+    // A document that is one scalar is left to the full parse.
     const read = this.block(first, line.content);
+    if (!read) throw new Decline();
     // Everything after the root must be blank or comments: other lines belong to nothing the reader knows.
     if (this.nextContent(read.last + 1) >= 0) throw new Decline();
     return read;
@@ -284,12 +286,11 @@ class LineReader {
     return offset - this.lines[line].start;
   }
 
-  /** The block collection starting at `at` on `line`. */
-  private block(line: number, at: number): Read {
+  /** The block collection starting at `at` on `line`; undefined when none does (a scalar, say). */
+  private block(line: number, at: number): Read | undefined {
     if (this.isDash(at, this.lines[line].end)) return this.seq(line, at);
     const first = this.entry(line, at);
-    if (first) return this.map(line, at, first);
-    throw new Decline();
+    return first ? this.map(line, at, first) : undefined;
   }
 
   private isDash(at: number, end: number): boolean {
@@ -384,9 +385,8 @@ class LineReader {
       const n = this.lines[next];
       const c = this.column(next, n.content);
       if (c > col) {
-        if (this.isDash(n.content, n.end)) return this.seq(next, n.content);
-        const first = this.entry(next, n.content);
-        if (first) return this.map(next, n.content, first);
+        const collection = this.block(next, n.content);
+        if (collection) return collection;
         // A scalar below its key or dash, as the `yaml` package writes a long value; a comment before it can make it a key.
         if (commentAt >= 0 || this.commentBetween(line + 1, next)) throw new Decline();
         return this.inline(next, n.content, col);

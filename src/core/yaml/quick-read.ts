@@ -101,10 +101,9 @@ export const UNSURE_CLAUSES = {
 
 /** All the clauses: the line clauses answered by the one pass of bounds.ts, the others by their patterns. */
 const WHOLE_CLAUSES = Object.values(UNSURE_CLAUSES).filter((c) => !c.multiline);
-const UNSURE = (text: string) => {
-  const bounds = textBounds(text);
-  return bounds.unsure || bounds.emptyListItem || WHOLE_CLAUSES.some((c) => c.test(text));
-};
+/** The clauses but emptyListItem, which only the quick read refuses (quickRefusal). */
+const UNSURE_TO_LINE_READER = (text: string) => textBounds(text).unsure || WHOLE_CLAUSES.some((c) => c.test(text));
+const UNSURE = (text: string) => textBounds(text).emptyListItem || UNSURE_TO_LINE_READER(text);
 
 /**
  * One test of the clauses: those about lines (the `m` flag) are joined into
@@ -158,7 +157,7 @@ export function quickReadUnless(unsure: (text: string) => boolean, text: string)
 export function quickRefusal(text: string, from = 0): boolean {
   if (tooMuch(text)) return true;
   // Few texts open with a marker: theirs is asked of the patterns, not of the pass kept for the whole text (bounds.ts).
-  return from === 0 ? textBounds(text).unsure || WHOLE_CLAUSES.some((c) => c.test(text)) : LINE_READER_UNSURE_BY_PATTERN(text.slice(from));
+  return from === 0 ? UNSURE_TO_LINE_READER(text) : LINE_READER_UNSURE_BY_PATTERN(text.slice(from));
 }
 
 const LINE_READER_UNSURE_BY_PATTERN = unsureTest(Object.values(UNSURE_CLAUSES).filter((c) => c !== UNSURE_CLAUSES.emptyListItem));
