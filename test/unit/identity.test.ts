@@ -3,7 +3,11 @@
 // one document checked (which of two files is flagged, aliases, and that an
 // edit to one worksheet refreshes the findings of the others).
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { IdentitySoFar, WorkspaceIndex } from '../../src/core/workspace';
+import type { Meeting } from '../../src/core/workspace';
+import { buildIdentity, roundsAlike, roundsNear } from '../../src/core/workspace/identity';
+import { ZERO_RANGE as ZERO } from '../../src/core/yaml';
 import { CONVENING, WORKSHEET, applyEdits, codes, variant } from './helpers';
 import { summarize } from '../../src/core/summary/summarize';
 
@@ -162,5 +166,71 @@ describe('who is who as worksheets are read one after another (IdentitySoFar)', 
     assert.equal(soFar.concernedShare, 0);
     for (const [, id, organization] of reads) soFar.add({ partnerId: id, organization });
     assert.equal(soFar.concernedShare, 4 / 9);
+  });
+});
+
+describe('the rounds nearest a worksheet with no round (roundsNear)', () => {
+  /** The walk one meeting at a time, as roundsNear was first written: what the walk by runs must give. */
+  function oneByOne(meetings: { date: string; round: string }[], lookalikes: ReadonlySet<string>, date: string, limit: number): string[] {
+    const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+    const t = ms(date);
+    if (Number.isNaN(t)) return [];
+    const dated = meetings.filter((m) => !Number.isNaN(ms(m.date))).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    let lo = 0;
+    while (lo < dated.length && dated[lo].date < date) lo++;
+    const out: string[] = [];
+    let left = lo - 1;
+    let right = lo;
+    while (out.length < limit && (left >= 0 || right < dated.length)) {
+      const dl = left >= 0 ? t - ms(dated[left].date) : Infinity;
+      const dr = right < dated.length ? ms(dated[right].date) - t : Infinity;
+      const x = dr <= dl ? dated[right++] : dated[left--];
+      if (!lookalikes.has(x.round) && !out.includes(x.round)) out.push(x.round);
+    }
+    return out;
+  }
+
+  const day = fc.integer({ min: 1, max: 28 }).map((d) => `2026-0${1 + (d % 9)}-${String(d).padStart(2, '0')}`);
+  // Few rounds, so that meetings of one round sit together in long runs, and a lookalike among them.
+  const round = fc.constantFrom('spring-2026', 'autumn-2026', 'autum-2026', 'winter-2026');
+  const meeting = fc.record({ date: fc.oneof(day, fc.constant('2026-13-01')), round });
+
+  it('gives the rounds of the nearest meetings, nearest first, as the walk one meeting at a time', () => {
+    fc.assert(fc.property(fc.array(meeting, { maxLength: 60 }), fc.oneof(day, fc.constant('2026-02-30')), fc.integer({ min: 1, max: 3 }), (meetings, date, limit) => {
+      // Only what buildIdentity reads of a meeting for rounds: the other facts stay unset.
+      const list = meetings.map((m, i) => ({ ...m, uri: `/team/p${i}/x.worksheet.yaml`, partnerId: `p${i}`, range: ZERO }) as unknown as Meeting);
+      const identity = buildIdentity(list);
+      // The index's own lookalikes: a round far smaller than one it is a typo of.
+      const lookalikes = new Set(identity.lookalikes.keys());
+      assert.deepEqual(roundsNear(identity, date, limit), oneByOne(meetings, lookalikes, date, limit));
+    }), { numRuns: 500 });
+  });
+
+  it('finds the lookalike rounds that comparing every round with every other finds', () => {
+    const word = fc.constantFrom('spring', 'sprin', 'autumn', 'autum', 'visit', 'vist');
+    const roundName = fc.tuple(word, fc.constantFrom('2025', '2026', '2026-b', '2026-2')).map(([w, n]) => `${w}-${n}`);
+    fc.assert(fc.property(fc.array(roundName, { maxLength: 40 }), (rounds) => {
+      const list = rounds.map((round, i) => ({ uri: `/team/p${i}/x.worksheet.yaml`, partnerId: `p${i}`, round, date: '2026-05-01', range: ZERO }) as unknown as Meeting);
+      const sizes = new Map<string, number>();
+      for (const r of rounds) sizes.set(r, (sizes.get(r) ?? 0) + 1);
+      const expected = new Map<string, string>();
+      for (const [small, n] of sizes) {
+        let best: [string, number] | undefined;
+        for (const [big, m] of sizes) if (n * 2 <= m && roundsAlike(small, big) && (!best || m > best[1])) best = [big, m];
+        if (best) expected.set(small, best[0]);
+      }
+      assert.deepEqual(new Map([...buildIdentity(list).lookalikes].map(([small, { round }]) => [small, round])), expected);
+    }), { numRuns: 300 });
+  });
+
+  it('offers the round of the worksheets around it in a check, and the next one over', () => {
+    const index = new WorkspaceIndex(() => '2026-12-01');
+    for (let i = 0; i < 40; i++) index.set(`/team/p${i}/a.worksheet.yaml`, oak(`p${i}`, `Partner ${i}`, `2026-05-${String(1 + (i % 28)).padStart(2, '0')}`, 'spring-2026'));
+    index.set('/team/q/a.worksheet.yaml', oak('q', 'Q', '2026-11-02', 'autumn-2026'));
+    const roundless = variant(WORKSHEET, [['partner'], { id: 'r', organization: 'R' }], [['meeting', 'date'], '2026-05-20'], [['round']]);
+    index.set('/team/r/a.worksheet.yaml', roundless);
+    const [finding] = only(index, '/team/r/a.worksheet.yaml', 'missing-round');
+    assert.match(finding.message, /Meetings near its date are in `spring-2026`/);
+    assert.deepEqual(finding.fixes?.map((f) => f.title), ['Put it in `spring-2026` (its neighbours by date)', 'Put it in `autumn-2026`']);
   });
 });

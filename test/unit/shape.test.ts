@@ -12,12 +12,18 @@ import { runInNewContext } from 'node:vm';
 import { roundName, writeCorpus } from '../../bench/corpus';
 import { runCheck } from '../../src/cli/check';
 import { WorkspaceIndex } from '../../src/core/workspace';
+import type { Meeting } from '../../src/core/workspace';
+import { buildIdentity, roundsNear } from '../../src/core/workspace/identity';
 import { summarize } from '../../src/core/summary/summarize';
 
 const TODAY = '2026-12-20';
 /** Worksheets checked; the summary, quicker per meeting and noisier, reads twice as many. */
 const N = 800;
 const N_SUMMARY = 1600;
+/** Meetings among which rounds are offered to worksheets without one (missing-round). */
+const N_NEAR = 4000;
+/** Rounds among which lookalikes (typos of a bigger round) are looked for. */
+const N_ROUNDS = 2000;
 /** Linear work gives about 4; quadratic 16. */
 const MAX_GROWTH = 6;
 
@@ -80,6 +86,36 @@ describe('work grows linearly with the workspace', function () {
     assert.ok(big / small <= MAX_GROWTH, `check of ${4 * N} took ${(big / small).toFixed(1)} times that of ${N} (${(big / 1000).toFixed(0)} ms and ${(small / 1000).toFixed(0)} ms of CPU)`);
   });
 
+  it(`the rounds offered to worksheets without one: for 4 x ${N_NEAR} meetings, at most ${MAX_GROWTH} times ${N_NEAR}`, async () => {
+    // Two rounds of meetings, one after the other by date, and a third as many dates to place.
+    const offers = (n: number) => () => {
+      const meetings = Array.from({ length: n }, (_, i) => ({ uri: `/t/p${i}.worksheet.yaml`, partnerId: `p${i}`, round: i < n / 2 ? 'spring-2026' : 'autumn-2026', date: dayOf(i, n) }) as unknown as Meeting);
+      // Built and asked twice: once, the smaller size is a few milliseconds, where the clock's noise weighs.
+      for (let k = 0; k < 2; k++) {
+        const identity = buildIdentity(meetings);
+        for (let i = 0; i < n; i += 3) assert.equal(roundsNear(identity, dayOf(i, n)).length, 2);
+      }
+    };
+    offers(N_NEAR)();
+    const [small, big] = await medianCpu(offers(N_NEAR), offers(4 * N_NEAR), 5);
+    assert.ok(big / small <= MAX_GROWTH, `offering rounds among ${4 * N_NEAR} meetings took ${(big / small).toFixed(1)} times that among ${N_NEAR} (${(big / 1000).toFixed(0)} ms and ${(small / 1000).toFixed(0)} ms of CPU)`);
+  });
+
+  it(`lookalike rounds among 4 x ${N_ROUNDS} rounds named by their day: at most ${MAX_GROWTH} times ${N_ROUNDS}`, async () => {
+    // A round per day, some held by one meeting and some by three: no two share their numbers, so none is a lookalike.
+    const identityOf = (n: number) => () => {
+      const meetings: Meeting[] = [];
+      for (let r = 0; r < n; r++) {
+        for (let k = 0; k < (r % 2 ? 3 : 1); k++) meetings.push({ uri: `/t/${r}-${k}.worksheet.yaml`, partnerId: `p${r}`, round: `visit-${dayOf(r, n)}-${r}`, date: dayOf(r, n) } as unknown as Meeting);
+      }
+      // Built four times: one build of the smaller size is a few milliseconds, where the clock's noise weighs.
+      for (let i = 0; i < 4; i++) assert.equal(buildIdentity(meetings).lookalikes.size, 0);
+    };
+    identityOf(N_ROUNDS)();
+    const [small, big] = await medianCpu(identityOf(N_ROUNDS), identityOf(4 * N_ROUNDS), 5);
+    assert.ok(big / small <= MAX_GROWTH, `${4 * N_ROUNDS} rounds took ${(big / small).toFixed(1)} times ${N_ROUNDS} (${(big / 1000).toFixed(0)} ms and ${(small / 1000).toFixed(0)} ms of CPU)`);
+  });
+
   it(`team review summary: 4 x ${N_SUMMARY} meetings cost at most ${MAX_GROWTH} times ${N_SUMMARY}`, async () => {
     const indexes = new Map<number, WorkspaceIndex>();
     for (const n of [N_SUMMARY, 4 * N_SUMMARY]) {
@@ -101,6 +137,11 @@ describe('work grows linearly with the workspace', function () {
     assert.ok(big / small <= MAX_GROWTH, `the summary of ${4 * N_SUMMARY} took ${(big / small).toFixed(1)} times that of ${N_SUMMARY} (${(big / 1000).toFixed(0)} ms and ${(small / 1000).toFixed(0)} ms of CPU)`);
   });
 });
+
+/** The i-th of n days spread over 2026, in order. */
+function dayOf(i: number, n: number): string {
+  return new Date(Date.UTC(2026, 0, 1) + Math.floor((i / n) * 364) * 86_400_000).toISOString().slice(0, 10);
+}
 
 function* listFiles(dir: string): Generator<string> {
   for (const e of readdirSync(dir, { withFileTypes: true })) {

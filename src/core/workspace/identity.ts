@@ -96,7 +96,47 @@ export interface Identity {
    * have no such worksheet, and sorting every meeting was a sixth of a rebuild.
    */
   dated: { date: string; round: string }[];
-  datedSorted: boolean;
+  /** The dated meetings as roundsNear walks them, made with the sort. */
+  walk?: DatedWalk;
+}
+
+/**
+ * The dated meetings sorted by date, as roundsNear walks them: each one's
+ * time, and where the run of meetings of its round around it ends on either
+ * side. Meetings of one round sit together by date, hundreds or thousands in
+ * a row; a walk that stepped through them one by one, to reach the next round
+ * over, was quadratic in a check (a third of 10,000 worksheets with no round
+ * took 10 s).
+ */
+interface DatedWalk {
+  dated: { date: string; round: string }[];
+  /** Milliseconds since the epoch. */
+  times: Float64Array;
+  /** The next meeting after i of another round (dated.length when none). */
+  runAfter: Int32Array;
+  /** The last meeting before i of another round (-1 when none). */
+  runBefore: Int32Array;
+}
+
+function datedWalk(identity: Identity): DatedWalk {
+  if (identity.walk) return identity.walk;
+  // A date that is no day (`2026-13-01`) is no distance from any other: left out.
+  const dated = identity.dated.filter((d) => !Number.isNaN(dayTime(d.date))).sort((a, b) => byCodeUnit(a.date, b.date));
+  const n = dated.length;
+  const times = new Float64Array(n);
+  const runAfter = new Int32Array(n);
+  const runBefore = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    times[i] = dayTime(dated[i].date);
+    runBefore[i] = i > 0 && dated[i - 1].round === dated[i].round ? runBefore[i - 1] : i - 1;
+  }
+  for (let i = n - 1; i >= 0; i--) runAfter[i] = i < n - 1 && dated[i + 1].round === dated[i].round ? runAfter[i + 1] : i + 1;
+  identity.walk = { dated, times, runAfter, runBefore };
+  return identity.walk;
+}
+
+function dayTime(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
 }
 
 /** Earlier meeting first: by date (undated last), then by file. */
@@ -114,13 +154,17 @@ function earlier(a: Meeting, b: Meeting): number {
  */
 export function roundsAlike(a: string, b: string): boolean {
   if (a === b) return false;
-  const digits = (s: string) => s.replace(/[^0-9]+/g, ' ').trim();
-  if (digits(a) !== digits(b)) return false;
+  if (roundDigits(a) !== roundDigits(b)) return false;
   const words = (s: string) => s.replace(/[0-9]+/g, '').replace(/-+/g, '-');
   const wa = words(a);
   const wb = words(b);
   const d = distance(wa.toLowerCase(), wb.toLowerCase());
   return d <= Math.max(1, Math.min(2, Math.floor(Math.max(wa.length, wb.length) / 4)));
+}
+
+/** A round's numbers, which two lookalikes share (`2026` of `autum-2026`). */
+function roundDigits(round: string): string {
+  return round.replace(/[^0-9]+/g, ' ').trim();
 }
 
 /** "Far fewer": at most half as many meetings. */
@@ -164,15 +208,24 @@ export function buildIdentity(meetings: readonly Meeting[]): Identity {
     if (ns.size > 1) namesById.set(id, [...ns.values()].sort((a, b) => earlier(a.first, b.first)));
   }
   const lookalikes = new Map<string, { round: string; meetings: number; example: Meeting }>();
-  const rounds = [...roundSizes];
-  for (const [small, n] of rounds) {
+  // Only rounds with the same numbers can be lookalikes: each is compared
+  // with those alone. Compared with every other round, a workspace that
+  // names each meeting's round by its day (`2026-05-11`) took seconds.
+  const byDigits = new Map<string, [string, number][]>();
+  for (const entry of roundSizes) {
+    const key = roundDigits(entry[0]);
+    const group = byDigits.get(key);
+    if (group) group.push(entry);
+    else byDigits.set(key, [entry]);
+  }
+  for (const [small, n] of roundSizes) {
     let best: [string, number] | undefined;
-    for (const [big, m] of rounds) {
+    for (const [big, m] of byDigits.get(roundDigits(small))!) {
       if (farFewer(n, m) && roundsAlike(small, big) && (!best || m > best[1])) best = [big, m];
     }
     if (best) lookalikes.set(small, { round: best[0], meetings: best[1], example: roundFirst.get(best[0])! });
   }
-  return { idsByName, namesById, roundSizes, lookalikes, dated, datedSorted: false };
+  return { idsByName, namesById, roundSizes, lookalikes, dated };
 }
 
 /**
@@ -181,14 +234,10 @@ export function buildIdentity(meetings: readonly Meeting[]): Identity {
  * outwards from there.
  */
 export function roundsNear(identity: Identity, date: string, limit = 2): string[] {
-  const { dated, lookalikes } = identity;
-  if (!identity.datedSorted) {
-    dated.sort((a, b) => byCodeUnit(a.date, b.date));
-    identity.datedSorted = true;
-  }
-  const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
-  const t = ms(date);
+  const t = dayTime(date);
   if (Number.isNaN(t)) return [];
+  const { dated, times, runAfter, runBefore } = datedWalk(identity);
+  const { lookalikes } = identity;
   let lo = 0;
   let hi = dated.length;
   while (lo < hi) {
@@ -196,14 +245,21 @@ export function roundsNear(identity: Identity, date: string, limit = 2): string[
     if (dated[mid].date < date) lo = mid + 1;
     else hi = mid;
   }
+  // Outwards from there, nearest first (the later one on a tie). Once a
+  // meeting's round is taken or passed over, so is every meeting of its run,
+  // which the walk then steps past at once.
   const out: string[] = [];
   let left = lo - 1;
   let right = lo;
   while (out.length < limit && (left >= 0 || right < dated.length)) {
-    const dl = left >= 0 ? t - ms(dated[left].date) : Infinity;
-    const dr = right < dated.length ? ms(dated[right].date) - t : Infinity;
-    const x = dr <= dl ? dated[right++] : dated[left--];
-    if (!lookalikes.has(x.round) && !out.includes(x.round)) out.push(x.round);
+    const dl = left >= 0 ? t - times[left] : Infinity;
+    const dr = right < dated.length ? times[right] - t : Infinity;
+    const takeRight = dr <= dl;
+    const at = takeRight ? right : left;
+    const round = dated[at].round;
+    if (!lookalikes.has(round) && !out.includes(round)) out.push(round);
+    if (takeRight) right = runAfter[at];
+    else left = runBefore[at];
   }
   return out;
 }
