@@ -13,6 +13,7 @@ import type { FileFacts } from '../../src/core/facts';
 import { readMeeting } from '../../src/core/facts';
 import { AnswerPool, AnsweredView, YamlView, parseFile, recordAnswers } from '../../src/core/yaml';
 import type { ParsedFile } from '../../src/core/yaml';
+import fc from 'fast-check';
 import { WORKSHEET, variant } from './helpers';
 
 const ROOT = '/team';
@@ -157,3 +158,40 @@ describe('the workspace rules from the answers of a first check', () => {
   });
 });
 
+
+/**
+ * What lets the command line and the diagnostics keep a worksheet's first
+ * check: a worksheet the index does not name as concerned (identityConcerned)
+ * gets no finding from the rules that read other files, whatever the others
+ * say. Random workspaces of a few worksheets drawn from a few ids, names,
+ * rounds (typos included) and dates, some left out, with an alias or none.
+ */
+describe('worksheets outside identityConcerned', () => {
+  const id = fc.option(fc.constantFrom('oak', 'oak-library', 'elm', 'pine'), { nil: undefined });
+  const organization = fc.option(fc.constantFrom('Oak Library', 'Oak library.', 'Elm Hall', 'Pine Club', 'Pine Club Trust'), { nil: undefined });
+  const round = fc.option(fc.constantFrom('autumn-2026', 'autum-2026', 'spring-2026', 'sprin-2026', 'autumn-2025'), { nil: undefined });
+  const date = fc.option(fc.constantFrom('2026-03-02', '2026-04-20', '2026-09-15', '2026-10-01', '2026-10-02'), { nil: undefined });
+  const worksheet = fc.record({ id, organization, round, date });
+  const aliases = fc.constantFrom<Record<string, string>[]>({}, { 'oak-library': 'oak' }, { elm: 'pine' });
+
+  it('get no finding from the rules that read the workspace', () => {
+    fc.assert(fc.property(fc.array(worksheet, { minLength: 1, maxLength: 12 }), aliases, (sheets, alias) => {
+      const index = new WorkspaceIndex(() => '2026-11-01');
+      if (Object.keys(alias).length) index.set(`${ROOT}/partner-worksheets.yaml`, `kind: config\naliases: ${JSON.stringify(alias)}\n`);
+      sheets.forEach((s, i) => {
+        const edits: Parameters<typeof variant>[1][] = [];
+        edits.push(s.id === undefined ? [['partner', 'id']] : [['partner', 'id'], s.id]);
+        edits.push(s.organization === undefined ? [['partner', 'organization']] : [['partner', 'organization'], s.organization]);
+        edits.push(s.round === undefined ? [['round']] : [['round'], s.round]);
+        edits.push(s.date === undefined ? [['meeting', 'date']] : [['meeting', 'date'], s.date]);
+        index.set(sheet(`w${i}`), variant(WORKSHEET, ...edits));
+      });
+      const concerned = index.identityConcerned();
+      sheets.forEach((_, i) => {
+        const uri = sheet(`w${i}`);
+        if (concerned.has(uri)) return;
+        assert.deepEqual(index.check(uri, { fixes: false, related: false, onlyWorkspaceRules: true }).map((f) => f.code), [], uri);
+      });
+    }), { numRuns: 400 });
+  });
+});

@@ -20,12 +20,13 @@ const organizationKeys = new Memo<string>(100_000);
 /**
  * Meetings as they are read, one after another, for a caller that checks
  * each at once and some again once all are read (the CLI): whether what was
- * read so far already puts a meeting among those whose identity findings
- * depend on other worksheets (identityConcerned): its partner id read before
- * under another organisation, or its organisation under another id, or a
- * meeting of the same partner so. What is read later can put more meetings
- * there, those read before among them: only buildIdentity, over all of them,
- * says which.
+ * read so far makes a meeting likely to be among those whose identity
+ * findings depend on other worksheets (identityConcerned): its partner id
+ * read before under another organisation, or its organisation under another
+ * id, or a meeting of the same partner so. It says so of some that are not
+ * (a later meeting under a partner's first name), which costs the caller a
+ * little for nothing; what is read later can put more meetings there, those
+ * read before among them: only buildIdentity, over all of them, says which.
  */
 export class IdentitySoFar {
   /** The first organisation read for each partner id, and the first id for each organisation, as written. */
