@@ -50,6 +50,13 @@ export interface CorpusOptions {
    */
   renamed?: boolean;
   /**
+   * The share of worksheets (0 to 1) written without their `round`, as a
+   * team forgets it now and then: each gets missing-round, whose fixes offer
+   * the rounds of the meetings nearest its date, so the check looks at the
+   * workspace around every one. Otherwise the same worksheets.
+   */
+  withoutRound?: number;
+  /**
    * 'tools': each worksheet written out again from its data by a YAML
    * library, as a team's script or another tool writes them (writtenByTools),
    * in turn: js-yaml with an indent of 4 (a map in a list starts below a dash
@@ -183,6 +190,8 @@ export function writeCorpus(dir: string, options: CorpusOptions): string[] {
   const rnd = mulberry32(options.seed ?? 42);
   // The sections left out draw from a stream of their own, so the worksheets are otherwise the same as with few gaps.
   const gap = mulberry32((options.seed ?? 42) + 1);
+  // So does the choice of worksheets without a round.
+  const roundless = mulberry32((options.seed ?? 42) + 2);
   const gappy = (text: string): string => {
     if (options.gaps !== 'many') return text;
     const left = new Set(LEFT_OUT.filter(([, chance]) => gap() < chance).map(([key]) => key));
@@ -198,7 +207,8 @@ export function writeCorpus(dir: string, options: CorpusOptions): string[] {
     mkdirSync(folder, { recursive: true });
     const path = join(folder, `${n}.worksheet.yaml`);
     const text = gappy(worksheetText(rnd, partner, round, n));
-    const named = options.renamed ? text.replace(/^( {2}organization: ).*$/m, `$1Partner ${n} Community Group`) : text;
+    const renamed = options.renamed ? text.replace(/^( {2}organization: ).*$/m, `$1Partner ${n} Community Group`) : text;
+    const named = options.withoutRound && roundless() < options.withoutRound ? renamed.replace(/^round: .*\n/m, '') : renamed;
     writeFileSync(path, options.writtenBy === 'tools' ? writtenByTools(named, n) : named);
     paths.push(path);
   }

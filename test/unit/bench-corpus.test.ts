@@ -79,6 +79,37 @@ describe('the bench corpus with many gaps', () => {
   });
 });
 
+// The corpus with a third of its worksheets without a round measures what its
+// row says: the worksheets with many gaps, some without their round line, each
+// of those offered the rounds of the meetings nearest its date.
+describe('the bench corpus with many gaps, a third without a round', () => {
+  const gappy = usualAnd({ gaps: 'many' });
+  const corpora = usualAnd({ gaps: 'many', withoutRound: 1 / 3 });
+
+  it('is each worksheet with many gaps, about a third of them without their round line, and nothing else changed', () => {
+    let without = 0;
+    for (let i = 0; i < N; i++) {
+      const a = readFileSync(gappy.other[i], 'utf8');
+      const b = readFileSync(corpora.other[i], 'utf8');
+      if (a === b) continue;
+      assert.equal(a.replace(/^round: .*\n/m, ''), b, corpora.other[i]);
+      without++;
+    }
+    assert.ok(without > N * 0.25 && without < N * 0.42, `${without} of ${N} without a round`);
+  });
+
+  it('has each worksheet without a round offered the round of its neighbours by date', async () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    await index.loadFolder(nodeFileSystem, corpora.otherDir);
+    const roundless = corpora.other.filter((p) => index.get(p)?.meeting?.round === undefined);
+    assert.ok(roundless.length > N * 0.25);
+    for (const p of roundless) {
+      const [finding] = index.check(p).filter((f) => f.code === 'missing-round');
+      assert.match(finding?.message ?? '', /Meetings near its date are in `(spring|autumn)-2020`/, p);
+    }
+  });
+});
+
 // The corpus whose partners are renamed at every meeting measures what its
 // row says: the usual worksheets, each with an organisation name of its own,
 // so that every worksheet's cross-file findings depend on the others.
