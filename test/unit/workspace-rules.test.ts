@@ -159,33 +159,41 @@ describe('the workspace rules from the answers of a first check', () => {
 });
 
 
+// Random workspaces of a few worksheets drawn from a few ids, names, rounds
+// (typos included) and dates, some left out, with an alias or none.
+const id = fc.option(fc.constantFrom('oak', 'oak-library', 'elm', 'pine'), { nil: undefined });
+const organization = fc.option(fc.constantFrom('Oak Library', 'Oak library.', 'Elm Hall', 'Pine Club', 'Pine Club Trust'), { nil: undefined });
+const round = fc.option(fc.constantFrom('autumn-2026', 'autum-2026', 'spring-2026', 'sprin-2026', 'autumn-2025'), { nil: undefined });
+const date = fc.option(fc.constantFrom('2026-03-02', '2026-04-20', '2026-09-15', '2026-10-01', '2026-10-02'), { nil: undefined });
+const worksheet = fc.record({ id, organization, round, date });
+type Drawn = { id?: string; organization?: string; round?: string; date?: string };
+const aliases = fc.constantFrom<Record<string, string>[]>({}, { 'oak-library': 'oak' }, { elm: 'pine' });
+
+function worksheetText(s: Drawn): string {
+  return variant(WORKSHEET,
+    s.id === undefined ? [['partner', 'id']] : [['partner', 'id'], s.id],
+    s.organization === undefined ? [['partner', 'organization']] : [['partner', 'organization'], s.organization],
+    s.round === undefined ? [['round']] : [['round'], s.round],
+    s.date === undefined ? [['meeting', 'date']] : [['meeting', 'date'], s.date]);
+}
+
+function indexOf(sheets: Drawn[], alias: Record<string, string>): WorkspaceIndex {
+  const index = new WorkspaceIndex(() => '2026-11-01');
+  if (Object.keys(alias).length) index.set(`${ROOT}/partner-worksheets.yaml`, `kind: config\naliases: ${JSON.stringify(alias)}\n`);
+  sheets.forEach((s, i) => index.set(sheet(`w${i}`), worksheetText(s)));
+  return index;
+}
+
 /**
  * What lets the command line and the diagnostics keep a worksheet's first
  * check: a worksheet the index does not name as concerned (identityConcerned)
  * gets no finding from the rules that read other files, whatever the others
- * say. Random workspaces of a few worksheets drawn from a few ids, names,
- * rounds (typos included) and dates, some left out, with an alias or none.
+ * say.
  */
 describe('worksheets outside identityConcerned', () => {
-  const id = fc.option(fc.constantFrom('oak', 'oak-library', 'elm', 'pine'), { nil: undefined });
-  const organization = fc.option(fc.constantFrom('Oak Library', 'Oak library.', 'Elm Hall', 'Pine Club', 'Pine Club Trust'), { nil: undefined });
-  const round = fc.option(fc.constantFrom('autumn-2026', 'autum-2026', 'spring-2026', 'sprin-2026', 'autumn-2025'), { nil: undefined });
-  const date = fc.option(fc.constantFrom('2026-03-02', '2026-04-20', '2026-09-15', '2026-10-01', '2026-10-02'), { nil: undefined });
-  const worksheet = fc.record({ id, organization, round, date });
-  const aliases = fc.constantFrom<Record<string, string>[]>({}, { 'oak-library': 'oak' }, { elm: 'pine' });
-
   it('get no finding from the rules that read the workspace', () => {
     fc.assert(fc.property(fc.array(worksheet, { minLength: 1, maxLength: 12 }), aliases, (sheets, alias) => {
-      const index = new WorkspaceIndex(() => '2026-11-01');
-      if (Object.keys(alias).length) index.set(`${ROOT}/partner-worksheets.yaml`, `kind: config\naliases: ${JSON.stringify(alias)}\n`);
-      sheets.forEach((s, i) => {
-        const edits: Parameters<typeof variant>[1][] = [];
-        edits.push(s.id === undefined ? [['partner', 'id']] : [['partner', 'id'], s.id]);
-        edits.push(s.organization === undefined ? [['partner', 'organization']] : [['partner', 'organization'], s.organization]);
-        edits.push(s.round === undefined ? [['round']] : [['round'], s.round]);
-        edits.push(s.date === undefined ? [['meeting', 'date']] : [['meeting', 'date'], s.date]);
-        index.set(sheet(`w${i}`), variant(WORKSHEET, ...edits));
-      });
+      const index = indexOf(sheets, alias);
       const concerned = index.identityConcerned();
       sheets.forEach((_, i) => {
         const uri = sheet(`w${i}`);
@@ -193,5 +201,32 @@ describe('worksheets outside identityConcerned', () => {
         assert.deepEqual(index.check(uri, { fixes: false, related: false, onlyWorkspaceRules: true }).map((f) => f.code), [], uri);
       });
     }), { numRuns: 400 });
+  });
+});
+
+/**
+ * What the editor shows after edits: the findings it keeps for a file an
+ * edit did not announce (IndexChange.affected) are those a fresh index finds.
+ * Edits to a worksheet's partner, name, round and date, some files checked
+ * between edits and some not, as a team edits while the diagnostics catch up.
+ */
+describe('findings kept across edits', () => {
+  const edit = fc.record({ at: fc.nat(), sheet: worksheet, checkAfter: fc.boolean() });
+
+  it('are the findings of a fresh index for every file no edit announced', () => {
+    fc.assert(fc.property(fc.array(worksheet, { minLength: 1, maxLength: 10 }), aliases, fc.array(edit, { minLength: 1, maxLength: 4 }), (sheets, alias, edits) => {
+      const index = indexOf(sheets, alias);
+      const uris = index.documents().map((d) => d.uri);
+      for (const u of uris) index.check(u);
+      const current = [...sheets];
+      for (const e of edits) {
+        const at = e.at % sheets.length;
+        current[at] = e.sheet;
+        const change = index.set(sheet(`w${at}`), worksheetText(e.sheet));
+        if (e.checkAfter) for (const u of change.affected) index.check(u);
+      }
+      const fresh = indexOf(current, alias);
+      for (const u of uris) assert.deepEqual(index.check(u), fresh.check(u), u);
+    }), { numRuns: 300 });
   });
 });
