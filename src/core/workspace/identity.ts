@@ -113,6 +113,8 @@ interface DatedWalk {
   dated: { date: string; round: string }[];
   /** Milliseconds since the epoch. */
   times: Float64Array;
+  /** What roundsNear answered, by limit and date: worksheets with no round share their dates. */
+  answers: Map<string, readonly string[]>;
   /** The next meeting after i of another round (dated.length when none). */
   runAfter: Int32Array;
   /** The last meeting before i of another round (-1 when none). */
@@ -121,18 +123,25 @@ interface DatedWalk {
 
 function datedWalk(identity: Identity): DatedWalk {
   if (identity.walk) return identity.walk;
+  // Each date parsed once: thousands of meetings share a few hundred days.
+  const timeOf = new Map<string, number>();
+  const time = (date: string): number => {
+    let t = timeOf.get(date);
+    if (t === undefined) timeOf.set(date, (t = dayTime(date)));
+    return t;
+  };
   // A date that is no day (`2026-13-01`) is no distance from any other: left out.
-  const dated = identity.dated.filter((d) => !Number.isNaN(dayTime(d.date))).sort((a, b) => byCodeUnit(a.date, b.date));
+  const dated = identity.dated.filter((d) => !Number.isNaN(time(d.date))).sort((a, b) => byCodeUnit(a.date, b.date));
   const n = dated.length;
   const times = new Float64Array(n);
   const runAfter = new Int32Array(n);
   const runBefore = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    times[i] = dayTime(dated[i].date);
+    times[i] = time(dated[i].date);
     runBefore[i] = i > 0 && dated[i - 1].round === dated[i].round ? runBefore[i - 1] : i - 1;
   }
   for (let i = n - 1; i >= 0; i--) runAfter[i] = i < n - 1 && dated[i + 1].round === dated[i].round ? runAfter[i + 1] : i + 1;
-  identity.walk = { dated, times, runAfter, runBefore };
+  identity.walk = { dated, times, runAfter, runBefore, answers: new Map() };
   return identity.walk;
 }
 
@@ -235,9 +244,16 @@ export function buildIdentity(meetings: readonly Meeting[]): Identity {
  * outwards from there.
  */
 export function roundsNear(identity: Identity, date: string, limit = 2): string[] {
+  const walk = datedWalk(identity);
+  const key = `${limit}\n${date}`;
+  let answer = walk.answers.get(key);
+  if (!answer) walk.answers.set(key, (answer = walkOutwards(identity, walk, date, limit)));
+  return [...answer];
+}
+
+function walkOutwards(identity: Identity, { dated, times, runAfter, runBefore }: DatedWalk, date: string, limit: number): string[] {
   const t = dayTime(date);
   if (Number.isNaN(t)) return [];
-  const { dated, times, runAfter, runBefore } = datedWalk(identity);
   const { lookalikes } = identity;
   let lo = 0;
   let hi = dated.length;
