@@ -92,12 +92,13 @@ export interface Identity {
   /** A round that looks like a typo of a bigger one, and that one. */
   lookalikes: Map<string, { round: string; meetings: number; example: Meeting }>;
   /**
-   * Meetings with a round and a date: the neighbours of a worksheet with no
-   * round. Sorted by date when first asked for (roundsNear): most workspaces
-   * have no such worksheet, and sorting every meeting was a sixth of a rebuild.
+   * Meetings with a round and a date, in index order: the neighbours of a
+   * worksheet with no round. Sorted by date, into `walk`, when first asked for
+   * (roundsNear): most workspaces have no such worksheet, and sorting every
+   * meeting was a sixth of a rebuild.
    */
   dated: { date: string; round: string }[];
-  /** The dated meetings as roundsNear walks them, made with the sort. */
+  /** The dated meetings as roundsNear walks them, made when first asked for. */
   walk?: DatedWalk;
 }
 
