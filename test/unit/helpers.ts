@@ -5,6 +5,7 @@ import { checkText } from '../../src/core/check';
 import type { CheckOptions } from '../../src/core/check';
 import { readConfig } from '../../src/core/facts';
 import type { Finding } from '../../src/core/types';
+import type { Meeting } from '../../src/core/workspace';
 
 export const TODAY = '2026-10-20';
 
@@ -184,4 +185,12 @@ export function snippetAtDefaults(snippet: string): string {
 /** The text with these snippet edits made, every placeholder at its default (snippetAtDefaults). */
 export function applySnippetsAtDefaults(text: string, edits: { range: Finding['range']; newText: string }[]): string {
   return applyEdits(text, edits.map((e) => ({ ...e, newText: snippetAtDefaults(e.newText) })));
+}
+
+/**
+ * A meeting with only what buildIdentity reads of it for rounds (its file,
+ * partner, round and date): the other facts stay unset.
+ */
+export function bareMeeting(uri: string, partnerId: string, round: string, date: string): Meeting {
+  return { uri, partnerId, round, date, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as unknown as Meeting;
 }

@@ -5,10 +5,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { IdentitySoFar, WorkspaceIndex } from '../../src/core/workspace';
-import type { Meeting } from '../../src/core/workspace';
 import { buildIdentity, roundsAlike, roundsNear } from '../../src/core/workspace/identity';
-import { ZERO_RANGE as ZERO } from '../../src/core/yaml';
-import { CONVENING, WORKSHEET, applyEdits, codes, variant } from './helpers';
+import { CONVENING, WORKSHEET, applyEdits, bareMeeting, codes, variant } from './helpers';
 import { summarize } from '../../src/core/summary/summarize';
 
 const OLDER = '/team/oak/2026-05-11.worksheet.yaml';
@@ -199,8 +197,7 @@ describe('the rounds nearest a worksheet with no round (roundsNear)', () => {
 
   it('gives the rounds of the nearest meetings, nearest first, as the walk one meeting at a time', () => {
     fc.assert(fc.property(fc.array(meeting, { maxLength: 60 }), fc.oneof(day, fc.constant('2026-02-30')), fc.integer({ min: 1, max: 3 }), (meetings, date, limit) => {
-      // Only what buildIdentity reads of a meeting for rounds: the other facts stay unset.
-      const list = meetings.map((m, i) => ({ ...m, uri: `/team/p${i}/x.worksheet.yaml`, partnerId: `p${i}`, range: ZERO }) as unknown as Meeting);
+      const list = meetings.map((m, i) => bareMeeting(`/team/p${i}/x.worksheet.yaml`, `p${i}`, m.round, m.date));
       const identity = buildIdentity(list);
       // The index's own lookalikes: a round far smaller than one it is a typo of.
       const lookalikes = new Set(identity.lookalikes.keys());
@@ -212,7 +209,7 @@ describe('the rounds nearest a worksheet with no round (roundsNear)', () => {
     const word = fc.constantFrom('spring', 'sprin', 'autumn', 'autum', 'visit', 'vist');
     const roundName = fc.tuple(word, fc.constantFrom('2025', '2026', '2026-b', '2026-2')).map(([w, n]) => `${w}-${n}`);
     fc.assert(fc.property(fc.array(roundName, { maxLength: 40 }), (rounds) => {
-      const list = rounds.map((round, i) => ({ uri: `/team/p${i}/x.worksheet.yaml`, partnerId: `p${i}`, round, date: '2026-05-01', range: ZERO }) as unknown as Meeting);
+      const list = rounds.map((round, i) => bareMeeting(`/team/p${i}/x.worksheet.yaml`, `p${i}`, round, '2026-05-01'));
       const sizes = new Map<string, number>();
       for (const r of rounds) sizes.set(r, (sizes.get(r) ?? 0) + 1);
       const expected = new Map<string, string>();

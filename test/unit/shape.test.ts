@@ -14,6 +14,7 @@ import { runCheck } from '../../src/cli/check';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import type { Meeting } from '../../src/core/workspace';
 import { buildIdentity, roundsNear } from '../../src/core/workspace/identity';
+import { bareMeeting } from './helpers';
 import { summarize } from '../../src/core/summary/summarize';
 
 const TODAY = '2026-12-20';
@@ -89,7 +90,7 @@ describe('work grows linearly with the workspace', function () {
   it(`the rounds offered to worksheets without one: for 4 x ${N_NEAR} meetings, at most ${MAX_GROWTH} times ${N_NEAR}`, async () => {
     // Two rounds of meetings, one after the other by date, and a third as many dates to place.
     const offers = (n: number) => () => {
-      const meetings = Array.from({ length: n }, (_, i) => ({ uri: `/t/p${i}.worksheet.yaml`, partnerId: `p${i}`, round: i < n / 2 ? 'spring-2026' : 'autumn-2026', date: dayOf(i, n) }) as unknown as Meeting);
+      const meetings = Array.from({ length: n }, (_, i) => bareMeeting(`/t/p${i}.worksheet.yaml`, `p${i}`, i < n / 2 ? 'spring-2026' : 'autumn-2026', dayOf(i, n)));
       // Built and asked twice: once, the smaller size is a few milliseconds, where the clock's noise weighs.
       for (let k = 0; k < 2; k++) {
         const identity = buildIdentity(meetings);
@@ -106,7 +107,7 @@ describe('work grows linearly with the workspace', function () {
     const identityOf = (n: number) => () => {
       const meetings: Meeting[] = [];
       for (let r = 0; r < n; r++) {
-        for (let k = 0; k < (r % 2 ? 3 : 1); k++) meetings.push({ uri: `/t/${r}-${k}.worksheet.yaml`, partnerId: `p${r}`, round: `visit-${dayOf(r, n)}-${r}`, date: dayOf(r, n) } as unknown as Meeting);
+        for (let k = 0; k < (r % 2 ? 3 : 1); k++) meetings.push(bareMeeting(`/t/${r}-${k}.worksheet.yaml`, `p${r}`, `visit-${dayOf(r, n)}-${r}`, dayOf(r, n)));
       }
       // Built four times: one build of the smaller size is a few milliseconds, where the clock's noise weighs.
       for (let i = 0; i < 4; i++) assert.equal(buildIdentity(meetings).lookalikes.size, 0);

@@ -158,7 +158,6 @@ describe('the workspace rules from the answers of a first check', () => {
   });
 });
 
-
 // Random workspaces of a few worksheets drawn from a few ids, names, rounds
 // (typos included) and dates, some left out, with an alias or none.
 const id = fc.option(fc.constantFrom('oak', 'oak-library', 'elm', 'pine'), { nil: undefined });
@@ -169,7 +168,7 @@ const worksheet = fc.record({ id, organization, round, date });
 type Drawn = { id?: string; organization?: string; round?: string; date?: string };
 const aliases = fc.constantFrom<Record<string, string>[]>({}, { 'oak-library': 'oak' }, { elm: 'pine' });
 
-function worksheetText(s: Drawn): string {
+function drawnWorksheet(s: Drawn): string {
   return variant(WORKSHEET,
     s.id === undefined ? [['partner', 'id']] : [['partner', 'id'], s.id],
     s.organization === undefined ? [['partner', 'organization']] : [['partner', 'organization'], s.organization],
@@ -180,7 +179,7 @@ function worksheetText(s: Drawn): string {
 function indexOf(sheets: Drawn[], alias: Record<string, string>): WorkspaceIndex {
   const index = new WorkspaceIndex(() => '2026-11-01');
   if (Object.keys(alias).length) index.set(`${ROOT}/partner-worksheets.yaml`, `kind: config\naliases: ${JSON.stringify(alias)}\n`);
-  sheets.forEach((s, i) => index.set(sheet(`w${i}`), worksheetText(s)));
+  sheets.forEach((s, i) => index.set(sheet(`w${i}`), drawnWorksheet(s)));
   return index;
 }
 
@@ -222,7 +221,7 @@ describe('findings kept across edits', () => {
       for (const e of edits) {
         const at = e.at % sheets.length;
         current[at] = e.sheet;
-        const change = index.set(sheet(`w${at}`), worksheetText(e.sheet));
+        const change = index.set(sheet(`w${at}`), drawnWorksheet(e.sheet));
         if (e.checkAfter) for (const u of change.affected) index.check(u);
       }
       const fresh = indexOf(current, alias);
