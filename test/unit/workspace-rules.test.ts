@@ -6,7 +6,8 @@
 // near by date), next to what `check` on the same files printed before.
 import assert from 'node:assert/strict';
 import { WorkspaceIndex } from '../../src/core/workspace';
-import { WORKSPACE_CODES } from '../../src/core/rules';
+import { RULES, WORKSPACE_CODES, readsWorkspace, rulesFor, worksheetsWorkspaceRulesMayFlag } from '../../src/core/rules';
+import type { Rule } from '../../src/core/rules/rule';
 import type { Finding } from '../../src/core/types';
 import { checkWorkspaceRules, disabledCodes } from '../../src/core/check';
 import type { FileFacts } from '../../src/core/facts';
@@ -187,19 +188,40 @@ function indexOf(sheets: Drawn[], alias: Record<string, string>): WorkspaceIndex
  * What lets the command line and the diagnostics keep a worksheet's first
  * check: a worksheet the index does not name as concerned (identityConcerned)
  * gets no finding from the rules that read other files, whatever the others
- * say.
+ * say. Each rule is held to what it says it can flag (Rule.mayFlag), so one
+ * rule saying too little is not hidden by another saying more.
  */
 describe('worksheets outside identityConcerned', () => {
-  it('get no finding from the rules that read the workspace', () => {
+  const workspaceRules = rulesFor('worksheet').filter(readsWorkspace);
+
+  it('get no finding from a rule that reads the workspace unless that rule says it can flag them', () => {
     fc.assert(fc.property(fc.array(worksheet, { minLength: 1, maxLength: 12 }), aliases, (sheets, alias) => {
       const index = indexOf(sheets, alias);
       const concerned = index.identityConcerned();
+      const flaggable = new Map(workspaceRules.map((r) => [r.code, new Set(r.mayFlag?.(index))]));
       sheets.forEach((_, i) => {
         const uri = sheet(`w${i}`);
-        if (concerned.has(uri)) return;
-        assert.deepEqual(index.check(uri, { fixes: false, related: false, onlyWorkspaceRules: true }).map((f) => f.code), [], uri);
+        for (const f of index.check(uri, { fixes: false, related: false, onlyWorkspaceRules: true })) {
+          assert.ok(flaggable.get(f.code)?.has(uri), `${uri}: ${f.code}, which does not say it can flag it`);
+          assert.ok(concerned.has(uri), `${uri}: ${f.code}, outside identityConcerned`);
+        }
       });
     }), { numRuns: 400 });
+  });
+
+  it('are all of them when a rule that reads the workspace does not say which it can flag', () => {
+    const index = new WorkspaceIndex(() => '2026-11-01');
+    for (const name of ['plain', 'renamed-a', 'renamed-b']) index.set(sheet(name), SHEETS[name]);
+    const silent: Rule = { code: 'silent', kind: 'worksheet', defaultSeverity: 'info', crossFile: true, summary: 'says nothing of what it flags', check: () => [] };
+    const all = () => index.documents('worksheet').map((d) => d.uri);
+    assert.deepEqual([...worksheetsWorkspaceRulesMayFlag(index, all, [...rulesFor('worksheet'), silent])].sort(), [sheet('plain'), sheet('renamed-a'), sheet('renamed-b')]);
+    // With the project's own rules, only the worksheet under the later name.
+    assert.deepEqual([...worksheetsWorkspaceRulesMayFlag(index, all)], [sheet('renamed-b')]);
+  });
+
+  it('are said by every worksheet rule of the project that reads the workspace, so the command line checks most worksheets once', () => {
+    const silent = RULES.filter((r) => readsWorkspace(r) && rulesFor('worksheet').includes(r) && !r.mayFlag).map((r) => r.code);
+    assert.deepEqual(silent, []);
   });
 });
 

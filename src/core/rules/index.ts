@@ -1,6 +1,6 @@
 // The registry of gap rules. Adding a rule: write one file next to its kind's
 // rules, then list it here; its code is part of the contract once released.
-import type { Rule } from './rule';
+import type { Rule, WorkspaceOverview } from './rule';
 import { missingConfirmation } from './worksheet/missing-confirmation';
 import { missingNextStep } from './worksheet/missing-next-step';
 import { nextStepOwner } from './worksheet/next-step-owner';
@@ -119,6 +119,21 @@ export function readsOtherFiles(kind: string): boolean {
 /** Whether a rule's findings depend on other files: the rules a check with onlyWorkspaceRules runs. */
 export function readsWorkspace(rule: Rule): boolean {
   return rule.crossFile === true || rule.readsWorkspace === true;
+}
+
+/**
+ * The worksheets that the worksheet rules reading the workspace can flag as
+ * it stands: what each of them says it can (Rule.mayFlag), together. Every
+ * other worksheet gets the same findings from those rules (none) whatever
+ * else is indexed. A rule that does not say puts every worksheet (`all`) here.
+ */
+export function worksheetsWorkspaceRulesMayFlag(workspace: WorkspaceOverview, all: () => Iterable<string>, rules: readonly Rule[] = rulesFor('worksheet')): Set<string> {
+  const out = new Set<string>();
+  for (const rule of rules) {
+    if (!readsWorkspace(rule)) continue;
+    for (const uri of rule.mayFlag ? rule.mayFlag(workspace) : all()) out.add(uri);
+  }
+  return out;
 }
 
 /** The codes of the rules whose findings depend on other files (readsWorkspace). */

@@ -43,6 +43,26 @@ export interface WorkspaceFacts {
   roundsNear(date: string): string[];
 }
 
+/**
+ * The workspace as a whole, for a rule to say which worksheets it can flag
+ * (Rule.mayFlag): who is who and which round is which, listed rather than
+ * looked up one file at a time.
+ */
+export interface WorkspaceOverview extends WorkspaceFacts {
+  /** Each organisation name written with two or more partner ids: partnersNamed of that name. */
+  sharedNames(): Iterable<readonly { id: string; first: MeetingRef }[]>;
+  /** Each partner id written with two or more organisation names: namesOf that id. */
+  renamedPartners(): Iterable<readonly { organization: string; first: MeetingRef }[]>;
+  /** Each round that looks like a typo of a bigger one (roundLookalike answers for it). */
+  lookalikeRounds(): Iterable<string>;
+  /**
+   * The worksheets with no meeting in a round as far as the workspace knows:
+   * those that name no round, and those that name no partner (no meeting is
+   * read from them, so no round either).
+   */
+  unplacedWorksheets(): Iterable<string>;
+}
+
 export interface RuleContext<F extends FileFacts = FileFacts> {
   uri: string;
   file: ParsedFile;
@@ -92,5 +112,15 @@ export interface Rule<F extends FileFacts = FileFacts> {
    * workspace (CheckOptions.onlyWorkspaceRules).
    */
   readsWorkspace?: boolean;
+  /**
+   * For a worksheet rule that reads the workspace: the worksheets it can flag
+   * as the workspace stands, a few, found from the workspace as a whole; every
+   * other worksheet gets no finding from it whatever else is indexed. The CLI
+   * and the editor's first load then check those others once, as soon as they
+   * are read, and only these again when every file is read
+   * (worksheetsWorkspaceRulesMayFlag). A rule that does not say has every
+   * worksheet checked again: slower, never a finding lost.
+   */
+  mayFlag?(workspace: WorkspaceOverview): Iterable<string>;
   check(ctx: RuleContext<F>): RuleIssue[];
 }

@@ -8,7 +8,8 @@ import { AnswerPool, AnsweredView, ParsedOnDemand, YamlView, parseFile, recordAn
 import type { TeamConfig } from '../facts';
 import { DEFAULT_CONFIG, isBlock } from '../facts';
 import { NO_DIRECTIVES, checkParsed, checkWorkspaceRules } from '../check';
-import type { MeetingRef, WorkspaceFacts } from '../rules/rule';
+import type { MeetingRef, WorkspaceOverview } from '../rules/rule';
+import { worksheetsWorkspaceRulesMayFlag } from '../rules';
 import { dirname, isUnder } from '../paths';
 import { forEachLimit } from '../concurrency';
 import { kindOfFile } from '../kinds';
@@ -137,7 +138,7 @@ export const NO_FIXES: CheckDocumentOptions = Object.freeze({ fixes: false });
 /** How many parses made by set() wait for their check (see IndexOptions.checkEvery). */
 const FRESH_PARSES = 4096;
 
-export class WorkspaceIndex implements WorkspaceFacts {
+export class WorkspaceIndex implements WorkspaceOverview {
   private readonly docs = new Map<string, IndexedDoc>();
   /** Convenings and reviews: what cross-file rules re-check when a worksheet's structure changes. */
   private readonly dependents = new Set<string>();
@@ -616,29 +617,17 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 
   /**
-   * The worksheets whose identity or round findings depend on other
-   * worksheets as they stand, as the rules that read the workspace find them:
-   * the meetings of an organisation's later ids (duplicate-partner; the
-   * earliest keeps the name), the first meeting under each later name of a
-   * partner (partner-renamed), the meetings of a lookalike round
-   * (round-lookalike; not those of the round it copies), and worksheets with
-   * no round (missing-round). A worksheet outside these gets the same
-   * findings from those rules (none) whatever else is indexed, so it can be
-   * checked as soon as it is read. Each worksheet named is checked again
-   * once a load is over: a typo of a round held by 5,000 meetings made all
-   * 5,000 concerned, and the check of 10,000 took twice the floor.
+   * The worksheets whose findings from the rules that read the workspace
+   * depend on other worksheets as they stand: those the rules say they can
+   * flag (Rule.mayFlag), a few in most workspaces. A worksheet outside them
+   * gets the same findings from those rules (none) whatever else is indexed,
+   * so it can be checked as soon as it is read. Each worksheet named is
+   * checked again once a load is over: a typo of a round held by 5,000
+   * meetings once made all 5,000 concerned, and the check of 10,000 took
+   * twice the floor.
    */
   identityConcerned(): Set<string> {
-    const out = new Set<string>();
-    const identity = this.identity();
-    // The partners and rounds are grouped only where a finding names some: most workspaces have none.
-    for (const list of identity.idsByName.values()) {
-      for (const x of list.slice(1)) for (const o of this.partnerMap().get(x.id)?.meetings ?? []) out.add(o.uri);
-    }
-    for (const names of identity.namesById.values()) for (const n of names.slice(1)) out.add(n.first.uri);
-    for (const round of identity.lookalikes.keys()) for (const m of this.roundMap().get(round) ?? []) out.add(m.uri);
-    for (const u of this.roundless) out.add(u);
-    return out;
+    return worksheetsWorkspaceRulesMayFlag(this, () => this.documents('worksheet').map((d) => d.uri));
   }
 
   /** Meetings by round ('' for none). */
@@ -814,6 +803,24 @@ export class WorkspaceIndex implements WorkspaceFacts {
       message: 'partner-worksheets.yaml is in the same folder, and only it is read: these settings are ignored. Merge them into partner-worksheets.yaml and delete this file.',
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     };
+  }
+
+  // ---- WorkspaceOverview -----------------------------------------------------
+
+  *sharedNames(): Iterable<readonly { id: string; first: MeetingRef }[]> {
+    for (const ids of this.identity().idsByName.values()) if (ids.length > 1) yield ids;
+  }
+
+  *renamedPartners(): Iterable<readonly { organization: string; first: MeetingRef }[]> {
+    for (const names of this.identity().namesById.values()) if (names.length > 1) yield names;
+  }
+
+  lookalikeRounds(): Iterable<string> {
+    return this.identity().lookalikes.keys();
+  }
+
+  unplacedWorksheets(): Iterable<string> {
+    return this.roundless;
   }
 
   // ---- WorkspaceFacts --------------------------------------------------------

@@ -11,6 +11,8 @@ export const missingRound: Rule<WorksheetFacts> = {
   defaultSeverity: 'warning',
   readsWorkspace: true,
   summary: 'A worksheet names the round it belongs to, so the team review includes it.',
+  // Its offer reads the rounds of the other worksheets; a worksheet with a round it leaves alone.
+  mayFlag: (ws) => ws.unplacedWorksheets(),
   check(ctx) {
     if (ctx.facts.round) return [];
     const near = ctx.workspace && ctx.facts.date ? ctx.workspace.roundsNear(ctx.facts.date) : [];

@@ -13,6 +13,10 @@ export const duplicatePartner: Rule<WorksheetFacts> = {
   defaultSeverity: 'warning',
   crossFile: true,
   summary: 'One organisation has one partner id: no two ids are written with the same organisation name (case and punctuation aside).',
+  // The earliest id of a shared name keeps it: only the meetings of the later ids can be flagged.
+  *mayFlag(ws) {
+    for (const ids of ws.sharedNames()) for (const x of ids.slice(1)) for (const m of ws.meetingsOf(x.id)) yield m.uri;
+  },
   check(ctx) {
     const ws = ctx.workspace;
     const org = ctx.facts.organization;

@@ -15,6 +15,10 @@ export const partnerRenamed: Rule<WorksheetFacts> = {
   defaultSeverity: 'info',
   crossFile: true,
   summary: 'One partner id is used with one organisation name; a second name is pointed out, naming both.',
+  // Said once per later name, on the first worksheet that wrote it.
+  *mayFlag(ws) {
+    for (const names of ws.renamedPartners()) for (const n of names.slice(1)) yield n.first.uri;
+  },
   check(ctx) {
     const ws = ctx.workspace;
     const org = ctx.facts.organization;

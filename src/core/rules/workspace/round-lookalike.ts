@@ -12,6 +12,12 @@ export const roundLookalike: Rule<WorksheetFacts | ReviewFacts> = {
   defaultSeverity: 'warning',
   crossFile: true,
   summary: 'A round name is not a near-copy of another round with far more meetings (`autum-2026` beside `autumn-2026`).',
+  // The meetings of the typo, not those of the round it copies; and the worksheets
+  // naming no partner, which have a round but no meeting in it to tell by.
+  *mayFlag(ws) {
+    for (const round of ws.lookalikeRounds()) for (const m of ws.meetingsInRound(round)) yield m.uri;
+    yield* ws.unplacedWorksheets();
+  },
   check(ctx) {
     const round = ctx.facts.round;
     const ws = ctx.workspace;
