@@ -151,6 +151,13 @@ export class WorkspaceIndex implements WorkspaceOverview {
   private readonly listeners = new Set<Listener>();
   private readonly findingsCache = new Map<string, Finding[]>();
   /**
+   * For a file, the files whose cached findings point into it (related
+   * locations: the meeting a partner-renamed or a convening's finding names).
+   * Any edit of it can move what they point at (a line added above the
+   * partner, an id written another way), so it announces them too.
+   */
+  private readonly pointedAtBy = new Map<string, Set<string>>();
+  /**
    * Set while loadFolder indexes a file it read: a new file of a bulk load
    * does not look for the worksheets it shares a name, an id or a round with
    * (that needs the identity maps, rebuilt after every file: quadratic in a
@@ -341,6 +348,8 @@ export class WorkspaceIndex implements WorkspaceOverview {
     this.roundsCache = undefined;
     this.vocabularyCache = undefined;
     let affected: string[];
+    const pointing = this.pointedAtBy.get(uri);
+    if (pointing) this.pointedAtBy.delete(uri);
     if (kind === 'config') {
       // Severities and thresholds apply to every file below the settings file.
       const folder = dirname(uri);
@@ -357,6 +366,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
     } else {
       affected = [uri];
     }
+    if (pointing) affected = [...new Set([...affected, ...pointing])];
     for (const u of affected) this.forget(u);
     const change = { affected, structure };
     for (const l of this.listeners) l(change);
@@ -396,6 +406,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
   /** Forget cached findings (when "today" moves on, or settings outside the index change). */
   invalidate(): void {
     this.findingsCache.clear();
+    this.pointedAtBy.clear();
   }
 
   // ---- loading -------------------------------------------------------------
@@ -516,6 +527,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
     this.vocabularyCache = undefined;
     this.aliasesCache = undefined;
     this.findingsCache.clear();
+    this.pointedAtBy.clear();
     this.summaryCache.clear();
     return [...current.keys()].filter((u) => !ready.has(u));
   }
@@ -788,8 +800,23 @@ export class WorkspaceIndex implements WorkspaceOverview {
     if (ignored) result.unshift(ignored);
     if (options.retain === false) {
       if (indexed && doc.kind === 'worksheet') doc.release();
-    } else if (useCache && doc) this.findingsCache.set(cacheKey(uri, skip, withFixes), result);
+    } else if (useCache && doc) {
+      this.findingsCache.set(cacheKey(uri, skip, withFixes), result);
+      this.notePointers(uri, result);
+    }
     return result;
+  }
+
+  /** Keeps which other files these findings of `uri` point into (pointedAtBy). */
+  private notePointers(uri: string, findings: readonly Finding[]): void {
+    for (const f of findings) {
+      for (const r of f.related ?? []) {
+        if (r.uri === uri) continue;
+        let from = this.pointedAtBy.get(r.uri);
+        if (!from) this.pointedAtBy.set(r.uri, (from = new Set()));
+        from.add(uri);
+      }
+    }
   }
 
   /** A `partner-worksheets.yml` beside a `.yaml` one is never read: say so on it. */
