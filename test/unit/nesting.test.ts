@@ -8,6 +8,8 @@ import { checkText } from '../../src/core/check';
 import fc from 'fast-check';
 import { Lexer, Parser } from 'yaml';
 import { MAX_NESTING, excessiveNesting, nestingBound, openLevels } from '../../src/core/yaml/nesting';
+import { quickRead } from '../../src/core/yaml/quick-read';
+import { readData, readLight } from '../../src/core/yaml/light-tree';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
@@ -72,5 +74,18 @@ describe('nesting guard', () => {
     const findings = checkText('/ws/deep.worksheet.yaml', text, { today: '2026-11-24' }).findings;
     assert.deepEqual(findings.map((f) => [f.code, f.range.start.line]), [['yaml-syntax', 2]]);
     assert.match(findings[0].message, /more than 100 levels deep/);
+  });
+
+  // Found by locate's random edits. The quick readers left only an over-long line alone, which a list 500 deep on one line is.
+  it('leaves a list too deep for the full parse to it, on one short line or broken over several', () => {
+    const oneLine = `kind: worksheet\nnotes:\n  values: ${'['.repeat(150)}x${']'.repeat(150)}\n`;
+    const text = `kind: worksheet\nnotes:\n  values: [[\n    ${'['.repeat(200)}\n    ${'['.repeat(200)}\n    ${'['.repeat(98)}x${']'.repeat(500)}\n`;
+    for (const t of [oneLine, text]) {
+      assert.equal(readLight(t), undefined);
+      assert.equal(quickRead(t), undefined);
+      assert.equal(readData(t), undefined, 'the index reads it with the full parse, as the check does');
+    }
+    assert.deepEqual(checkText('/ws/deep.worksheet.yaml', oneLine, { today: '2026-11-24' }).findings.map((f) => [f.code, f.range.start.line]), [['yaml-syntax', 2]]);
+    assert.deepEqual(checkText('/ws/deep.worksheet.yaml', text, { today: '2026-11-24' }).findings.map((f) => [f.code, f.range.start.line]), [['yaml-syntax', 3]]);
   });
 });

@@ -10,6 +10,7 @@ import type { State } from 'js-yaml';
 import { MAX_VALUES, valueBound } from './breadth';
 import { textBounds } from './bounds';
 import { MAX_FILE_CHARS } from './limits';
+import { excessiveNesting } from './nesting';
 
 // js-yaml's CORE_SCHEMA is its JSON schema with extras (binary and signed hex
 // integers; no `-.5`), so plain scalars are resolved here as the `yaml`
@@ -162,9 +163,15 @@ export function quickRefusal(text: string, from = 0): boolean {
 
 const LINE_READER_UNSURE_BY_PATTERN = unsureTest(Object.values(UNSURE_CLAUSES).filter((c) => c !== UNSURE_CLAUSES.emptyListItem));
 
-/** Reading problems are worded by the full parse: too large, binary, not UTF-8, too many values, an over-long key. */
+/**
+ * Reading problems are worded by the full parse: too large, binary, not
+ * UTF-8, too many values, an over-long key, too deep. The last is the full
+ * parse's own guard (excessiveNesting), which reads tokens only where the
+ * pass's bound cannot clear the text: a list 150 deep on one short line was
+ * read here, where the full parse refuses it.
+ */
 function tooMuch(text: string): boolean {
-  return text.length > MAX_FILE_CHARS || text.includes('\u0000') || text.includes('\uFFFD') || textBounds(text).longLine || valueBound(text) > MAX_VALUES;
+  return text.length > MAX_FILE_CHARS || text.includes('\u0000') || text.includes('\uFFFD') || textBounds(text).longLine || valueBound(text) > MAX_VALUES || excessiveNesting(text) !== undefined;
 }
 
 /**
