@@ -2,7 +2,7 @@
 // URI, the partners and rounds they describe, and the facts cross-file rules
 // need. Updates are incremental: one document in, the set of URIs whose
 // findings may have changed out.
-import type { FileKind, Finding, FileSystem } from '../types';
+import type { FileKind, Finding, FileSystem, Range } from '../types';
 import type { ParsedFile } from '../yaml';
 import { AnswerPool, AnsweredView, ParsedOnDemand, YamlView, parseFile, recordAnswers } from '../yaml';
 import type { TeamConfig } from '../facts';
@@ -153,8 +153,8 @@ export class WorkspaceIndex implements WorkspaceOverview {
   /**
    * For a file, the files whose cached findings point into it (related
    * locations: the meeting a partner-renamed or a convening's finding names).
-   * Any edit of it can move what they point at (a line added above the
-   * partner, an id written another way), so it announces them too.
+   * An edit that moves what they point at (a line added above the partner, an
+   * id written another way) announces them too.
    */
   private readonly pointedAtBy = new Map<string, Set<string>>();
   /**
@@ -348,7 +348,10 @@ export class WorkspaceIndex implements WorkspaceOverview {
     this.roundsCache = undefined;
     this.vocabularyCache = undefined;
     let affected: string[];
-    const pointing = this.pointedAtBy.get(uri);
+    // Related locations lead to a worksheet's meeting: only where it moved (or went) are they out of date.
+    // Every keystroke in a meeting a review lists would otherwise check that review again.
+    let pointing = this.pointedAtBy.get(uri);
+    if (pointing && sameRange(before?.range, after?.range)) pointing = undefined;
     if (pointing) this.pointedAtBy.delete(uri);
     if (kind === 'config') {
       // Severities and thresholds apply to every file below the settings file.
@@ -896,6 +899,10 @@ export class WorkspaceIndex implements WorkspaceOverview {
     this.partnerIdsCache ??= this.partners().map((p) => p.id);
     return this.partnerIdsCache;
   }
+}
+
+function sameRange(a: Range | undefined, b: Range | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character);
 }
 
 /** The document of a snapshot entry whose file has not changed since. */
