@@ -262,5 +262,8 @@ describe('findings kept across edits', () => {
     const change = index.set(sheet('renamed-a'), `# Met at the library, not their office.\n${SHEETS['renamed-a']}`);
     assert.ok(change.affected.includes(sheet('renamed-b')), 'the worksheet whose finding points there is checked again');
     assert.equal(linked()!.range.start.line, line + 1);
+    // Typing in its notes moves nothing the finding points at: the other worksheet is left be, as a review listing thousands of meetings is.
+    const typed = index.set(sheet('renamed-a'), `# Met at the library, not their office.\n${SHEETS['renamed-a'].replace('thanked: true', 'thanked: false')}`);
+    assert.deepEqual(typed.affected, [sheet('renamed-a')]);
   });
 });
