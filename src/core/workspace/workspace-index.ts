@@ -2,9 +2,9 @@
 // URI, the partners and rounds they describe, and the facts cross-file rules
 // need. Updates are incremental: one document in, the set of URIs whose
 // findings may have changed out.
-import type { FileKind, Finding, FileSystem, Range } from '../types';
+import type { FileKind, Finding, FileSystem } from '../types';
 import type { ParsedFile } from '../yaml';
-import { AnswerPool, AnsweredView, ParsedOnDemand, YamlView, parseFile, recordAnswers } from '../yaml';
+import { AnswerPool, AnsweredView, ParsedOnDemand, YamlView, parseFile, recordAnswers, sameRange } from '../yaml';
 import type { TeamConfig } from '../facts';
 import { DEFAULT_CONFIG, isBlock } from '../facts';
 import { NO_DIRECTIVES, checkParsed, checkWorkspaceRules } from '../check';
@@ -351,7 +351,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
     // Related locations lead to a worksheet's meeting: only where it moved (or went) are they out of date.
     // Every keystroke in a meeting a review lists would otherwise check that review again.
     let pointing = this.pointedAtBy.get(uri);
-    if (pointing && sameRange(before?.range, after?.range)) pointing = undefined;
+    if (pointing && (before === after || (before && after && sameRange(before.range, after.range)))) pointing = undefined;
     if (pointing) this.pointedAtBy.delete(uri);
     if (kind === 'config') {
       // Severities and thresholds apply to every file below the settings file.
@@ -899,10 +899,6 @@ export class WorkspaceIndex implements WorkspaceOverview {
     this.partnerIdsCache ??= this.partners().map((p) => p.id);
     return this.partnerIdsCache;
   }
-}
-
-function sameRange(a: Range | undefined, b: Range | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character);
 }
 
 /** The document of a snapshot entry whose file has not changed since. */

@@ -5,7 +5,7 @@ export type { ParsedFile } from './parse';
 export { ParsedOnDemand, parseFile, parseFull } from './parse';
 export { AnswerPool, AnsweredView, recordAnswers } from './answered-view';
 export type { PathSegment, PosMap, PosNode, PosPair, PosScalar, PosSeq, YamlPath } from './positions';
-export { ZERO_RANGE, linesOf, offsetAt, toRange } from './positions';
+export { ZERO_RANGE, linesOf, offsetAt, sameRange, toRange } from './positions';
 export { YamlView, flowScalar, yamlString } from './view';
 export { quickRead, resolvePlain } from './quick-read';
 export { foldLines, readData } from './light-tree';

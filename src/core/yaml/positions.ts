@@ -45,6 +45,12 @@ export interface PosPair {
 
 export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** Whether two ranges cover the same characters (a VS Code range is one too). */
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character
+    && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
 export function toRange(lines: LineCounter, start: number, end: number): Range {
   const a = lines.linePos(start);
   const b = lines.linePos(Math.max(start, end));

@@ -35,7 +35,5 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof c === 'object' ? String(c.value) : String(c);
 }
 
-export function sameRange(a: vscode.Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character
-    && a.end.line === b.end.line && a.end.character === b.end.character;
-}
+// A VS Code range is a core one as far as sameRange reads it.
+export { sameRange } from '../../core/yaml';
