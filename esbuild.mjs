@@ -1,5 +1,7 @@
 // Builds every bundle the project ships or tests:
-//   dist/extension.js       the extension (Node extension host, CommonJS)
+//   dist/extension.js       the extension's entry in the Node extension host: a loader for
+//   dist/extension-main.js  the extension's bundle (CommonJS), with V8's code from an earlier session
+//   dist/nlp.js             the language tools the review's suggestions require, apart
 //   dist/web/extension.js   the same extension for the web worker extension host
 //   dist/cli.js             the command-line tool (`partner-worksheets`): a loader for
 //   dist/cli-main.js        the CLI's bundle, and
@@ -69,15 +71,56 @@ const asciiOnly = {
   },
 };
 
+/**
+ * compromise (a third of the extension's bundle) tags words for the review's
+ * suggested themes, and is required only when a review first suggests one
+ * (core/summary/themes.ts). In the Node extension host it is a file of its
+ * own beside the bundle, so activation neither reads nor parses it.
+ */
+const nlpApart = {
+  name: 'nlp-apart',
+  setup(build) {
+    build.onResolve({ filter: /^compromise\/two$/ }, () => ({ path: './nlp.js', external: true }));
+  },
+};
+
+/**
+ * esbuild gives each module that imports the external `vscode` its own copy of
+ * the API's namespace (a getter for each of its hundreds of names): 22 modules
+ * spent 20 ms of every activation on it. Here they all import one module that
+ * re-exports the API, made once.
+ */
+const oneVscodeNamespace = {
+  name: 'one-vscode-namespace',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    // The loader VS Code loads (extension-loader.ts), and the extension's bundle it
+    // loads with V8's code from an earlier session: both ASCII, read as Latin-1 (code-cache.ts).
+    entryPoints: { extension: 'src/extension-loader.ts', 'extension-main': 'src/extension.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+    plugins: [nlpApart, oneVscodeNamespace, asciiOnly],
+  },
+  {
+    ...common,
+    // compromise for the Node extension host, required from extension-main.js (nlpApart).
+    stdin: { contents: "module.exports = require('compromise/two');", resolveDir: '.', sourcefile: 'nlp.js', loader: 'js' },
+    outfile: 'dist/nlp.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: false,
+    plugins: [asciiOnly],
   },
   {
     ...common,
@@ -90,6 +133,7 @@ const builds = [
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],
+    plugins: [oneVscodeNamespace],
   },
   {
     ...common,
