@@ -207,10 +207,14 @@ async function main(): Promise<void> {
     console.log('Measuring activation in VS Code...');
     // 8. Activation in the real workbench, of the production bundle packaging just built.
     const act = spawnSync(process.execPath, [join('bench', 'activation.mjs'), quick ? '3' : '7'], { encoding: 'utf8', timeout: 600_000 });
-    const samples = act.status === 0 ? (JSON.parse(act.stdout.trim().split('\n').pop() ?? '{}') as { samples?: number[] }).samples : undefined;
+    const measured = act.status === 0 ? (JSON.parse(act.stdout.trim().split('\n').pop() ?? '{}') as { samples?: number[]; first?: number[]; floor?: number[] }) : {};
+    const { samples, first: firstSession = [], floor: emptyExtension = [] } = measured;
     if (samples?.length) {
       const activation = median(samples);
-      rows.push({ name: 'Extension activation in VS Code (code-server, production bundle)', value: ms(activation), target: '< 100 ms', ok: activation < 100 });
+      const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+      rows.push({ name: `Extension activation in VS Code (code-server, production bundle, V8's code from an earlier session; runs: ${runs(samples)})`, value: ms(activation), target: '< 100 ms', ok: activation < 100 });
+      rows.push({ name: `  the first session after an install or update (no code cache yet; runs: ${runs(firstSession)})`, value: ms(median(firstSession)) });
+      rows.push({ name: `  an extension whose activate() does nothing, same host (floor; runs: ${runs(emptyExtension)})`, value: ms(median(emptyExtension)) });
     } else {
       rows.push({ name: 'Extension activation in VS Code', value: `not measured: ${(act.stderr || String(act.error)).trim().split('\n').pop()}` });
     }
