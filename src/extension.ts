@@ -33,6 +33,8 @@ export interface PartnerWorksheetsApi {
   worksheetForms(): WorksheetForm[];
   /** The Partner History panel, when open: its partner, and the one its page was last sent. */
   historyPanel(): { partnerId: string | undefined; shownOnPage: string | undefined } | undefined;
+  /** V8's code cache of the bundle, set by the Node extension host's loader (extension-loader.ts): its file, and whether this session took it back. */
+  codeCache?: { file: string; taken: boolean };
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi {
