@@ -88,7 +88,7 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   // alone, and their parse let go at once: memory stays flat however many
   // there are, and nothing workspace-wide is worked out per file. Once all
   // are read, those whose findings may depend on other worksheets (identity,
-  // rounds: identityConcerned) are checked again with every rule, as are
+  // rounds: mayBeFlaggedByWorkspaceRules) are checked again with every rule, as are
   // convenings, reviews and settings, which read the whole workspace.
   // Settings are read before any worksheet (loadFolder), so none is checked
   // without them.
@@ -129,7 +129,7 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
     return 2;
   }
 
-  const concerned = index.identityConcerned();
+  const concerned = index.mayBeFlaggedByWorkspaceRules();
   const results: FileFindings[] = [];
   const fromCwd = relativeFrom(io.cwd);
   // Each path worked out once, not per comparison; files in the same order on every machine (order.ts).

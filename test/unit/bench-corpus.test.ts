@@ -132,7 +132,7 @@ describe('the bench corpus with renamed partners', () => {
   it('makes every worksheet but each partner\'s first one whose cross-file findings depend on the others, with partners found renamed', async () => {
     const index = new WorkspaceIndex(() => TODAY);
     await index.loadFolder(nodeFileSystem, corpora.otherDir);
-    const concerned = index.identityConcerned();
+    const concerned = index.mayBeFlaggedByWorkspaceRules();
     // The first meeting keeps the first name; every later one is the first under a name of its own (partner-renamed).
     const firsts = index.partners().map((p) => [...p.meetings].sort((a, b) => byCodeUnit(a.date ?? '', b.date ?? '') || byCodeUnit(a.uri, b.uri))[0].uri);
     assert.deepEqual(corpora.other.filter((p) => !concerned.has(p)).sort(), firsts.sort());

@@ -153,7 +153,7 @@ describe('who is who as worksheets are read one after another (IdentitySoFar)', 
   it('says so of the meetings the workspace, once all read, checks again, and of a few more', () => {
     const index = new WorkspaceIndex(() => '2026-11-20');
     reads.forEach(([uri, id, organization], i) => index.set(uri, oak(id, organization, `2026-10-${10 + i}`, 'autumn-2026')));
-    const concerned = index.identityConcerned();
+    const concerned = index.mayBeFlaggedByWorkspaceRules();
     // Checked again: the first meeting under the second name, and the meeting under the second id.
     assert.deepEqual(reads.filter(([uri]) => concerned.has(uri)).map(([uri]) => uri), ['/team/b/2.worksheet.yaml', '/team/c/2.worksheet.yaml']);
     said().forEach((yes, i) => { if (concerned.has(reads[i][0])) assert.ok(yes, reads[i][0]); });

@@ -142,7 +142,7 @@ describe('workspace index', () => {
     assert.match(message(), /Meetings near its date are in `spring-2027`/);
     index.delete(RIVERSIDE);
     assert.doesNotMatch(message(), /Meetings near/);
-    assert.ok(index.identityConcerned().has(noPartner), 'the CLI and the diagnostics check it again once a load is over');
+    assert.ok(index.mayBeFlaggedByWorkspaceRules().has(noPartner), 'the CLI and the diagnostics check it again once a load is over');
   });
 
   it('the nearest settings file sets severities and thresholds for files below it', () => {

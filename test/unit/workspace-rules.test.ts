@@ -186,24 +186,24 @@ function indexOf(sheets: Drawn[], alias: Record<string, string>): WorkspaceIndex
 
 /**
  * What lets the command line and the diagnostics keep a worksheet's first
- * check: a worksheet the index does not name as concerned (identityConcerned)
+ * check: a worksheet the index does not name as concerned (mayBeFlaggedByWorkspaceRules)
  * gets no finding from the rules that read other files, whatever the others
  * say. Each rule is held to what it says it can flag (Rule.mayFlag), so one
  * rule saying too little is not hidden by another saying more.
  */
-describe('worksheets outside identityConcerned', () => {
+describe('worksheets outside mayBeFlaggedByWorkspaceRules', () => {
   const workspaceRules = rulesFor('worksheet').filter(readsWorkspace);
 
   it('get no finding from a rule that reads the workspace unless that rule says it can flag them', () => {
     fc.assert(fc.property(fc.array(worksheet, { minLength: 1, maxLength: 12 }), aliases, (sheets, alias) => {
       const index = indexOf(sheets, alias);
-      const concerned = index.identityConcerned();
+      const concerned = index.mayBeFlaggedByWorkspaceRules();
       const flaggable = new Map(workspaceRules.map((r) => [r.code, new Set(r.mayFlag?.(index))]));
       sheets.forEach((_, i) => {
         const uri = sheet(`w${i}`);
         for (const f of index.check(uri, { fixes: false, related: false, onlyWorkspaceRules: true })) {
           assert.ok(flaggable.get(f.code)?.has(uri), `${uri}: ${f.code}, which does not say it can flag it`);
-          assert.ok(concerned.has(uri), `${uri}: ${f.code}, outside identityConcerned`);
+          assert.ok(concerned.has(uri), `${uri}: ${f.code}, outside mayBeFlaggedByWorkspaceRules`);
         }
       });
     }), { numRuns: 400 });

@@ -71,7 +71,7 @@ export class CheckSchedule {
   loaded(extra: Iterable<string> = []): void {
     this.indexed = true;
     const uris: string[] = [];
-    const concerned = this.index.identityConcerned();
+    const concerned = this.index.mayBeFlaggedByWorkspaceRules();
     for (const d of this.index.documents()) if (!this.checked.has(d.uri) || waitsForLoad(d.kind) || concerned.has(d.uri)) uris.push(d.uri);
     this.add([...uris, ...extra]);
   }

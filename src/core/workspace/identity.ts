@@ -21,7 +21,7 @@ const organizationKeys = new Memo<string>(100_000);
  * Meetings as they are read, one after another, for a caller that checks
  * each at once and some again once all are read (the CLI): whether what was
  * read so far makes a meeting likely to be among those whose identity
- * findings depend on other worksheets (identityConcerned): its partner id
+ * findings depend on other worksheets (mayBeFlaggedByWorkspaceRules): its partner id
  * read before under another organisation, or its organisation under another
  * id, or a meeting of the same partner so. It says so of some that are not
  * (a later meeting under a partner's first name), which costs the caller a

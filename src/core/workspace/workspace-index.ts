@@ -88,7 +88,7 @@ export interface CheckDocumentOptions {
    * (rule.crossFile), so nothing workspace-wide is worked out. The findings
    * are not cached. The CLI, and the diagnostics while the workspace first
    * loads, check each worksheet this way as it is read, and again with every
-   * rule only where identityConcerned() says the cross-file rules may have
+   * rule only where mayBeFlaggedByWorkspaceRules() says the cross-file rules may have
    * something to say.
    */
   local?: boolean;
@@ -399,7 +399,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
    */
   private settleIdentity(): void {
     if (this.findingsCache.size === 0) return;
-    const concerned = [...this.identityConcerned()].filter((u) => this.cached(u));
+    const concerned = [...this.mayBeFlaggedByWorkspaceRules()].filter((u) => this.cached(u));
     if (concerned.length === 0) return;
     for (const u of concerned) this.forget(u);
     const change = { affected: concerned, structure: false };
@@ -641,7 +641,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
    * meetings once made all 5,000 concerned, and the check of 10,000 took
    * twice the floor.
    */
-  identityConcerned(): Set<string> {
+  mayBeFlaggedByWorkspaceRules(): Set<string> {
     return worksheetsWorkspaceRulesMayFlag(this, () => this.documents('worksheet').map((d) => d.uri));
   }
 
