@@ -5,7 +5,8 @@
 // session's first index (src/extension-loader.ts): `first` samples start
 // without it, as the first session after an install or update does; `samples`
 // with it, as every later one; `floor` is an extension that does nothing.
-// Prints one JSON line: {"samples": [ms, ...], "first": [...], "floor": [...]}. `node bench/activation.mjs [runs]`.
+// Prints one JSON line: {"samples": [ms, ...], "first": [...], "floor": [...]}.
+// `node bench/activation.mjs [runs]`.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';

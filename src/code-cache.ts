@@ -22,7 +22,7 @@ import { Script } from 'node:vm';
 /** A cache starts with the SHA-256 of the bundle it was made for. */
 const DIGEST_BYTES = 32;
 
-export interface Bundle {
+interface Bundle {
   path: string;
   source: string;
   digest: Buffer;
@@ -34,20 +34,20 @@ export interface Bundle {
  * bytes, where UTF-8 decodes them, into a string of twice the size. Anything
  * else (a bundle built another way, a Node without isAscii) is decoded as UTF-8.
  */
-export function readBundle(path: string): Bundle {
+function readBundle(path: string): Bundle {
   const bytes = readFileSync(path);
   const ascii = typeof isAscii === 'function' && isAscii(bytes);
   return { path, source: bytes.toString(ascii ? 'latin1' : 'utf8'), digest: createHash('sha256').update(bytes).digest() };
 }
 
 /** The bundle compiled as Node compiles a CommonJS module, with V8's code for it when given. */
-export function compile(bundle: Bundle, cachedData?: Buffer): Script {
+function compile(bundle: Bundle, cachedData?: Buffer): Script {
   // Node's own module wrapper, on the first line, so line numbers in stack traces hold.
   return new Script(`(function (exports, require, module, __filename, __dirname) { ${bundle.source}\n})`, { filename: bundle.path, cachedData });
 }
 
 /** Runs the compiled bundle as a module; returns its exports. Its `require` resolves beside it. */
-export function run<T>(script: Script, bundle: Bundle): T {
+function run<T>(script: Script, bundle: Bundle): T {
   const mod = { exports: {} as T };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(mod.exports, mod.exports, createRequire(bundle.path), mod, bundle.path, dirname(bundle.path));
@@ -58,7 +58,7 @@ export function run<T>(script: Script, bundle: Bundle): T {
  * V8's code for this very bundle from `cacheFile`, or undefined: none there,
  * unreadable, or made for another bundle.
  */
-export function readCodeCache(cacheFile: string, bundle: Bundle): Buffer | undefined {
+function readCodeCache(cacheFile: string, bundle: Bundle): Buffer | undefined {
   let cache: Buffer;
   try {
     cache = readFileSync(cacheFile);
@@ -73,7 +73,7 @@ export function readCodeCache(cacheFile: string, bundle: Bundle): Buffer | undef
  * under another name and renamed: a process starting meanwhile reads the old
  * cache or the new one, never half of one.
  */
-export function writeCodeCache(cacheFile: string, bundle: Bundle, script: Script): void {
+function writeCodeCache(cacheFile: string, bundle: Bundle, script: Script): void {
   mkdirSync(dirname(cacheFile), { recursive: true });
   const partial = `${cacheFile}.${process.pid}`;
   try {
