@@ -72,7 +72,7 @@ const asciiOnly = {
 };
 
 /**
- * compromise (a third of the extension's bundle) tags words for the review's
+ * compromise (over a quarter of the extension's bundle) tags words for the review's
  * suggested themes, and is required only when a review first suggests one
  * (core/summary/themes.ts). In the Node extension host it is a file of its
  * own beside the bundle, so activation neither reads nor parses it.

@@ -35,8 +35,9 @@ export function activate(context: vscode.ExtensionContext): Main.PartnerWorkshee
   const loaded = loadWithCodeCache<typeof Main>(join(__dirname, 'extension-main.js'), cacheFile);
   main = loaded.exports;
   const api = main.activate(context);
-  if (cacheFile !== undefined) api.codeCache = { file: cacheFile, taken: loaded.cacheTaken };
-  if (cacheFile !== undefined && !loaded.cacheTaken) {
+  if (cacheFile === undefined) return api;
+  api.codeCache = { file: cacheFile, taken: loaded.cacheTaken };
+  if (!loaded.cacheTaken) {
     // After the first index is built and checked, so the code of reading and
     // checking worksheets is in the cache too, not only activate()'s.
     void api.whenIndexed().then(() => {
