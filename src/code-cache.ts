@@ -93,17 +93,23 @@ export interface LoadedBundle<T> {
   saveCodeCache(): void;
 }
 
+/** The bundle compiled with the code cache in `cacheFile` (none without a file), and whether V8 took it. */
+function compileWithCache(bundlePath: string, cacheFile: string | undefined): { bundle: Bundle; script: Script; cacheTaken: boolean } {
+  const bundle = readBundle(bundlePath);
+  const cached = cacheFile === undefined ? undefined : readCodeCache(cacheFile, bundle);
+  const script = compile(bundle, cached);
+  return { bundle, script, cacheTaken: cached !== undefined && script.cachedDataRejected !== true };
+}
+
 /**
  * Loads a CommonJS bundle with the code cache in `cacheFile`, when there is
  * one for it. Without a cache file it is compiled, and nothing is saved.
  */
 export function loadWithCodeCache<T>(bundlePath: string, cacheFile: string | undefined): LoadedBundle<T> {
-  const bundle = readBundle(bundlePath);
-  const cached = cacheFile === undefined ? undefined : readCodeCache(cacheFile, bundle);
-  const script = compile(bundle, cached);
+  const { bundle, script, cacheTaken } = compileWithCache(bundlePath, cacheFile);
   return {
     exports: run<T>(script, bundle),
-    cacheTaken: cached !== undefined && script.cachedDataRejected !== true,
+    cacheTaken,
     saveCodeCache: () => {
       if (cacheFile !== undefined) writeCodeCache(cacheFile, bundle, script);
     },
@@ -112,7 +118,5 @@ export function loadWithCodeCache<T>(bundlePath: string, cacheFile: string | und
 
 /** Whether V8 takes the cache in `cacheFile` back for the bundle, compiled as the loaders compile it. */
 export function codeCacheTakenBack(bundlePath: string, cacheFile: string): boolean {
-  const bundle = readBundle(bundlePath);
-  const cache = readCodeCache(cacheFile, bundle);
-  return cache !== undefined && !compile(bundle, cache).cachedDataRejected;
+  return compileWithCache(bundlePath, cacheFile).cacheTaken;
 }
