@@ -81,8 +81,6 @@ export class IndexedDoc implements IndexedDocument {
   answersAt?: number;
   /** What its `worksheets-disable` comments silence, recorded with the answers where it has any. */
   disabledByComments?: Disabled;
-  /** The meeting's facts, as the snapshot keeps them. */
-  #meeting: MeetingFacts | undefined;
   #facts: FileFacts | undefined;
   #data: { value: unknown } | undefined;
   /** null: no positions to make (not a worksheet, or not a block of fields). */
@@ -100,7 +98,8 @@ export class IndexedDoc implements IndexedDocument {
   static read(uri: string, kind: FileKind, source: string, parsed?: ParsedFile, positions = true): IndexedDoc {
     const quick = parsed ? undefined : readData(source);
     const file = quick ? undefined : parsed ?? parseFile(uri, source);
-    const doc = new IndexedDoc(uri, kind, source, file ? file.findings : NO_READ_FINDINGS);
+    // One empty list for every file read without a problem: the CLI holds 10,000s of documents to the end.
+    const doc = new IndexedDoc(uri, kind, source, file && file.findings.length > 0 ? file.findings : NO_READ_FINDINGS);
     const data = quick ? quick.data : file!.data;
     if (kind !== 'worksheet') {
       // Convenings, reviews and settings are few: their facts are read at once.
@@ -133,10 +132,10 @@ export class IndexedDoc implements IndexedDocument {
 
   /** The snapshot entry; undefined when JSON cannot keep the facts exactly (a duration of .nan or .inf). */
   toEntry(stamp: string): SnapshotEntry | undefined {
-    const minutes = this.#meeting?.durationMinutes;
+    const minutes = this.meeting?.durationMinutes;
     if (minutes !== undefined && !Number.isFinite(minutes)) return undefined;
     const entry: SnapshotEntry = { uri: this.uri, text: this.text, readFindings: this.readFindings, stamp };
-    if (this.#meeting) entry.meeting = this.#meeting;
+    if (this.meeting) entry.meeting = this.meetingFacts();
     if (this.kind !== 'worksheet' && this.round !== undefined) entry.round = this.round;
     if (this.name !== undefined) entry.name = this.name;
     if (this.date !== undefined) entry.date = this.date;
@@ -178,9 +177,8 @@ export class IndexedDoc implements IndexedDocument {
    * from the text when first asked for. Undefined without a meeting.
    */
   factsOfMeeting(): FileFacts | undefined {
-    const meeting = this.#meeting;
-    if (this.kind !== 'worksheet' || !meeting) return undefined;
-    const known: Record<string | symbol, unknown> = { kind: 'worksheet', ...meeting };
+    if (this.kind !== 'worksheet' || !this.meeting) return undefined;
+    const known: Record<string | symbol, unknown> = { kind: 'worksheet', ...this.meetingFacts() };
     return new Proxy(known, {
       get: (t, k) => (Object.prototype.hasOwnProperty.call(t, k) ? t[k] : (this.facts as unknown as Record<string | symbol, unknown>)[k]),
       has: (t, k) => k in t || k in this.facts,
@@ -216,8 +214,30 @@ export class IndexedDoc implements IndexedDocument {
   }
 
   private setMeeting(facts: MeetingFacts): void {
-    this.#meeting = facts;
     this.meeting = new IndexedMeeting(this, facts);
+  }
+
+  /**
+   * The meeting's facts as read (the id as written, before the team's
+   * aliases), from the meeting that holds them: the CLI keeps a document per
+   * worksheet to the end of its run, and a second copy of these was an
+   * object and a next step more for the collector to move, file after file.
+   */
+  private meetingFacts(): MeetingFacts {
+    const m = this.meeting!;
+    return {
+      partnerId: m.writtenId ?? m.partnerId,
+      organization: m.organization,
+      community: m.community,
+      status: m.status,
+      round: m.round,
+      date: m.date,
+      durationMinutes: m.durationMinutes,
+      successInTheirWords: m.successInTheirWords,
+      confirmation: m.confirmation,
+      nextStep: m.nextStep,
+      followUpDate: m.followUpDate,
+    };
   }
 
   /** The round, name and date of a convening or review. */
