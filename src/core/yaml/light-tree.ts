@@ -49,8 +49,13 @@ interface Entry { key: PosScalar; value: unknown; colon: number }
 /** A value in a flow collection: its node, its value, and the offset after it. */
 interface FlowRead { node: PosNode; value: unknown; end: number }
 
-/** Thrown inside the reader when the text leaves the subset. */
+/**
+ * Thrown inside the reader when the text leaves the subset. One made once:
+ * an error takes its stack when made, which was a tenth of the time a
+ * declined worksheet took before its full parse.
+ */
 class Decline extends Error {}
+const DECLINED = new Decline('the light reader leaves this text to the full parse');
 
 export function readLight(text: string): LightRead | undefined {
   return textBounds(text).carriageReturn ? readCarriageReturns(text) : readLineFeeds(text);
@@ -228,13 +233,13 @@ class LineReader {
 
   document(): Read {
     const first = this.nextContent(0);
-    if (first < 0) throw new Decline();
+    if (first < 0) throw DECLINED;
     const line = this.lines[first];
     // A document that is one scalar is left to the full parse.
     const read = this.block(first, line.content);
-    if (!read) throw new Decline();
+    if (!read) throw DECLINED;
     // Everything after the root must be blank or comments: other lines belong to nothing the reader knows.
-    if (this.nextContent(read.last + 1) >= 0) throw new Decline();
+    if (this.nextContent(read.last + 1) >= 0) throw DECLINED;
     return read;
   }
 
@@ -306,7 +311,7 @@ class LineReader {
     let entry: Entry | undefined = first;
     let last: Read | undefined;
     for (;;) {
-      if (!entry) throw new Decline();
+      if (!entry) throw DECLINED;
       const value = this.valueAfter(cur, entry.colon + 1, col);
       gather({ key: entry.key, keyValue: entry.value, value: value.node } satisfies PosPair);
       setKey(data, entry.value, value.value);
@@ -315,7 +320,7 @@ class LineReader {
       if (next < 0) break;
       const l = this.lines[next];
       const c = this.column(next, l.content);
-      if (c > col) throw new Decline();
+      if (c > col) throw DECLINED;
       if (c < col) break;
       // The next line's key, read once: it decides whether the map goes on, then is the next pair's key.
       entry = this.entry(next, l.content);
@@ -351,7 +356,7 @@ class LineReader {
       if (next < 0) break;
       const n = this.lines[next];
       const c = this.column(next, n.content);
-      if (c > col) throw new Decline();
+      if (c > col) throw DECLINED;
       if (c < col || !this.isDash(n.content, n.end)) break;
       cur = next;
       dash = n.content;
@@ -388,17 +393,17 @@ class LineReader {
         const collection = this.block(next, n.content);
         if (collection) return collection;
         // A scalar below its key or dash, as the `yaml` package writes a long value; a comment before it can make it a key.
-        if (commentAt >= 0 || this.commentBetween(line + 1, next)) throw new Decline();
+        if (commentAt >= 0 || this.commentBetween(line + 1, next)) throw DECLINED;
         return this.inline(next, n.content, col);
       }
       if (underKey && c === col && this.isDash(n.content, n.end)) return this.seq(next, n.content);
     }
-    if (this.commentBetween(line + 1, next < 0 ? this.count : next)) throw new Decline();
+    if (this.commentBetween(line + 1, next < 0 ? this.count : next)) throw DECLINED;
     const end = this.lines[line].end;
     if (commentAt < 0) return { node: { kind: 'scalar', range: [end, end] }, last: line, end, value: null };
     // After a comment, the blank lines up to the next content line end the value too; lines of spaces alone are not followed.
     const to = next < 0 ? this.count : next;
-    for (let i = line + 1; i < to; i++) if (this.lines[i].end > this.lines[i].start) throw new Decline();
+    for (let i = line + 1; i < to; i++) if (this.lines[i].end > this.lines[i].start) throw DECLINED;
     return { node: { kind: 'scalar', range: [commentAt, commentAt] }, last: line, end: next < 0 ? this.text.length : this.lines[next].start, value: null };
   }
 
@@ -429,12 +434,12 @@ class LineReader {
       node = { kind: 'scalar', range: [at, close] };
       value = this.quotedValue(at, close);
     } else {
-      if (!this.plainStart(at, l.end)) throw new Decline();
+      if (!this.plainStart(at, l.end)) throw DECLINED;
       const comment = this.commentStart(at, l.end);
       let end = comment;
       while (end > at && this.text.charCodeAt(end - 1) === 0x20) end--;
       // A colon and a space inside would be a second key on the line.
-      if (this.keyInside(at, end)) throw new Decline();
+      if (this.keyInside(at, end)) throw DECLINED;
       const body = this.text.slice(at, end);
       // A plain value may go on below, wrapped as people write long notes; a comment on its line ends it there.
       const more = comment === l.end ? this.wrapped(line, col) : undefined;
@@ -474,12 +479,12 @@ class LineReader {
       // A comment line ends the value (withComments then decides where it belongs).
       if (n.content - n.start <= col || n.comment) break;
       // Lines of spaces alone inside a value fold in ways not followed here (after it, they are blank lines).
-      if (spacesOnly) throw new Decline();
+      if (spacesOnly) throw DECLINED;
       let e = this.commentStart(n.content, n.end);
-      if (e < n.end) throw new Decline();
+      if (e < n.end) throw DECLINED;
       while (e > n.content && this.text.charCodeAt(e - 1) === 0x20) e--;
       const piece = this.text.slice(n.content, e);
-      if (this.keyInside(n.content, e) || !this.plainStart(n.content, e)) throw new Decline();
+      if (this.keyInside(n.content, e) || !this.plainStart(n.content, e)) throw DECLINED;
       for (; blanks > 0; blanks--) pieces.push('');
       pieces.push(piece);
       last = i;
@@ -496,13 +501,13 @@ class LineReader {
    */
   private quotedLines(line: number, at: number, col: number): { close: number; last: number } {
     const close = this.quoted(at, this.text.length);
-    if (close < 0) throw new Decline();
+    if (close < 0) throw DECLINED;
     let last = line + 1;
     for (; last < this.count; last++) {
       const n = this.lines[last];
       if (n.content === n.end) {
-        if (n.end > n.start) throw new Decline();
-      } else if (n.content - n.start <= col) throw new Decline();
+        if (n.end > n.start) throw DECLINED;
+      } else if (n.content - n.start <= col) throw DECLINED;
       if (close <= n.end) break;
     }
     return { close, last };
@@ -526,7 +531,7 @@ class LineReader {
     let i = from;
     while (i < end && this.text[i] === ' ') i++;
     // `"a"#b` is no comment to the `yaml` package (quick-read.ts declines it as well).
-    if (i < end && !(this.text[i] === '#' && i > from)) throw new Decline();
+    if (i < end && !(this.text[i] === '#' && i > from)) throw DECLINED;
   }
 
   /** Where a comment starts on a line of plain text: a `#` after a space; `end` if none. */
@@ -578,14 +583,14 @@ class LineReader {
         if (first < 0) {
           first = i;
           // An empty block scalar: its position rules are not followed here.
-          if (n.content - n.start <= col) throw new Decline();
+          if (n.content - n.start <= col) throw DECLINED;
         } else if (n.content - n.start < this.lines[first].content - this.lines[first].start) break;
       } else if (n.end > n.start) {
         // Lines of spaces alone count for the scalar's indentation and end in subtle ways.
-        throw new Decline();
+        throw DECLINED;
       }
     }
-    if (first < 0) throw new Decline();
+    if (first < 0) throw DECLINED;
     let last = i - 1;
     if (!keep) while (this.lines[last].content === this.lines[last].end) last--;
     const end = keep ? (i < this.count ? this.lines[i].start : this.text.length) : Math.min(this.lines[last].end + 1, this.text.length);
@@ -612,7 +617,7 @@ class LineReader {
     while (end > at && this.text[end - 1] === ' ') end--;
     const value = plainKey(this.text, at, end);
     // Empty or null keys read apart in the two libraries (quick-read.ts declines them too).
-    if (value === null) throw new Decline();
+    if (value === null) throw DECLINED;
     return { key: { kind: 'scalar', range: [at, end] }, value, colon };
   }
 
@@ -683,7 +688,7 @@ class LineReader {
       }
       i = this.skipFlow(i);
       if (this.text[i] === ',') i = this.skipFlow(i + 1);
-      else if (this.text[i] !== close) throw new Decline();
+      else if (this.text[i] !== close) throw DECLINED;
     }
     const range: [number, number] = [at, i + 1];
     if (!record) {
@@ -715,14 +720,14 @@ class LineReader {
       while (i < l.end && this.text.charCodeAt(i) === 0x20) i++;
       if (i < l.end) return i;
       const next = this.flowLine + 1;
-      if (next >= this.count) throw new Decline();
+      if (next >= this.count) throw DECLINED;
       const n = this.lines[next];
       if (n.content === n.end) {
-        if (n.end > n.start) throw new Decline();
+        if (n.end > n.start) throw DECLINED;
       } else {
         const indent = n.content - n.start;
         const closing = this.text[n.content] === ']' || this.text[n.content] === '}';
-        if (n.comment || indent < this.flowCol || (indent === this.flowCol && !closing)) throw new Decline();
+        if (n.comment || indent < this.flowCol || (indent === this.flowCol && !closing)) throw DECLINED;
       }
       this.flowLine = next;
       i = n.content;
@@ -735,15 +740,15 @@ class LineReader {
     if (c === '[' || c === '{') return this.flow(at);
     if (c === '"' || c === "'") {
       const closeAt = this.quoted(at, end);
-      if (closeAt < 0) throw new Decline();
+      if (closeAt < 0) throw DECLINED;
       // `["a": b]` would be a pair in a list.
-      if (inSeq && this.text[this.skip(closeAt, end)] === ':') throw new Decline();
+      if (inSeq && this.text[this.skip(closeAt, end)] === ':') throw DECLINED;
       return { node: { kind: 'scalar', range: [at, closeAt] }, value: this.quotedValue(at, closeAt), end: closeAt };
     }
-    if (!this.plainStart(at, end)) throw new Decline();
+    if (!this.plainStart(at, end)) throw DECLINED;
     const stop = this.plainEnd(at, end);
     // A list item that is a pair (`[a: b]`) makes a map of its own.
-    if (stop.colon) throw new Decline();
+    if (stop.colon) throw DECLINED;
     return { node: { kind: 'scalar', range: [at, stop.end] }, value: resolvePlain(this.text.slice(at, stop.end)), end: stop.end };
   }
 
@@ -759,7 +764,7 @@ class LineReader {
     // Most double-quoted values hold no escape and no line break: they are what is inside the quotes.
     if (!inner.includes('\\') && !inner.includes('\n')) return inner;
     const value = doubleQuotedValue(this.text.slice(at, close));
-    if (value === undefined) throw new Decline();
+    if (value === undefined) throw DECLINED;
     return value;
   }
 
@@ -771,13 +776,13 @@ class LineReader {
       const c = this.text[i];
       if (c === ',' || c === ']' || c === '}' || c === '[' || c === '{') break;
       // A comment inside a flow collection leaves it open on this line.
-      if (c === '#' && this.text[i - 1] === ' ') throw new Decline();
+      if (c === '#' && this.text[i - 1] === ' ') throw DECLINED;
       if (c === ':' && (i + 1 === end || this.text[i + 1] === ' ' || FLOW_END.has(this.text[i + 1]) || this.text[i + 1] === '[' || this.text[i + 1] === '{')) {
         colon = true;
         break;
       }
     }
-    if (this.text[i] === '[' || this.text[i] === '{') throw new Decline();
+    if (this.text[i] === '[' || this.text[i] === '{') throw DECLINED;
     let e = i;
     while (e > at && this.text[e - 1] === ' ') e--;
     return { end: e, colon };
@@ -791,17 +796,17 @@ class LineReader {
     let i: number;
     if (c === '"' || c === "'") {
       const closeAt = this.quoted(at, end);
-      if (closeAt < 0) throw new Decline();
+      if (closeAt < 0) throw DECLINED;
       key = { kind: 'scalar', range: [at, closeAt] };
       keyValue = this.quotedValue(at, closeAt);
       i = this.skip(closeAt, end);
-      if (this.text[i] !== ':' && !FLOW_END.has(this.text[i])) throw new Decline();
+      if (this.text[i] !== ':' && !FLOW_END.has(this.text[i])) throw DECLINED;
     } else {
-      if (!this.plainStart(at, end)) throw new Decline();
+      if (!this.plainStart(at, end)) throw DECLINED;
       const stop = this.plainEnd(at, end);
       key = { kind: 'scalar', range: [at, stop.end] };
       keyValue = plainKey(this.text, at, stop.end);
-      if (keyValue === null) throw new Decline();
+      if (keyValue === null) throw DECLINED;
       i = this.skip(stop.end, end);
     }
     if (this.text[i] !== ':') return { pair: { key, keyValue, value: undefined }, value: null, end: i };
@@ -931,7 +936,7 @@ function internalized(word: string): string {
  */
 function setKey(record: Record<string, unknown>, key: unknown, value: unknown): void {
   const k = typeof key === 'string' ? key : String(key);
-  if (k === '__proto__') throw new Decline();
+  if (k === '__proto__') throw DECLINED;
   record[k] = value;
 }
 
@@ -945,5 +950,5 @@ function allKeysDistinct(record: Record<string, unknown>, pairs: number): void {
   // Counted in a for-in, which walks the keys V8 keeps for the object's shape; Object.keys made an array of them per map.
   let keys = 0;
   for (const _key in record) keys++;
-  if (keys !== pairs) throw new Decline();
+  if (keys !== pairs) throw DECLINED;
 }
