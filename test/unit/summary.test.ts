@@ -199,6 +199,35 @@ describe('team review summary of the fixture round', () => {
     }
   });
 
+  it('compares with the round before as it is now: an edit of it, or new aliases, show in the next review', () => {
+    // The review before this one kept what it worked out of spring (SummaryCache.earlierRound).
+    const pairs = (l: { category: string; id: string; previous: number; current: number }[]) => l.map((x) => [x.category, x.id, x.previous, x.current]);
+    assert.deepEqual(pairs(summarize(index, { today: TODAY }).trends.gone), [['challenges', 'funding', 2, 0], ['values', 'wellbeing', 1, 0]]);
+    const spring = file('alpha-arts/2026-04-10.worksheet.yaml');
+    const springText = index.get(spring)!.text;
+    const settings = file('partner-worksheets.yaml');
+    const settingsText = index.get(settings)!.text;
+    try {
+      // Alpha Arts' spring challenge was money; written as transport, funding falls to one partner
+      // and transport (2 of 5 partners this round) was there before.
+      index.set(spring, springText.replace('themes: [funding]', 'themes: [transport]'));
+      let t = summarize(index, { today: TODAY }).trends;
+      assert.deepEqual(pairs(t.gone), [['challenges', 'funding', 1, 0], ['values', 'wellbeing', 1, 0]]);
+      assert.deepEqual(pairs(t.steady).concat(pairs(t.rising), pairs(t.falling)).filter(([, id]) => id === 'transport'), [['challenges', 'transport', 1, 2]]);
+      // The same spring worksheets, but the team now calls Bridge Library by Alpha Arts' id:
+      // funding was one partner's challenge in spring.
+      index.set(spring, springText);
+      index.set(settings, `${settingsText}aliases: {bridge-library: alpha-arts}\n`);
+      t = summarize(index, { today: TODAY }).trends;
+      assert.equal(t.partners.previous, 2);
+      assert.deepEqual(pairs(t.gone).find(([, id]) => id === 'funding'), ['challenges', 'funding', 1, 0]);
+    } finally {
+      index.set(spring, springText);
+      index.set(settings, settingsText);
+    }
+    assert.deepEqual(pairs(summarize(index, { today: TODAY }).trends.gone), [['challenges', 'funding', 2, 0], ['values', 'wellbeing', 1, 0]]);
+  });
+
   it('finds opportunities (a): partner goals and challenges the team offers can serve', () => {
     assert.deepEqual(s.opportunities.offers.map((o) => [o.offer.text, ids(o.goals), ids(o.challenges), o.challengesTotal]), [
       ['Free gallery space in summer', ['alpha-arts', 'bridge-library', 'city-choir', 'echo-youth'], ['alpha-arts', 'city-choir', 'echo-youth'], 3],

@@ -7,7 +7,7 @@ import type { WorksheetFacts } from '../facts';
 import { factsOfKind } from '../facts';
 import type { ThemeMatcher } from './themes';
 import type { RawNote, SummaryCache } from './cache';
-import type { PartnerRef, Quote, ThemeSource } from './model';
+import type { NoteCategory, PartnerRef, Quote, ThemeSource } from './model';
 import { byCodeUnit } from '../order';
 
 /** Quotes stay short: the panel is read on a shared screen. */
@@ -32,6 +32,31 @@ export interface NoteRecord {
   note: RawNote;
   themes: string[];
   source: ThemeSource;
+}
+
+/**
+ * category -> theme -> partner id -> that partner's first note of the
+ * category with the theme: suggested keywords left out (people have not
+ * confirmed them, and they are not comparable across rounds). Categories and
+ * themes in the order the notes first give them.
+ */
+export type FirmThemes = Map<NoteCategory, Map<string, Map<string, NoteRecord>>>;
+
+/** The firm themes of these notes: gathered once per review for the trends and the opportunities. */
+export function firmThemes(notes: readonly NoteRecord[]): FirmThemes {
+  const out: FirmThemes = new Map();
+  for (const n of notes) {
+    if (n.source === 'suggested' || n.themes.length === 0) continue;
+    const category = n.note.category;
+    let themes = out.get(category);
+    if (!themes) out.set(category, (themes = new Map()));
+    for (const t of n.themes) {
+      let byPartner = themes.get(t);
+      if (!byPartner) themes.set(t, (byPartner = new Map()));
+      if (!byPartner.has(n.partner.id)) byPartner.set(n.partner.id, n);
+    }
+  }
+  return out;
 }
 
 export function shorten(s: string): string {

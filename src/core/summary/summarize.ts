@@ -12,7 +12,7 @@ import type { Meeting, WorkspaceIndex } from '../workspace';
 import { isHeld } from '../facts';
 import { MAX_TAGGED_CHARS, sourceRank, withoutLoneSuggestions } from './themes';
 import { vocabularies } from '../themes/vocabulary';
-import { Context, byName, listed } from './context';
+import { Context, byName, firmThemes, listed } from './context';
 import { byCodeUnit } from '../order';
 import { NOTE_CATEGORIES } from './model';
 import type { ReviewSummary } from './model';
@@ -79,7 +79,8 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     || sourceRank(a.source) - sourceRank(b.source)
     || byName(a.label, b.label));
 
-  const opps = opportunities(ctx, notes, held, config.offers);
+  const firm = firmThemes(notes);
+  const opps = opportunities(ctx, firm, held, config.offers);
   return {
     round,
     rounds: [...rounds],
@@ -89,7 +90,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     coverage: coverage(ctx, meetings, held, config.thresholds.meetingMinutes),
     similarities: NOTE_CATEGORIES.map((category) => ({ category, themes: themes.filter((e) => e.category === category && e.partners.length >= 2) })),
     outliers: outliers(ctx, held, notes, themes),
-    trends: trends(ctx, held, notes, previousRound ? previousHeld : undefined),
+    trends: trends(ctx, held, firm, previousRound ? previousHeld : undefined),
     opportunities: opps,
     convenings: convenings(ctx, held, opps.clusters),
     gaps: gapList.items,

@@ -3,10 +3,12 @@
 // step serves yet.
 import type { Meeting } from '../../workspace';
 import type { Offer } from '../../facts';
-import type { Context, NoteRecord } from '../context';
+import type { Context, FirmThemes, NoteRecord } from '../context';
 import { MAX_LISTED, byName, listed, shorten } from '../context';
 import { normal } from '../cache';
-import type { Cluster, Complement, NoteCategory, OfferMatch, Opportunities, PartnerRef, Quote } from '../model';
+import type { Cluster, Complement, OfferMatch, Opportunities, PartnerRef, Quote } from '../model';
+
+const NO_THEMES: ReadonlyMap<string, Map<string, NoteRecord>> = new Map();
 
 /** normal() of a meeting's next step goal, kept with its document. */
 function servesGoal(ctx: Context, m: Meeting, goal: string): string {
@@ -14,29 +16,17 @@ function servesGoal(ctx: Context, m: Meeting, goal: string): string {
   return doc ? ctx.cache.servesGoal(doc, goal) : normal(goal);
 }
 
-export function opportunities(ctx: Context, notes: readonly NoteRecord[], held: readonly Meeting[], offers: readonly Offer[]): Opportunities {
-  // Suggested keywords are for people to confirm; pairing partners on them would be guesswork.
-  const firm = notes.filter((n) => n.source !== 'suggested');
-  /** category -> theme -> partner -> their first note of the category with that theme. */
-  const byTheme = new Map<NoteCategory, Map<string, Map<string, NoteRecord>>>([['goals', new Map()], ['challenges', new Map()], ['commitments', new Map()]]);
-  for (const n of firm) {
-    const map = byTheme.get(n.note.category);
-    if (!map) continue;
-    for (const t of n.themes) {
-      let byPartner = map.get(t);
-      if (!byPartner) map.set(t, (byPartner = new Map()));
-      if (!byPartner.has(n.partner.id)) byPartner.set(n.partner.id, n);
-    }
-  }
-  const goals = byTheme.get('goals')!;
-  const challenges = byTheme.get('challenges')!;
-  const commitments = byTheme.get('commitments')!;
+/** `firm`: the round's firm themes (firmThemes): suggested keywords are for people to confirm, and pairing partners on them would be guesswork. */
+export function opportunities(ctx: Context, firm: FirmThemes, held: readonly Meeting[], offers: readonly Offer[]): Opportunities {
+  const goals = firm.get('goals') ?? NO_THEMES;
+  const challenges = firm.get('challenges') ?? NO_THEMES;
+  const commitments = firm.get('commitments') ?? NO_THEMES;
 
   // (a) Our offers against partner goals and challenges, by shared theme; one
   // note per partner, offer and category: free bus trips meet the partners who
   // cannot get there as well as those who want to visit.
   const offerMatches: OfferMatch[] = [];
-  const matching = (byTheme: Map<string, Map<string, NoteRecord>>, themes: readonly string[]) => {
+  const matching = (byTheme: ReadonlyMap<string, Map<string, NoteRecord>>, themes: readonly string[]) => {
     const chosen = new Map<string, NoteRecord>();
     for (const t of themes) for (const [p, n] of byTheme.get(t) ?? []) if (!chosen.has(p)) chosen.set(p, n);
     // Sorted as notes, so only the notes listed are quoted.
