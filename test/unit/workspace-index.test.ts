@@ -270,6 +270,19 @@ describe('index snapshot', () => {
     assert.deepEqual(warm.check(CONV), build().check(CONV));
   });
 
+  it('keeps each partner id as the worksheet writes it, not as the team\'s aliases read it', () => {
+    // The team once called Riverside "riverside"; that worksheet is kept under the id it writes,
+    // so a later start without the alias groups it as written.
+    const index = new WorkspaceIndex(() => '2026-10-21');
+    index.set(`${ROOT}/partner-worksheets.yaml`, `${CONFIG}\naliases: {riverside: riverside-youth}\n`);
+    index.set(RIVERSIDE, WORKSHEET.replace('id: riverside-youth', 'id: riverside'));
+    assert.deepEqual(index.partnerIds(), ['riverside-youth']);
+    const snap = JSON.parse(JSON.stringify(index.snapshot((u) => (u === RIVERSIDE ? 'a' : undefined))));
+    const warm = new WorkspaceIndex(() => '2026-10-21');
+    assert.deepEqual(warm.restore(snap, new Map([[RIVERSIDE, 'a']])), []);
+    assert.deepEqual(warm.partnerIds(), ['riverside']);
+  });
+
   it('ignores a snapshot of another version or shape', () => {
     const warm = new WorkspaceIndex(() => '2026-10-21');
     assert.deepEqual(warm.restore({ version: 99, docs: [] }, new Map([[RIVERSIDE, 'a']])), [RIVERSIDE]);
