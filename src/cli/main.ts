@@ -218,7 +218,16 @@ export async function runBinary(argv: string[], stdout: NodeJS.WritableStream, s
  * user waits for as well (25 ms of a check of 10,000 worksheets).
  */
 export function runProcess(): void {
+  // Node ends a process whose event loop runs dry with exit code 0, even with
+  // the command still waiting on something that keeps nothing alive: that
+  // would be a check that passes without a word. It fails instead.
+  const unfinished = () => {
+    process.stderr.write('partner-worksheets: the command stopped before it finished (an internal error; please report it)\n');
+    process.exitCode = 2;
+  };
+  process.once('beforeExit', unfinished);
   void runBinary(process.argv.slice(2), process.stdout, process.stderr, process.cwd()).then((code) => {
+    process.off('beforeExit', unfinished);
     // runBinary waited for stdout to take everything; stderr is waited for here.
     process.stderr.write('', () => process.exit(code));
   });

@@ -162,6 +162,28 @@ describe('check on machines with different locales', () => {
   });
 });
 
+describe('a command that stops before it finishes', () => {
+  // Node ends a process whose event loop runs dry with exit code 0, even while
+  // the command waits on something that keeps nothing alive. Here the listing
+  // waits forever on a stat that never answers: a check that printed nothing
+  // and passed would tell CI the worksheets are fine.
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pw-unfinished-'));
+    writeFileSync(join(dir, 'a.worksheet.yaml'), WORKSHEET);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fails with a message instead of passing in silence', () => {
+    const stalled = "require('node:fs/promises').stat = () => new Promise(() => {}); require('./src/cli/main.ts').runProcess();";
+    // `_` stands where the binary's path is in process.argv.
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', stalled, '--', '_', 'check', '--format', 'json', dir], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /the command stopped before it finished/);
+  });
+});
+
 describe('the first-round example: a first round as people write it', () => {
   it('reads every file, gives one finding per slip and none of them an error, and finds every identity, round and convening case', async () => {
     const r = await cli(['check', 'examples/first-round', '--today', '2026-12-02', '--format', 'json'], process.cwd());
