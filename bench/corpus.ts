@@ -6,7 +6,7 @@
 // writes them) and other comment lines, notes of several lines as `|` or `>`
 // block scalars, and the odd quoted string. Or, with `writtenBy: 'tools'`,
 // as a script writes them from data (writtenByTools).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { parse, stringify } from 'yaml';
@@ -223,3 +223,56 @@ export function writeCorpus(dir: string, options: CorpusOptions): string[] {
   }
   return paths;
 }
+
+/** The team's example workspace, written by hand (examples/community-team). */
+export const EXAMPLE_WORKSPACE = join(__dirname, '..', 'examples', 'community-team');
+
+/** The example workspace's worksheets: each one's partner folder, file name, partner id (if it writes one) and text. */
+export function exampleWorksheets(from = EXAMPLE_WORKSPACE): { folder: string; name: string; id?: string; text: string }[] {
+  const out: { folder: string; name: string; id?: string; text: string }[] = [];
+  for (const folder of readdirSync(from, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    for (const name of readdirSync(join(from, folder)).filter((n) => n.endsWith('.worksheet.yaml')).sort()) {
+      const text = readFileSync(join(from, folder, name), 'utf8');
+      // Without an id, the partner's id is its organisation's slug.
+      const id = /^ {2}id: (\S+)$/m.exec(text)?.[1];
+      out.push({ folder, name, ...(id ? { id } : {}), text });
+    }
+  }
+  return out;
+}
+
+/**
+ * `worksheets` copies of the example workspace's worksheets, as people wrote
+ * them by hand (quotes, flow maps of themes, comments, notes of several
+ * lines, the slips its findings show), with its settings. Copy k of a
+ * worksheet belongs to a partner of its own: the partner id with `-k` after
+ * it (or, for a worksheet that writes none, the slug of its numbered
+ * organisation), in a folder of its own, and the organisation with ` k` after it. Its
+ * convenings and reviews are left out (they name the partners as they are).
+ * Returns the paths of the worksheets.
+ */
+export function writeExampleCopies(dir: string, worksheets: number, from = EXAMPLE_WORKSPACE): string[] {
+  const originals = exampleWorksheets(from);
+  writeFileSync(join(dir, 'partner-worksheets.yaml'), readFileSync(join(from, 'partner-worksheets.yaml')));
+  const paths: string[] = [];
+  for (let n = 0; n < worksheets; n++) {
+    const k = Math.floor(n / originals.length);
+    const { folder: original, id, name, text } = originals[n % originals.length];
+    const folder = join(dir, `${original}-${k}`);
+    mkdirSync(folder, { recursive: true });
+    const path = join(folder, name);
+    writeFileSync(path, exampleCopy(text, id, k));
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** Copy k of an example worksheet: its partner id (if it writes one) and organisation made its own. */
+export function exampleCopy(text: string, id: string | undefined, k: number): string {
+  // A plain organisation name (all the example's are), so a number after it stays part of the name.
+  if (!PLAIN_ORGANIZATION.test(text)) throw new Error('an example worksheet has an organisation the copies cannot number');
+  const own = id === undefined ? text : text.replace(new RegExp(`^( {2}id: )${id}$`, 'm'), `$1${id}-${k}`);
+  return own.replace(PLAIN_ORGANIZATION, `$1 ${k}`);
+}
+
+const PLAIN_ORGANIZATION = /^( {2}organization: [^'"#\s][^#\n]*?)[ \t]*$/m;

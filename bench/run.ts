@@ -20,7 +20,7 @@ import { readLight } from '../src/core/yaml/light-tree';
 import { nodeFileSystem } from '../src/cli/node-fs';
 import { pageHtml } from '../src/features/review/page-html';
 import { SCHEMAS } from '../src/core/schema';
-import { roundName, writeCorpus } from './corpus';
+import { roundName, writeCorpus, writeExampleCopies } from './corpus';
 import CHROMIUM from '../scripts/chromium.json';
 
 const TODAY = '2026-12-20';
@@ -272,24 +272,27 @@ async function measureCheckCli(): Promise<void> {
   // floor: the rounds offered to each were found by a walk through the whole workspace);
   // N whose partners are renamed at every meeting: every worksheet's cross-file rules run again;
   // N written by YAML libraries, in styles people rarely use (a file in a style the line reader
-  // left to the full parse took 3-6x the floor).
+  // left to the full parse took 3-6x the floor); N copied from the example workspace, as people
+  // write by hand (larger files, flow maps of themes, quotes, notes over several lines).
   const [small, large] = CLI_SIZES;
-  const corpora: { key: string; n: number; gaps?: 'many'; renamed?: boolean; writtenBy?: 'tools'; withoutRound?: number; shape?: string }[] = [
+  const corpora: { key: string; n: number; gaps?: 'many'; renamed?: boolean; writtenBy?: 'tools'; withoutRound?: number; examples?: boolean; shape?: string }[] = [
     { key: `${small}`, n: small },
     { key: `${large}`, n: large },
     { key: `${small}-gaps`, n: small, gaps: 'many', shape: ' with many gaps (about 1.2 KB, three findings each)' },
     { key: `${small}-roundless`, n: small, gaps: 'many', withoutRound: 1 / 3, shape: ' with many gaps, a third of them without a round (each offered the rounds of the meetings nearest its date)' },
     { key: `${small}-renamed`, n: small, renamed: true, shape: ' whose partners have a new name at every meeting (every one checked again with the cross-file rules)' },
     { key: `${small}-tools`, n: small, writtenBy: 'tools', shape: ' written by YAML libraries (js-yaml at an indent of 4, the yaml package in double quotes, js-yaml as it comes; no comments)' },
+    { key: `${small}-examples`, n: small, examples: true, shape: ' copied from the example workspace, written by hand (each copy a partner of its own)' },
   ];
   const times = new Map<string, { check: number[]; floor: number[] }>();
   const dirs = new Map<string, string>();
   try {
-    for (const { key, n, gaps, renamed, writtenBy, withoutRound, shape = '' } of corpora) {
+    for (const { key, n, gaps, renamed, writtenBy, withoutRound, examples, shape = '' } of corpora) {
       console.log(`Writing ${n} worksheets${shape} for the check command...`);
       const d = mkdtempSync(join(tmpdir(), `pw-bench-cli-${key}-`));
       mkdirSync(d, { recursive: true });
-      writeCorpus(d, { worksheets: n, rounds: 2, gaps, renamed, writtenBy, withoutRound });
+      if (examples) writeExampleCopies(d, n);
+      else writeCorpus(d, { worksheets: n, rounds: 2, gaps, renamed, writtenBy, withoutRound });
       dirs.set(key, d);
       times.set(key, { check: [], floor: [] });
     }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeCorpus } from '../../bench/corpus';
+import { EXAMPLE_WORKSPACE, exampleWorksheets, writeCorpus, writeExampleCopies } from '../../bench/corpus';
 import type { CorpusOptions } from '../../bench/corpus';
 import { checkText } from '../../src/core/check';
 import { byCodeUnit } from '../../src/core/order';
@@ -164,5 +164,52 @@ describe('the bench corpus written by tools', () => {
   it('is read the light way, file by file, with no file left to the full parse', () => {
     const declined = corpora.other.filter((p) => readLight(readFileSync(p, 'utf8')) === undefined);
     assert.deepEqual(declined, []);
+  });
+});
+
+describe('the bench corpus copied from the example workspace', () => {
+  // Three copies of each example worksheet. Each copy must be the worksheet as
+  // people wrote it, with the same findings, and only a partner of its own:
+  // copies that shared partners would measure cross-file findings the team
+  // never had.
+  const originals = exampleWorksheets();
+  const copies = 3;
+  let dir = '';
+  let paths: string[] = [];
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pw-corpus-examples-'));
+    paths = writeExampleCopies(dir, copies * originals.length);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives every copy the findings its original has among the example worksheets', async () => {
+    // The originals in a workspace of their own: the example's settings and worksheets, without its convenings and reviews.
+    const alone = new WorkspaceIndex(() => TODAY);
+    alone.set(join(EXAMPLE_WORKSPACE, 'partner-worksheets.yaml'), readFileSync(join(EXAMPLE_WORKSPACE, 'partner-worksheets.yaml'), 'utf8'));
+    for (const o of originals) alone.set(join(EXAMPLE_WORKSPACE, o.folder, o.name), o.text);
+    const index = new WorkspaceIndex(() => TODAY);
+    await index.loadFolder(nodeFileSystem, dir);
+    const found = (ix: WorkspaceIndex, uri: string) => ix.check(uri).map((f) => `${f.range.start.line + 1} ${f.code}`).sort();
+    let compared = 0;
+    paths.forEach((path, n) => {
+      const o = originals[n % originals.length];
+      assert.deepEqual(found(index, path), found(alone, join(EXAMPLE_WORKSPACE, o.folder, o.name)), path);
+      compared++;
+    });
+    assert.equal(compared, copies * originals.length);
+    // Findings there are, cross-file ones among them (a partner renamed between its two meetings).
+    assert.ok(paths.some((p) => found(index, p).some((f) => f.endsWith(' partner-renamed'))));
+  });
+
+  it('gives each copy a partner of its own', async () => {
+    const index = new WorkspaceIndex(() => TODAY);
+    await index.loadFolder(nodeFileSystem, dir);
+    const perCopy = new Set(originals.map((o) => o.id ?? o.folder)).size;
+    assert.equal(index.partners().length, copies * perCopy);
+  });
+
+  it('is read the light way, file by file, as the example is', () => {
+    assert.deepEqual(originals.filter((o) => readLight(o.text) === undefined).map((o) => o.name), []);
+    assert.deepEqual(paths.filter((p) => readLight(readFileSync(p, 'utf8')) === undefined), []);
   });
 });
