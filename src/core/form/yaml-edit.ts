@@ -7,6 +7,7 @@
 // document's own indentation and line ends. Values are rendered with the
 // package's own rules for when a string needs quotes.
 import { Parser, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { withPlainEnv } from '../yaml/plain-env';
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 export type Path = readonly (string | number)[];
@@ -51,7 +52,7 @@ interface CstItem {
 const PARSE_OPTIONS = { keepSourceTokens: true, prettyErrors: false, logLevel: 'error' as const };
 
 export function parseForEdit(text: string): Document.Parsed {
-  return parseDocument(text, PARSE_OPTIONS);
+  return withPlainEnv(() => parseDocument(text, PARSE_OPTIONS));
 }
 
 /**
@@ -640,7 +641,9 @@ function commentOffsets(text: string): Set<number> {
     if (tok.type === 'comment' && typeof tok.offset === 'number') out.add(tok.offset);
     for (const [k, v] of Object.entries(t)) if (k !== 'source' && v && typeof v === 'object') walk(v);
   };
-  for (const token of new Parser().parse(text)) walk(token);
+  withPlainEnv(() => {
+    for (const token of new Parser().parse(text)) walk(token);
+  });
   return out;
 }
 

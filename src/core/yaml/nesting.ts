@@ -17,6 +17,7 @@
 // that count reaches the limit.
 import { Lexer, Parser } from 'yaml';
 import { textBounds } from './bounds';
+import { withPlainEnv } from './plain-env';
 import type { CST } from 'yaml';
 
 type Token = CST.Token;
@@ -27,14 +28,16 @@ export const MAX_NESTING = 100;
 /** The offset where the text first nests deeper than `max` levels, or undefined. */
 export function excessiveNesting(text: string, max = MAX_NESTING): number | undefined {
   if (nestingBound(text) <= max) return undefined;
-  const parser = new Parser();
-  for (const lexeme of new Lexer().lex(text)) {
-    const at = parser.offset;
-    // The parser hands back each finished document; only its open stack matters here.
-    for (const _ of parser.next(lexeme)) void _;
-    if (openLevels(parser.stack) > max) return at;
-  }
-  return undefined;
+  return withPlainEnv(() => {
+    const parser = new Parser();
+    for (const lexeme of new Lexer().lex(text)) {
+      const at = parser.offset;
+      // The parser hands back each finished document; only its open stack matters here.
+      for (const _ of parser.next(lexeme)) void _;
+      if (openLevels(parser.stack) > max) return at;
+    }
+    return undefined;
+  });
 }
 
 /** The collections open on the parser's stack: below them the document, above them perhaps the scalar being read. */
