@@ -9,11 +9,13 @@
 // In a browser (vscode.dev) there is no `process`, and the package's browser
 // build asks nothing.
 
-/** The process, where there is one. */
-const host: { env: NodeJS.ProcessEnv } | undefined = typeof process === 'undefined' ? undefined : process;
+type Env = Record<string, string | undefined>;
+
+/** The process, where there is one: looked up on the global object, as the core is typed and built for browsers too. */
+const host = (globalThis as { process?: { env: Env } }).process;
 
 /** The switches the `yaml` package reads (LOG_TOKENS per token, LOG_STREAM per document), as the environment had them. */
-let switches: NodeJS.ProcessEnv | undefined;
+let switches: Env | undefined;
 
 /** `parse()`, a call into the `yaml` package, with `process.env` a plain object while it runs. */
 export function withPlainEnv<T>(parse: () => T): T {
