@@ -4,7 +4,8 @@
 // about 140 ns an ask, a quarter of the parse of a 1.6 KB worksheet (340 µs,
 // and 258 µs with a plain object there). So for the length of one parse,
 // `process.env` is a plain object holding that package's two switches as the
-// environment has them. A parse is synchronous: no other code runs while the
+// environment had them at the first parse (set before the process starts, as
+// the package means them to be). A parse is synchronous: no other code runs while the
 // object is in place, and the real one is put back however the parse ends.
 // In a browser (vscode.dev) there is no `process`, and the package's browser
 // build asks nothing.
@@ -14,7 +15,7 @@ type Env = Record<string, string | undefined>;
 /** The process, where there is one: looked up on the global object, as the core is typed and built for browsers too. */
 const host = (globalThis as { process?: { env: Env } }).process;
 
-/** The switches the `yaml` package reads (LOG_TOKENS per token, LOG_STREAM per document), as the environment had them. */
+/** The switches the `yaml` package reads (LOG_TOKENS per token, LOG_STREAM per document), as the environment had them at the first parse. */
 let switches: Env | undefined;
 
 /** `parse()`, a call into the `yaml` package, with `process.env` a plain object while it runs. */
