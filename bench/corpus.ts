@@ -268,7 +268,7 @@ export function writeExampleCopies(dir: string, worksheets: number, from = EXAMP
 }
 
 /** Copy k of an example worksheet: its partner id (if it writes one) and organisation made its own. */
-export function exampleCopy(text: string, id: string | undefined, k: number): string {
+function exampleCopy(text: string, id: string | undefined, k: number): string {
   // A plain organisation name (all the example's are), so a number after it stays part of the name.
   if (!PLAIN_ORGANIZATION.test(text)) throw new Error('an example worksheet has an organisation the copies cannot number');
   const own = id === undefined ? text : text.replace(new RegExp(`^( {2}id: )${id}$`, 'm'), `$1${id}-${k}`);
