@@ -383,6 +383,26 @@ describe('light read (line reader) against the full parse', () => {
     assert.ok(light > 200, `the light read answered ${light} times`);
   });
 
+  it('an empty value with a comment, last in a map that is a list item or nested deeper: the light read ends it where the full parse does', () => {
+    // The `yaml` package ends such a value, and the collections it closes, at
+    // the next content line's first character, past that line's indentation
+    // (`  - a:  # c` then `  - b`: the first item ends at the second dash).
+    // Found by the random edits below, where a seed turned `- x  # c` into `- xx:  # c`.
+    const options = { today: '2026-11-24', config, workspace };
+    const texts = [
+      'q:\n  - a:   # c\n  - b\n',
+      'q:\n  - a: # c\n\n  - b\n',
+      'q:\n  - a: 1\n    b:  # c\n  - z\n',
+      'top:\n  q:\n    - a:  # c\n  r: 1\n',
+      'a:\n  b:\n    c:  # c\n\n\n  d: 1\n',
+      'x:\n  q:\n    - # c\n  r: 2\n',
+      'q:\n  - a:   # c\n  - b\nr:\n  - x:  # d\n    y:  # e\n  - w\n',
+    ];
+    for (const text of texts) {
+      assert.deepEqual(agrees(URIS[0], text, options), { light: true }, JSON.stringify(text));
+    }
+  });
+
   it('scalars below their key or dash, as the `yaml` package writes a long value: the light read answers, with the full parse\'s tree and findings', () => {
     const value = fc.record({
       lines: fc.array(fc.constantFrom('Every family can borrow a room', '"Without a venue, we want nothing"', "'it''s 5% of us'", '"One line\\nand another"', 'and plan the exhibition.', '42'), { minLength: 1, maxLength: 3 }),

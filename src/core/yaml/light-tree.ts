@@ -379,8 +379,9 @@ class LineReader {
    * A value on the lines below `line`: a block collection or a scalar indented
    * deeper (or, under a map key, a list at the key's own column), else an
    * empty value, at the end of `line` or where a comment after the key or
-   * dash starts (`commentAt`), which then ends the value with its line and
-   * the blank lines after it, as the `yaml` package ends it. Comments before a
+   * dash starts (`commentAt`), which then ends the value with its line, the
+   * blank lines after it and the next content line's indentation, as the
+   * `yaml` package ends it. Comments before a
    * block collection change none of its ranges; comment lines after an empty
    * value move its end in ways not worth following, so they decline it.
    */
@@ -401,10 +402,11 @@ class LineReader {
     if (this.commentBetween(line + 1, next < 0 ? this.count : next)) throw DECLINED;
     const end = this.lines[line].end;
     if (commentAt < 0) return { node: { kind: 'scalar', range: [end, end] }, last: line, end, value: null };
-    // After a comment, the blank lines up to the next content line end the value too; lines of spaces alone are not followed.
+    // After a comment, the blank lines up to the next content line, and that line's indentation, end the value too
+    // (`- a:  # c` then `  - b`: the item ends at the second dash); lines of spaces alone are not followed.
     const to = next < 0 ? this.count : next;
     for (let i = line + 1; i < to; i++) if (this.lines[i].end > this.lines[i].start) throw DECLINED;
-    return { node: { kind: 'scalar', range: [commentAt, commentAt] }, last: line, end: next < 0 ? this.text.length : this.lines[next].start, value: null };
+    return { node: { kind: 'scalar', range: [commentAt, commentAt] }, last: line, end: next < 0 ? this.text.length : this.lines[next].content, value: null };
   }
 
   /** A scalar or flow collection that ends its line (but for a comment), or a block scalar, in a collection at `col`. */
