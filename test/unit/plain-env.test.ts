@@ -8,7 +8,9 @@
 import assert from 'node:assert/strict';
 import { parseFull } from '../../src/core/yaml/parse';
 import { readLight } from '../../src/core/yaml/light-tree';
-import { parseForEdit } from '../../src/core/form/yaml-edit';
+import { applyFormEdit } from '../../src/core/form/edit';
+import { excessiveNesting, MAX_NESTING } from '../../src/core/yaml/nesting';
+import { vocabularyEdit } from '../../src/core/themes/draft';
 import { withPlainEnv } from '../../src/core/yaml/plain-env';
 import { WORKSHEET } from './helpers';
 
@@ -51,10 +53,30 @@ describe('parses with a plain process.env', () => {
     assert.deepEqual(read?.findings, []);
   });
 
-  it('asks nothing while the form parses for an edit', () => {
-    const { asks, restored } = countingEnv(() => { parseForEdit(declined); });
+  it('asks nothing while the form makes an edit (its parse and its walk over the comments)', () => {
+    let edits: ReturnType<typeof applyFormEdit> = [];
+    const { asks, restored } = countingEnv(() => { edits = applyFormEdit(declined, { op: 'set', path: ['meeting', 'location'], value: 'The library' }); });
     assert.deepEqual([...asks], []);
     assert.ok(restored);
+    assert.equal(edits.length, 1);
+  });
+
+  it('asks nothing while the nesting guard reads a deep text token by token', () => {
+    let at: number | undefined;
+    const deep = `values: ${'['.repeat(MAX_NESTING + 1)}${']'.repeat(MAX_NESTING + 1)}\n`;
+    const { asks, restored } = countingEnv(() => { at = excessiveNesting(deep); });
+    assert.deepEqual([...asks], []);
+    assert.ok(restored);
+    assert.ok(at !== undefined && at > 'values: '.length + MAX_NESTING / 2, 'found where it goes too deep');
+  });
+
+  it('asks nothing while the theme draft reads the settings file', () => {
+    const settings = 'kind: config\nversion: 1\nthemes:\n  - id: transport\n';
+    let edit: ReturnType<typeof vocabularyEdit> | undefined;
+    const { asks, restored } = countingEnv(() => { edit = vocabularyEdit(settings, [{ id: 'housing', label: 'Housing', synonyms: [], partners: 2 }], { merge: true, round: 'spring-2026' }); });
+    assert.deepEqual([...asks], []);
+    assert.ok(restored);
+    assert.equal(edit?.kind, 'edit');
   });
 
   it('puts the environment back when the parse throws', () => {

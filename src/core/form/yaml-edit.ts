@@ -6,8 +6,8 @@
 // replaced, and new keys are written in the contract's order with the
 // document's own indentation and line ends. Values are rendered with the
 // package's own rules for when a string needs quotes.
-import { Parser, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
-import { withPlainEnv } from '../yaml/plain-env';
+import { isMap, isScalar, isSeq, stringify } from 'yaml';
+import { parseDocument, withParser } from '../yaml/plain-env';
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 export type Path = readonly (string | number)[];
@@ -52,7 +52,7 @@ interface CstItem {
 const PARSE_OPTIONS = { keepSourceTokens: true, prettyErrors: false, logLevel: 'error' as const };
 
 export function parseForEdit(text: string): Document.Parsed {
-  return withPlainEnv(() => parseDocument(text, PARSE_OPTIONS));
+  return parseDocument(text, PARSE_OPTIONS);
 }
 
 /**
@@ -641,8 +641,8 @@ function commentOffsets(text: string): Set<number> {
     if (tok.type === 'comment' && typeof tok.offset === 'number') out.add(tok.offset);
     for (const [k, v] of Object.entries(t)) if (k !== 'source' && v && typeof v === 'object') walk(v);
   };
-  withPlainEnv(() => {
-    for (const token of new Parser().parse(text)) walk(token);
+  withParser((parser) => {
+    for (const token of parser.parse(text)) walk(token);
   });
   return out;
 }

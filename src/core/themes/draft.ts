@@ -6,8 +6,8 @@
 // The edit is a text insertion, never a rewrite: the file's comments, order
 // and every other line stay as they were. An existing vocabulary is never
 // replaced; merging adds only the themes it lacks, and only when asked.
-import { isMap, isSeq, parseDocument } from 'yaml';
-import { withPlainEnv } from '../yaml/plain-env';
+import { isMap, isSeq } from 'yaml';
+import { parseDocument } from '../yaml/plain-env';
 import type { Node, Pair, Scalar } from 'yaml';
 import type { Theme } from '../facts';
 import { slugify } from '../paths';
@@ -102,7 +102,7 @@ export function vocabularyEdit(text: string | undefined, draft: readonly DraftTh
     const body = `# Team settings for Partner Worksheets.${eol}kind: config${eol}version: 1${eol}${draftComment(options.round, eol)}themes:${eol}${items(draft, '  ', eol)}${eol}`;
     return { kind: 'edit', edit: { start: 0, end: text?.length ?? 0, text: body }, added: [...draft] };
   }
-  const doc = withPlainEnv(() => parseDocument(text, { keepSourceTokens: true, prettyErrors: false }));
+  const doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false });
   if (doc.errors.length || !isMap(doc.contents)) return { kind: 'refused', reason: 'not-settings' };
   const root = doc.contents;
   const pair = root.items.find((p) => (p.key as Scalar | null)?.value === 'themes') as Pair<Scalar, Node | null> | undefined;

@@ -15,9 +15,9 @@
 // Most files cannot come near the limit, and for them a one-pass count that
 // can only overestimate the depth is enough; the tokens are read only when
 // that count reaches the limit.
-import { Lexer, Parser } from 'yaml';
+import { Lexer } from 'yaml';
 import { textBounds } from './bounds';
-import { withPlainEnv } from './plain-env';
+import { withParser } from './plain-env';
 import type { CST } from 'yaml';
 
 type Token = CST.Token;
@@ -28,8 +28,7 @@ export const MAX_NESTING = 100;
 /** The offset where the text first nests deeper than `max` levels, or undefined. */
 export function excessiveNesting(text: string, max = MAX_NESTING): number | undefined {
   if (nestingBound(text) <= max) return undefined;
-  return withPlainEnv(() => {
-    const parser = new Parser();
+  return withParser((parser) => {
     for (const lexeme of new Lexer().lex(text)) {
       const at = parser.offset;
       // The parser hands back each finished document; only its open stack matters here.

@@ -4,7 +4,7 @@
 // the `yaml` package would; every other text gets the `yaml` package's full
 // Document. Resource limits are deliberate: worksheets come from many hands,
 // and a hostile file must cost a finding, not a hang.
-import { LineCounter, isMap, isPair, isScalar, isSeq, isNode, parseAllDocuments } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, isNode } from 'yaml';
 import type { Document } from 'yaml';
 import type { FileKind, Finding, Range } from '../types';
 import { kindOfFile } from '../kinds';
@@ -12,7 +12,7 @@ import { readLight } from './light-tree';
 import { MAX_ALIAS_COUNT, MAX_FILE_CHARS } from './limits';
 import { MAX_VALUES, excessiveValues } from './breadth';
 import { MAX_NESTING, excessiveNesting } from './nesting';
-import { withPlainEnv } from './plain-env';
+import { parseAllDocuments } from './plain-env';
 import type { PosNode } from './positions';
 import { ZERO_RANGE as ZERO, toRange } from './positions';
 
@@ -57,7 +57,7 @@ export function parseFile(uri: string, text: string): ParsedFile {
     hasDocument: true,
     get doc() {
       if (!parsed) {
-        doc = withPlainEnv(() => parseAllDocuments(text, YAML_OPTIONS(new LineCounter()))[0] as Document.Parsed | undefined);
+        doc = parseAllDocuments(text, YAML_OPTIONS(new LineCounter()))[0] as Document.Parsed | undefined;
         parsed = true;
       }
       return doc;
@@ -159,7 +159,7 @@ export function parseFull(uri: string, text: string): ParsedFile {
 function fullParse(uri: string, text: string): ParsedFile {
   const lines = new LineCounter();
   const kind = kindOfFile(uri);
-  const docs = withPlainEnv(() => parseAllDocuments(text, YAML_OPTIONS(lines)));
+  const docs = parseAllDocuments(text, YAML_OPTIONS(lines));
   const list = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = [];
   const doc = list[0];

@@ -9,6 +9,12 @@
 // object is in place, and the real one is put back however the parse ends.
 // In a browser (vscode.dev) there is no `process`, and the package's browser
 // build asks nothing.
+//
+// This module is the core's one door into that parser: parseDocument,
+// parseAllDocuments and withParser below. ESLint forbids importing the
+// package's own from anywhere else in src, so a new call cannot miss the swap.
+import { Parser, parseAllDocuments as parseAll, parseDocument as parseOne } from 'yaml';
+import type { Document, DocumentOptions, EmptyStream, ParseOptions, SchemaOptions } from 'yaml';
 
 type Env = Record<string, string | undefined>;
 
@@ -35,4 +41,25 @@ export function withPlainEnv<T>(parse: () => T): T {
   } finally {
     if (swapped) host.env = env;
   }
+}
+
+type Options = ParseOptions & DocumentOptions & SchemaOptions;
+
+/** The `yaml` package's parseDocument, with a plain process.env. */
+export function parseDocument(text: string, options: Options): Document.Parsed {
+  return withPlainEnv(() => parseOne(text, options));
+}
+
+/** The `yaml` package's parseAllDocuments, with a plain process.env. */
+export function parseAllDocuments(text: string, options: Options): Document.Parsed[] | EmptyStream {
+  return withPlainEnv(() => parseAll(text, options));
+}
+
+/**
+ * `use` given a new CST Parser of the `yaml` package, with a plain process.env
+ * until it returns: the parser asks at each token, so the whole loop over its
+ * tokens goes inside.
+ */
+export function withParser<T>(use: (parser: Parser) => T): T {
+  return withPlainEnv(() => use(new Parser()));
 }
