@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { nodeFileSystem } from '../../src/cli/node-fs';
 import { MAX_LISTED, summarize } from '../../src/core/summary/summarize';
+import { firstListed } from '../../src/core/summary/context';
 import type { Ref, ReviewSummary, ThemeEntry } from '../../src/core/summary/summarize';
 import { ThemeMatcher, suggestThemes } from '../../src/core/summary/themes';
 import { SourceLines } from '../../src/core/summary/locate';
@@ -483,6 +484,49 @@ describe('summary of a very large round', () => {
     assert.match(md, /^- _and 10 more, not listed here_$/m);
     assert.match(md, /and 10 more need it; .* and 10 more commit to it/);
     assert.match(md, new RegExp(`- _and ${sum.gapsTotal - MAX_LISTED} more, not listed here: \`partner-worksheets check\` or the Problems panel lists every one_`));
+  });
+});
+
+describe('the first items of a long list', () => {
+  // A random list with many ties: what the review lists must be what a full
+  // (stable) sort would list first, in the same order, ties in list order.
+  it('gives the same items and order as a stable sort cut to MAX_LISTED', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const size of [0, 1, MAX_LISTED - 1, MAX_LISTED, MAX_LISTED + 1, 200, 3000]) {
+      const items = Array.from({ length: size }, (_, i) => ({ i, key: Math.floor(random() * 20) }));
+      const compare = (a: { key: number }, b: { key: number }) => b.key - a.key;
+      const first = firstListed(items, compare);
+      const sorted = [...items].sort(compare);
+      assert.deepEqual(first.items.map((x) => x.i), sorted.slice(0, MAX_LISTED).map((x) => x.i), `size ${size}`);
+      assert.equal(first.total, size);
+      assert.deepEqual(items.map((x) => x.i), Array.from({ length: size }, (_, i) => i), 'the list is left as it was');
+    }
+  });
+
+  it('lists the most overdue next steps of a large round first, each with its own line', () => {
+    // 60 partners, each with a next step overdue by a day count that repeats: the longest first, then partner name.
+    const index = new WorkspaceIndex(() => TODAY);
+    const N = MAX_LISTED + 10;
+    for (let i = 0; i < N; i++) {
+      const id = `late-${String(i).padStart(2, '0')}`;
+      const due = `2026-10-${String(1 + ((i * 7) % 20)).padStart(2, '0')}`;
+      // Files in the reverse of name order, so the order among equals is the partners', not the files'.
+      index.set(`/late/file-${String(N - 1 - i).padStart(2, '0')}.worksheet.yaml`, variant(WORKSHEET, [['partner'], { id, organization: `Late ${String(i).padStart(2, '0')}` }], [['next_step', 'due'], due]));
+    }
+    const sum = summarize(index, { today: TODAY });
+    const listed = sum.coverage.overdueNextSteps;
+    assert.equal(sum.coverage.overdueNextStepsTotal, N);
+    assert.equal(listed.length, MAX_LISTED);
+    const expected = Array.from({ length: N }, (_, i) => ({ id: `late-${String(i).padStart(2, '0')}`, due: `2026-10-${String(1 + ((i * 7) % 20)).padStart(2, '0')}` }))
+      .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : 1))
+      .slice(0, MAX_LISTED);
+    assert.deepEqual(listed.map((s) => [s.partner.id, s.date]), expected.map((e) => [e.id, e.due]));
+    for (const s of listed) {
+      const lines = index.get(s.uri)!.text.split('\n');
+      assert.equal(lines[s.line - 1], `  due: ${s.date}`, 'each links to its due date');
+      assert.equal(s.owner, 'sam');
+    }
   });
 });
 

@@ -26,6 +26,31 @@ export function listed<T>(items: T[]): { items: T[]; total: number } {
   return { items: items.length > MAX_LISTED ? items.slice(0, MAX_LISTED) : items, total: items.length };
 }
 
+/**
+ * What `listed(items.sort(compare))` gives (the sort is stable), without
+ * sorting them all: a round of thousands of meetings has thousands of gaps
+ * and overdue steps, of which MAX_LISTED are shown. One pass keeps the first
+ * MAX_LISTED in order; most items lose their one comparison with the last
+ * kept. `items` is left as it was.
+ */
+export function firstListed<T>(items: readonly T[], compare: (a: T, b: T) => number): { items: T[]; total: number } {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === MAX_LISTED && compare(item, kept[MAX_LISTED - 1]) >= 0) continue;
+    // After every kept item that compares equal: the earlier stays first, as in a stable sort.
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(item, kept[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    kept.splice(lo, 0, item);
+    if (kept.length > MAX_LISTED) kept.pop();
+  }
+  return { items: kept, total: items.length };
+}
+
 export interface NoteRecord {
   doc: IndexedDocument;
   partner: PartnerRef;

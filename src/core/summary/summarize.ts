@@ -68,7 +68,13 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   // Partner name order, then date: every list built from the notes (quotes,
   // needs and offers, clusters, goals) comes out in the order it is shown in,
   // with each partner's first meeting of the round first, and needs no sort.
-  const held = meetings.filter((m) => isHeld(m.status)).sort((a, b) => ctx.rank(a.partnerId) - ctx.rank(b.partnerId) || byDate(a, b));
+  // `meetings` are in date order already and the sort is stable, so by rank
+  // alone keeps each partner's meetings by date. Each rank is looked up once.
+  const held = meetings
+    .filter((m) => isHeld(m.status))
+    .map((m) => ({ m, rank: ctx.rank(m.partnerId) }))
+    .sort((a, b) => a.rank - b.rank)
+    .map((x) => x.m);
   const previousHeld = (previousRound ? byRound.get(previousRound) ?? [] : []).filter((m) => isHeld(m.status));
 
   const notes = ctx.notes(held, true);

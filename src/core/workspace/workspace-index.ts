@@ -149,7 +149,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
    */
   private readonly roundless = new Set<string>();
   private readonly listeners = new Set<Listener>();
-  private readonly findingsCache = new Map<string, Finding[]>();
+  private readonly findingsCache = new FindingsCache();
   /**
    * For a file, the files whose cached findings point into it (related
    * locations: the meeting a partner-renamed or a convening's finding names).
@@ -322,12 +322,12 @@ export class WorkspaceIndex implements WorkspaceOverview {
   private forget(uri: string): void {
     // Nothing kept (the command line's check keeps none): a folder's load tells every convening and review per worksheet read.
     if (this.findingsCache.size === 0) return;
-    for (const key of cacheKeys(uri)) this.findingsCache.delete(key);
+    this.findingsCache.delete(uri);
   }
 
   /** Whether any findings of this file are cached. */
   private cached(uri: string): boolean {
-    return cacheKeys(uri).some((key) => this.findingsCache.has(key));
+    return this.findingsCache.has(uri);
   }
 
   private changed(uri: string, kind: FileKind, structure: boolean, before?: Meeting, after?: Meeting): IndexChange {
@@ -762,7 +762,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
     const withFixes = options.fixes !== false;
     if (useCache) {
       // Findings with fixes serve a caller that shows none as well.
-      const hit = this.findingsCache.get(cacheKey(uri, skip, true)) ?? (withFixes ? undefined : this.findingsCache.get(cacheKey(uri, skip, false)));
+      const hit = this.findingsCache.get(uri, skip, true) ?? (withFixes ? undefined : this.findingsCache.get(uri, skip, false));
       if (hit) return hit;
     }
     const content = options.text ?? doc?.text;
@@ -804,7 +804,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
     if (options.retain === false) {
       if (indexed && doc.kind === 'worksheet') doc.release();
     } else if (useCache && doc) {
-      this.findingsCache.set(cacheKey(uri, skip, withFixes), result);
+      this.findingsCache.set(uri, skip, withFixes, result);
       this.notePointers(uri, result);
     }
     return result;
@@ -920,16 +920,40 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /**
- * Where the findings of a file are cached: with the schema's findings or
- * without (skipSchema), with quick fixes or without. The usual key is the URI
- * itself, so most lookups make no string; the others start with a character
- * no URI starts with.
+ * The cached findings of each file: with the schema's findings or without
+ * (skipSchema), with quick fixes or without, one map for each, keyed by the
+ * URI itself. A key made of the URI and a prefix was a new string to hash at
+ * each lookup: the team review asks for every file of a round on every update.
  */
-function cacheKey(uri: string, skipSchema: boolean, fixes: boolean): string {
-  if (fixes) return skipSchema ? `\0s${uri}` : uri;
-  return skipSchema ? `\0sn${uri}` : `\0n${uri}`;
-}
+class FindingsCache {
+  private readonly maps = [new Map<string, Finding[]>(), new Map<string, Finding[]>(), new Map<string, Finding[]>(), new Map<string, Finding[]>()];
 
-function cacheKeys(uri: string): string[] {
-  return [cacheKey(uri, false, true), cacheKey(uri, true, true), cacheKey(uri, false, false), cacheKey(uri, true, false)];
+  private map(skipSchema: boolean, fixes: boolean): Map<string, Finding[]> {
+    return this.maps[(skipSchema ? 2 : 0) + (fixes ? 0 : 1)];
+  }
+
+  get size(): number {
+    return this.maps[0].size + this.maps[1].size + this.maps[2].size + this.maps[3].size;
+  }
+
+  get(uri: string, skipSchema: boolean, fixes: boolean): Finding[] | undefined {
+    return this.map(skipSchema, fixes).get(uri);
+  }
+
+  set(uri: string, skipSchema: boolean, fixes: boolean, findings: Finding[]): void {
+    this.map(skipSchema, fixes).set(uri, findings);
+  }
+
+  /** Whether any findings of the file are kept. */
+  has(uri: string): boolean {
+    return this.maps.some((m) => m.has(uri));
+  }
+
+  delete(uri: string): void {
+    for (const m of this.maps) m.delete(uri);
+  }
+
+  clear(): void {
+    for (const m of this.maps) m.clear();
+  }
 }

@@ -4,8 +4,8 @@ import type { Meeting } from '../../workspace';
 import { FILLED, HELD, statusRank } from '../../facts';
 import { daysBetween, isIsoDate } from '../../dates';
 import type { Context } from '../context';
-import { byName, listed } from '../context';
-import type { Coverage, DatedItem, Status } from '../model';
+import { byName, firstListed, listed } from '../context';
+import type { Coverage, DatedItem, PartnerRef, Status } from '../model';
 
 const STATUSES: readonly Status[] = ['planned', 'prepared', 'held', 'filled', 'shared'];
 
@@ -48,33 +48,27 @@ export function coverage(ctx: Context, meetings: readonly Meeting[], held: reado
     if (days === undefined) lateness.set(date, (days = daysBetween(date, today)));
     return days;
   };
-  const overdueNextSteps: DatedItem[] = [];
-  const overdueFollowUps: DatedItem[] = [];
+  // Every overdue item is counted and ordered; only the listed ones get their line and text.
+  interface Late { meeting: Meeting; partner: PartnerRef; date: string; daysLate: number; owner: string | undefined }
+  const lateSteps: (Late & { action: string })[] = [];
+  const lateFollowUps: Late[] = [];
   for (const m of meetings) {
     const n = m.nextStep;
     if (n && (n.status ?? 'open') === 'open' && isIsoDate(n.due) && n.due < today) {
-      const partner = ctx.partner(m);
-      const daysLate = late(n.due);
-      const line = ctx.line(m, ['next_step', 'due']);
-      overdueNextSteps.push(n.owner
-        ? { partner, text: n.action, date: n.due, owner: n.owner, daysLate, uri: m.uri, line }
-        : { partner, text: n.action, date: n.due, daysLate, uri: m.uri, line });
+      lateSteps.push({ meeting: m, partner: ctx.partner(m), date: n.due, daysLate: late(n.due), owner: n.owner, action: n.action });
     }
     const followUp = !n && m.followUpDate && m.followUpDate < today ? ctx.worksheet(m)?.followUp : undefined;
     if (m.followUpDate && followUp && !followUp.done) {
-      const owner = followUp.owner;
-      const partner = ctx.partner(m);
-      const label = `Follow up with ${partner.organization}`;
-      const daysLate = late(m.followUpDate);
-      const line = ctx.line(m, ['follow_up', 'date']);
-      overdueFollowUps.push(owner
-        ? { partner, text: label, date: m.followUpDate, owner, daysLate, uri: m.uri, line }
-        : { partner, text: label, date: m.followUpDate, daysLate, uri: m.uri, line });
+      lateFollowUps.push({ meeting: m, partner: ctx.partner(m), date: m.followUpDate, daysLate: late(m.followUpDate), owner: followUp.owner });
     }
   }
-  const byLate = (a: DatedItem, b: DatedItem) => b.daysLate - a.daysLate || ctx.byPartner(a, b);
-  const steps = listed(overdueNextSteps.sort(byLate));
-  const followUps = listed(overdueFollowUps.sort(byLate));
+  const byLate = (a: Late, b: Late) => b.daysLate - a.daysLate || ctx.byPartner(a, b);
+  const item = ({ meeting, partner, date, daysLate, owner }: Late, text: string, keys: string[]): DatedItem => {
+    const line = ctx.line(meeting, keys);
+    return owner ? { partner, text, date, owner, daysLate, uri: meeting.uri, line } : { partner, text, date, daysLate, uri: meeting.uri, line };
+  };
+  const steps = firstListed(lateSteps, byLate);
+  const followUps = firstListed(lateFollowUps, byLate);
 
   const minutes = held.map((m) => m.durationMinutes).filter((x): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0);
   const med = median(minutes);
@@ -94,9 +88,9 @@ export function coverage(ctx: Context, meetings: readonly Meeting[], held: reado
     confirmation: { count: held.filter(asked).length, total: held.length },
     nextStep: { count: held.filter((m) => m.nextStep).length, total: held.length },
     followUpOnly: { count: held.filter((m) => !m.nextStep && m.followUpDate).length, total: held.length },
-    overdueNextSteps: steps.items,
+    overdueNextSteps: steps.items.map((l) => item(l, l.action, ['next_step', 'due'])),
     overdueNextStepsTotal: steps.total,
-    overdueFollowUps: followUps.items,
+    overdueFollowUps: followUps.items.map((l) => item(l, `Follow up with ${l.partner.organization}`, ['follow_up', 'date'])),
     overdueFollowUpsTotal: followUps.total,
     ...(med === undefined ? {} : { medianMinutes: med }),
     withinRange: { count: minutes.filter((x) => x >= range.min && x <= range.max).length, total: minutes.length },
