@@ -431,6 +431,84 @@ describe('review line links', () => {
   });
 });
 
+describe('the review kept up to date as a team writes', () => {
+  // The review reuses what the last one worked out (the notes' themes and the
+  // opportunities, the date and partner order) while what it read is the same.
+  // Whatever a team edits, the live index must give the summary a fresh index
+  // of the same files gives, and no summary may change one handed out before.
+  const deepFreeze = <T>(x: T): T => {
+    if (x && typeof x === 'object' && !Object.isFrozen(x)) {
+      Object.freeze(x);
+      for (const v of Object.values(x)) deepFreeze(v);
+    }
+    return x;
+  };
+
+  it('gives after every random edit the summary of a fresh index of the same files', async () => {
+    const live = await fixture();
+    const texts = new Map(live.documents().map((d) => [d.uri, d.text]));
+    const worksheets = [...texts.keys()].filter((u) => u.endsWith('.worksheet.yaml'));
+    const config = [...texts.keys()].find((u) => u.endsWith('partner-worksheets.yaml'))!;
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+    // One random match of `re` (global) replaced: edits land anywhere in a file, not only first.
+    const somewhere = (text: string, re: RegExp, by: (m: string) => string) => {
+      const all = [...text.matchAll(re)];
+      if (!all.length) return text;
+      const m = pick(all);
+      return text.slice(0, m.index) + by(m[0]) + text.slice(m.index! + m[0].length);
+    };
+    const edits: Record<string, (t: string, n: number) => string> = {
+      'note words': (t, n) => somewhere(t, /\{text: [^,}]+/g, (m) => `${m} ${pick(['hall', 'bus', 'grant', 'more'])}${n % 3 ? '' : ' again'}`),
+      'a line above': (t, n) => `# edit ${n}\n${t}`,
+      'a line less': (t) => t.replace(/^# edit \d+\n/, ''),
+      status: (t) => t.replace(/^status: \w+/m, `status: ${pick(['planned', 'prepared', 'held', 'filled', 'shared'])}`),
+      date: (t) => t.replace(/^( {2}date: )\S+/m, `$1${pick(['2026-04-12', '2026-10-01', '2026-10-09', '2026-10-20', '2026-11-02'])}`),
+      // Another of the worksheet's own goals, or none of them.
+      goal: (t) => t.replace(/^( {2}serves_goal: ).*$/m, `$1${pick([...[...t.matchAll(/\{text: ([^,}]+), themes/g)].map((m) => m[1]), 'A new choir'])}`),
+      'next step': (t) => t.replace(/^( {2}status: )(open|done|dropped)$/m, `$1${pick(['open', 'done', 'dropped'])}`),
+      organization: (t) => t.replace(/^( {2}organization: ).*$/m, `$1${pick(['Alpha Arts', 'Bridge Library', 'Zeta Club', 'Aardvark Trust'])}`),
+      tags: (t) => somewhere(t, /themes: \[[^\]]*\]/g, () => `themes: [${pick(['space', 'funding', 'transport, space', 'visibility', 'youth-voice', 'rest'])}]`),
+      success: (t, n) => t.replace(/^( {2}success_in_their_words: .*?)(?: \(\d+\))?$/m, `$1 (${n})`),
+      round: (t) => t.replace(/^round: \S+/m, `round: ${pick(['autumn-2026', 'autumn-2026', 'spring-2026'])}`),
+      partner: (t) => t.replace(/^( {2}id: )\S+/m, `$1${pick(['alpha-arts', 'bridge-library', 'city-choir', 'zeta-club'])}`),
+    };
+    const names = Object.keys(edits);
+    const deleted = new Map<string, string>();
+    for (let n = 1; n <= 300; n++) {
+      const what = random() < 0.06 ? 'delete' : random() < 0.05 ? 'offers' : pick(names);
+      if (what === 'delete') {
+        const back = pick([...deleted.keys()]);
+        if (back && random() < 0.7) {
+          texts.set(back, deleted.get(back)!);
+          deleted.delete(back);
+          live.set(back, texts.get(back)!);
+        } else {
+          const uri = pick(worksheets.filter((u) => texts.has(u)));
+          deleted.set(uri, texts.get(uri)!);
+          texts.delete(uri);
+          live.delete(uri);
+        }
+      } else if (what === 'offers') {
+        texts.set(config, texts.get(config)!.replace(/(Museum minibus on weekday afternoons, themes: \[)[^\]]*/, `$1${pick(['transport', 'transport, funding', 'capacity'])}`));
+        live.set(config, texts.get(config)!);
+      } else {
+        const uri = pick(worksheets.filter((u) => texts.has(u)));
+        texts.set(uri, edits[what](texts.get(uri)!, n));
+        live.set(uri, texts.get(uri)!);
+      }
+      // As the extension does: diagnostics check what changed before the panel asks.
+      if (random() < 0.5) for (const uri of texts.keys()) live.check(uri);
+      const fresh = new WorkspaceIndex(() => TODAY);
+      for (const [uri, text] of texts) fresh.set(uri, text);
+      const got = summarize(live, { today: TODAY });
+      assert.deepEqual(got, summarize(fresh, { today: TODAY }), `after edit ${n} (${what})`);
+      deepFreeze(got);
+    }
+  });
+});
+
 describe('summary of a very large round', () => {
   // 60 partners with the same challenge, commitment and goal theme, one planned
   // meeting each besides, and overdue next steps: every list is longer than MAX_LISTED.

@@ -75,6 +75,10 @@ export class SummaryCache {
   private lastRanks: { key: string; ranks: ReadonlyMap<string, number> } | undefined;
   /** What the last review worked out of the round before it (see earlierRound()). */
   private lastEarlier: { matcher: string; docs: readonly IndexedDocument[]; partners: readonly string[]; value: unknown } | undefined;
+  /** What the last review worked out of the notes of the round it reviewed (see reviewedRound()). */
+  private lastReviewed: { deps: readonly unknown[]; entries: readonly unknown[]; value: unknown } | undefined;
+  /** The last order of each list the review sorts (see ordered()). */
+  private readonly orders = new Map<string, { items: readonly unknown[]; deps: readonly unknown[]; order: readonly number[] }>();
 
   /** Drop what was kept of a document the index replaced or removed. */
   forget(doc: IndexedDocument): void {
@@ -86,6 +90,8 @@ export class SummaryCache {
     this.matchers.clear();
     this.lastRanks = undefined;
     this.lastEarlier = undefined;
+    this.lastReviewed = undefined;
+    this.orders.clear();
   }
 
   /**
@@ -102,6 +108,44 @@ export class SummaryCache {
     const value = make();
     this.lastEarlier = { matcher: matcher.key, docs, partners, value };
     return value;
+  }
+
+  /**
+   * What `make()` works out of the reviewed round's notes: the last review's,
+   * when `deps` are the very same and each of `entries` (one per held meeting,
+   * in order) is `same` as the last review's at its place. An edit of one
+   * worksheet that leaves its notes as they were (a status, a date, success
+   * in their words) then costs a comparison per meeting instead of gathering
+   * and grouping every note of the round again, half of a review's time.
+   * `same` must hold only where `make()` would give an equal value.
+   */
+  reviewedRound<E, T>(deps: readonly unknown[], entries: readonly E[], same: (before: E, now: E) => boolean, make: () => T): T {
+    const last = this.lastReviewed;
+    if (last && sameItems(last.deps, deps) && last.entries.length === entries.length && entries.every((e, i) => same(last.entries[i] as E, e))) {
+      // Compared next time with the documents as they are now: a document edited once is compared in full once.
+      this.lastReviewed = { deps, entries, value: last.value };
+      return last.value as T;
+    }
+    const value = make();
+    this.lastReviewed = { deps, entries, value };
+    return value;
+  }
+
+  /**
+   * The items `order()` picks, in its order (it returns their places in
+   * `items`): the last call's order for `slot` when `deps` are the very same
+   * and each item is the last call's at its place or `same` as it. A round of
+   * thousands of meetings is sorted by date and by partner on every live
+   * update, and an edit mostly replaces one meeting with one sorted alike.
+   */
+  ordered<T>(slot: string, items: readonly T[], deps: readonly unknown[], same: (before: T, now: T) => boolean, order: (items: readonly T[]) => readonly number[]): T[] {
+    const last = this.orders.get(slot);
+    const kept = last && sameItems(last.deps, deps) && last.items.length === items.length
+      && items.every((x, i) => x === last.items[i] || same(last.items[i] as T, x));
+    const places = kept ? last.order : order(items);
+    // A copy: the index keeps its lists up to date in place.
+    this.orders.set(slot, { items: [...items], deps, order: places });
+    return places.map((i) => items[i]);
   }
 
   /**

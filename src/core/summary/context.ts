@@ -119,6 +119,11 @@ export class Context {
    * it: one collation per partner instead of one per comparison.
    */
   rank(partnerId: string): number {
+    return this.ranking().get(partnerId) ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  /** Partner ids to their place in name order: the same map while the round's partners and names stay the same. */
+  ranking(): ReadonlyMap<string, number> {
     if (!this.ranks) {
       const refs = [...new Map(this.round.map((m) => [m.partnerId, this.partner(m)])).values()];
       // The same partners and names as the last review: the same order, without collating again.
@@ -128,7 +133,7 @@ export class Context {
         return new Map(refs.map((p, i) => [p.id, i]));
       });
     }
-    return this.ranks.get(partnerId) ?? Number.MAX_SAFE_INTEGER;
+    return this.ranks;
   }
 
   /** Compares by partner, in name order. */

@@ -8,7 +8,7 @@
 // It runs on every live update of the panel and over rounds of thousands of
 // meetings, so every step is one pass over the notes with maps keyed by theme
 // or partner.
-import type { Meeting, WorkspaceIndex } from '../workspace';
+import type { IndexedDocument, Meeting, WorkspaceIndex } from '../workspace';
 import { isHeld } from '../facts';
 import { MAX_TAGGED_CHARS, sourceRank, withoutLoneSuggestions } from './themes';
 import { vocabularies } from '../themes/vocabulary';
@@ -38,27 +38,21 @@ export interface SummaryOptions {
 
 export function summarize(index: WorkspaceIndex, options: SummaryOptions): ReviewSummary {
   const rounds = index.rounds();
-  const byRound = new Map<string, Meeting[]>();
-  for (const m of index.meetings()) {
-    if (m.round === undefined) continue;
-    const l = byRound.get(m.round);
-    if (l) l.push(m);
-    else byRound.set(m.round, [m]);
-  }
+  const inRound = (r: string): readonly Meeting[] => (r ? index.roundMeetings(r) : []);
   // A typo of a bigger round (`autum-2026` beside `autumn-2026`) is never the default: round-lookalike flags it.
-  const round = options.round ?? [...rounds].reverse().find((r) => !index.roundLookalike(r) && byRound.get(r)?.some((m) => isHeld(m.status))) ?? rounds[rounds.length - 1] ?? '';
+  const round = options.round ?? [...rounds].reverse().find((r) => !index.roundLookalike(r) && inRound(r).some((m) => isHeld(m.status))) ?? rounds[rounds.length - 1] ?? '';
   // The round before is the nearest earlier one with a held meeting: a round
   // that only has a review file (or only plans) has nothing to compare with.
   const at = rounds.indexOf(round);
-  const previousRound = rounds.slice(0, Math.max(0, at)).reverse().find((r) => byRound.get(r)?.some((m) => isHeld(m.status)));
+  const previousRound = rounds.slice(0, Math.max(0, at)).reverse().find((r) => inRound(r).some((m) => isHeld(m.status)));
 
   const byDate = (a: Meeting, b: Meeting) => byCodeUnit(a.date ?? '9999', b.date ?? '9999') || byCodeUnit(a.uri, b.uri);
-  const meetings = [...(byRound.get(round) ?? [])].sort(byDate);
+  const cache = index.summaryCache;
+  const meetings = cache.ordered('date', inRound(round), [], (a, b) => a.uri === b.uri && a.date === b.date, (ms) => places(ms).sort((a, b) => byDate(ms[a], ms[b])));
   const allReviews = index.documents('review').sort((a, b) => byCodeUnit(a.uri, b.uri));
   const reviews = allReviews.filter((d) => d.round === round);
   const earlier = carried(allReviews, rounds.slice(0, Math.max(0, at)), options.today);
   const config = index.configFor(meetings[0]?.uri ?? reviews[0]?.uri ?? '');
-  const cache = index.summaryCache;
   const vocabulary = vocabularies(config);
   const ctx = new Context(index, cache, cache.matcher(vocabulary.agreed, vocabulary.suggest), options.today, meetings);
   ctx.matcher.limitTagging(MAX_TAGGED_CHARS);
@@ -70,23 +64,30 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   // with each partner's first meeting of the round first, and needs no sort.
   // `meetings` are in date order already and the sort is stable, so by rank
   // alone keeps each partner's meetings by date. Each rank is looked up once.
-  const held = meetings
-    .filter((m) => isHeld(m.status))
-    .map((m) => ({ m, rank: ctx.rank(m.partnerId) }))
-    .sort((a, b) => a.rank - b.rank)
-    .map((x) => x.m);
-  const previousHeld = (previousRound ? byRound.get(previousRound) ?? [] : []).filter((m) => isHeld(m.status));
+  const held = cache.ordered('held', meetings, [ctx.ranking()], (a, b) => a.uri === b.uri && a.status === b.status && a.partnerId === b.partnerId, (ms) => {
+    const ranked = places(ms).filter((i) => isHeld(ms[i].status)).map((i) => ({ i, rank: ctx.rank(ms[i].partnerId) }));
+    return ranked.sort((a, b) => a.rank - b.rank).map((x) => x.i);
+  });
+  const previousHeld = inRound(previousRound ?? '').filter((m) => isHeld(m.status));
 
-  const notes = ctx.notes(held, true);
-  const { entries, suggestedOnce } = withoutLoneSuggestions(themeEntries(ctx, notes));
-  const themes = entries.sort((a, b) =>
-    NOTE_CATEGORIES.indexOf(a.category) - NOTE_CATEGORIES.indexOf(b.category)
-    || b.partners.length - a.partners.length
-    || sourceRank(a.source) - sourceRank(b.source)
-    || byName(a.label, b.label));
-
-  const firm = firmThemes(notes);
-  const opps = opportunities(ctx, firm, held, config.offers);
+  // The notes of the round, their themes and the opportunities: the last
+  // review's while no held meeting's notes, partner or next step goal changed.
+  const { notes, themes, suggestedOnce, firm, opps } = cache.reviewedRound(
+    [ctx.matcher, ctx.ranking(), JSON.stringify(config.offers)],
+    held.map((m) => heldEntry(ctx, m)),
+    (before, now) => sameNotes(ctx, before, now),
+    () => {
+      const notes = ctx.notes(held, true);
+      const { entries, suggestedOnce } = withoutLoneSuggestions(themeEntries(ctx, notes));
+      const themes = entries.sort((a, b) =>
+        NOTE_CATEGORIES.indexOf(a.category) - NOTE_CATEGORIES.indexOf(b.category)
+        || b.partners.length - a.partners.length
+        || sourceRank(a.source) - sourceRank(b.source)
+        || byName(a.label, b.label));
+      const firm = firmThemes(notes);
+      return { notes, themes, suggestedOnce, firm, opps: opportunities(ctx, firm, held, config.offers) };
+    },
+  );
   return {
     round,
     rounds: [...rounds],
@@ -110,4 +111,42 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     themesTotal: themes.length,
     themeStatus: { agreedFrom: vocabulary.agreedFrom, suggested: new Set(themes.filter((e) => e.source === 'suggested').map((e) => e.id)).size, suggestedOnce },
   };
+}
+
+/**
+ * A held meeting as the notes, themes and opportunities read it. Partner
+ * names are compared with the partner order (Context.ranking), which is the
+ * same map only while the round's partners and names are the same.
+ */
+interface HeldEntry {
+  meeting: Meeting;
+  doc: IndexedDocument | undefined;
+}
+
+function heldEntry(ctx: Context, meeting: Meeting): HeldEntry {
+  return { meeting, doc: ctx.index.get(meeting.uri) };
+}
+
+function sameNotes(ctx: Context, before: HeldEntry, now: HeldEntry): boolean {
+  const a = before.meeting;
+  const b = now.meeting;
+  if (a.uri !== b.uri || a.partnerId !== b.partnerId) return false;
+  if (a.nextStep?.servesGoal !== b.nextStep?.servesGoal || a.nextStep?.status !== b.nextStep?.status) return false;
+  // Documents are replaced when their text changes: the same one has the same notes.
+  return before.doc === now.doc || noteKey(ctx, before.doc) === noteKey(ctx, now.doc);
+}
+
+/** Every note of a document as the summary shows it: words, themes and line (a line added above moves its links). */
+function noteKey(ctx: Context, doc: IndexedDocument | undefined): string {
+  if (!doc) return '';
+  const themed = new Map(ctx.cache.noteThemes(doc, ctx.matcher, true).map((t) => [t.note, t]));
+  return JSON.stringify(ctx.cache.notes(doc).map((n) => {
+    const t = themed.get(n);
+    return [n.category, n.index, n.text, n.quote, n.tags, ctx.cache.noteLine(doc, n), t?.themes ?? [], t?.source ?? ''];
+  }));
+}
+
+/** 0 to length - 1: the places of a list's items, to sort. */
+function places(items: readonly unknown[]): number[] {
+  return Array.from({ length: items.length }, (_, i) => i);
 }

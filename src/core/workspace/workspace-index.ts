@@ -864,6 +864,11 @@ export class WorkspaceIndex implements WorkspaceOverview {
   }
 
   meetingsInRound(round: string): readonly MeetingRef[] {
+    return this.roundMeetings(round);
+  }
+
+  /** The meetings of a round ('' for those of no round), as the index keeps them: not a copy. */
+  roundMeetings(round: string): readonly Meeting[] {
     return this.roundMap().get(round) ?? [];
   }
 
