@@ -477,7 +477,7 @@ describe('the review kept up to date as a team writes', () => {
     const names = Object.keys(edits);
     const deleted = new Map<string, string>();
     for (let n = 1; n <= 300; n++) {
-      const what = random() < 0.06 ? 'delete' : random() < 0.05 ? 'offers' : pick(names);
+      const what = random() < 0.06 ? 'delete' : random() < 0.05 ? 'offers' : random() < 0.08 ? 'aliases' : pick(names);
       if (what === 'delete') {
         const back = pick([...deleted.keys()]);
         if (back && random() < 0.7) {
@@ -493,6 +493,11 @@ describe('the review kept up to date as a team writes', () => {
       } else if (what === 'offers') {
         texts.set(config, texts.get(config)!.replace(/(Museum minibus on weekday afternoons, themes: \[)[^\]]*/, `$1${pick(['transport', 'transport, funding', 'capacity'])}`));
         live.set(config, texts.get(config)!);
+      } else if (what === 'aliases') {
+        // A partner id retired into another: the meetings under it change partner, their documents do not.
+        const aliases = `aliases: {zeta-club: ${pick(['alpha-arts', 'bridge-library', 'city-choir', 'zeta-trust'])}}`;
+        texts.set(config, /^aliases: .*$/m.test(texts.get(config)!) ? texts.get(config)!.replace(/^aliases: .*$/m, aliases) : `${texts.get(config)!}${aliases}\n`);
+        live.set(config, texts.get(config)!);
       } else {
         const uri = pick(worksheets.filter((u) => texts.has(u)));
         texts.set(uri, edits[what](texts.get(uri)!, n));
@@ -502,11 +507,41 @@ describe('the review kept up to date as a team writes', () => {
       if (random() < 0.5) for (const uri of texts.keys()) live.check(uri);
       const fresh = new WorkspaceIndex(() => TODAY);
       for (const [uri, text] of texts) fresh.set(uri, text);
-      const got = summarize(live, { today: TODAY });
-      assert.deepEqual(got, summarize(fresh, { today: TODAY }), `after edit ${n} (${what})`);
+      // Now and then the panel is opened on another day.
+      const today = random() < 0.1 ? '2026-12-20' : TODAY;
+      const got = summarize(live, { today });
+      assert.deepEqual(got, summarize(fresh, { today }), `after edit ${n} (${what})`);
       deepFreeze(got);
     }
   });
+
+  // Dated before the new partner's meeting (the round's order stays) and after it (it changes).
+  for (const date of ['2026-10-08', '2026-10-30']) {
+    it(`follows a meeting into another partner when the aliases change, with its document as it was (${date})`, async () => {
+      // The index sets the meeting's partner id in place: the same meeting, the
+      // same document, and the round's partners and names are the same too.
+      const live = await fixture();
+      const alpha = file('alpha-arts/2026-10-05.worksheet.yaml');
+      const moved = file(`alpha-arts/${date}.worksheet.yaml`);
+      const config = file('partner-worksheets.yaml');
+      const texts = new Map(live.documents().map((d) => [d.uri, d.text]));
+      texts.set(moved, texts.get(alpha)!.replace('id: alpha-arts', 'id: alpha-old').replace('date: 2026-10-05', `date: ${date}`).replace('Two public exhibitions', 'A summer festival').replace(/due: \S+/, 'due: 2026-11-10').replace(/^ {2}organization: .*\n/m, ''));
+      const withAlias = (to: string) => `${texts.get(config)!.replace(/^aliases: .*\n/m, '')}aliases: {alpha-old: ${to}}\n`;
+      const same = (to: string) => {
+        texts.set(config, withAlias(to));
+        for (const [uri, text] of texts) live.set(uri, text);
+        const fresh = new WorkspaceIndex(() => TODAY);
+        for (const [uri, text] of texts) fresh.set(uri, text);
+        const got = summarize(live, { today: TODAY });
+        assert.deepEqual(got, summarize(fresh, { today: TODAY }), `alpha-old: ${to}`);
+        return got;
+      };
+      const before = same('alpha-arts');
+      const after = same('bridge-library');
+      assert.deepEqual(after.coverage.overdueNextSteps.filter((i) => i.uri === moved).map((i) => i.partner.id), ['bridge-library']);
+      assert.notDeepEqual(after.opportunities.unservedGoals, before.opportunities.unservedGoals);
+    });
+  }
 });
 
 describe('summary of a very large round', () => {

@@ -75,10 +75,10 @@ export class SummaryCache {
   private lastRanks: { key: string; ranks: ReadonlyMap<string, number> } | undefined;
   /** What the last review worked out of the round before it (see earlierRound()). */
   private lastEarlier: { matcher: string; docs: readonly IndexedDocument[]; partners: readonly string[]; value: unknown } | undefined;
-  /** What the last review worked out of the notes of the round it reviewed (see reviewedRound()). */
-  private lastReviewed: { deps: readonly unknown[]; entries: readonly unknown[]; value: unknown } | undefined;
+  /** What the last review worked out of the round it reviewed, by section (see kept()). */
+  private readonly sections = new Map<string, { deps: readonly unknown[]; entries: readonly unknown[]; value: unknown }>();
   /** The last order of each list the review sorts (see ordered()). */
-  private readonly orders = new Map<string, { items: readonly unknown[]; deps: readonly unknown[]; order: readonly number[] }>();
+  private readonly orders = new Map<string, { keys: readonly string[]; deps: readonly unknown[]; order: readonly number[] }>();
 
   /** Drop what was kept of a document the index replaced or removed. */
   forget(doc: IndexedDocument): void {
@@ -90,7 +90,7 @@ export class SummaryCache {
     this.matchers.clear();
     this.lastRanks = undefined;
     this.lastEarlier = undefined;
-    this.lastReviewed = undefined;
+    this.sections.clear();
     this.orders.clear();
   }
 
@@ -111,40 +111,41 @@ export class SummaryCache {
   }
 
   /**
-   * What `make()` works out of the reviewed round's notes: the last review's,
-   * when `deps` are the very same and each of `entries` (one per held meeting,
-   * in order) is `same` as the last review's at its place. An edit of one
-   * worksheet that leaves its notes as they were (a status, a date, success
-   * in their words) then costs a comparison per meeting instead of gathering
-   * and grouping every note of the round again, half of a review's time.
-   * `same` must hold only where `make()` would give an equal value.
+   * What `make()` works out for a section of the reviewed round (`slot`):
+   * the last review's, when `deps` are the very same and each of `entries`
+   * (what the section reads, one per meeting or file, in order) is `same` as
+   * the last review's at its place. An edit of one worksheet that leaves what
+   * a section reads as it was then costs a comparison per meeting instead of
+   * working the section out of the whole round again. `same` must hold only
+   * where `make()` would give an equal value.
    */
-  reviewedRound<E, T>(deps: readonly unknown[], entries: readonly E[], same: (before: E, now: E) => boolean, make: () => T): T {
-    const last = this.lastReviewed;
+  kept<E, T>(slot: string, deps: readonly unknown[], entries: readonly E[], same: (before: E, now: E) => boolean, make: () => T): T {
+    const last = this.sections.get(slot);
     if (last && sameItems(last.deps, deps) && last.entries.length === entries.length && entries.every((e, i) => same(last.entries[i] as E, e))) {
       // Compared next time with the documents as they are now: a document edited once is compared in full once.
-      this.lastReviewed = { deps, entries, value: last.value };
+      this.sections.set(slot, { deps, entries, value: last.value });
       return last.value as T;
     }
     const value = make();
-    this.lastReviewed = { deps, entries, value };
+    this.sections.set(slot, { deps, entries, value });
     return value;
   }
 
   /**
    * The items `order()` picks, in its order (it returns their places in
    * `items`): the last call's order for `slot` when `deps` are the very same
-   * and each item is the last call's at its place or `same` as it. A round of
-   * thousands of meetings is sorted by date and by partner on every live
-   * update, and an edit mostly replaces one meeting with one sorted alike.
+   * and each item's `key` (what the order reads of it) is the last call's at
+   * its place. A round of thousands of meetings is sorted by date and by
+   * partner on every live update, and an edit mostly replaces one meeting
+   * with one sorted alike. Keys, not the items: the index sets a meeting's
+   * partner id in place when the aliases change.
    */
-  ordered<T>(slot: string, items: readonly T[], deps: readonly unknown[], same: (before: T, now: T) => boolean, order: (items: readonly T[]) => readonly number[]): T[] {
+  ordered<T>(slot: string, items: readonly T[], deps: readonly unknown[], key: (item: T) => string, order: (items: readonly T[]) => readonly number[]): T[] {
     const last = this.orders.get(slot);
-    const kept = last && sameItems(last.deps, deps) && last.items.length === items.length
-      && items.every((x, i) => x === last.items[i] || same(last.items[i] as T, x));
+    const keys = items.map(key);
+    const kept = last && sameItems(last.deps, deps) && sameItems(last.keys, keys);
     const places = kept ? last.order : order(items);
-    // A copy: the index keeps its lists up to date in place.
-    this.orders.set(slot, { items: [...items], deps, order: places });
+    this.orders.set(slot, { keys, deps, order: places });
     return places.map((i) => items[i]);
   }
 

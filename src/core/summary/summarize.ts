@@ -48,7 +48,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
 
   const byDate = (a: Meeting, b: Meeting) => byCodeUnit(a.date ?? '9999', b.date ?? '9999') || byCodeUnit(a.uri, b.uri);
   const cache = index.summaryCache;
-  const meetings = cache.ordered('date', inRound(round), [], (a, b) => a.uri === b.uri && a.date === b.date, (ms) => places(ms).sort((a, b) => byDate(ms[a], ms[b])));
+  const meetings = cache.ordered('date', inRound(round), [], (m) => `${m.uri}\u0000${m.date ?? ''}`, (ms) => places(ms).sort((a, b) => byDate(ms[a], ms[b])));
   const allReviews = index.documents('review').sort((a, b) => byCodeUnit(a.uri, b.uri));
   const reviews = allReviews.filter((d) => d.round === round);
   const earlier = carried(allReviews, rounds.slice(0, Math.max(0, at)), options.today);
@@ -64,7 +64,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   // with each partner's first meeting of the round first, and needs no sort.
   // `meetings` are in date order already and the sort is stable, so by rank
   // alone keeps each partner's meetings by date. Each rank is looked up once.
-  const held = cache.ordered('held', meetings, [ctx.ranking()], (a, b) => a.uri === b.uri && a.status === b.status && a.partnerId === b.partnerId, (ms) => {
+  const held = cache.ordered('held', meetings, [ctx.ranking()], (m) => `${m.uri}\u0000${m.status ?? ''}\u0000${m.partnerId}`, (ms) => {
     const ranked = places(ms).filter((i) => isHeld(ms[i].status)).map((i) => ({ i, rank: ctx.rank(ms[i].partnerId) }));
     return ranked.sort((a, b) => a.rank - b.rank).map((x) => x.i);
   });
@@ -72,7 +72,8 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
 
   // The notes of the round, their themes and the opportunities: the last
   // review's while no held meeting's notes, partner or next step goal changed.
-  const { notes, themes, suggestedOnce, firm, opps } = cache.reviewedRound(
+  const { notes, themes, suggestedOnce, firm, opps } = cache.kept(
+    'notes',
     [ctx.matcher, ctx.ranking(), JSON.stringify(config.offers)],
     held.map((m) => heldEntry(ctx, m)),
     (before, now) => sameNotes(ctx, before, now),
@@ -120,17 +121,19 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
  */
 interface HeldEntry {
   meeting: Meeting;
+  /** As it was: the index sets a meeting's partner id in place when the aliases change. */
+  partnerId: string;
   doc: IndexedDocument | undefined;
 }
 
 function heldEntry(ctx: Context, meeting: Meeting): HeldEntry {
-  return { meeting, doc: ctx.index.get(meeting.uri) };
+  return { meeting, partnerId: meeting.partnerId, doc: ctx.index.get(meeting.uri) };
 }
 
 function sameNotes(ctx: Context, before: HeldEntry, now: HeldEntry): boolean {
   const a = before.meeting;
   const b = now.meeting;
-  if (a.uri !== b.uri || a.partnerId !== b.partnerId) return false;
+  if (a.uri !== b.uri || before.partnerId !== now.partnerId) return false;
   if (a.nextStep?.servesGoal !== b.nextStep?.servesGoal || a.nextStep?.status !== b.nextStep?.status) return false;
   // Documents are replaced when their text changes: the same one has the same notes.
   return before.doc === now.doc || noteKey(ctx, before.doc) === noteKey(ctx, now.doc);

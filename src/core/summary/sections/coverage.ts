@@ -16,7 +16,19 @@ function median(xs: number[]): number | undefined {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/**
+ * The last review's coverage while the round's meetings and their worksheets
+ * are the very same, and so are today, the partner order and the range:
+ * reopening the panel or switching back to a round needs no new count.
+ */
 export function coverage(ctx: Context, meetings: readonly Meeting[], held: readonly Meeting[], range: { min: number; max: number }): Coverage {
+  // A new text makes a new document and meeting; the partner id is taken as
+  // it is now, as the index sets it in place when the aliases change.
+  const entries = meetings.map((m) => ({ m, partnerId: m.partnerId }));
+  return ctx.cache.kept('coverage', [ctx.today, ctx.ranking(), range.min, range.max], entries, (a, b) => a.m === b.m && a.partnerId === b.partnerId, () => count(ctx, meetings, held, range));
+}
+
+function count(ctx: Context, meetings: readonly Meeting[], held: readonly Meeting[], range: { min: number; max: number }): Coverage {
   const meetingCounts = { planned: 0, prepared: 0, held: 0, filled: 0, shared: 0, total: meetings.length };
   const furthest = new Map<string, { rank: number; meeting: Meeting }>();
   for (const m of meetings) {

@@ -9,15 +9,47 @@ import { byCodeUnit } from '../../order';
 import type { Gap, PartnerRef } from '../model';
 import type { Finding } from '../../types';
 
+/** One file of the round with what its check found. */
+interface Checked {
+  uri: string;
+  /** Its meeting's partner as it is now (the index sets it in place when the aliases change). */
+  partnerId: string | undefined;
+  findings: readonly Finding[];
+}
+
+/** The same gaps: a file checked again (after an edit) often finds what it found before. */
+function sameFindings(before: Checked, now: Checked): boolean {
+  if (before.uri !== now.uri || before.partnerId !== now.partnerId) return false;
+  const a = before.findings;
+  const b = now.findings;
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.severity !== y.severity || x.code !== y.code || x.message !== y.message || x.range.start.line !== y.range.start.line) return false;
+  }
+  return true;
+}
+
 export function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readonly IndexedDocument[]): { items: Gap[]; total: number } {
+  const partnerIds = new Map<string, string>();
+  for (const m of meetings) partnerIds.set(m.uri, m.partnerId);
+  const uris = [...new Set([...partnerIds.keys(), ...reviews.map((d) => d.uri)])];
+  // Every file is checked (the index keeps the note lines of those parses); the list is the last review's while they find the same.
+  const checked: Checked[] = uris.map((uri) => ({ uri, partnerId: partnerIds.get(uri), findings: ctx.index.check(uri, NO_FIXES) }));
+  // Partner names come with the partner order (Context.ranking): the same map only while they are the same.
+  return ctx.cache.kept('gaps', [ctx.ranking()], checked, sameFindings, () => listGaps(ctx, meetings, checked));
+}
+
+function listGaps(ctx: Context, meetings: readonly Meeting[], checked: readonly Checked[]): { items: Gap[]; total: number } {
   const partnerOf = new Map<string, PartnerRef>();
   for (const m of meetings) partnerOf.set(m.uri, ctx.partner(m));
-  const uris = [...new Set([...meetings.map((m) => m.uri), ...reviews.map((d) => d.uri)])];
   // Every finding is counted; only the listed ones are made into gaps.
   const found: { uri: string; file: string; f: Finding; severity: Gap['severity'] }[] = [];
-  for (const uri of uris) {
+  for (const { uri, findings } of checked) {
     let file: string | undefined;
-    for (const f of ctx.index.check(uri, NO_FIXES)) {
+    for (const f of findings) {
       if (f.severity === 'info') continue;
       file ??= fileLabel(uri);
       found.push({ uri, file, f, severity: f.severity });
