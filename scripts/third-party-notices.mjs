@@ -19,8 +19,12 @@ function bundledPackages(metafiles) {
   return [...dirs].sort();
 }
 
-export function writeThirdPartyNotices(metafiles, outFile) {
-  const sections = bundledPackages(metafiles).map((dir) => {
+/**
+ * `generatedBy`: package folders whose output the bundles carry without
+ * importing them, as the schema validators ajv writes at build time.
+ */
+export function writeThirdPartyNotices(metafiles, outFile, generatedBy = []) {
+  const sections = [...new Set([...bundledPackages(metafiles), ...generatedBy])].sort().map((dir) => {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const licence = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
     // A library without its licence text cannot ship in a bundle: fail the build.
