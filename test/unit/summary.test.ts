@@ -433,7 +433,8 @@ describe('review line links', () => {
 
 describe('the review kept up to date as a team writes', () => {
   // The review reuses what the last one worked out (the notes' themes and the
-  // opportunities, the date and partner order) while what it read is the same.
+  // opportunities, the gaps, the coverage, the date and partner order) while
+  // what it read is the same.
   // Whatever a team edits, the live index must give the summary a fresh index
   // of the same files gives, and no summary may change one handed out before.
   const deepFreeze = <T>(x: T): T => {
