@@ -474,6 +474,13 @@ describe('the review kept up to date as a team writes', () => {
       success: (t, n) => t.replace(/^( {2}success_in_their_words: .*?)(?: \(\d+\))?$/m, `$1 (${n})`),
       round: (t) => t.replace(/^round: \S+/m, `round: ${pick(['autumn-2026', 'autumn-2026', 'spring-2026'])}`),
       partner: (t) => t.replace(/^( {2}id: )\S+/m, `$1${pick(['alpha-arts', 'bridge-library', 'city-choir', 'zeta-club'])}`),
+      length: (t) => t.replace(/^( {2}duration_minutes: )\d+/m, `$1${pick(['20', '45', '90'])}`),
+      due: (t) => t.replace(/^( {2}due: )\S+/m, `$1${pick(['2026-10-01', '2026-11-20', '2026-12-30'])}`),
+      owner: (t) => t.replace(/^( {2}owner: )\S+/m, `$1${pick(['sam', 'ana'])}`),
+      confirmed: (t) => t.replace(/asked: (true|false)/, `asked: ${pick(['true', 'false'])}`),
+      thanked: (t) => t.replace(/^thanked: \w+/m, `thanked: ${pick(['true', 'false'])}`),
+      'no next step': (t) => t.replace(/^next_step:\n(?: {2}.*\n)*/m, ''),
+      'follow-up': (t) => `${t.replace(/^follow_up: .*\n/m, '')}follow_up: {date: ${pick(['2026-10-15', '2026-12-01'])}, owner: ${pick(['sam', 'ana'])}, done: ${pick(['true', 'false'])}}\n`,
     };
     const names = Object.keys(edits);
     const deleted = new Map<string, string>();
@@ -514,6 +521,60 @@ describe('the review kept up to date as a team writes', () => {
       assert.deepEqual(got, summarize(fresh, { today }), `after edit ${n} (${what})`);
       deepFreeze(got);
     }
+  });
+
+  it('follows each edit of what the coverage reads, with the round in the same order', async () => {
+    // Each edit keeps every meeting where it was in the round's orders, so the
+    // coverage is compared meeting by meeting, and must see the edit.
+    const live = await fixture();
+    const texts = new Map(live.documents().map((d) => [d.uri, d.text]));
+    const alpha = file('alpha-arts/2026-10-05.worksheet.yaml');
+    const echo = file('echo-youth/2026-10-26.worksheet.yaml');
+    const fern = file('fern-garden/2026-12-05.worksheet.yaml');
+    const edits: [string, string, (t: string) => string][] = [
+      ['the date of a planned meeting', fern, (t) => t.replace('date: 2026-12-05', 'date: 2026-12-08')],
+      ['a length', echo, (t) => t.replace('duration_minutes: 40', 'duration_minutes: 95')],
+      ['a due date', alpha, (t) => t.replace('due: 2026-11-01', 'due: 2026-12-30')],
+      ['an owner', echo, (t) => t.replace('owner: sam', 'owner: ana')],
+      ['an action', echo, (t) => t.replace('action: Offer the lecture theatre for a screening', 'action: Offer the small hall')],
+      ['a next step done', echo, (t) => t.replace(/^( {2}status: )open$/m, '$1done')],
+      ['a next step open again', echo, (t) => t.replace(/^( {2}status: )done$/m, '$1open')],
+      ['a confirmation not asked', alpha, (t) => t.replace(/^confirmation: .*$/m, 'confirmation: {asked: false}')],
+      ['a line above the next step', echo, (t) => t.replace('next_step:', '# agreed at the door\nnext_step:')],
+      ['a line above the partner of a planned meeting', fern, (t) => `# to confirm\n${t}`],
+      ['a follow-up instead of a next step', alpha, (t) => `${t.replace(/^next_step:\n(?: {2}.*\n)*/m, '')}follow_up: {date: 2026-11-02, owner: sam}\n`],
+      ['a line above the follow-up', alpha, (t) => t.replace('follow_up:', '# when they are back\nfollow_up:')],
+      ['another follow-up date', alpha, (t) => t.replace('date: 2026-11-02, owner', 'date: 2026-11-10, owner')],
+      ['a follow-up done', alpha, (t) => t.replace('owner: sam}', 'owner: sam, done: true}')],
+    ];
+    for (const [what, uri, edit] of edits) {
+      const before = summarize(live, { today: TODAY }).coverage;
+      texts.set(uri, edit(texts.get(uri)!));
+      live.set(uri, texts.get(uri)!);
+      const fresh = new WorkspaceIndex(() => TODAY);
+      for (const [u, text] of texts) fresh.set(u, text);
+      const got = summarize(live, { today: TODAY });
+      assert.deepEqual(got, summarize(fresh, { today: TODAY }), what);
+      assert.notDeepEqual(got.coverage, before, `${what} shows in the coverage`);
+    }
+  });
+
+  it('quotes a partner\'s first meeting of the round after a date edit reorders them', async () => {
+    const live = await fixture();
+    const texts = new Map(live.documents().map((d) => [d.uri, d.text]));
+    const second = file('alpha-arts/2026-10-20.worksheet.yaml');
+    texts.set(second, texts.get(file('alpha-arts/2026-10-05.worksheet.yaml'))!.replace('date: 2026-10-05', 'date: 2026-10-20').replace('The work never leaves the studio.', 'We hang work in a corridor.'));
+    const spaceQuote = (date: string) => {
+      texts.set(second, texts.get(second)!.replace(/^( {2}date: )\S+/m, `$1${date}`));
+      for (const [uri, text] of texts) live.set(uri, text);
+      const fresh = new WorkspaceIndex(() => TODAY);
+      for (const [uri, text] of texts) fresh.set(uri, text);
+      const got = summarize(live, { today: TODAY });
+      assert.deepEqual(got, summarize(fresh, { today: TODAY }), date);
+      return themesOf(got, 'challenges').find((t) => t.id === 'space')!.quotes.find((q) => q.partner.id === 'alpha-arts')!.text;
+    };
+    assert.equal(spaceQuote('2026-10-20'), 'The work never leaves the studio.');
+    assert.equal(spaceQuote('2026-10-01'), 'We hang work in a corridor.');
   });
 
   // Dated before the new partner's meeting (the round's order stays) and after it (it changes).

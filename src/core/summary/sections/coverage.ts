@@ -1,7 +1,7 @@
 // How far the round got: partners and meetings by status, who is still to
 // meet, confirmations, next steps, overdue items and meeting lengths.
-import type { Meeting } from '../../workspace';
-import { FILLED, HELD, statusRank } from '../../facts';
+import type { IndexedDocument, Meeting } from '../../workspace';
+import { FILLED, HELD, factsOfKind, statusRank } from '../../facts';
 import { daysBetween, isIsoDate } from '../../dates';
 import type { Context } from '../context';
 import { byName, firstListed, listed } from '../context';
@@ -16,16 +16,40 @@ function median(xs: number[]): number | undefined {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** A meeting of the round as the coverage reads it. */
+interface Entry {
+  m: Meeting;
+  /** As it is now: the index sets a meeting's partner id in place when the aliases change. */
+  partnerId: string;
+  doc: IndexedDocument | undefined;
+}
+
 /**
- * The last review's coverage while the round's meetings and their worksheets
- * are the very same, and so are today, the partner order and the range:
- * reopening the panel or switching back to a round needs no new count.
+ * Everything count() reads of one meeting and its worksheet, for a meeting
+ * an edit replaced: most edits (notes, success, a thank-you) change none of
+ * it. Lines are of the document given, never the index's current one.
+ */
+function coverageKey(ctx: Context, { m, doc }: Entry): string {
+  const ws = doc && factsOfKind(doc.facts, 'worksheet');
+  const n = m.nextStep;
+  const line = (keys: string[]) => (doc ? ctx.cache.keyLine(doc, keys) : 1);
+  return JSON.stringify([
+    m.uri, m.status, m.date, m.range.start.line, m.durationMinutes ?? null, m.followUpDate ?? null,
+    n ? [n.action, n.owner ?? null, n.due ?? null, n.status ?? null] : null,
+    ws ? [ws.followUp.done, ws.followUp.owner ?? null, ws.confirmationBlock?.asked ?? null] : null,
+    n?.due ? line(['next_step', 'due']) : null, m.followUpDate ? line(['follow_up', 'date']) : null,
+  ]);
+}
+
+/**
+ * The last review's coverage while today, the partner order and the range
+ * are the same, and each meeting of the round is the very same, or was
+ * replaced by one the coverage reads alike.
  */
 export function coverage(ctx: Context, meetings: readonly Meeting[], held: readonly Meeting[], range: { min: number; max: number }): Coverage {
-  // A new text makes a new document and meeting; the partner id is taken as
-  // it is now, as the index sets it in place when the aliases change.
-  const entries = meetings.map((m) => ({ m, partnerId: m.partnerId }));
-  return ctx.cache.kept('coverage', [ctx.today, ctx.ranking(), range.min, range.max], entries, (a, b) => a.m === b.m && a.partnerId === b.partnerId, () => count(ctx, meetings, held, range));
+  const entries: Entry[] = meetings.map((m) => ({ m, partnerId: m.partnerId, doc: ctx.index.get(m.uri) }));
+  const same = (a: Entry, b: Entry) => a.partnerId === b.partnerId && (a.m === b.m || coverageKey(ctx, a) === coverageKey(ctx, b));
+  return ctx.cache.kept('coverage', [ctx.today, ctx.ranking(), range.min, range.max], entries, same, () => count(ctx, meetings, held, range));
 }
 
 function count(ctx: Context, meetings: readonly Meeting[], held: readonly Meeting[], range: { min: number; max: number }): Coverage {
