@@ -344,8 +344,8 @@ export class WorkspaceIndex implements WorkspaceOverview {
     if (structure || kind === 'config') this.forgetMeetings();
     else if (kind === 'worksheet' && !this.swapMeeting(before, after)) this.forgetMeetings();
     if (kind === 'config') this.aliasesCache = undefined;
-    // Rounds read reviews' dates too; the vocabulary reads every kind.
-    this.roundsCache = undefined;
+    // Rounds read the rounds and dates of worksheets and reviews, all in the structural key; the vocabulary reads every kind.
+    if (structure) this.roundsCache = undefined;
     this.vocabularyCache = undefined;
     let affected: string[];
     // Related locations lead to a worksheet's meeting: only where it moved (or went) are they out of date.
