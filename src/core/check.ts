@@ -142,7 +142,12 @@ function runRules(kind: FileKind, file: ParsedFile, view: YamlView, facts: FileF
       issues = [{ message: `Internal error in rule ${rule.code}: ${(e as Error)?.message ?? String(e)}. Please report it.`, range: view.anchor([]) }];
     }
     for (const issue of issues) {
-      out.push({ code: rule.code, severity: rule.defaultSeverity, ...issue });
+      // Built field by field, in one shape: a spread makes an object of the rule's own shape, and
+      // every later step (settings, directives, output) then reads findings of many shapes.
+      const f: Finding = { code: rule.code, severity: rule.defaultSeverity, message: issue.message, range: issue.range };
+      if (issue.fixes !== undefined) f.fixes = issue.fixes;
+      if (issue.related !== undefined) f.related = issue.related;
+      out.push(f);
     }
   }
   return out;
