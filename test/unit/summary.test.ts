@@ -201,7 +201,7 @@ describe('team review summary of the fixture round', () => {
   });
 
   it('compares with the round before as it is now: an edit of it, or new aliases, show in the next review', () => {
-    // The review before this one kept what it worked out of spring (SummaryCache.earlierRound).
+    // The review before this one kept what it worked out of spring (SummaryCache.kept).
     const pairs = (l: { category: string; id: string; previous: number; current: number }[]) => l.map((x) => [x.category, x.id, x.previous, x.current]);
     assert.deepEqual(pairs(summarize(index, { today: TODAY }).trends.gone), [['challenges', 'funding', 2, 0], ['values', 'wellbeing', 1, 0]]);
     const spring = file('alpha-arts/2026-04-10.worksheet.yaml');
@@ -485,7 +485,7 @@ describe('the review kept up to date as a team writes', () => {
     const names = Object.keys(edits);
     const deleted = new Map<string, string>();
     for (let n = 1; n <= 300; n++) {
-      const what = random() < 0.06 ? 'delete' : random() < 0.05 ? 'offers' : random() < 0.08 ? 'aliases' : pick(names);
+      const what = random() < 0.06 ? 'delete' : random() < 0.05 ? 'offers' : random() < 0.05 ? 'vocabulary' : random() < 0.08 ? 'aliases' : pick(names);
       if (what === 'delete') {
         const back = pick([...deleted.keys()]);
         if (back && random() < 0.7) {
@@ -500,6 +500,10 @@ describe('the review kept up to date as a team writes', () => {
         }
       } else if (what === 'offers') {
         texts.set(config, texts.get(config)!.replace(/(Museum minibus on weekday afternoons, themes: \[)[^\]]*/, `$1${pick(['transport', 'transport, funding', 'capacity'])}`));
+        live.set(config, texts.get(config)!);
+      } else if (what === 'vocabulary') {
+        // Words that bring notes of both rounds into another theme.
+        texts.set(config, texts.get(config)!.replace(/(label: Funding, synonyms: \[)[^\]]*/, `$1${pick(['grant, money', 'grant, money, bus', 'money, centre'])}`));
         live.set(config, texts.get(config)!);
       } else if (what === 'aliases') {
         // A partner id retired into another: the meetings under it change partner, their documents do not.

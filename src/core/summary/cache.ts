@@ -3,7 +3,8 @@
 // one document only (its notes, their themes, their lines) is kept per indexed
 // document, so an edit recomputes one file; the compiled theme matchers and the
 // last partner order are kept while the vocabulary and the partners stay the
-// same. The workspace index owns one SummaryCache and tells it which documents
+// same; each section of the last review (kept()) and the round's orders
+// (ordered()) while what they read stays the same. The workspace index owns one SummaryCache and tells it which documents
 // it replaced; the summary is handed the cache, so it holds no state itself.
 import type { IndexedDocument } from '../workspace/indexed-document';
 import type { NoteCategory, NoteFacts, Theme } from '../facts';
@@ -73,8 +74,6 @@ export class SummaryCache {
   private readonly matchers = new Memo<ThemeMatcher>(8);
   /** The partner order of the last review (see ranks()). */
   private lastRanks: { key: string; ranks: ReadonlyMap<string, number> } | undefined;
-  /** What the last review worked out of the round before it (see earlierRound()). */
-  private lastEarlier: { matcher: string; docs: readonly IndexedDocument[]; partners: readonly string[]; value: unknown } | undefined;
   /** What the last review worked out of the round it reviewed, by section (see kept()). */
   private readonly sections = new Map<string, { deps: readonly unknown[]; entries: readonly unknown[]; value: unknown }>();
   /** The last order of each list the review sorts (see ordered()). */
@@ -89,32 +88,16 @@ export class SummaryCache {
   clear(): void {
     this.matchers.clear();
     this.lastRanks = undefined;
-    this.lastEarlier = undefined;
     this.sections.clear();
     this.orders.clear();
   }
 
   /**
-   * What `make()` works out of the round before the reviewed one: the last
-   * review's, when that round had the very same documents (documents are
-   * replaced when they change, never changed in place), the same partner of
-   * each, and the same vocabulary. While a team edits this round's
-   * worksheets, the round before stays as it was, and its every note was
-   * gathered again on each live update: a tenth of the review's time.
-   */
-  earlierRound<T>(matcher: ThemeMatcher, docs: readonly IndexedDocument[], partners: readonly string[], make: () => T): T {
-    const last = this.lastEarlier;
-    if (last && last.matcher === matcher.key && sameItems(last.docs, docs) && sameItems(last.partners, partners)) return last.value as T;
-    const value = make();
-    this.lastEarlier = { matcher: matcher.key, docs, partners, value };
-    return value;
-  }
-
-  /**
-   * What `make()` works out for a section of the reviewed round (`slot`):
-   * the last review's, when `deps` are the very same and each of `entries`
-   * (what the section reads, one per meeting or file, in order) is `same` as
-   * the last review's at its place. An edit of one worksheet that leaves what
+   * What `make()` works out for a section of the review (`slot`: the notes,
+   * the gaps, the coverage, the round before): the last review's, when
+   * `deps` are the very same and each of `entries` (what the section reads,
+   * one per meeting or file, in order) is `same` as the last review's at its
+   * place. An edit of one worksheet that leaves what
    * a section reads as it was then costs a comparison per meeting instead of
    * working the section out of the whole round again. `same` must hold only
    * where `make()` would give an equal value.

@@ -33,17 +33,15 @@ export function trends(ctx: Context, held: readonly Meeting[], current: FirmThem
 
   const result: Trends = { partners, within, rising: [], falling: [], new: [], gone: [], steady: [] };
   if (!previousHeld) return result;
-  // Kept from the last review while the round before is as it was (SummaryCache.earlierRound).
-  const docs: IndexedDocument[] = [];
-  const ids: string[] = [];
+  // The last review's while the round before has the very same documents (replaced, never
+  // changed in place), the same partner of each and the same vocabulary (SummaryCache.kept):
+  // while a team edits this round, the round before stays as it was.
+  const entries: { doc: IndexedDocument; partnerId: string }[] = [];
   for (const m of previousHeld) {
     const doc = ctx.index.get(m.uri);
-    if (doc) {
-      docs.push(doc);
-      ids.push(m.partnerId);
-    }
+    if (doc) entries.push({ doc, partnerId: m.partnerId });
   }
-  const previous = ctx.cache.earlierRound(ctx.matcher, docs, ids, () => firmThemes(ctx.notes(previousHeld, false)));
+  const previous = ctx.cache.kept('earlier', [ctx.matcher.key], entries, (a, b) => a.doc === b.doc && a.partnerId === b.partnerId, () => firmThemes(ctx.notes(previousHeld, false)));
   const add = (category: NoteCategory, id: string) => {
     const now = current.get(category)?.get(id)?.size ?? 0;
     const before = previous.get(category)?.get(id)?.size ?? 0;
