@@ -7,6 +7,7 @@ import { WorkspaceIndex } from '../../src/core/workspace';
 import { nodeFileSystem } from '../../src/cli/node-fs';
 import { MAX_LISTED, summarize } from '../../src/core/summary/summarize';
 import { firstListed } from '../../src/core/summary/context';
+import type { RoundNotes } from '../../src/core/summary/sections/round-notes';
 import type { Ref, ReviewSummary, ThemeEntry } from '../../src/core/summary/summarize';
 import { ThemeMatcher, suggestThemes } from '../../src/core/summary/themes';
 import { SourceLines } from '../../src/core/summary/locate';
@@ -445,6 +446,14 @@ describe('the review kept up to date as a team writes', () => {
     return x;
   };
 
+  /** The themes of the last review's notes as the summary cache keeps them for the next edit (round-notes.ts), in a fixed order. */
+  const keptThemes = (index: WorkspaceIndex) => {
+    const sections = (index.summaryCache as unknown as { sections: Map<string, { value: RoundNotes }> }).sections;
+    return [...sections.get('notes')!.value.byTheme]
+      .flatMap(([category, themes]) => [...themes].map(([id, t]) => ({ category, id, first: t.first, sources: t.sources, firm: t.firm && { first: t.firm.first, partners: [...t.firm.byPartner.keys()] } })))
+      .sort((a, b) => `${a.category} ${a.id}`.localeCompare(`${b.category} ${b.id}`));
+  };
+
   it('gives after every random edit the summary of a fresh index of the same files', async () => {
     const live = await fixture();
     const texts = new Map(live.documents().map((d) => [d.uri, d.text]));
@@ -523,6 +532,7 @@ describe('the review kept up to date as a team writes', () => {
       const today = random() < 0.1 ? '2026-12-20' : TODAY;
       const got = summarize(live, { today });
       assert.deepEqual(got, summarize(fresh, { today }), `after edit ${n} (${what})`);
+      assert.deepEqual(keptThemes(live), keptThemes(fresh), `after edit ${n} (${what}): the themes as kept`);
       deepFreeze(got);
     }
   });
@@ -579,6 +589,81 @@ describe('the review kept up to date as a team writes', () => {
     };
     assert.equal(spaceQuote('2026-10-20'), 'The work never leaves the studio.');
     assert.equal(spaceQuote('2026-10-01'), 'We hang work in a corridor.');
+  });
+
+  it('brings a round of more partners than it quotes up to date, one partner\'s notes at a time', () => {
+    // An edit of one partner's notes puts that partner in or out of each theme
+    // it touches (round-notes.ts): here in lists longer than MAX_LISTED, where
+    // the partner after the last one quoted moves up, and with two themes of
+    // one label (`zines`, `zine-club`), listed in the order the notes first
+    // give them.
+    const N = MAX_LISTED + 10;
+    const id = (i: number) => `p-${String(i).padStart(2, '0')}`;
+    const uri = (i: number, m = 1) => `/long/${id(i)}/${m}.worksheet.yaml`;
+    const sheet = (i: number, challenge: string[], goal: string[], serves = 'Something else entirely', date = '2026-10-14') => variant(WORKSHEET,
+      [['partner'], { id: id(i), organization: `Partner ${id(i)}` }],
+      [['meeting', 'date'], date],
+      [['notes', 'challenges'], [{ text: `No room for group ${i}`, themes: challenge }]],
+      [['notes', 'commitments'], [{ text: `A hall for group ${i}`, themes: ['space'] }]],
+      [['notes', 'goals'], [{ text: `A summer gallery show ${i}`, themes: goal }]],
+      [['next_step', 'serves_goal'], serves],
+    );
+    const config = CONFIG.replace(/^themes:\n/m, 'themes:\n  - {id: zines, label: Zines}\n  - {id: zine-club, label: Zines}\n');
+    const texts = new Map<string, string>([['/long/partner-worksheets.yaml', config]]);
+    for (let i = 0; i < N; i++) texts.set(uri(i), sheet(i, ['space'], ['space']));
+    // A second meeting for two partners: a partner's first note is quoted, from either meeting.
+    texts.set(uri(2, 2), sheet(2, ['transport'], ['visibility'], undefined, '2026-10-20'));
+    texts.set(uri(7, 2), sheet(7, ['space'], ['visibility'], undefined, '2026-10-20'));
+    // Arts: tagged by one partner; the next one's first note on them has the theme as a suggestion (not firm), its second as a tag.
+    const murals = (i: number, notes: { text: string; themes?: string[] }[]) => variant(sheet(i, ['space'], ['space']), [['notes', 'challenges'], notes]);
+    texts.set(uri(10), murals(10, [{ text: 'No room for group 10', themes: ['space'] }, { text: 'A wall for a mural', themes: ['arts-culture'] }]));
+    texts.set(uri(11), murals(11, [{ text: 'We paint murals' }, { text: 'Walls wanted', themes: ['arts-culture'] }]));
+    const live = new WorkspaceIndex(() => TODAY);
+    for (const [u, t] of texts) live.set(u, t);
+    const same = (what: string) => {
+      const fresh = new WorkspaceIndex(() => TODAY);
+      for (const [u, t] of texts) fresh.set(u, t);
+      const got = deepFreeze(summarize(live, { today: TODAY }));
+      assert.deepEqual(got, summarize(fresh, { today: TODAY }), what);
+      // What the next edit starts from, the first note of each theme included (its place in ties), is a fresh count's.
+      assert.deepEqual(keptThemes(live), keptThemes(fresh), `${what}: the themes as kept`);
+      return got;
+    };
+    const space = (s: ReviewSummary) => themesOf(s, 'challenges').find((t) => t.id === 'space')!;
+    same('the round as written');
+    const edits: [what: string, at: string, text: string][] = [
+      ['a quoted partner leaves a theme', uri(3), sheet(3, ['transport'], ['space'])],
+      ['and comes back', uri(3), sheet(3, ['space'], ['space'])],
+      ['the first partner leaves every theme of a category', uri(0), sheet(0, [], ['space'])],
+      ['a partner\'s first meeting leaves a theme its second has', uri(7), sheet(7, ['transport'], ['space'])],
+      ['a second meeting takes a theme the first has not', uri(2, 2), sheet(2, ['space', 'transport'], ['visibility'], undefined, '2026-10-20')],
+      ['two themes of one label', uri(0), sheet(0, ['zines', 'zine-club'], ['space'])],
+      ['a second partner with both', uri(1), sheet(1, ['zines', 'zine-club'], ['space'])],
+      ['the other one first', uri(0), sheet(0, ['zine-club', 'zines'], ['space'])],
+      ['a goal served', uri(N - 1), sheet(N - 1, ['space'], ['space'], `A summer gallery show ${N - 1}`)],
+      ['a partner past the quoted ones with a new theme', uri(N - 2), sheet(N - 2, ['space', 'funding'], ['funding'])],
+      ['a goal theme of one partner alone', uri(5), sheet(5, ['space'], ['space', 'zines'])],
+      ['the partner first with a firm theme leaves it', uri(10), murals(10, [{ text: 'No room for group 10', themes: ['space'] }])],
+    ];
+    for (const [what, at, text] of edits) {
+      texts.set(at, text);
+      live.set(at, text);
+      const got = same(what);
+      if (what === 'a quoted partner leaves a theme') {
+        assert.ok(!space(got).partners.includes(id(3)) && space(got).partners.length > MAX_LISTED);
+        assert.deepEqual(space(got).quotes.map((q) => q.partner.id), space(got).partners.slice(0, MAX_LISTED), 'the next partner is quoted');
+      }
+      if (what === 'the other one first') {
+        const zines = themesOf(got, 'challenges').filter((t) => t.label === 'Zines').map((t) => t.id);
+        assert.deepEqual(zines, ['zine-club', 'zines'], 'the theme first given is listed first');
+      }
+    }
+    // Three meetings of two partners edited before the review looks again.
+    for (const [at, text] of [[uri(20), sheet(20, ['zines'], ['space'])], [uri(40), sheet(40, ['transport'], ['zines'])], [uri(2, 2), sheet(2, [], ['space'], 'A summer gallery show 2', '2026-10-20')]]) {
+      texts.set(at, text);
+      live.set(at, text);
+    }
+    same('three meetings at once');
   });
 
   // Dated before the new partner's meeting (the round's order stays) and after it (it changes).

@@ -67,6 +67,17 @@ export function normal(s: string): string {
   return words(s).join(' ');
 }
 
+/**
+ * A section of the last review brought up to date where at most `most` of
+ * its entries changed: `apply` gets the last value, the places of the changed
+ * entries (in order) and the last entries, and gives the new value, or
+ * undefined to have it made afresh.
+ */
+export interface Patch<E, T> {
+  most: number;
+  apply(before: T, changed: readonly number[], entries: readonly E[]): T | undefined;
+}
+
 export class SummaryCache {
   // Indexed documents are replaced, never mutated, when their text changes: a
   // WeakMap on them never outlives them, and the index forgets replaced ones.
@@ -100,14 +111,21 @@ export class SummaryCache {
    * place. An edit of one worksheet that leaves what
    * a section reads as it was then costs a comparison per meeting instead of
    * working the section out of the whole round again. `same` must hold only
-   * where `make()` would give an equal value.
+   * where `make()` would give an equal value. With `patch`, a section where
+   * a few entries changed is brought up to date from the last value.
    */
-  kept<E, T>(slot: string, deps: readonly unknown[], entries: readonly E[], same: (before: E, now: E) => boolean, make: () => T): T {
+  kept<E, T>(slot: string, deps: readonly unknown[], entries: readonly E[], same: (before: E, now: E) => boolean, make: () => T, patch?: Patch<E, T>): T {
     const last = this.sections.get(slot);
-    if (last && sameItems(last.deps, deps) && last.entries.length === entries.length && entries.every((e, i) => same(last.entries[i] as E, e))) {
+    if (last && sameItems(last.deps, deps) && last.entries.length === entries.length) {
+      const changed: number[] = [];
+      const most = patch?.most ?? 0;
+      for (let i = 0; i < entries.length && changed.length <= most; i++) if (!same(last.entries[i] as E, entries[i])) changed.push(i);
       // Compared next time with the documents as they are now: a document edited once is compared in full once.
-      this.sections.set(slot, { deps, entries, value: last.value });
-      return last.value as T;
+      const value = changed.length === 0 ? (last.value as T) : changed.length <= most ? patch!.apply(last.value as T, changed, last.entries as readonly E[]) : undefined;
+      if (value !== undefined) {
+        this.sections.set(slot, { deps, entries, value });
+        return value;
+      }
     }
     const value = make();
     this.sections.set(slot, { deps, entries, value });

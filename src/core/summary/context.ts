@@ -151,16 +151,19 @@ export class Context {
 
   /**
    * The notes of these meetings with their themes. Suggestions cost a tagger
-   * run per note: only the reviewed round asks for them.
+   * run per note: only the reviewed round asks for them. `starts`, if given,
+   * gets where each meeting's notes start, and last the notes' number.
    */
-  notes(meetings: readonly Meeting[], suggest: boolean): NoteRecord[] {
+  notes(meetings: readonly Meeting[], suggest: boolean, starts?: number[]): NoteRecord[] {
     const out: NoteRecord[] = [];
     for (const meeting of meetings) {
+      starts?.push(out.length);
       const doc = this.index.get(meeting.uri);
       if (!doc) continue;
       const partner = this.partner(meeting);
       for (const { note, themes, source } of this.cache.noteThemes(doc, this.matcher, suggest)) out.push({ doc, partner, note, themes, source });
     }
+    starts?.push(out.length);
     return out;
   }
 

@@ -10,18 +10,17 @@
 // or partner.
 import type { IndexedDocument, Meeting, WorkspaceIndex } from '../workspace';
 import { isHeld } from '../facts';
-import { MAX_TAGGED_CHARS, sourceRank, withoutLoneSuggestions } from './themes';
+import { MAX_TAGGED_CHARS } from './themes';
 import { vocabularies } from '../themes/vocabulary';
-import { Context, byName, firmThemes, listed } from './context';
+import { Context, listed } from './context';
 import { byCodeUnit } from '../order';
 import { NOTE_CATEGORIES } from './model';
 import type { ReviewSummary } from './model';
-import { themeEntries } from './sections/similarities';
+import { PATCHED_MAX, patchRoundNotes, roundNotes } from './sections/round-notes';
 import { coverage } from './sections/coverage';
 import { success } from './sections/success';
 import { outliers } from './sections/outliers';
 import { trends } from './sections/trends';
-import { opportunities } from './sections/opportunities';
 import { convenings } from './sections/convenings';
 import { gaps } from './sections/gaps';
 import { carried, commitments } from './sections/commitments';
@@ -71,22 +70,21 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   const previousHeld = inRound(previousRound ?? '').filter((m) => isHeld(m.status));
 
   // The notes of the round, their themes and the opportunities: the last
-  // review's while no held meeting's notes, partner or next step goal changed.
+  // review's while no held meeting's notes, partner or next step goal changed;
+  // after an edit of a few meetings, the last review's with their partners
+  // counted again (round-notes.ts).
   const { notes, themes, suggestedOnce, firm, opps } = cache.kept(
     'notes',
     [ctx.matcher, ctx.ranking(), JSON.stringify(config.offers)],
     held.map((m) => heldEntry(ctx, m)),
     (before, now) => sameNotes(ctx, before, now),
-    () => {
-      const notes = ctx.notes(held, true);
-      const { entries, suggestedOnce } = withoutLoneSuggestions(themeEntries(ctx, notes));
-      const themes = entries.sort((a, b) =>
-        NOTE_CATEGORIES.indexOf(a.category) - NOTE_CATEGORIES.indexOf(b.category)
-        || b.partners.length - a.partners.length
-        || sourceRank(a.source) - sourceRank(b.source)
-        || byName(a.label, b.label));
-      const firm = firmThemes(notes);
-      return { notes, themes, suggestedOnce, firm, opps: opportunities(ctx, firm, held, config.offers) };
+    () => roundNotes(ctx, held, config.offers),
+    {
+      most: PATCHED_MAX,
+      apply: (before, changed, entries) =>
+        changed.every((p) => entries[p].meeting.uri === held[p].uri && entries[p].partnerId === held[p].partnerId)
+          ? patchRoundNotes(ctx, before, held, changed, config.offers)
+          : undefined,
     },
   );
   return {

@@ -16,8 +16,12 @@ function servesGoal(ctx: Context, m: Meeting, goal: string): string {
   return doc ? ctx.cache.servesGoal(doc, goal) : normal(goal);
 }
 
-/** `firm`: the round's firm themes (firmThemes): suggested keywords are for people to confirm, and pairing partners on them would be guesswork. */
-export function opportunities(ctx: Context, firm: FirmThemes, held: readonly Meeting[], offers: readonly Offer[]): Opportunities {
+/**
+ * `firm`: the round's firm themes (firmThemes): suggested keywords are for
+ * people to confirm, and pairing partners on them would be guesswork.
+ * `unserved`: the round's goals no next step serves (unservedGoals).
+ */
+export function opportunities(ctx: Context, firm: FirmThemes, offers: readonly Offer[], unserved: Unserved): Opportunities {
   const goals = firm.get('goals') ?? NO_THEMES;
   const challenges = firm.get('challenges') ?? NO_THEMES;
   const commitments = firm.get('commitments') ?? NO_THEMES;
@@ -85,7 +89,22 @@ export function opportunities(ctx: Context, firm: FirmThemes, held: readonly Mee
     return { themes: c.themes, partners: partners.items, partnersTotal: partners.total };
   });
 
-  // (d) Goals no next step serves: compared as words, either containing the other.
+  return { offers: offerMatches, complementary, clusters: clusterList, unservedGoals: unserved.items, unservedGoalsTotal: unserved.total };
+}
+
+/** Goals no next step serves: the first MAX_LISTED, and how many. */
+export interface Unserved {
+  items: Quote[];
+  total: number;
+}
+
+/**
+ * (d) The goals of these meetings' partners that no next step of theirs
+ * serves: compared as words, either containing the other. Each partner's
+ * are their own: by `group` of each meeting (its partner, or one group for
+ * all), in meeting order, the first MAX_LISTED of each group and how many.
+ */
+export function unservedGoals(ctx: Context, held: readonly Meeting[], group: (m: Meeting) => string): Map<string, Unserved> {
   const serves = new Map<string, string[]>();
   for (const m of held) {
     const goal = m.nextStep?.servesGoal;
@@ -94,8 +113,7 @@ export function opportunities(ctx: Context, firm: FirmThemes, held: readonly Mee
     l.push(servesGoal(ctx, m, goal));
     serves.set(m.partnerId, l);
   }
-  const unservedGoals: Quote[] = [];
-  let unservedGoalsTotal = 0;
+  const out = new Map<string, Unserved>();
   const seenGoal = new Set<string>();
   for (const m of held) {
     const doc = ctx.index.get(m.uri);
@@ -108,8 +126,11 @@ export function opportunities(ctx: Context, firm: FirmThemes, held: readonly Mee
       seenGoal.add(key);
       const served = (serves.get(m.partnerId) ?? []).some((s) => s === g || (s.length > 0 && (g.includes(s) || s.includes(g))));
       if (served) continue;
-      if (++unservedGoalsTotal <= MAX_LISTED) unservedGoals.push({ partner: ctx.partner(m), text: shorten(note.text), uri: doc.uri, line: ctx.cache.noteLine(doc, note) });
+      const k = group(m);
+      let u = out.get(k);
+      if (!u) out.set(k, (u = { items: [], total: 0 }));
+      if (++u.total <= MAX_LISTED) u.items.push({ partner: ctx.partner(m), text: shorten(note.text), uri: doc.uri, line: ctx.cache.noteLine(doc, note) });
     }
   }
-  return { offers: offerMatches, complementary, clusters: clusterList, unservedGoals, unservedGoalsTotal };
+  return out;
 }
