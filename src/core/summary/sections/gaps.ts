@@ -33,11 +33,11 @@ function sameFindings(before: Checked, now: Checked): boolean {
 }
 
 export function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readonly IndexedDocument[]): { items: Gap[]; total: number } {
-  const partnerIds = new Map<string, string>();
-  for (const m of meetings) partnerIds.set(m.uri, m.partnerId);
-  const uris = [...new Set([...partnerIds.keys(), ...reviews.map((d) => d.uri)])];
   // Every file is checked (the index keeps the note lines of those parses); the list is the last review's while they find the same.
-  const checked: Checked[] = uris.map((uri) => ({ uri, partnerId: partnerIds.get(uri), findings: ctx.index.check(uri, NO_FIXES) }));
+  // A meeting is a worksheet's, one each, and no review is a worksheet: each file comes once.
+  const checked: Checked[] = [];
+  for (const m of meetings) checked.push({ uri: m.uri, partnerId: m.partnerId, findings: ctx.index.check(m.uri, NO_FIXES) });
+  for (const d of reviews) checked.push({ uri: d.uri, partnerId: undefined, findings: ctx.index.check(d.uri, NO_FIXES) });
   // Partner names come with the partner order (Context.ranking): the same map only while they are the same.
   return ctx.cache.kept('gaps', [ctx.ranking()], checked, sameFindings, () => listGaps(ctx, meetings, checked));
 }
