@@ -615,9 +615,9 @@ describe('the review kept up to date as a team writes', () => {
     texts.set(uri(2, 2), sheet(2, ['transport'], ['visibility'], undefined, '2026-10-20'));
     texts.set(uri(7, 2), sheet(7, ['space'], ['visibility'], undefined, '2026-10-20'));
     // Arts: tagged by one partner; the next one's first note on them has the theme as a suggestion (not firm), its second as a tag.
-    const murals = (i: number, notes: { text: string; themes?: string[] }[]) => variant(sheet(i, ['space'], ['space']), [['notes', 'challenges'], notes]);
-    texts.set(uri(10), murals(10, [{ text: 'No room for group 10', themes: ['space'] }, { text: 'A wall for a mural', themes: ['arts-culture'] }]));
-    texts.set(uri(11), murals(11, [{ text: 'We paint murals' }, { text: 'Walls wanted', themes: ['arts-culture'] }]));
+    const withChallenges = (i: number, notes: { text: string; themes?: string[] }[]) => variant(sheet(i, ['space'], ['space']), [['notes', 'challenges'], notes]);
+    texts.set(uri(10), withChallenges(10, [{ text: 'No room for group 10', themes: ['space'] }, { text: 'A wall for a mural', themes: ['arts-culture'] }]));
+    texts.set(uri(11), withChallenges(11, [{ text: 'We paint murals' }, { text: 'Walls wanted', themes: ['arts-culture'] }]));
     const live = new WorkspaceIndex(() => TODAY);
     for (const [u, t] of texts) live.set(u, t);
     const same = (what: string) => {
@@ -643,7 +643,7 @@ describe('the review kept up to date as a team writes', () => {
       ['a goal served', uri(N - 1), sheet(N - 1, ['space'], ['space'], `A summer gallery show ${N - 1}`)],
       ['a partner past the quoted ones with a new theme', uri(N - 2), sheet(N - 2, ['space', 'funding'], ['funding'])],
       ['a goal theme of one partner alone', uri(5), sheet(5, ['space'], ['space', 'zines'])],
-      ['the partner first with a firm theme leaves it', uri(10), murals(10, [{ text: 'No room for group 10', themes: ['space'] }])],
+      ['the partner first with a firm theme leaves it', uri(10), withChallenges(10, [{ text: 'No room for group 10', themes: ['space'] }])],
     ];
     for (const [what, at, text] of edits) {
       texts.set(at, text);
@@ -658,7 +658,7 @@ describe('the review kept up to date as a team writes', () => {
         assert.deepEqual(zines, ['zine-club', 'zines'], 'the theme first given is listed first');
       }
     }
-    // Three meetings of two partners edited before the review looks again.
+    // Meetings of three partners edited before the review looks again.
     for (const [at, text] of [[uri(20), sheet(20, ['zines'], ['space'])], [uri(40), sheet(40, ['transport'], ['zines'])], [uri(2, 2), sheet(2, [], ['space'], 'A summer gallery show 2', '2026-10-20')]]) {
       texts.set(at, text);
       live.set(at, text);
