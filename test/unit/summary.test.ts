@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { nodeFileSystem } from '../../src/cli/node-fs';
 import { MAX_LISTED, summarize } from '../../src/core/summary/summarize';
-import { firstListed } from '../../src/core/summary/context';
+import { firstListed, firmThemes } from '../../src/core/summary/context';
+import type { FirmThemes } from '../../src/core/summary/context';
 import type { RoundNotes } from '../../src/core/summary/sections/round-notes';
 import type { Ref, ReviewSummary, ThemeEntry } from '../../src/core/summary/summarize';
 import { ThemeMatcher, suggestThemes } from '../../src/core/summary/themes';
@@ -446,12 +447,21 @@ describe('the review kept up to date as a team writes', () => {
     return x;
   };
 
-  /** The themes of the last review's notes as the summary cache keeps them for the next edit (round-notes.ts), in a fixed order. */
-  const keptThemes = (index: WorkspaceIndex) => {
-    const sections = (index.summaryCache as unknown as { sections: Map<string, { value: RoundNotes }> }).sections;
-    return [...sections.get('notes')!.value.byTheme]
-      .flatMap(([category, themes]) => [...themes].map(([id, t]) => ({ category, id, first: t.first, sources: t.sources, firm: t.firm && { first: t.firm.first, partners: [...t.firm.byPartner.keys()] } })))
-      .sort((a, b) => `${a.category} ${a.id}`.localeCompare(`${b.category} ${b.id}`));
+  /** The last review's notes as the summary cache keeps them for the next edit (round-notes.ts). */
+  const keptNotes = (index: WorkspaceIndex) => (index.summaryCache as unknown as { sections: Map<string, { value: RoundNotes }> }).sections.get('notes')!.value;
+
+  /** The themes of the last review's notes as kept for the next edit, in a fixed order. */
+  const keptThemes = (index: WorkspaceIndex) => [...keptNotes(index).byTheme]
+    .flatMap(([category, themes]) => [...themes].map(([id, t]) => ({ category, id, first: t.first, sources: t.sources, firm: t.firm && { first: t.firm.first, partners: [...t.firm.byPartner.keys()] } })))
+    .sort((a, b) => `${a.category} ${a.id}`.localeCompare(`${b.category} ${b.id}`));
+
+  /** Firm themes in their order (the trends read them in it), each partner's note by file and place. */
+  const inOrder = (firm: FirmThemes) => [...firm].map(([category, themes]) => [category, [...themes].map(([id, byPartner]) => [id, [...byPartner].map(([p, n]) => [p, n.doc.uri, n.note.category, n.note.index])])]);
+
+  /** The firm themes kept, worked out or brought up to date, are those of the kept notes as the round before's are (firmThemes). */
+  const firmAsCounted = (index: WorkspaceIndex, what: string) => {
+    const kept = keptNotes(index);
+    assert.deepEqual(inOrder(kept.firm), inOrder(firmThemes(kept.notes)), `${what}: the firm themes`);
   };
 
   it('gives after every random edit the summary of a fresh index of the same files', async () => {
@@ -533,6 +543,7 @@ describe('the review kept up to date as a team writes', () => {
       const got = summarize(live, { today });
       assert.deepEqual(got, summarize(fresh, { today }), `after edit ${n} (${what})`);
       assert.deepEqual(keptThemes(live), keptThemes(fresh), `after edit ${n} (${what}): the themes as kept`);
+      firmAsCounted(live, `after edit ${n} (${what})`);
       deepFreeze(got);
     }
   });
@@ -627,6 +638,7 @@ describe('the review kept up to date as a team writes', () => {
       assert.deepEqual(got, summarize(fresh, { today: TODAY }), what);
       // What the next edit starts from, the first note of each theme included (its place in ties), is a fresh count's.
       assert.deepEqual(keptThemes(live), keptThemes(fresh), `${what}: the themes as kept`);
+      firmAsCounted(live, what);
       return got;
     };
     const space = (s: ReviewSummary) => themesOf(s, 'challenges').find((t) => t.id === 'space')!;
