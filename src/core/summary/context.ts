@@ -67,7 +67,11 @@ export interface NoteRecord {
  */
 export type FirmThemes = Map<NoteCategory, Map<string, Map<string, NoteRecord>>>;
 
-/** The firm themes of these notes: gathered once per review for the trends and the opportunities. */
+/**
+ * The firm themes of these notes: the round before's, for the trends. The
+ * reviewed round's are kept by sections/round-notes.ts, edit by edit, and
+ * come out the same (the tests compare them).
+ */
 export function firmThemes(notes: readonly NoteRecord[]): FirmThemes {
   const out: FirmThemes = new Map();
   for (const n of notes) {
