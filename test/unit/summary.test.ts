@@ -6,9 +6,12 @@ import { resolve } from 'node:path';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { nodeFileSystem } from '../../src/cli/node-fs';
 import { MAX_LISTED, summarize } from '../../src/core/summary/summarize';
-import { firstListed, firmThemes } from '../../src/core/summary/context';
+import { Context, firstListed, firmThemes } from '../../src/core/summary/context';
 import type { FirmThemes } from '../../src/core/summary/context';
+import { patchRoundNotes, roundNotes } from '../../src/core/summary/sections/round-notes';
 import type { RoundNotes } from '../../src/core/summary/sections/round-notes';
+import { vocabularies } from '../../src/core/themes/vocabulary';
+import { isHeld } from '../../src/core/facts';
 import type { Ref, ReviewSummary, ThemeEntry } from '../../src/core/summary/summarize';
 import { ThemeMatcher, suggestThemes } from '../../src/core/summary/themes';
 import { SourceLines } from '../../src/core/summary/locate';
@@ -676,6 +679,34 @@ describe('the review kept up to date as a team writes', () => {
       live.set(at, text);
     }
     same('three meetings at once');
+  });
+
+  it('counts a round whose partner\'s meetings are not together in whole, as the notes first give each theme, and never patches it', async () => {
+    // summarize() hands the notes the held meetings in partner order, so each
+    // partner's are together; round-notes.ts checks it all the same, and
+    // counts any other order as it comes (a partner in a theme once, where its
+    // first note is), with nothing kept to bring up to date.
+    const index = await fixture();
+    const alpha = file('alpha-arts/2026-10-05.worksheet.yaml');
+    const second = file('alpha-arts/2026-10-20.worksheet.yaml');
+    index.set(second, index.get(alpha)!.text.replace('date: 2026-10-05', 'date: 2026-10-20'));
+    const round = summarize(index, { today: TODAY }).round;
+    const held = index.roundMeetings(round).filter((m) => isHeld(m.status));
+    // alpha-arts first and last, the other partners between.
+    const apart = [...held.filter((m) => m.uri === alpha), ...held.filter((m) => m.partnerId !== 'alpha-arts'), ...held.filter((m) => m.uri === second)];
+    assert.ok(apart.length > 3 && apart.length === held.length);
+    const config = index.configFor(alpha);
+    const vocabulary = vocabularies(config);
+    const ctx = new Context(index, index.summaryCache, index.summaryCache.matcher(vocabulary.agreed, vocabulary.suggest), TODAY, index.roundMeetings(round));
+    const counted = roundNotes(ctx, apart, config.offers);
+    assert.equal(counted.segments, undefined);
+    assert.deepEqual(inOrder(counted.firm), inOrder(firmThemes(counted.notes)));
+    for (const t of counted.themes) {
+      const raising = counted.notes.filter((n) => n.note.category === t.category && n.themes.includes(t.id)).map((n) => n.partner.id);
+      assert.deepEqual(t.partners, [...new Set(raising)], `${t.category} ${t.id}`);
+    }
+    assert.ok(counted.themes.some((t) => t.partners.includes('alpha-arts') && t.partners.length > 1));
+    assert.equal(patchRoundNotes(ctx, counted, apart, [0], config.offers), undefined);
   });
 
   // Dated before the new partner's meeting (the round's order stays) and after it (it changes).
