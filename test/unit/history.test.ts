@@ -183,6 +183,42 @@ describe('partner history', () => {
     }
   });
 
+  it('reads dates, owners and statuses as the checks do: a slip is no reason to call a partner long unmet', () => {
+    // Written as people write them; check reads each as meant and gives a format-slip.
+    const slipped = `${ROOT}/harbour-seniors/2026-11-05.worksheet.yaml`;
+    index.set(slipped, readFileSync(AUTUMN, 'utf8')
+      .replace('status: shared', 'status: Held')
+      .replace('date: 2026-09-30', 'date: 5 Nov 2026')
+      .replace('owner: sam\n  status: open', 'owner: Sam\n  due: 2026/11/19\n  status: open'));
+    try {
+      const h = partnerHistory(index, 'harbour-seniors', { today: TODAY })!;
+      assert.deepEqual(h.meetings.map((m) => [m.date, m.status, m.held]), [['2026-03-12', 'shared', true], ['2026-09-30', 'shared', true], ['2026-11-05', 'held', true]]);
+      assert.equal(h.lastMet, '2026-11-05');
+      assert.equal(h.longUnmet, false);
+      const step = h.steps.find((s) => s.uri === slipped && s.kind === 'next-step')!;
+      assert.deepEqual([step.owner, step.due, step.overdue, step.meetingDate], ['sam', '2026-11-19', true, '2026-11-05']);
+      const share = shareBack(slipped, index.get(slipped)!.text)!;
+      assert.deepEqual([share.date, share.nextStep?.owner, share.nextStep?.due], ['2026-11-05', 'sam', '2026-11-19']);
+    } finally {
+      index.delete(slipped);
+    }
+  });
+
+  it('marks each category at the latest meeting that noted it: a short call about one challenge leaves the values as they were', () => {
+    const call = `${ROOT}/harbour-seniors/2026-11-20.worksheet.yaml`;
+    index.set(call, 'kind: worksheet\nstatus: held\nround: autumn-2026\npartner: {id: harbour-seniors, organization: Harbour Seniors Club}\nmeeting: {date: 2026-11-20, duration_minutes: 30}\nnotes:\n  challenges: [The hall rent went up]\n');
+    try {
+      const h = partnerHistory(index, 'harbour-seniors', { today: TODAY })!;
+      const marks = (category: string) => h.notes.find((g) => g.category === category)!.tracks.map((t) => `${t.label}: ${t.mark}`);
+      // Said in March and September, and not asked about in the call.
+      assert.deepEqual(marks('values'), ['Members choose the outings: repeated']);
+      // The call's challenge (rent: the vocabulary's space theme) is measured at the call.
+      assert.deepEqual(marks('challenges'), ['Getting around: no-longer-mentioned', 'Space and rooms: repeated', 'The board is split on raising fees: no-longer-mentioned']);
+    } finally {
+      index.delete(call);
+    }
+  });
+
   it('shows hostile text as text in the HTML, and links with data attributes', () => {
     const evil = '<img src=x onerror=alert(1)>';
     index.set(`${ROOT}/evil/2026-10-01.worksheet.yaml`, `kind: worksheet\nstatus: held\npartner: {id: evil, organization: "${evil}"}\nmeeting: {date: 2026-10-01}\nnotes:\n  success_in_their_words: "<script>x()</script>"\n  challenges: ["a](javascript:alert(1)"]\n`);

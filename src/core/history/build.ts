@@ -8,7 +8,7 @@
 import type { IndexedDocument, WorkspaceIndex } from '../workspace';
 import { NO_FIXES } from '../workspace';
 import type { NoteCategory, WorksheetFacts } from '../facts';
-import { NOTE_CATEGORIES, factsOfKind, isHeld, readWorksheet } from '../facts';
+import { NOTE_CATEGORIES, factsOfKind, isHeld } from '../facts';
 import type { ParsedFile, YamlPath } from '../yaml';
 import { YamlView, parseFile } from '../yaml';
 import { daysBetween } from '../dates';
@@ -67,8 +67,10 @@ export function partnerHistory(index: WorkspaceIndex, partnerId: string, options
   const reads: Read[] = [...partner.meetings].reverse().flatMap((m) => {
     const doc = index.get(m.uri);
     if (!doc) return [];
-    const at = new Located(doc.uri, doc.text);
-    return [{ doc, at, facts: readWorksheet(at.file.data) }];
+    const facts = factsOfKind(doc.facts, 'worksheet');
+    if (!facts) return [];
+    // The index's facts, read as meant (`5 Nov 2026` is a date), as the checks and the review read them.
+    return [{ doc, at: new Located(doc.uri, doc.text), facts }];
   });
 
   const meetings: HistoryMeeting[] = reads.map(({ doc, at, facts }) => ({
@@ -99,10 +101,7 @@ export function partnerHistory(index: WorkspaceIndex, partnerId: string, options
 
   const config = index.configFor(reads[reads.length - 1]?.doc.uri ?? '');
   const matcher = new ThemeMatcher(config.themes);
-  // The meeting the marks are measured at: the latest one with any notes.
-  const withNotes = reads.filter((r) => NOTE_CATEGORIES.some((c) => r.facts.notes[c].some((n) => n.text)));
-  const latest = withNotes[withNotes.length - 1]?.doc.uri;
-  const notes = NOTE_CATEGORIES.map((category) => ({ category, tracks: tracksOf(reads, category, matcher, latest) }));
+  const notes = NOTE_CATEGORIES.map((category) => ({ category, tracks: tracksOf(reads, category, matcher) }));
 
   const steps: StepEntry[] = reads.flatMap(({ doc, at, facts }) => {
     const out: StepEntry[] = [];
@@ -180,8 +179,15 @@ export function partnerHistory(index: WorkspaceIndex, partnerId: string, options
   return history;
 }
 
-/** The notes of one category across meetings, grouped by theme where they have one, else by their text. */
-function tracksOf(reads: readonly Read[], category: NoteCategory, matcher: ThemeMatcher, latest: string | undefined): NoteTrack[] {
+/**
+ * The notes of one category across meetings, grouped by theme where they have
+ * one, else by their text, each marked at the latest meeting with notes of
+ * this category: a short call that noted only a challenge says nothing of the
+ * partner's values, so their values are not "no longer mentioned" after it.
+ */
+function tracksOf(reads: readonly Read[], category: NoteCategory, matcher: ThemeMatcher): NoteTrack[] {
+  let latest: string | undefined;
+  for (const r of reads) if (r.facts.notes[category].some((n) => n.text)) latest = r.doc.uri;
   const tracks = new Map<string, NoteTrack & { uris: Set<string> }>();
   for (const { doc, at, facts } of reads) {
     facts.notes[category].forEach((n, i) => {

@@ -73,7 +73,7 @@ export function renderHistoryBody(h: PartnerHistory, options: HistoryRenderOptio
   }
   out.push('</section>');
 
-  out.push(section('notes', 'What they told us over time', 'By theme where a note has one, else by the note itself, marked at the latest meeting with notes.'));
+  out.push(section('notes', 'What they told us over time', 'By theme where a note has one, else by the note itself, each marked at the latest meeting that noted its kind (challenges, values, goals, commitments).'));
   const track = (t: NoteTrack) => `<li class="track ${esc(t.mark)}"><span class="label">${esc(t.label)}</span>${t.by === 'theme' ? badge('theme', 'theme') : ''}${badge(`mark ${t.mark}`, MARK_LABEL[t.mark])}`
     + `<ul class="mentions">${t.mentions.map((m) => `<li>${link(m, esc(m.date ?? 'no date'), `${m.date ?? 'no date'}: ${t.label}`)}: ${esc(m.text)}${m.quote ? ` <q>${esc(m.quote)}</q>` : ''}${m.internal ? badge('internal', 'internal') : ''}</li>`).join('')}</ul></li>`;
   for (const g of h.notes) {

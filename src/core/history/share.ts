@@ -4,7 +4,7 @@
 // out by construction (this builder never reads it): preparation, our
 // questions, themes, the confirmation statement in our words, what we found
 // compelling, gap findings, and every note marked `internal: true`.
-import { NOTE_CATEGORIES, isBlock, readWorksheet } from '../facts';
+import { NOTE_CATEGORIES, factsOfKind, isBlock, readFacts } from '../facts';
 import { parseFile } from '../yaml';
 import type { ShareBack } from './model';
 
@@ -12,7 +12,8 @@ import type { ShareBack } from './model';
 export function shareBack(uri: string, text: string): ShareBack | undefined {
   const { data } = parseFile(uri, text);
   if (!isBlock(data)) return undefined;
-  const f = readWorksheet(data);
+  // Read as meant, as the checks and the review read it: `5 Nov 2026` is a date, `Priya` is priya.
+  const f = factsOfKind(readFacts('worksheet', data), 'worksheet')!;
   const out: ShareBack = {
     organization: f.organization ?? f.partnerId ?? 'you',
     people: f.people,
