@@ -12,6 +12,8 @@ import { shareBack } from '../core/history/share';
 import { renderShareHtml, renderShareMarkdown } from '../core/history/render-share';
 import type { Ref } from '../core/history/model';
 import { kindOfFile } from '../core/kinds';
+import { slugify } from '../core/paths';
+import { byCodeUnit } from '../core/order';
 import { uriReference } from './format';
 import { commandFileSystem, loadFolders, outTarget, relativeTo, writeExport } from './export';
 import { decodeText } from '../core/decode';
@@ -44,9 +46,10 @@ export async function runPartner(args: PartnerArgs, io: CliIo): Promise<number> 
   const target = outTarget(args.out, io);
   const index = new WorkspaceIndex(() => args.today);
   if (!(await loadFolders(index, args.paths, io))) return 2;
-  const history = partnerHistory(index, args.id, { today: args.today });
+  const id = partnerAsWritten(index, args.id);
+  const history = partnerHistory(index, id, { today: args.today });
   if (!history) {
-    const ids = index.partnerIds();
+    const ids = [...index.partnerIds()].sort(byCodeUnit);
     io.err(`partner-worksheets: no worksheet names the partner '${args.id}'; ${ids.length ? `partners here: ${ids.join(', ')}` : 'no partners here'}\n`);
     return 2;
   }
@@ -57,7 +60,20 @@ export async function runPartner(args: PartnerArgs, io: CliIo): Promise<number> 
   // Each segment percent-encoded, behind `./` when not `../`: a file name is never a scheme.
   else if (args.format === 'html') text = renderHistoryHtml(history, { href: (r: Ref) => `${rel(r.uri).startsWith('../') ? '' : './'}${uriReference(rel(r.uri))}` });
   else text = renderHistoryMarkdown(history, (r) => `${rel(r.uri)}:${r.line}`);
-  return writeExport(io, text, { name: args.out, target, force: args.force, inputs: index.documents().map((d) => toPath(d.uri)), what: `the history of ${args.id}` });
+  return writeExport(io, text, { name: args.out, target, force: args.force, inputs: index.documents().map((d) => toPath(d.uri)), what: `the history of ${id}` });
+}
+
+/**
+ * The partner an id given on the command line names, as the checks read ids:
+ * an old id through the settings' aliases, and `Riverside Youth` or
+ * `riverside_youth` as riverside-youth (the worksheets' own slips are read so).
+ */
+function partnerAsWritten(index: WorkspaceIndex, written: string): string {
+  for (const id of [written, slugify(written)]) {
+    const canonical = index.canonicalPartner(id);
+    if (index.partner(canonical)) return canonical;
+  }
+  return written;
 }
 
 export async function runShare(args: ShareArgs, io: CliIo): Promise<number> {

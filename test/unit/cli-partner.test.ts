@@ -71,6 +71,14 @@ describe('partner-worksheets partner', () => {
     assert.equal(readFileSync(sheet, 'utf8'), before);
   });
 
+  it('takes the id as people write it, as the worksheets\' own ids are read: a name, or underscores', async () => {
+    for (const written of ['Harbour Seniors', 'harbour_seniors', 'HARBOUR-SENIORS']) {
+      const r = await cli(['partner', written, FIXTURE]);
+      assert.equal(r.code, 0, `${written}: ${r.err}`);
+      assert.match(r.out, /^# Partner history: Harbour Seniors Club/m, written);
+    }
+  });
+
   it('says which partners there are when the id is unknown, and needs an id', async () => {
     const r = await cli(['partner', 'harbour-senior', FIXTURE]);
     assert.equal(r.code, 2);
