@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { IdentitySoFar, WorkspaceIndex } from '../core/workspace';
-import { CONFIG_FILE_NAMES, kindOfFile } from '../core/kinds';
+import { kindOfFile } from '../core/kinds';
 import { WORKSPACE_CODES } from '../core/rules';
 import { completedByWorkspaceRules } from '../core/check';
 import { byCodeUnit } from '../core/order';
@@ -16,6 +16,7 @@ import { formatFindings, severityCounts, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
 import { COMMAND_LOAD, UsageError, toPath, toUri } from './io';
+import { workspaceRootOfFile, workspaceRootOfFolder } from './workspace-root';
 import pkg from '../../package.json';
 
 export interface CheckArgs {
@@ -72,9 +73,10 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   const roots: string[] = [];
   for (const t of targets) {
     const isDir = statSync(t).isDirectory();
-    // A single file is checked in the context of its workspace (the nearest
-    // folder with settings or a .git), so cross-file rules see its neighbours.
-    const root = isDir ? t : workspaceRootOf(t);
+    // A file or folder is checked in the context of its workspace
+    // (workspace-root.ts), so cross-file rules see its neighbours and the
+    // team's settings apply; only its own files are reported.
+    const root = isDir ? workspaceRootOfFolder(t) : workspaceRootOfFile(t);
     if (!isDir && !kindOfFile(basename(t))) {
       // Named on purpose and never read: passing in silence would be a false all-clear.
       throw new UsageError(`${relative(io.cwd, t) || t} is not a file the check reads: name a folder, or a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file`);
@@ -240,13 +242,3 @@ export function relativeFrom(cwd: string): (path: string) => string {
  * only sends odd paths (or an odd cwd) the long way.
  */
 const UNNORMALIZED = sep === '/' ? /\/(?:\.\.?)?(?:\/|$)/ : /\/|\\(?:\.\.?)?(?:\\|$)/;
-
-function workspaceRootOf(file: string): string {
-  let dir = dirname(file);
-  for (;;) {
-    if (CONFIG_FILE_NAMES.some((n) => existsSync(resolve(dir, n))) || existsSync(resolve(dir, '.git'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return dirname(file);
-    dir = up;
-  }
-}

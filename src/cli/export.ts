@@ -9,6 +9,7 @@ import type { CliIo } from './io';
 import { COMMAND_LOAD, toUri } from './io';
 import { checkOutName, isInput, writeOutFile } from './out-file';
 import { oneLine } from '../core/visible';
+import { workspaceRootOfFolder } from './workspace-root';
 
 /** The file system for a command: links out of the tree are skipped with one line on stderr each. */
 export function commandFileSystem(io: CliIo) {
@@ -33,7 +34,8 @@ export async function loadFolders(index: WorkspaceIndex, paths: readonly string[
       io.err(`partner-worksheets: no such folder: ${p}\n`);
       return false;
     }
-    const { unreadable } = await index.loadFolder(fs, toUri(statSync(abs).isDirectory() ? abs : dirname(abs)), COMMAND_LOAD);
+    // A subfolder stands for the team's workspace around it (workspace-root.ts): a partner's folder holds one partner's meetings, not their history.
+    const { unreadable } = await index.loadFolder(fs, toUri(workspaceRootOfFolder(statSync(abs).isDirectory() ? abs : dirname(abs))), COMMAND_LOAD);
     if (unreadable.length) {
       for (const u of unreadable) io.err(`partner-worksheets: ${u.reason}\n`);
       return false;

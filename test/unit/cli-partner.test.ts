@@ -79,6 +79,15 @@ describe('partner-worksheets partner', () => {
     }
   });
 
+  it('run in the partner\'s own folder, reads the team\'s workspace around it: the same history', async () => {
+    const at = (out: string) => out.replace(/`[^`]*\.yaml:\d+`/g, '');
+    const whole = await cli(['partner', 'harbour-seniors', FIXTURE, '--today', TODAY]);
+    const inside = await cli(['partner', 'harbour-seniors', '--today', TODAY], join(process.cwd(), FIXTURE, 'harbour-seniors'));
+    assert.equal(inside.code, 0, inside.err);
+    assert.match(whole.out, /## Convenings/);
+    assert.equal(at(inside.out), at(whole.out));
+  });
+
   it('says which partners there are when the id is unknown, and needs an id', async () => {
     const r = await cli(['partner', 'harbour-senior', FIXTURE]);
     assert.equal(r.code, 2);

@@ -43,6 +43,25 @@ describe('partner-worksheets CLI', () => {
     assert.equal(r.err, '2 files checked: 0 errors, 3 warnings, 0 info\n');
   });
 
+  it('checks a subfolder with the team\'s workspace around it: its settings, and the partners met elsewhere', async () => {
+    writeFileSync(join(dir, 'partner-worksheets.yaml'), 'kind: config\nrules: {missing-confirmation: error}\n');
+    writeFileSync(join(dir, 'riverside-youth', '2026-10-14.worksheet.yaml'), variant(WORKSHEET, [['confirmation']]));
+    const whole = await cli(['check', '--today', '2026-10-21'], dir);
+    assert.match(whole.out, /riverside-youth\/2026-10-14\.worksheet\.yaml:\d+:\d+: error missing-confirmation /);
+    // Named as a folder, and run from inside it: the same finding, the team's severity, and nothing else reported.
+    for (const [args, cwd, file] of [[['check', 'riverside-youth'], dir, 'riverside-youth/2026-10-14.worksheet.yaml'], [['check'], join(dir, 'riverside-youth'), '2026-10-14.worksheet.yaml']] as const) {
+      const r = await cli([...args, '--today', '2026-10-21'], cwd);
+      assert.equal(r.code, 1, `${args.join(' ')}: ${r.err}`);
+      const ours = whole.out.split('\n').filter((l) => l.startsWith('riverside-youth/')).map((l) => l.replace('riverside-youth/', ''));
+      assert.deepEqual(r.out.split('\n').filter(Boolean).map((l) => l.replace('riverside-youth/', '')), ours);
+      assert.ok(r.out.split('\n').filter(Boolean).every((l) => l.startsWith(file)), r.out);
+    }
+    // The convening names riverside-youth, met in another folder: not an unknown partner.
+    const convenings = await cli(['check', 'convenings', '--today', '2026-10-21'], dir);
+    assert.ok(!/unknown-partner No worksheet is about a partner `riverside-youth`/.test(convenings.out), convenings.out);
+    assert.match(convenings.out, /unknown-partner No worksheet is about a partner `eastside-library`/);
+  });
+
   it('exits 1 on errors, with the schema message on the right line', async () => {
     writeFileSync(join(dir, 'riverside-youth', '2026-10-14.worksheet.yaml'), WORKSHEET.replace('duration_minutes', 'duraton_minutes'));
     const r = await cli(['check', 'riverside-youth', '--today', '2026-10-21'], dir);
