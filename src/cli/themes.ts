@@ -2,7 +2,7 @@
 // written into partner-worksheets.yaml as a draft vocabulary for the team to
 // edit. A file that has a vocabulary is left alone unless --merge, which adds
 // only the themes it lacks; nothing else in the file changes.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { WorkspaceIndex } from '../core/workspace';
 import { summarize } from '../core/summary/summarize';
@@ -11,6 +11,7 @@ import { nodeFileSystem } from './node-fs';
 import { writeFailure } from './export';
 import type { CliIo } from './io';
 import { COMMAND_LOAD, UsageError, toUri } from './io';
+import { parseFile } from '../core/yaml';
 
 export interface ThemesArgs {
   paths: string[];
@@ -45,7 +46,16 @@ export async function runThemes(args: ThemesArgs, io: CliIo): Promise<number> {
   const root = statSync(folders[0]).isDirectory() ? folders[0] : dirname(folders[0]);
   const target = ['partner-worksheets.yaml', 'partner-worksheets.yml'].map((n) => join(root, n)).find((f) => existsSync(f)) ?? join(root, 'partner-worksheets.yaml');
   const shown = relative(io.cwd, target) || target;
+  const refusal = notEditable(target);
+  if (refusal) {
+    io.err(`partner-worksheets: ${shown} ${refusal}; nothing was written.\n`);
+    return 2;
+  }
   const text = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+  if (text !== undefined && !isSettingsData(parseFile(toUri(target), text).data)) {
+    io.err(`partner-worksheets: ${shown} is not a settings file this command can edit (its \`kind\` is not \`config\`); nothing was written.\n`);
+    return 2;
+  }
   const agreed = index.configFor(toUri(target)).themes;
   const draft = draftThemes(summary, agreed);
   const result = vocabularyEdit(text, draft, { merge: args.merge, round: summary.round });
@@ -60,11 +70,43 @@ export async function runThemes(args: ThemesArgs, io: CliIo): Promise<number> {
   }
   try {
     // A new file with 'wx': never over one that appeared since it was read.
-    writeFileSync(target, applyTextEdit(text ?? '', result.edit), { flag: text === undefined ? 'wx' : 'w' });
+    // Over the file read, never through a link put there since (O_NOFOLLOW, where the system has it).
+    const flags = text === undefined ? 'wx' : constants.O_NOFOLLOW === undefined ? 'w' : constants.O_WRONLY | constants.O_TRUNC | constants.O_NOFOLLOW;
+    const fd = openSync(target, flags);
+    try {
+      writeFileSync(fd, applyTextEdit(text ?? '', result.edit));
+    } finally {
+      closeSync(fd);
+    }
   } catch (e) {
     io.err(`partner-worksheets: could not write ${shown}: ${writeFailure(e)}\n`);
     return 2;
   }
   io.out(`${text === undefined ? 'Wrote' : 'Added to'} ${shown}: ${result.added.length} theme${result.added.length === 1 ? '' : 's'} from ${oneLine(summary.round)} (${result.added.map((t) => oneLine(t.label)).join(', ')}).\nEdit them as a team; the review counts every theme listed there as agreed.\n`);
   return 0;
+}
+
+/**
+ * Why the settings file may not be written, or undefined. Only a regular file
+ * (or none yet) is edited: a link could lead anywhere, inside the repository (a
+ * worksheet) or out of it, and the check and review refuse such links too.
+ */
+function notEditable(target: string): string | undefined {
+  let st;
+  try {
+    st = lstatSync(target);
+  } catch {
+    return undefined; // none yet: written new, never over one that appears meanwhile
+  }
+  if (st.isSymbolicLink()) return 'is a link; edit the file it points to yourself, or replace the link with a file';
+  if (!st.isFile()) return 'is not a regular file';
+  return undefined;
+}
+
+/** Settings data: a mapping whose `kind`, where it has one, is `config`. */
+function isSettingsData(data: unknown): boolean {
+  if (data === null || data === undefined) return true;
+  if (typeof data !== 'object' || Array.isArray(data)) return true; // vocabularyEdit refuses it with its own message
+  const kind = (data as { kind?: unknown }).kind;
+  return kind === undefined || kind === 'config';
 }

@@ -3,7 +3,7 @@
 // partner's suggestion stays out of the review, and a drafted vocabulary,
 // once written, is the team's (matched, in trends and opportunities too).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkspaceIndex } from '../../src/core/workspace';
@@ -313,6 +313,35 @@ describe('partner-worksheets themes --suggest', () => {
     const none = await runCli(['themes', '--suggest', '--merge', '--today', TODAY], dir);
     assert.equal(none.code, 1);
     assert.match(none.err, /No theme to add/);
+  });
+
+  it('never writes through a link, into a file outside the folder or a worksheet, nor into YAML of another kind', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'pw-outside-'));
+    try {
+      const kube = join(outside, 'config');
+      const kubeText = 'apiVersion: v1\nkind: Config\nclusters: []\n';
+      writeFileSync(kube, kubeText);
+      const sheet = join(dir, 'bayview', '2026-10-10.worksheet.yaml');
+      const sheetText = readFileSync(sheet, 'utf8');
+      const settings = join(dir, 'partner-worksheets.yaml');
+      for (const [to, text] of [[kube, kubeText], [sheet, sheetText], [join(outside, 'missing.yaml'), undefined]] as const) {
+        symlinkSync(to, settings);
+        const r = await runCli(['themes', '--suggest', '--merge', '--today', TODAY], dir);
+        assert.equal(r.code, 2, to);
+        assert.equal(r.err, 'partner-worksheets: partner-worksheets.yaml is a link; edit the file it points to yourself, or replace the link with a file; nothing was written.\n');
+        if (text !== undefined) assert.equal(readFileSync(to, 'utf8'), text);
+        else assert.ok(!existsSync(to), 'nothing made at the end of a dangling link');
+        rmSync(settings);
+      }
+      // A regular file of another kind (a kubeconfig copied in) is not edited either.
+      writeFileSync(settings, kubeText);
+      const r = await runCli(['themes', '--suggest', '--merge', '--today', TODAY], dir);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /partner-worksheets\.yaml is not a settings file this command can edit \(its `kind` is not `config`\); nothing was written/);
+      assert.equal(readFileSync(settings, 'utf8'), kubeText);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('asks for --suggest', async () => {
