@@ -264,9 +264,20 @@ function scalarCovers(node: PosNode | undefined, at: number): boolean {
   return node.pairs.some((p) => scalarCovers(p.key, at) || scalarCovers(p.value, at));
 }
 
+/**
+ * Findings that say the file was not read: always errors, whatever the
+ * settings or a `worksheets-disable` comment say. A file not read has no other
+ * findings, so silencing these would pass it unread (in CI, exit 0).
+ */
+export const UNREAD_CODES: ReadonlySet<string> = new Set(['yaml-syntax', 'file-too-large']);
+
 function applySettings(findings: Finding[], rules: Record<string, SeveritySetting>, disabled: Disabled): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
+    if (UNREAD_CODES.has(f.code)) {
+      out.push(f.severity === 'error' ? f : { ...f, severity: 'error' });
+      continue;
+    }
     const setting = rules[f.code];
     if (setting === 'off') continue;
     if (disabled.file.has(f.code) || disabled.file.has('*')) continue;

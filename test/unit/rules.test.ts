@@ -191,6 +191,30 @@ meeting: {date: 2026-12-03}
   });
 });
 
+describe('a file that could not be read is never a pass', () => {
+  const broken = 'kind: worksheet\nnotes:\n  goals: [Two exhibitions\n';
+  const unread = (findings: Finding[]) => findings.filter((f) => f.code === 'yaml-syntax' || f.code === 'file-too-large').map((f) => f.severity);
+
+  it('a disable comment, bare or naming the code, leaves its yaml-syntax errors', () => {
+    assert.ok(unread(check(broken)).length > 0);
+    for (const directive of ['# worksheets-disable', '# worksheets-disable yaml-syntax', '# worksheets-disable-next-line yaml-syntax']) {
+      const findings = check(`${directive}\n${broken}`);
+      assert.deepEqual(unread(findings), unread(check(`# a remark\n${broken}`)), directive);
+    }
+  });
+
+  it('settings cannot lower or silence yaml-syntax or file-too-large, and say so', () => {
+    const config = 'kind: config\nrules: {yaml-syntax: off, file-too-large: info, schema: warning}\n';
+    const findings = check(broken, { configText: config });
+    assert.ok(findings.some((f) => f.code === 'yaml-syntax'));
+    assert.ok(unread(findings).every((s) => s === 'error'));
+    const huge = check(`kind: worksheet\nnotes: "${'x'.repeat(1_000_001)}"\n`, { configText: config });
+    assert.deepEqual(unread(huge), ['error']);
+    const own = check(config, { uri: '/t/partner-worksheets.yaml' }).filter((f) => f.code === 'schema').map((f) => f.message);
+    assert.deepEqual(own, ['`rules.yaml-syntax` must be `error`.', '`rules.file-too-large` must be `error`.']);
+  });
+});
+
 describe('schema messages', () => {
   it('a misspelt rule code in the settings names the nearest code and offers the rename', () => {
     const text = 'kind: config\nrules: {meeting-lenght: warning}\n';

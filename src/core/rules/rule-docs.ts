@@ -233,12 +233,12 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
     fix: 'The message names the nearest field or the allowed values; most have a quick fix.',
   },
   'yaml-syntax': {
-    reason: 'A file that is not valid YAML cannot be read at all; findings on its partial data would bury the one thing to fix.',
+    reason: 'A file that is not valid YAML cannot be read at all; findings on its partial data would bury the one thing to fix. It is always an error: neither the settings nor a `worksheets-disable` comment can lower or silence it, as a file not read has no other findings and would pass unread.',
     example: 'notes:\n  goals: [Two exhibitions   # unclosed list',
     fix: 'Fix the syntax at the marked place.',
   },
   'file-too-large': {
-    reason: 'A worksheet is a page of notes; a file of a million characters is not one, and reading it would slow the editor.',
+    reason: 'A worksheet is a page of notes; a file of a million characters is not one, and reading it would slow the editor. It is always an error, whatever the settings or a `worksheets-disable` comment say: the file is not read, and would otherwise pass.',
     example: '# a pasted export of a whole mailbox',
     fix: 'Split it, or move it out of the workspace.',
   },

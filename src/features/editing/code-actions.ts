@@ -3,6 +3,7 @@
 // preferred fix in the file. All edits are WorkspaceEdits, so they undo.
 import * as vscode from 'vscode';
 import type { Finding, Fix } from '../../core/types';
+import { UNREAD_CODES } from '../../core/check';
 import type { FindingStore } from '../diagnostics/findings';
 import { SOURCE, codeOf, sameRange, toRange } from '../diagnostics/convert';
 
@@ -27,7 +28,8 @@ export class GapCodeActions implements vscode.CodeActionProvider {
         const finding = all.find((f) => f.code === code && sameRange(diagnostic.range, f.range));
         if (!finding) continue;
         for (const fix of finding.fixes ?? []) actions.push(this.quickFix(document, fix, diagnostic));
-        if (code && code !== 'yaml-syntax') actions.push(this.ignore(document, code, diagnostic));
+        // A file not read cannot be ignored into a pass: no comment silences those codes (check.ts).
+        if (code && !UNREAD_CODES.has(code)) actions.push(this.ignore(document, code, diagnostic));
       }
     }
     if (wantsFixAll) {
