@@ -2,7 +2,7 @@
 // review and settings file under the given paths, in the format CI wants.
 // A single file is checked with its workspace around it, so cross-file rules
 // (unknown partners, rounds not held) see its neighbours as the editor does.
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { IdentitySoFar, WorkspaceIndex } from '../core/workspace';
 import { kindOfFile } from '../core/kinds';
@@ -17,6 +17,7 @@ import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
 import { COMMAND_LOAD, UsageError, toPath, toUri } from './io';
 import { workspaceRootOfFile, workspaceRootOfFolder } from './workspace-root';
+import { oneLine } from '../core/visible';
 import pkg from '../../package.json';
 
 export interface CheckArgs {
@@ -81,9 +82,17 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
       // Named on purpose and never read: passing in silence would be a false all-clear.
       throw new UsageError(`${relative(io.cwd, t) || t} is not a file the check reads: name a folder, or a *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file`);
     }
-    wanted.push(...(await nodeFileSystem.findFiles(toUri(t))));
+    const found = await nodeFileSystem.findFiles(toUri(t));
+    if (found.length === 0) {
+      // A CI job pointed at the wrong folder would otherwise pass forever.
+      for (const note of misnamedNotes(guarded.otherYaml(), [t], io.cwd)) io.err(note);
+      io.err(`partner-worksheets: nothing to check in ${relative(io.cwd, t) || '.'}: no *.worksheet.yaml, *.convening.yaml, *.review.yaml or partner-worksheets.yaml file there\n`);
+      return 2;
+    }
+    wanted.push(...found);
     if (!roots.includes(root)) roots.push(root);
   }
+  const folders = targets.filter((t) => statSync(t).isDirectory());
   const isWanted = new Set(wanted);
 
   // Worksheets are checked as they are read, by the rules that read one file
@@ -143,6 +152,8 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   }
 
   for (const piece of formatFindings(results, args.format, pkg.version)) io.out(piece);
+  // Files that say they are a worksheet (or another kind) under another name: left out of the check and the review, so said.
+  for (const note of misnamedNotes(guarded.otherYaml(), folders, io.cwd)) io.err(note);
   const { error: errors, warning: warnings } = severityCounts(results);
   if (args.format === 'text' || args.format === 'github') io.err(summaryLine(results, args.quiet));
   if (errors > 0) return 1;
@@ -242,3 +253,45 @@ export function relativeFrom(cwd: string): (path: string) => string {
  * only sends odd paths (or an odd cwd) the long way.
  */
 const UNNORMALIZED = sep === '/' ? /\/(?:\.\.?)?(?:\/|$)/ : /\/|\\(?:\.\.?)?(?:\\|$)/;
+
+/** The name each kind's files take, and the rest of the hint. */
+const NAMED: Record<string, (base: string) => string> = {
+  worksheet: (base) => `${base}.worksheet.yaml`,
+  convening: (base) => `${base}.convening.yaml`,
+  review: (base) => `${base}.review.yaml`,
+  config: () => 'partner-worksheets.yaml',
+};
+const KIND_LINE = /^kind:[ \t]*(["']?)(worksheet|convening|review|config)\1[ \t]*(?:#.*)?\r?$/m;
+
+/**
+ * One line each for the YAML files under `folders` whose `kind:` names one of
+ * the four kinds but whose name does not (`2026-11-10.yaml` with `kind:
+ * worksheet`): the check, the review and the editor read files by their name,
+ * so such a file is left out of all of them, which nobody would guess.
+ */
+function misnamedNotes(others: readonly string[], folders: readonly string[], cwd: string): string[] {
+  const notes: string[] = [];
+  for (const path of others) {
+    if (!folders.some((f) => path.startsWith(f.endsWith(sep) ? f : `${f}${sep}`))) continue;
+    const kind = KIND_LINE.exec(headOf(path))?.[2];
+    if (!kind) continue;
+    const name = basename(path);
+    const suggested = NAMED[kind](name.replace(/\.ya?ml$/i, '').replace(/\.(worksheet|convening|review)$/i, ''));
+    notes.push(`partner-worksheets: ${oneLine(relative(cwd, path))} says \`kind: ${kind}\` but is not named ${kind === 'config' ? 'partner-worksheets.yaml' : `*.${kind}.yaml`}, so it was ${kind === 'config' ? 'not read as the settings' : 'not checked (nor counted in the review)'}: rename it ${oneLine(suggested)}\n`);
+  }
+  return notes;
+}
+
+/** The first 4 KB of a file, where `kind:` is; empty when it cannot be read (the check reads none of these files). */
+function headOf(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(4096);
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -34,6 +34,8 @@ export interface NodeFileSystem extends FileSystem {
   doneReading(): void;
   /** Resolves once the reading thread has stopped. */
   dispose(): Promise<void>;
+  /** The `.yaml` and `.yml` files the searches passed over, named as none of the kinds: a worksheet misnamed is among them. */
+  otherYaml(): readonly string[];
 }
 
 /**
@@ -51,6 +53,7 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, o
   const regular = new Set<string>();
   // With readAhead, the files a load names are read on a worker thread (read-ahead.ts).
   const ahead = options.readAhead ? new ReadAhead() : undefined;
+  const others = new Set<string>();
   /** The path of a file that may be read: a link out of the tree is refused. */
   const readable = (uri: string): string => {
     const path = toPath(uri);
@@ -59,6 +62,7 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, o
     return path;
   };
   return {
+    otherYaml: () => [...others].sort(),
     doneReading: () => void ahead?.dispose(),
     dispose: async () => ahead?.dispose(),
     readFile: async (uri) => {
@@ -106,6 +110,8 @@ export function nodeFileSystemFor(onSkip: (path: string, why: string) => void, o
             // Not only regular files: a FIFO or a device with a worksheet's name is reported by readFile, not skipped.
             out.push(full);
             if (e.isFile()) regular.add(full);
+          } else if (e.isFile() && YAML_NAME.test(e.name)) {
+            others.add(full);
           }
         }
       };
@@ -156,4 +162,6 @@ function inFolder(dir: string): string {
 }
 
 /** For tests and the benchmark: links out of the tree are passed over without a word. */
+const YAML_NAME = /\.ya?ml$/i;
+
 export const nodeFileSystem: FileSystem = nodeFileSystemFor(() => undefined);

@@ -62,6 +62,27 @@ describe('partner-worksheets CLI', () => {
     assert.match(convenings.out, /unknown-partner No worksheet is about a partner `eastside-library`/);
   });
 
+  it('says which YAML files name a kind but not in their file name, and stops on a folder with nothing to check', async () => {
+    mkdirSync(join(dir, 'northgate'));
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'northgate', '2026-11-10.yaml'), '# from the meeting\nkind: worksheet\nstatus: held\n');
+    writeFileSync(join(dir, 'settings.yml'), 'kind: "config"\n');
+    writeFileSync(join(dir, 'docs', 'mkdocs.yml'), 'site_name: Our team\nkind: other\n');
+    const r = await cli(['check', '--today', '2026-10-21'], dir);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(r.err.split('\n').filter((l) => l.startsWith('partner-worksheets:')), [
+      'partner-worksheets: northgate/2026-11-10.yaml says `kind: worksheet` but is not named *.worksheet.yaml, so it was not checked (nor counted in the review): rename it 2026-11-10.worksheet.yaml',
+      'partner-worksheets: settings.yml says `kind: config` but is not named partner-worksheets.yaml, so it was not read as the settings: rename it partner-worksheets.yaml',
+    ]);
+    // A folder with nothing to check is no pass: a CI job pointed at the wrong folder would pass forever.
+    for (const folder of ['docs', 'northgate']) {
+      const empty = await cli(['check', folder, '--today', '2026-10-21'], dir);
+      assert.equal(empty.code, 2, folder);
+      assert.match(empty.err, new RegExp(`nothing to check in ${folder}: no \\*\\.worksheet\\.yaml`));
+      assert.equal(empty.out, '');
+    }
+  });
+
   it('exits 1 on errors, with the schema message on the right line', async () => {
     writeFileSync(join(dir, 'riverside-youth', '2026-10-14.worksheet.yaml'), WORKSHEET.replace('duration_minutes', 'duraton_minutes'));
     const r = await cli(['check', 'riverside-youth', '--today', '2026-10-21'], dir);
