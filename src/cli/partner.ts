@@ -8,7 +8,8 @@ import { WorkspaceIndex } from '../core/workspace';
 import { partnerHistory } from '../core/history/build';
 import { renderHistoryMarkdown } from '../core/history/render-markdown';
 import { renderHistoryHtml } from '../core/history/render-html';
-import { shareBack } from '../core/history/share';
+import { nothingToShare, shareBack } from '../core/history/share';
+import { oneLine } from '../core/visible';
 import { renderShareHtml, renderShareMarkdown } from '../core/history/render-share';
 import type { Ref } from '../core/history/model';
 import { kindOfFile } from '../core/kinds';
@@ -93,8 +94,13 @@ export async function runShare(args: ShareArgs, io: CliIo): Promise<number> {
   }
   const summary = shareBack(toUri(abs), source);
   if (!summary) {
-    io.err(`partner-worksheets: ${args.worksheet} holds no worksheet fields to share\n`);
+    io.err(`partner-worksheets: ${oneLine(args.worksheet)} ${oneLine(nothingToShare(toUri(abs), source))}\n`);
     return 2;
+  }
+  if (summary.notReady) {
+    // A letter to a partner from a meeting not held, or with part of the notes lost to a syntax error, is not sent.
+    io.err(`partner-worksheets: ${oneLine(args.worksheet)} was not shared: ${summary.notReady}\n`);
+    return 1;
   }
   const text = args.format === 'html' ? renderShareHtml(summary) : renderShareMarkdown(summary);
   return writeExport(io, text, { name: args.out, target, force: args.force, inputs: [abs], what: 'what we heard' });

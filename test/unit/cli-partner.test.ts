@@ -107,6 +107,27 @@ describe('partner-worksheets share', () => {
     assert.ok(!r.out.includes('due date') && !r.out.includes('board is split'));
   });
 
+  it('does not write a letter from a meeting not held, from notes cut short, nor from a file it cannot read, and says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-share-'));
+    try {
+      const sheet = join(dir, 'a.worksheet.yaml');
+      writeFileSync(sheet, readFileSync(AUTUMN, 'utf8').replace('status: shared', 'status: planned'));
+      const planned = await cli(['share', sheet]);
+      assert.deepEqual([planned.code, planned.out], [1, '']);
+      assert.match(planned.err, /a\.worksheet\.yaml was not shared: The meeting is still `planned`/);
+      writeFileSync(sheet, readFileSync(AUTUMN, 'utf8').replace(/\n/g, '\r'));
+      const oldMac = await cli(['share', sheet]);
+      assert.equal(oldMac.code, 1, oldMac.err);
+      assert.match(oldMac.err, /was not shared: The worksheet has a syntax error on line \d+/);
+      writeFileSync(sheet, Buffer.from('kind: worksheet\npartner: {organization: Caf\xe9 Club}\n', 'latin1'));
+      const latin1 = await cli(['share', sheet]);
+      assert.equal(latin1.code, 2);
+      assert.match(latin1.err, /a\.worksheet\.yaml cannot be read \(line 2: This file is not valid UTF-8 here/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes a printable HTML page, and refuses what is not a worksheet', async () => {
     const html = await cli(['share', AUTUMN, '--format', 'html']);
     assert.match(html.out, /<h1>What we heard: Harbour Seniors Club<\/h1>/);

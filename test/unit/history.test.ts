@@ -273,6 +273,15 @@ describe('share back: what we heard', () => {
     assert.ok(!/src=|href=|<link/.test(html.replace(/&#60;[^]*?&#62;/g, '')), 'loads nothing');
   });
 
+  it('is not ready to send for a meeting not held yet, or notes cut short by a syntax error', () => {
+    assert.equal(shareBack(AUTUMN, text)!.notReady, undefined);
+    assert.equal(shareBack(AUTUMN, text.replace('status: shared', 'status: planned'))!.notReady, 'The meeting is still `planned`: share what we heard once it has been held (status `held`).');
+    assert.equal(shareBack(AUTUMN, text.replace('status: shared', 'status: Held'))!.notReady, undefined, 'a slip in the status is read as meant');
+    const tabbed = text.replace('  values: [Members choose the outings]', '  values:\n\t- Members choose the outings');
+    const line = tabbed.split('\n').findIndex((l) => l.startsWith('\t')) + 1;
+    assert.match(shareBack(AUTUMN, tabbed)!.notReady!, new RegExp(`^The worksheet has a syntax error on line ${line - 1}|^The worksheet has a syntax error on line ${line},`));
+  });
+
   it('is undefined for a file that is not a block of fields', () => {
     assert.equal(shareBack('x.worksheet.yaml', '- a list'), undefined);
   });

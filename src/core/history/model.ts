@@ -122,4 +122,10 @@ export interface ShareBack {
   heard: { category: NoteCategory; items: { text: string; quote?: string }[] }[];
   nextStep?: { action: string; owner?: string; due?: string };
   followUp?: { date?: string; owner?: string };
+  /**
+   * Why this summary is not ready to send, if it is not: the meeting is only
+   * planned or prepared, or the worksheet has a syntax error (what comes after
+   * it may be missing). The summary is still made; callers ask before sending.
+   */
+  notReady?: string;
 }

@@ -4,13 +4,13 @@
 // out by construction (this builder never reads it): preparation, our
 // questions, themes, the confirmation statement in our words, what we found
 // compelling, gap findings, and every note marked `internal: true`.
-import { NOTE_CATEGORIES, factsOfKind, isBlock, readFacts } from '../facts';
+import { NOTE_CATEGORIES, WORKSHEET_STATUSES, factsOfKind, isBlock, isHeld, readFacts } from '../facts';
 import { parseFile } from '../yaml';
 import type { ShareBack } from './model';
 
 /** The summary of a worksheet's text; undefined when the text is not a block of fields. */
 export function shareBack(uri: string, text: string): ShareBack | undefined {
-  const { data } = parseFile(uri, text);
+  const { data, findings } = parseFile(uri, text);
   if (!isBlock(data)) return undefined;
   // Read as meant, as the checks and the review read it: `5 Nov 2026` is a date, `Priya` is priya.
   const f = factsOfKind(readFacts('worksheet', data), 'worksheet')!;
@@ -37,5 +37,17 @@ export function shareBack(uri: string, text: string): ShareBack | undefined {
     if (f.followUp.date) out.followUp.date = f.followUp.date;
     if (f.followUp.owner) out.followUp.owner = f.followUp.owner;
   }
+  const broken = findings.find((x) => x.code === 'yaml-syntax');
+  if (broken) {
+    out.notReady = `The worksheet has a syntax error on line ${broken.range.start.line + 1}, so what comes after it may be missing from the summary. Fix it first.`;
+  } else if (f.status !== undefined && WORKSHEET_STATUSES.includes(f.status as never) && !isHeld(f.status)) {
+    out.notReady = `The meeting is still \`${f.status}\`: share what we heard once it has been held (status \`held\`).`;
+  }
   return out;
+}
+
+/** Why a worksheet's text gives no summary (shareBack() was undefined): its first reading problem, else that it holds no fields. */
+export function nothingToShare(uri: string, text: string): string {
+  const problem = parseFile(uri, text).findings[0];
+  return problem ? `cannot be read (line ${problem.range.start.line + 1}: ${problem.message})` : 'holds no worksheet fields to share';
 }

@@ -10,7 +10,7 @@ import { partnerHistory } from '../../core/history/build';
 import type { PartnerHistory } from '../../core/history/model';
 import { renderHistoryMarkdown } from '../../core/history/render-markdown';
 import { renderHistoryHtml } from '../../core/history/render-html';
-import { shareBack } from '../../core/history/share';
+import { nothingToShare, shareBack } from '../../core/history/share';
 import { renderShareHtml, renderShareMarkdown } from '../../core/history/render-share';
 import { isHeld } from '../../core/facts';
 import { kindOfFile } from '../../core/kinds';
@@ -194,8 +194,13 @@ async function shareCommand(services: Services, arg: unknown, mode: unknown, tar
   const text = open?.getText() ?? services.index.get(uri.toString())?.text ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   const summary = shareBack(uri.toString(), text);
   if (!summary) {
-    void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} holds no worksheet fields to share.`);
+    void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} ${nothingToShare(uri.toString(), text)}.`);
     return undefined;
+  }
+  if (summary.notReady) {
+    // Not sent without asking: a meeting not held yet, or notes cut short by a syntax error.
+    const anyway = 'Share Anyway';
+    if (await vscode.window.showWarningMessage(summary.notReady, { modal: true }, anyway) !== anyway) return undefined;
   }
   let chosen: ShareMode | undefined = mode === 'markdown' || mode === 'html' || mode === 'clipboard' ? mode : undefined;
   if (!chosen) {
