@@ -12,7 +12,7 @@ import { byCodeUnit } from '../core/order';
 import type { Finding, Range, Severity } from '../core/types';
 import { nodeFileSystemFor } from './node-fs';
 import type { NodeFileSystem } from './node-fs';
-import { formatFindings, severityCounts, summaryLine } from './format';
+import { formatFindings, sarifOfFailedRun, severityCounts, summaryLine } from './format';
 import type { CheckFormat, FileFindings } from './format';
 import type { CliIo } from './io';
 import { COMMAND_LOAD, UsageError, toPath, toUri } from './io';
@@ -37,7 +37,9 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const targets = (args.paths.length ? args.paths : ['.']).map((p) => resolve(io.cwd, p));
   for (const t of targets) {
     if (!existsSync(t)) {
-      io.err(`partner-worksheets: no such file or folder: ${relative(io.cwd, t) || t}\n`);
+      const reason = `no such file or folder: ${relative(io.cwd, t) || t}`;
+      io.err(`partner-worksheets: ${reason}\n`);
+      if (args.format === 'sarif') io.out(sarifOfFailedRun([reason], pkg.version));
       return 2;
     }
   }
@@ -49,8 +51,19 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     if (!told.has(line)) io.err(line);
     told.add(line);
   }, { readAhead: true });
+  // With --format sarif, a run that stops before its findings still prints a valid log (sarifOfFailedRun).
+  const said: string[] = [];
+  let printed = false;
+  const watched: CliIo = args.format === 'sarif'
+    ? { ...io, out: (t) => { printed = true; io.out(t); }, err: (t) => { said.push(...t.split('\n').filter(Boolean).map((l) => l.replace(/^partner-worksheets: /, ''))); io.err(t); } }
+    : io;
   try {
-    return await checkTargets(targets, args, io, guarded);
+    const code = await checkTargets(targets, args, watched, guarded);
+    if (code === 2 && args.format === 'sarif' && !printed) io.out(sarifOfFailedRun(said, pkg.version));
+    return code;
+  } catch (e) {
+    if (args.format === 'sarif' && !printed) io.out(sarifOfFailedRun([...said, e instanceof Error ? e.message : String(e)], pkg.version));
+    throw e;
   } finally {
     // The reading thread ends with the check, however the check ended.
     await guarded.dispose();

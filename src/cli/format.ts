@@ -199,3 +199,26 @@ function toSarif(results: FileFindings[], version: string): unknown {
     }],
   };
 }
+
+/**
+ * The SARIF of a run that stopped before it could check (exit 2: a file it
+ * could not read, a folder with nothing to check): no results, the run marked
+ * unsuccessful, each reason a notification. A workflow that uploads the SARIF
+ * after a failed check (as examples/ci does) then uploads a valid log, where
+ * an empty file failed the upload too.
+ */
+export function sarifOfFailedRun(reasons: readonly string[], version: string): string {
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'partner-worksheets', version } },
+      invocations: [{
+        executionSuccessful: false,
+        toolExecutionNotifications: reasons.map((text) => ({ level: 'error', message: { text } })),
+      }],
+      results: [],
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

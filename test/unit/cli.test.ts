@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -134,6 +134,28 @@ describe('partner-worksheets CLI', () => {
     const r = await cli(['check', 'convenings/westside.convening.yaml', 'riverside-youth/2026-10-14.worksheet.yaml', '--today', '2026-10-21'], dir);
     assert.match(r.out, /2026-10-14\.worksheet\.yaml:\d+:\d+: warning meeting-length/, 'the settings raise meeting-length to warning');
     assert.ok(!/riverside-youth.*unknown-partner/.test(r.out));
+  });
+
+  it('--format sarif still prints a valid log when the run stops (exit 2), with the reasons as notifications', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'pw-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.txt'), 'not for the CI log');
+      symlinkSync(join(outside, 'secret.txt'), join(dir, 'riverside-youth', 'linked.worksheet.yaml'));
+      for (const args of [['check', '--format', 'sarif'], ['check', '--format', 'sarif', 'no-such-folder'], ['check', '--format', 'sarif', 'node_modules/x/none']]) {
+        const r = await cli([...args, '--today', '2026-10-21'], dir);
+        assert.equal(r.code, 2, args.join(' '));
+        const log = JSON.parse(r.out) as { version: string; runs: { results: unknown[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string } }[] }[] }[] };
+        assert.equal(log.version, '2.1.0');
+        assert.deepEqual(log.runs[0].results, []);
+        const [invocation] = log.runs[0].invocations;
+        assert.equal(invocation.executionSuccessful, false);
+        const reasons = invocation.toolExecutionNotifications.map((n) => n.message.text);
+        assert.ok(reasons.length > 0 && reasons.every((t) => r.err.includes(t)), `${reasons.join(' | ')} / ${r.err}`);
+        assert.ok(!r.out.includes('not for the CI log'));
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('usage and I/O errors exit 2 with a clear message', async () => {
