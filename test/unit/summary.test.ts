@@ -2,6 +2,7 @@
 // (test/fixtures/review-round: six partners in autumn-2026, three of them met
 // in spring-2026 too), plus theme matching, line links, escaping and scale.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { nodeFileSystem } from '../../src/cli/node-fs';
@@ -304,6 +305,37 @@ describe('team review summary of the fixture round', () => {
       'reviews/autumn-2026.review.yaml:8 warning overdue-commitment',
     ]);
     assert.equal(s.gaps[0].partner?.id, 'alpha-arts');
+  });
+
+  it('lists among its gaps the worksheets it does not count: a lookalike round, no round, not readable', async () => {
+    const echo = readFileSync(file('echo-youth/2026-10-26.worksheet.yaml'), 'utf8');
+    const other = (id: string, date: string) => echo.replace(/echo-youth/g, id).replace('Echo Youth Film', `${id} group`).replace('date: 2026-10-26', `date: ${date}`);
+    const extra = {
+      'gale-trust/2026-10-20.worksheet.yaml': other('gale-trust', '2026-10-20').replace('round: autumn-2026', 'round: autum-2026'),
+      'hill-school/2026-10-21.worksheet.yaml': other('hill-school', '2026-10-21').replace('round: autumn-2026\n', ''),
+      'hill-school/2026-04-18.worksheet.yaml': other('hill-school', '2026-04-18').replace('round: autumn-2026\n', ''),
+      'iris-club/2026-10-23.worksheet.yaml': 'kind: worksheet\u0000',
+    };
+    const index = await fixture();
+    const before = summarize(index, { today: TODAY });
+    for (const [rel, text] of Object.entries(extra)) index.set(file(rel), text);
+    const after = summarize(index, { today: TODAY });
+    const strays = after.gaps.filter((g) => !before.gaps.some((b) => b.uri === g.uri && b.line === g.line && b.code === g.code));
+    assert.deepEqual(strays.map((g) => `${g.file} ${g.severity} ${g.code}`), [
+      'iris-club/2026-10-23.worksheet.yaml error yaml-syntax',
+      'gale-trust/2026-10-20.worksheet.yaml warning round-lookalike',
+      'gale-trust/2026-10-20.worksheet.yaml warning overdue-next-step',
+      'hill-school/2026-10-21.worksheet.yaml warning missing-round',
+      'hill-school/2026-10-21.worksheet.yaml warning overdue-next-step',
+    ]);
+    // Listed, not counted: the round's figures are as they were.
+    assert.deepEqual(after.coverage, before.coverage);
+    assert.equal(strays.find((g) => g.code === 'round-lookalike')!.partner?.id, 'gale-trust');
+    // The spring round gets the April worksheet with no round, and the file no one can read; not the autumn lookalike.
+    const spring = summarize(index, { today: TODAY, round: 'spring-2026' });
+    const springFiles = spring.gaps.map((g) => g.file);
+    assert.ok(springFiles.includes('hill-school/2026-04-18.worksheet.yaml') && springFiles.includes('iris-club/2026-10-23.worksheet.yaml'), springFiles.join(', '));
+    assert.ok(!springFiles.includes('gale-trust/2026-10-20.worksheet.yaml') && !springFiles.includes('hill-school/2026-10-21.worksheet.yaml'));
   });
 
   it('reads the commitments already recorded in the round\'s review file', () => {

@@ -57,7 +57,13 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   ctx.matcher.limitTagging(MAX_TAGGED_CHARS);
   // Gaps first: checking the round's files parses each of them once, and the
   // index keeps the note lines of those parses for the quotes below.
-  const gapList = gaps(ctx, meetings, reviews);
+  // With the meetings that may be this round's but are not counted in it, so listed: those of its lookalikes
+  // (`autum-2026`), those with no round whose date is nearest its meetings, and the worksheets that give no meeting.
+  const strays = [
+    ...[...index.lookalikeRounds()].filter((r) => index.roundLookalike(r)?.round === round).flatMap((r) => inRound(r)),
+    ...index.roundMeetings('').filter((m) => m.date !== undefined && index.roundsNear(m.date)[0] === round),
+  ];
+  const gapList = gaps(ctx, meetings, reviews, strays, index.worksheetsWithoutMeeting());
   // Partner name order, then date: every list built from the notes (quotes,
   // needs and offers, clusters, goals) comes out in the order it is shown in,
   // with each partner's first meeting of the round first, and needs no sort.

@@ -32,14 +32,23 @@ function sameFindings(before: Checked, now: Checked): boolean {
   return true;
 }
 
-export function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readonly IndexedDocument[]): { items: Gap[]; total: number } {
+/**
+ * The gaps of the round's files, and of the files that may belong to it but
+ * are not counted in it (`strays`: the meetings of a lookalike of the round,
+ * `autum-2026`, and those with no round offered it; `unplaced`: worksheets
+ * that give no meeting, not readable or naming no partner). Left out of the
+ * coverage without a word, those read as a round fully met.
+ */
+export function gaps(ctx: Context, meetings: readonly Meeting[], reviews: readonly IndexedDocument[], strays: readonly Meeting[] = [], unplaced: readonly IndexedDocument[] = []): { items: Gap[]; total: number } {
   // Every file is checked (the index keeps the note lines of those parses); the list is the last review's while they find the same.
   // A meeting is a worksheet's, one each, and no review is a worksheet: each file comes once.
   const checked: Checked[] = [];
   for (const m of meetings) checked.push({ uri: m.uri, partnerId: m.partnerId, findings: ctx.index.check(m.uri, NO_FIXES) });
   for (const d of reviews) checked.push({ uri: d.uri, partnerId: undefined, findings: ctx.index.check(d.uri, NO_FIXES) });
+  for (const m of strays) checked.push({ uri: m.uri, partnerId: m.partnerId, findings: ctx.index.check(m.uri, NO_FIXES) });
+  for (const d of unplaced) checked.push({ uri: d.uri, partnerId: undefined, findings: ctx.index.check(d.uri, NO_FIXES) });
   // Partner names come with the partner order (Context.ranking): the same map only while they are the same.
-  return ctx.cache.kept('gaps', [ctx.ranking()], checked, sameFindings, () => listGaps(ctx, meetings, checked));
+  return ctx.cache.kept('gaps', [ctx.ranking()], checked, sameFindings, () => listGaps(ctx, strays.length ? [...meetings, ...strays] : meetings, checked));
 }
 
 function listGaps(ctx: Context, meetings: readonly Meeting[], checked: readonly Checked[]): { items: Gap[]; total: number } {
