@@ -115,10 +115,14 @@ describe('partner-worksheets share', () => {
       const planned = await cli(['share', sheet]);
       assert.deepEqual([planned.code, planned.out], [1, '']);
       assert.match(planned.err, /a\.worksheet\.yaml was not shared: The meeting is still `planned`/);
+      writeFileSync(sheet, readFileSync(AUTUMN, 'utf8').replace('  values: [Members choose the outings]', '  values:\n\t- Members choose the outings'));
+      const tabbed = await cli(['share', sheet]);
+      assert.equal(tabbed.code, 1, tabbed.err);
+      assert.match(tabbed.err, /was not shared: The worksheet has a syntax error on line \d+/);
       writeFileSync(sheet, readFileSync(AUTUMN, 'utf8').replace(/\n/g, '\r'));
       const oldMac = await cli(['share', sheet]);
-      assert.equal(oldMac.code, 1, oldMac.err);
-      assert.match(oldMac.err, /was not shared: The worksheet has a syntax error on line \d+/);
+      assert.equal(oldMac.code, 2, oldMac.err);
+      assert.match(oldMac.err, /a\.worksheet\.yaml cannot be read \(line 1: The lines of this file end in a carriage return alone/);
       writeFileSync(sheet, Buffer.from('kind: worksheet\npartner: {organization: Caf\xe9 Club}\n', 'latin1'));
       const latin1 = await cli(['share', sheet]);
       assert.equal(latin1.code, 2);

@@ -54,6 +54,12 @@ describe('hostile input', () => {
     });
   }
 
+  it('a file whose lines end in a carriage return alone gets that one finding, and a stray one in ordinary lines is left to the parse', () => {
+    assert.deepEqual(corpus.check('/ws/old-mac.worksheet.yaml').map((f) => f.code), ['yaml-syntax']);
+    const stray = 'kind: worksheet\r\nnotes:\r\n  values: ["One\rtwo"]\r\n';
+    assert.ok(!checkText('/ws/stray.worksheet.yaml', stray, { today: TODAY }).findings.some((f) => /carriage return alone/.test(f.message)));
+  });
+
   it('a 5 MB file gets one file-level finding at once', () => {
     const huge = hugeWorksheet();
     const started = Date.now();

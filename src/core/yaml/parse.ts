@@ -126,6 +126,11 @@ function refusal(text: string): Finding[] | undefined {
     // decodeText() turns bytes that are not UTF-8 into U+FFFD: say so rather than read other words.
     return refused('This file is not valid UTF-8 here: bytes of another encoding were read as the replacement character \uFFFD. Save the file as UTF-8 (or remove the \uFFFD character).', rangeAt(text, bad));
   }
+  const oldMac = carriageReturnLines(text);
+  if (oldMac !== undefined) {
+    // The `yaml` package reads such a text as one long line: dozens of errors about indentation, none of them the cause.
+    return refused('The lines of this file end in a carriage return alone, as old Mac editors saved them, so it reads as one long line. Save it with ordinary line ends (LF, or CR LF).', rangeAt(text, oldMac));
+  }
   // Before the nesting guard, whose token read costs more per value.
   const crowded = excessiveValues(text);
   if (crowded !== undefined) {
@@ -138,6 +143,27 @@ function refusal(text: string): Finding[] | undefined {
     return refused(`This file nests lists or blocks more than ${MAX_NESTING} levels deep here; a worksheet needs a handful. Flatten it, or check that it is really a worksheet.`, rangeAt(text, deep));
   }
   return undefined;
+}
+
+/**
+ * Where the first line ends in a carriage return alone, when that is how the
+ * text's lines end (more of them than line feeds); else undefined. A stray
+ * carriage return in a file of ordinary lines is left to the parse.
+ */
+function carriageReturnLines(text: string): number | undefined {
+  if (!text.includes('\r')) return undefined;
+  let lone = 0;
+  let feeds = 0;
+  let at = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) feeds++;
+    else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) {
+      lone++;
+      if (at < 0) at = i;
+    }
+  }
+  return lone > feeds ? at : undefined;
 }
 
 function refused(message: string, range: Range, code: 'file-too-large' | 'yaml-syntax' = 'yaml-syntax'): Finding[] {
