@@ -60,6 +60,12 @@ describe('hostile input', () => {
     assert.ok(!checkText('/ws/stray.worksheet.yaml', stray, { today: TODAY }).findings.some((f) => /carriage return alone/.test(f.message)));
   });
 
+  it('a tab that indents a list item gets the one finding that names the tab, on its own line', () => {
+    const text = 'kind: worksheet\nstatus: held\nnotes:\n  challenges:\n\t- Minibus driver retired\n  values: [Members choose]\n';
+    const findings = checkText('/ws/tab.worksheet.yaml', text, { today: TODAY }).findings.filter((f) => f.code === 'yaml-syntax');
+    assert.deepEqual(findings.map((f) => [f.range.start.line + 1, f.message]), [[5, 'Tabs cannot indent YAML: use spaces.']]);
+  });
+
   it('a 5 MB file gets one file-level finding at once', () => {
     const huge = hugeWorksheet();
     const started = Date.now();

@@ -190,8 +190,12 @@ function fullParse(uri: string, text: string): ParsedFile {
   const findings: Finding[] = [];
   const doc = list[0];
   const at = (offset: number, end = offset): Range => toRange(lines, offset, end);
+  // A tab that indents makes the parser misread the lines around it, and its other errors
+  // (implicit keys, a sequence as a key, on the line before) bury the cause: the tab alone is said.
+  const tabbed = list.some((d) => d.errors.some((e) => e.code === 'TAB_AS_INDENT'));
   for (const d of list) {
     for (const err of d.errors) {
+      if (tabbed && err.code !== 'TAB_AS_INDENT') continue;
       findings.push({ code: 'yaml-syntax', severity: 'error', message: yamlMessage(err.code, err.message), range: at(err.pos[0], err.pos[1]) });
     }
   }
