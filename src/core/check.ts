@@ -9,7 +9,8 @@ import { validateSchema } from './schema';
 import type { FileFacts, TeamConfig } from './facts';
 import { DEFAULT_CONFIG, isBlock, readFacts } from './facts';
 import type { WorkspaceFacts } from './rules/rule';
-import { readsWorkspace, rulesFor } from './rules';
+import { FILE_CODES, WORKSPACE_CODES, readsWorkspace, rulesFor } from './rules';
+import { mistypedSections, withoutFindingsInMistyped } from './mistyped';
 import { DIRECTIVE_NAME, mayHoldDirective } from './yaml/bounds';
 
 export interface CheckOptions {
@@ -61,7 +62,11 @@ export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResul
     const view = new YamlView(file);
     if (!options.skipSchema && !only) raw.push(...validateSchema(kind, file.data, view));
     view.fixes = options.fixes !== false || raw.some((f) => f.code === 'format-slip');
-    if (isBlock(file.data)) raw.push(...runRules(kind, file, view, options.facts ?? readFacts(kind, file.data), config, options));
+    if (isBlock(file.data)) {
+      const found = runRules(kind, file, view, options.facts ?? readFacts(kind, file.data), config, options);
+      const mistyped = found.length ? mistypedSections(kind, file.data) : [];
+      raw.push(...(mistyped.length ? withoutFindingsInMistyped(found, view, mistyped, isLocalRule) : found));
+    }
   } else if (kind && !only && !hasFatal(file) && (file.hasDocument ? file.data === null : file.findings.length === 0)) {
     // No document at all (an empty file, only comments) or an empty one.
     raw.push(emptyFileFinding(kind));
@@ -107,6 +112,11 @@ function oneFindingPerValue(findings: Finding[]): Finding[] {
  */
 export function completedByWorkspaceRules(withoutWorkspace: readonly Finding[]): boolean {
   return !withoutWorkspace.some((f) => f.code === 'format-slip');
+}
+
+/** A finding of a rule that reads the file alone: one that a mistyped section (mistyped.ts) makes meaningless. */
+function isLocalRule(code: string): boolean {
+  return !WORKSPACE_CODES.has(code) && !(code in FILE_CODES);
 }
 
 /**

@@ -284,7 +284,10 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
       if (params.type === 'integer' && typeof e.data === 'number') {
         return { ...base, message: `${here} should be a whole number (it is ${String(e.data)}).`, range };
       }
-      return { ...base, message: `${here} should be ${expectedType(params.type)}, not ${describeType(e.data)}.`, range };
+      // For a block, the fields it takes: `next_step: Send the calendar` is then one edit away from right.
+      const fields = params.type === 'object' ? Object.keys(((e.parentSchema as JsonSchema | undefined)?.properties as JsonSchema | undefined) ?? {}) : [];
+      const takes = fields.length ? ` with ${fields.map((f) => `\`${f}\``).join(', ')}` : '';
+      return { ...base, message: `${here} should be ${expectedType(params.type)}${takes}, not ${describeType(e.data)}.`, range };
     }
     case 'required': {
       const missing = String(params.missingProperty);

@@ -191,6 +191,37 @@ meeting: {date: 2026-12-03}
   });
 });
 
+describe('a section written as text where a block or list goes', () => {
+  const held = variant(W, [['status'], 'held']);
+  const without = (text: string, ...paths: (string | number)[][]) => variant(text, ...paths.map((p): Edit => [p]));
+
+  it('gets its schema error naming the fields it takes, and no finding that it is missing', () => {
+    for (const [path, text, missing] of [
+      [['next_step'], 'Send them the calendar', 'missing-next-step'],
+      [['confirmation'], 'Mai agreed, yes that is it', 'missing-confirmation'],
+      [['notes'], 'We talked mostly about transport', 'empty-notes-category'],
+    ] as const) {
+      const written = variant(without(held, ['follow_up']), [[...path], text]);
+      const findings = check(written);
+      const schema = findings.filter((f) => f.code === 'schema');
+      assert.equal(schema.length, 1, `${path.join('.')}: ${JSON.stringify(schema)}`);
+      assert.match(schema[0].message, /should be a block of fields with `\w+`, `\w+`/);
+      assert.ok(!codes(findings).includes(missing), `${path.join('.')}: ${codes(findings).join(', ')}`);
+      // The same gap with the section left out is found, so the test can tell.
+      assert.ok(codes(check(without(without(held, ['follow_up']), [...path]))).includes(missing), `${path.join('.')} left out`);
+    }
+  });
+
+  it('a goals list written as one block is not "no notes on goals"; a date for the follow-up is not "no follow-up"', () => {
+    const goals = variant(held, [['notes', 'goals'], { text: 'A show in spring' }]);
+    assert.ok(!check(goals).some((f) => f.code === 'empty-notes-category' && /goals/.test(f.message)));
+    assert.ok(check(goals).some((f) => f.code === 'schema' && /`notes\.goals` should be a list/.test(f.message)));
+    const followUp = variant(without(held, ['next_step']), [['follow_up'], '2026-12-20']);
+    assert.ok(!codes(check(followUp)).includes('missing-next-step'));
+    assert.match(check(followUp).find((f) => f.code === 'schema')!.message, /`follow_up` should be a block of fields with `date`, `owner`/);
+  });
+});
+
 describe('a file that could not be read is never a pass', () => {
   const broken = 'kind: worksheet\nnotes:\n  goals: [Two exhibitions\n';
   const unread = (findings: Finding[]) => findings.filter((f) => f.code === 'yaml-syntax' || f.code === 'file-too-large').map((f) => f.severity);
