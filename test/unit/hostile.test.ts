@@ -14,6 +14,7 @@ import { readRegularFile } from '../../src/cli/node-fs';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { main } from '../../src/cli/main';
 import { WORKSHEET } from './helpers';
+import { parseFile } from '../../src/core/yaml';
 import { HOSTILE_CASES as EXPECTED, HOSTILE_COMMAND_LINES, hugeWorksheet, longIdConvening } from '../fixtures/hostile-cases';
 
 const DIR = resolve('test/fixtures/hostile');
@@ -54,10 +55,13 @@ describe('hostile input', () => {
     });
   }
 
-  it('a file whose lines end in a carriage return alone gets that one finding, and a stray one in ordinary lines is left to the parse', () => {
-    assert.deepEqual(corpus.check('/ws/old-mac.worksheet.yaml').map((f) => f.code), ['yaml-syntax']);
+  it('a file whose lines end in a carriage return alone is read as lines, with the findings and ranges of the same file with line feeds; a stray one in ordinary lines is left to the parse', () => {
+    const oldMac = read('old-mac.worksheet.yaml');
+    assert.ok(oldMac.includes('\r') && !oldMac.includes('\n'));
+    const at = (findings: { code: string; range: unknown; message: string }[]) => findings.map((f) => JSON.stringify([f.code, f.range, f.message]));
+    assert.deepEqual(at(corpus.check('/ws/old-mac.worksheet.yaml')), at(checkText('/ws/old-mac.worksheet.yaml', oldMac.replace(/\r/g, '\n'), { today: TODAY }).findings));
     const stray = 'kind: worksheet\r\nnotes:\r\n  values: ["One\rtwo"]\r\n';
-    assert.ok(!checkText('/ws/stray.worksheet.yaml', stray, { today: TODAY }).findings.some((f) => /carriage return alone/.test(f.message)));
+    assert.equal(parseFile('/ws/stray.worksheet.yaml', stray).text, stray);
   });
 
   it('a tab that indents a list item gets the one finding that names the tab, on its own line', () => {

@@ -43,7 +43,8 @@ export interface ParsedFile {
  * would (the same data, positions and lines, no reading problem), else the
  * full parse.
  */
-export function parseFile(uri: string, text: string): ParsedFile {
+export function parseFile(uri: string, written: string): ParsedFile {
+  const text = withLineEnds(written);
   const early = refuse(uri, text);
   if (early) return early;
   const light = readLight(text);
@@ -126,11 +127,6 @@ function refusal(text: string): Finding[] | undefined {
     // decodeText() turns bytes that are not UTF-8 into U+FFFD: say so rather than read other words.
     return refused('This file is not valid UTF-8 here: bytes of another encoding were read as the replacement character \uFFFD. Save the file as UTF-8 (or remove the \uFFFD character).', rangeAt(text, bad));
   }
-  const oldMac = carriageReturnLines(text);
-  if (oldMac !== undefined) {
-    // The `yaml` package reads such a text as one long line: dozens of errors about indentation, none of them the cause.
-    return refused('The lines of this file end in a carriage return alone, as old Mac editors saved them, so it reads as one long line. Save it with ordinary line ends (LF, or CR LF).', rangeAt(text, oldMac));
-  }
   // Before the nesting guard, whose token read costs more per value.
   const crowded = excessiveValues(text);
   if (crowded !== undefined) {
@@ -146,24 +142,24 @@ function refusal(text: string): Finding[] | undefined {
 }
 
 /**
- * Where the first line ends in a carriage return alone, when that is how the
- * text's lines end (more of them than line feeds); else undefined. A stray
- * carriage return in a file of ordinary lines is left to the parse.
+ * The text with its lines ending as YAML readers expect: where a carriage
+ * return alone ends the lines (as old Mac editors saved them: more of them
+ * than line feeds), each becomes a line feed, as VS Code reads such a file
+ * when it opens it. The `yaml` package would read one long line, with dozens
+ * of errors about indentation. One character for one: every offset, so every
+ * range, is the same in both. A stray carriage return in a file of ordinary
+ * lines is left as it is.
  */
-function carriageReturnLines(text: string): number | undefined {
-  if (!text.includes('\r')) return undefined;
+export function withLineEnds(text: string): string {
+  if (!text.includes('\r')) return text;
   let lone = 0;
   let feeds = 0;
-  let at = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) feeds++;
-    else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) {
-      lone++;
-      if (at < 0) at = i;
-    }
+    else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) lone++;
   }
-  return lone > feeds ? at : undefined;
+  return lone > feeds ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 function refused(message: string, range: Range, code: 'file-too-large' | 'yaml-syntax' = 'yaml-syntax'): Finding[] {
@@ -178,7 +174,8 @@ function rangeAt(text: string, offset: number): Range {
 }
 
 /** The `yaml` package's parse, whatever the text: what every reading problem is worded from. */
-export function parseFull(uri: string, text: string): ParsedFile {
+export function parseFull(uri: string, written: string): ParsedFile {
+  const text = withLineEnds(written);
   return refuse(uri, text) ?? fullParse(uri, text);
 }
 
