@@ -33,6 +33,22 @@ describe('workspace index', () => {
     assert.deepEqual(index.rounds(), ['spring-2026', 'autumn-2026']);
   });
 
+  it('orders rounds by their middle meeting: one mistyped year does not make the latest round the oldest', () => {
+    const index = new WorkspaceIndex(() => '2026-12-05');
+    const meeting = (partner: string, date: string, round: string) => index.set(`${ROOT}/${partner}/${date}.worksheet.yaml`,
+      variant(WORKSHEET, [['partner'], { id: partner, organization: partner }], [['meeting', 'date'], date], [['round'], round]));
+    meeting('a', '2026-04-10', 'spring-2026');
+    meeting('b', '2026-04-20', 'spring-2026');
+    meeting('a', '2026-10-10', 'autumn-2026');
+    meeting('b', '2026-10-20', 'autumn-2026');
+    meeting('c', '2006-10-14', 'autumn-2026'); // 2026 typed as 2006
+    assert.deepEqual(index.rounds(), ['spring-2026', 'autumn-2026']);
+    // Two meetings: the round is placed by the first, as by the earliest.
+    meeting('d', '2025-11-01', 'winter-2025');
+    meeting('e', '2026-06-01', 'winter-2025');
+    assert.deepEqual(index.rounds(), ['winter-2025', 'spring-2026', 'autumn-2026']);
+  });
+
   it('unknown-partner names the convening partner with no worksheet, and suggests the nearest id', () => {
     const index = build();
     const findings = index.check(CONV).filter((f) => f.code === 'unknown-partner');

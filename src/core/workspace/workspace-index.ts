@@ -705,9 +705,13 @@ export class WorkspaceIndex implements WorkspaceOverview {
   }
 
   /**
-   * Rounds, oldest first: by their earliest meeting, then name. A review's
-   * date places only a round that has no dated meeting: a review dated a year
-   * off, or one written before any meeting, must not reorder the rounds. Kept until a document changes: read it, do not change it.
+   * Rounds, oldest first: by the date of their middle meeting (the median of
+   * their dated meetings), then name. Not the earliest: one date mistyped
+   * (`2006-10-14` in an autumn-2026 round) made the round the oldest, and the
+   * review then took another round as the latest. A review's date places only
+   * a round that has no dated meeting: a review dated a year off, or one
+   * written before any meeting, must not reorder the rounds. Kept until a
+   * document changes: read it, do not change it.
    */
   rounds(): readonly string[] {
     this.roundsCache ??= this.readRounds();
@@ -715,23 +719,29 @@ export class WorkspaceIndex implements WorkspaceOverview {
   }
 
   private readRounds(): string[] {
-    const first = new Map<string, string>();
+    const dated = new Map<string, string[]>();
     const byReview = new Map<string, string>();
-    const note = (map: Map<string, string>, round: string | undefined, date: string | undefined) => {
-      if (!round) return;
-      const d = date ?? '9999-12-31';
-      const cur = map.get(round);
-      if (cur === undefined || d < cur) map.set(round, d);
-    };
     for (const d of this.docs.values()) {
-      if (d.kind === 'worksheet') note(first, d.meeting?.round, d.meeting?.date);
-      if (d.kind === 'review') note(byReview, d.round, isIsoDate(d.date) ? d.date : undefined);
+      if (d.kind === 'worksheet') {
+        const round = d.meeting?.round;
+        if (!round) continue;
+        let dates = dated.get(round);
+        if (!dates) dated.set(round, (dates = []));
+        const date = d.meeting?.date;
+        if (date !== undefined) dates.push(date);
+      } else if (d.kind === 'review' && d.round) {
+        const date = isIsoDate(d.date) ? d.date : '9999-12-31';
+        const cur = byReview.get(d.round);
+        if (cur === undefined || date < cur) byReview.set(d.round, date);
+      }
     }
-    for (const [round, date] of byReview) {
-      const cur = first.get(round);
-      if (cur === undefined || cur === '9999-12-31') first.set(round, date);
+    const at = new Map<string, string>();
+    for (const [round, dates] of dated) {
+      // The lower middle: a round of two meetings is placed by its first, as before.
+      at.set(round, dates.length ? dates.sort(byCodeUnit)[(dates.length - 1) >> 1] : byReview.get(round) ?? '9999-12-31');
     }
-    return [...first.entries()].sort((a, b) => byCodeUnit(a[1], b[1]) || byCodeUnit(a[0], b[0])).map(([r]) => r);
+    for (const [round, date] of byReview) if (!at.has(round)) at.set(round, date);
+    return [...at.entries()].sort((a, b) => byCodeUnit(a[1], b[1]) || byCodeUnit(a[0], b[0])).map(([r]) => r);
   }
 
   /** What completion offers from the workspace; kept until a document changes. */
