@@ -24,7 +24,8 @@ Commands:
                         skipping node_modules and .git.
 
   review [paths...]     Print the team review of a round: coverage, similarities,
-                        outliers, trends, opportunities, gaps and commitments.
+                        outliers, trends, opportunities, gaps, what the team
+                        wrote in its review file, and commitments.
                         Paths are folders (default: the current folder).
 
   partner <id> [paths...]

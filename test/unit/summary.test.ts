@@ -346,6 +346,48 @@ describe('team review summary of the fixture round', () => {
     assert.equal(s.review?.uri, file('reviews/autumn-2026.review.yaml'));
   });
 
+  it('shows what the team wrote in its review file (similarities, trends, opportunities), each linked to its line', () => {
+    assert.deepEqual(s.conclusions.map((c) => [c.date, c.attendees, c.similarities.map((x) => [x.text, where(x)]), c.trends, c.opportunities]), [
+      ['2026-11-20', ['sam', 'ana', 'jordan', 'priya'], [['Space keeps coming up', 'reviews/autumn-2026.review.yaml:6']], [], []],
+    ]);
+    const uri = file('reviews/autumn-2026.review.yaml');
+    const before = index.get(uri)!.text;
+    const evil = '<img src=x onerror=alert(1)>';
+    index.set(uri, before.replace('similarities: [Space keeps coming up]\n', [
+      'similarities: [Space keeps coming up]',
+      'trends:',
+      '  - Youth voice came up in every meeting',
+      `  - "${evil}"`,
+      'opportunities:',
+      '  - {text: Pair the choir with the library hall, partners: [city-choir, bridge-library]}',
+      '  - Ask the council about a minibus',
+      '',
+    ].join('\n')));
+    try {
+      const t = summarize(index, { today: TODAY });
+      const [c] = t.conclusions;
+      assert.deepEqual(c.trends.map((x) => [x.text, where(x)]), [['Youth voice came up in every meeting', 'reviews/autumn-2026.review.yaml:8'], [evil, 'reviews/autumn-2026.review.yaml:9']]);
+      assert.deepEqual(c.opportunities.map((x) => [x.text, x.partners, where(x)]), [
+        ['Pair the choir with the library hall', ['city-choir', 'bridge-library'], 'reviews/autumn-2026.review.yaml:11'],
+        ['Ask the council about a minibus', [], 'reviews/autumn-2026.review.yaml:12'],
+      ]);
+      const md = renderMarkdown(t, where);
+      assert.match(md, /## The team's review\n\nOn 2026-11-20, with sam, ana, jordan, priya \(`reviews\/autumn-2026\.review\.yaml:1`\):\n\n### Similarities\n\n- Space keeps coming up \(`reviews\/autumn-2026\.review\.yaml:6`\)\n\n### Trends\n/);
+      assert.match(md, /- Pair the choir with the library hall \(city-choir, bridge-library\) \(`reviews\/autumn-2026\.review\.yaml:11`\)\n/);
+      assert.ok(md.indexOf("\n## The team's review") < md.indexOf('\n## Commitments'), 'before the commitments');
+      const html = renderSummaryBody(t);
+      assert.match(html, /<section id="team-review"[^>]*>.*<h3>Opportunities<\/h3><ul><li><a [^>]*data-line="11"[^>]*>Pair the choir with the library hall<\/a> <span class="muted">\(city-choir, bridge-library\)<\/span><\/li>/s);
+      assert.ok(!html.includes('<img') && html.includes('&#60;img src=x onerror=alert(1)&#62;'), 'hostile text stays text');
+      // A review that records only commitments has nothing to show here, and says so.
+      index.set(uri, before.replace('similarities: [Space keeps coming up]\n', ''));
+      const none = summarize(index, { today: TODAY });
+      assert.deepEqual(none.conclusions, []);
+      assert.match(renderMarkdown(none, where), /## The team's review\n\nNo similarities, trends or opportunities written yet \(`reviews\/autumn-2026\.review\.yaml:1`\)\./);
+    } finally {
+      index.set(uri, before);
+    }
+  });
+
   it('carries every open commitment of earlier reviews into this round\'s, with its age, until it is done', () => {
     const spring = file('reviews/spring-2026.review.yaml');
     index.set(spring, [

@@ -77,7 +77,7 @@ describe('review page in Chromium', () => {
   it('renders every section of the summary in order, with no console errors, CSP violations or remote loads', async () => {
     const { page, errors } = await open();
     const ids = await page.locator('main section').evaluateAll((els) => els.map((e) => e.id));
-    assert.deepEqual(ids, ['success', 'coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'convenings', 'gaps', 'commitments']);
+    assert.deepEqual(ids, ['success', 'coverage', 'similarities', 'outliers', 'trends', 'opportunities', 'convenings', 'gaps', 'team-review', 'commitments']);
     for (const id of ids) assert.ok(await page.locator(`section#${id} h2`).isVisible(), id);
     assert.match(await page.locator('h1').innerText(), /Team review: autumn-2026/);
     // The five fixture partners met, and the partner whose name is markup.

@@ -232,6 +232,24 @@ export interface Commitment extends Ref {
   index: number;
 }
 
+/** One line the team wrote in its review file, where it is. */
+export interface Noted extends Ref {
+  text: string;
+}
+
+/**
+ * What the team itself wrote in a review file of the round: the similarities,
+ * trends and opportunities it saw across the meetings, beside the figures
+ * worked out from the worksheets. The file's own line is the Ref.
+ */
+export interface TeamConclusions extends Ref {
+  date?: string;
+  attendees: string[];
+  similarities: Noted[];
+  trends: Noted[];
+  opportunities: (Noted & { partners: string[] })[];
+}
+
 /** An open commitment of an earlier round's review, carried until it is done or dropped. */
 export interface CarriedCommitment extends Commitment {
   /** The round whose review made it. */
@@ -285,6 +303,8 @@ export interface ReviewSummary {
   /** Errors and warnings in the round's files: to fix before the team meets. */
   gaps: Gap[];
   gapsTotal: number;
+  /** What the team wrote in the round's review files (one each, usually one): empty before the review meeting. */
+  conclusions: TeamConclusions[];
   /** The commitments already recorded in the round's review file. */
   commitments: Commitment[];
   /** Open commitments of earlier rounds' reviews: followed until done. */

@@ -46,6 +46,7 @@ export const SECTIONS = [
   ['opportunities', 'Opportunities'],
   ['convenings', 'Convenings'],
   ['gaps', 'Gaps to fix before the meeting'],
+  ['team-review', "The team's review"],
   ['commitments', 'Commitments'],
 ] as const;
 
@@ -314,6 +315,24 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   // Gaps
   out.push(section('gaps', 'Gaps to fix before the meeting'));
   out.push(s.gaps.length ? foldedList(options, 'more.gaps', 'gaps', s.gaps, s.gapsTotal, p.gap, EVERY_GAP) : '<p class="empty">No open gaps in this round.</p>');
+  out.push('</section>');
+
+  // What the team wrote in the review file: its own reading of the round, beside the figures above.
+  out.push(section('team-review', "The team's review", 'The similarities, trends and opportunities the team saw when it reviewed the meetings together, as written in the review file.'));
+  if (s.conclusions.length) {
+    for (const c of s.conclusions) {
+      const when = [c.date ? `On ${c.date}` : undefined, c.attendees.length ? `with ${c.attendees.join(', ')}` : undefined].filter(Boolean).join(', ');
+      out.push(`<p>${p.link(c, esc(when || 'The review file'))}</p>`);
+      for (const [title, items] of [['Similarities', c.similarities], ['Trends', c.trends]] as const) {
+        if (items.length) out.push(`<h3>${title}</h3><ul>${items.map((x) => `<li>${p.link(x, esc(x.text))}</li>`).join('')}</ul>`);
+      }
+      if (c.opportunities.length) {
+        out.push(`<h3>Opportunities</h3><ul>${c.opportunities.map((x) => `<li>${p.link(x, esc(x.text))}${x.partners.length ? ` <span class="muted">(${esc(x.partners.join(', '))})</span>` : ''}</li>`).join('')}</ul>`);
+      }
+    }
+  } else {
+    out.push(`<p class="empty">${s.review ? `No similarities, trends or opportunities written yet in ${p.link(s.review, 'the review file')}.` : 'No review file for this round yet.'}</p>`);
+  }
   out.push('</section>');
 
   // Commitments

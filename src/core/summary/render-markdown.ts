@@ -166,7 +166,23 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
   lines.push(...(s.gaps.length ? s.gaps.map((g) => `- ${g.severity} ${code(fileLabel(g))} ${mdEscape(g.code)}: ${messageText(g.message)}`) : ['No open gaps in this round.']));
   if (s.gapsTotal > s.gaps.length) lines.push(`- _and ${s.gapsTotal - s.gaps.length} more, not listed here: \`partner-worksheets check\` or the Problems panel lists every one_`);
 
-  lines.push('', '## Commitments', '');
+  lines.push('', "## The team's review", '');
+  if (s.conclusions.length) {
+    for (const c of s.conclusions) {
+      const when = [c.date ? `On ${c.date}` : undefined, c.attendees.length ? `with ${c.attendees.join(', ')}` : undefined].filter(Boolean).join(', ');
+      lines.push(`${mdEscape(when || 'The review file')} (${code(fileLabel(c))}):`, '');
+      for (const [title, items] of [['Similarities', c.similarities], ['Trends', c.trends]] as const) {
+        if (items.length) lines.push(`### ${title}`, '', ...items.map((x) => `- ${mdEscape(x.text)} (${code(fileLabel(x))})`), '');
+      }
+      if (c.opportunities.length) {
+        lines.push('### Opportunities', '', ...c.opportunities.map((x) => `- ${mdEscape(x.text)}${x.partners.length ? ` (${mdEscape(x.partners.join(', '))})` : ''} (${code(fileLabel(x))})`), '');
+      }
+    }
+  } else {
+    lines.push(s.review ? `No similarities, trends or opportunities written yet (${code(fileLabel(s.review))}).` : 'No review file for this round yet.', '');
+  }
+
+  lines.push('## Commitments', '');
   const commitment = (x: Commitment) => {
     const who = [x.owner, x.due ? `by ${x.due}` : undefined].filter(Boolean).join(', ');
     const state = x.overdue ? ' **overdue**' : x.status && x.status !== 'open' ? ` (${mdEscape(x.status)})` : '';

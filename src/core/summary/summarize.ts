@@ -23,6 +23,7 @@ import { outliers } from './sections/outliers';
 import { trends } from './sections/trends';
 import { convenings } from './sections/convenings';
 import { gaps } from './sections/gaps';
+import { conclusions } from './sections/conclusions';
 import { carried, commitments } from './sections/commitments';
 
 export * from './model';
@@ -107,6 +108,7 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
     convenings: convenings(ctx, held, opps.clusters),
     gaps: gapList.items,
     gapsTotal: gapList.total,
+    conclusions: conclusions(reviews),
     commitments: commitments(reviews, options.today),
     carried: earlier.items,
     carriedTotal: earlier.total,

@@ -2,7 +2,7 @@
 // Callers outside this folder import from here; files inside import each
 // other directly, so the module has no import cycle of its own.
 export type { ParsedFile } from './parse';
-export { ParsedOnDemand, parseFile, parseFull } from './parse';
+export { ParsedOnDemand, parseFile, parseFull, withLineEnds } from './parse';
 export { AnswerPool, AnsweredView, recordAnswers } from './answered-view';
 export type { PathSegment, PosMap, PosNode, PosPair, PosScalar, PosSeq, YamlPath } from './positions';
 export { ZERO_RANGE, linesOf, offsetAt, sameRange, toRange } from './positions';
