@@ -1,6 +1,7 @@
 // Output formats of `partner-worksheets check`: text for people and problem
 // matchers, JSON for scripts, SARIF 2.1.0 for code-scanning tools, GitHub
 // Actions workflow commands (github.ts) for annotations without SARIF.
+import { sep } from 'node:path';
 import type { Finding } from '../core/types';
 import { ALL_CODES, FILE_CODES, RULES } from '../core/rules';
 import { oneLine } from '../core/visible';
@@ -150,8 +151,9 @@ export interface JsonFinding {
  * so a `#`, `?`, `%` or space stays part of the name, and a first segment with
  * a `:` cannot read as a scheme.
  */
-export function uriReference(path: string): string {
-  return path.split(/[\\/]/).map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg))).join('/');
+export function uriReference(path: string, separator: string = sep): string {
+  // A backslash separates folders only on Windows; elsewhere it is part of a name, percent-encoded.
+  return path.split(separator === '\\' ? /[\\/]/ : '/').map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg))).join('/');
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;

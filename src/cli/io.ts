@@ -39,10 +39,15 @@ export function toPath(uri: string): string {
   return URI.parse(uri).fsPath;
 }
 
-/** A file's path as the JSON and github formats print it: with `/` on every system, as in the repository. */
-export function slashed(path: string): string {
+/**
+ * A file's path as the JSON and github formats print it: with `/` on every
+ * system, as in the repository. Only where the backslash separates folders
+ * (Windows): elsewhere it is a character of a name (`back\\slash.worksheet.yaml`),
+ * and printing it as `/` named a file that does not exist.
+ */
+export function slashed(path: string, separator: string = sep): string {
   // Asked of every file: a path without a backslash (any path on POSIX) is not split and joined again.
-  return path.includes('\\') ? path.split('\\').join('/') : path;
+  return separator === '\\' && path.includes('\\') ? path.split('\\').join('/') : path;
 }
 
 /**

@@ -3,6 +3,7 @@
 // pieces went wrong: JSON that does not parse, a finding lost or doubled at a
 // seam, or output that differs from one piece of JSON by a single byte.
 import assert from 'node:assert/strict';
+import { sep } from 'node:path';
 import { formatFindings } from '../../src/cli/format';
 import type { FileFindings, JsonFinding } from '../../src/cli/format';
 import type { Finding } from '../../src/core/types';
@@ -10,7 +11,8 @@ import type { Finding } from '../../src/core/types';
 /** `files` files of `each` findings, in order of line within each file. */
 function results(files: number, each: number): FileFindings[] {
   return Array.from({ length: files }, (_, i) => ({
-    file: `partner-${i}\\${i}.worksheet.yaml`,
+    // As the system writes paths: with a backslash on Windows, which the JSON prints as `/`.
+    file: `partner-${i}${sep}${i}.worksheet.yaml`,
     findings: Array.from({ length: each }, (_, j): Finding => ({
       code: j % 2 ? 'missing-confirmation' : 'overdue-follow-up',
       severity: j % 3 ? 'warning' : 'error',
@@ -23,7 +25,7 @@ function results(files: number, each: number): FileFindings[] {
 /** What the JSON format printed as one piece: every finding of every file, in order, with `/` in paths. */
 function whole(r: FileFindings[]): string {
   const all: JsonFinding[] = r.flatMap(({ file, findings }) => findings.map((f) => ({
-    file: file.split('\\').join('/'),
+    file: file.split(sep).join('/'),
     line: f.range.start.line + 1,
     column: f.range.start.character + 1,
     endLine: f.range.end.line + 1,

@@ -6,9 +6,11 @@ import fc from 'fast-check';
 import { URI } from 'vscode-uri';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { slashed, toPath, toUri } from '../../src/cli/io';
 import { relativeFrom } from '../../src/cli/check';
+import { uriReference } from '../../src/cli/format';
+import { main } from '../../src/cli/main';
 import { nodeFileSystem } from '../../src/cli/node-fs';
 
 /** Characters of folder and file names, plain and not: what a shortcut could get wrong. */
@@ -59,9 +61,31 @@ describe('CLI paths and URIs', () => {
   });
 
   it('print a Windows path with forward slashes in the JSON and github formats, as the repository names it', () => {
-    assert.equal(slashed('team\\riverside-youth\\2026-10-14.worksheet.yaml'), 'team/riverside-youth/2026-10-14.worksheet.yaml');
-    assert.equal(slashed('..\\team\\a.worksheet.yaml'), '../team/a.worksheet.yaml');
-    assert.equal(slashed('team/a.worksheet.yaml'), 'team/a.worksheet.yaml');
+    assert.equal(slashed('team\\riverside-youth\\2026-10-14.worksheet.yaml', '\\'), 'team/riverside-youth/2026-10-14.worksheet.yaml');
+    assert.equal(slashed('..\\team\\a.worksheet.yaml', '\\'), '../team/a.worksheet.yaml');
+    assert.equal(slashed('team/a.worksheet.yaml', '\\'), 'team/a.worksheet.yaml');
+    assert.equal(uriReference('..\\team\\a b.worksheet.yaml', '\\'), '../team/a%20b.worksheet.yaml');
+  });
+
+  it('keep a backslash that is part of a name on POSIX, in every format', async () => {
+    assert.equal(slashed('x/back\\slash.worksheet.yaml', '/'), 'x/back\\slash.worksheet.yaml');
+    assert.equal(uriReference('x/back\\slash.worksheet.yaml', '/'), 'x/back%5Cslash.worksheet.yaml');
+    if (sep !== '/') return; // the file below can only be made where a backslash is a name's character
+    const dir = mkdtempSync(join(tmpdir(), 'pw-backslash-'));
+    try {
+      mkdirSync(join(dir, 'x'));
+      writeFileSync(join(dir, 'x', 'back\\slash.worksheet.yaml'), 'kind: worksheet\nstatus: [\n');
+      const run = async (format: string) => {
+        let out = '';
+        await main(['check', '--format', format, '--today', '2026-12-05'], { out: (t) => { out += t; }, err: () => undefined, cwd: dir });
+        return out;
+      };
+      assert.equal((JSON.parse(await run('json')) as { file: string }[])[0].file, 'x/back\\slash.worksheet.yaml');
+      assert.equal(JSON.parse(await run('sarif')).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'x/back%5Cslash.worksheet.yaml');
+      assert.match(await run('github'), /file=x\/back\\slash\.worksheet\.yaml,/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('list each file under the path join() gives, however the folder is written', async () => {
