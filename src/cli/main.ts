@@ -48,7 +48,8 @@ Commands:
 
 Options for check:
   --format <f>          text (default: path:line:col: severity code message),
-                        json (an array of findings), or sarif (SARIF 2.1.0).
+                        json (an array of findings), sarif (SARIF 2.1.0), or
+                        github (GitHub Actions annotations on the lines).
   --today <YYYY-MM-DD>  The date rules treat as today (default: today).
   --max-warnings <n>    Fail when there are more than n warnings.
   --quiet               Report errors only.

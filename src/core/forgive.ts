@@ -357,7 +357,8 @@ function stringSlip(s: Schema, value: string, trail: Trail, out: Walking): unkno
   }
   // Only a name-like slip (`Ellen`, `Greenway Allotments`, `St. Mary's`) is an id written another way;
   // anything with other signs in it is no id at all, and the schema says so.
-  if (isIdPattern(s.pattern) && !isSlug(value) && /^[\p{L}\p{N}][\p{L}\p{N} _.'’-]*$/u.test(value.trim())) {
+  // Letters an id cannot hold (`ѕam` with a Cyrillic ѕ) would vanish from it (`am`): that is no slip to read as meant.
+  if (isIdPattern(s.pattern) && !isSlug(value) && /^[\p{L}\p{N}][\p{L}\p{N} _.'’-]*$/u.test(value.trim()) && onlyLatinLetters(value)) {
     const id = slugify(value);
     if (id !== '' && isSlug(id)) {
       out.slips.push({ kind: 'id', path: path(), written: value, meant: [id], refersTo: typeof s['x-refers-to'] === 'string' ? s['x-refers-to'] : undefined });
@@ -365,6 +366,11 @@ function stringSlip(s: Schema, value: string, trail: Trail, out: Walking): unkno
     }
   }
   return value;
+}
+
+/** Whether every letter is a Latin one, accents aside: what slugify() keeps. */
+function onlyLatinLetters(v: string): boolean {
+  return !/[^\p{Script=Latin}\P{L}]/u.test(v.normalize('NFKD'));
 }
 
 function refersTo(list: Schema, items: Schema): string | undefined {

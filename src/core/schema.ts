@@ -37,12 +37,18 @@ export function validateSchema(kind: FileKind, data: unknown, view: YamlView): F
   // A value read two ways (a date whose day and month could swap) stays as written: its slip says it all.
   const held = meant.slips.filter((s) => s.kind !== 'key').map((s) => s.path.join('/'));
   const toWritten = (path: YamlPath) => writtenPath(path, meant.renamed);
+  // A value of the wrong type gets that error alone: `.nan` minutes is not a whole number, and not also "must be >= 1".
+  const mistyped = new Set((validate.errors ?? []).filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const errors = (validate.errors ?? []).filter((e) => {
+    if (e.keyword !== 'type' && mistyped.has(e.instancePath) && BOUNDS.has(e.keyword)) return false;
     const p = toWritten(pathOf(e.instancePath)).join('/');
     return !held.some((h) => p === h || p.startsWith(`${h}/`));
   });
   return [...humanize(errors, view, kind, toWritten), ...slips, ...extra];
 }
+
+/** Keywords that bound a value a type error already refuses. */
+const BOUNDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'format']);
 
 /** A path in the data as meant, as written in the file (`next_step` back to `Next step`). */
 function writtenPath(path: YamlPath, renamed: ReadonlyMap<string, string>): YamlPath {
@@ -159,6 +165,9 @@ function label(path: YamlPath, kind: FileKind): string {
 function describeType(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
+  // What YAML tags make: `!!binary` and `!!timestamp` are no block of fields.
+  if (value instanceof Uint8Array) return 'binary data (`!!binary`)';
+  if (value instanceof Date) return 'a timestamp (`!!timestamp`)';
   switch (typeof value) {
     case 'string': return 'text';
     case 'number': return 'a number';
@@ -268,7 +277,7 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
     case 'const': {
       const wanted = params.allowedValue;
       const range = view.anchor(path);
-      const why = path[path.length - 1] === 'kind' ? ` in a *.${String(wanted)}.yaml file` : '';
+      const why = path[path.length - 1] === 'kind' ? (wanted === 'config' ? ' in partner-worksheets.yaml' : ` in a *.${String(wanted)}.yaml file`) : '';
       return {
         ...base,
         message: `${here} must be \`${String(wanted)}\`${why}.`,
@@ -308,7 +317,7 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
       const range = view.anchor(path);
       const pattern = String(params.pattern);
       if (pattern === DATE_PATTERN) return { ...base, message: `${here} should be a date written YYYY-MM-DD, like 2026-10-14 (it is \`${String(e.data)}\`).`, range };
-      if (TIME_PATTERN_HINT.test(pattern)) return { ...base, message: `${here} should be a time written "HH:MM" in quotes, like "16:00".`, range };
+      if (TIME_PATTERN_HINT.test(pattern)) return { ...base, message: `${here} should be a time of day written "HH:MM", from "00:00" to "23:59", in quotes, like "16:00" (it is \`${String(e.data)}\`).`, range };
       if (pattern.includes('[a-z0-9]')) {
         const refers = (e.parentSchema as JsonSchema | undefined)?.['x-refers-to'];
         const what = ID_EXAMPLES[typeof refers === 'string' ? refers : idKindOf(path)] ?? 'an id is lower case with dashes, like `riverside-youth`';

@@ -12,6 +12,7 @@ import { runBinary } from '../../src/cli/main';
 import { WORKSHEET } from './helpers';
 import { runCli } from './cli-run';
 import { CONTROL_OR_BIDI, HOSTILE_TEXTS } from '../fixtures/hostile-cases';
+import { oneLine, visibleControls } from '../../src/core/visible';
 
 const TODAY = '2026-11-24';
 
@@ -122,5 +123,15 @@ describe('output that cannot be written', () => {
     const ok = collecting();
     assert.equal(await runBinary(['--version'], ok.stream, err.stream, dir), 0);
     assert.match(ok.text(), /^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('invisible characters in output', () => {
+  it('a zero-width space, a word joiner or a byte-order mark inside text shows as \\uXXXX; the joiners emoji and scripts need stay', () => {
+    assert.equal(oneLine('riverside-youth\u200B'), 'riverside-youth\\u200B');
+    assert.equal(oneLine('a\u2060b\uFEFFc'), 'a\\u2060b\\uFEFFc');
+    assert.equal(visibleControls('x\u200By'), 'x\\u200By');
+    // Persian needs the zero-width non-joiner; a family emoji is joined with the zero-width joiner.
+    for (const kept of ['\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645', '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}']) assert.equal(oneLine(kept), kept);
   });
 });

@@ -247,6 +247,30 @@ describe('a file that could not be read is never a pass', () => {
 });
 
 describe('schema messages', () => {
+  const held = variant(W, [['status'], 'held']);
+  const schemaOf = (text: string, uri?: string) => check(text, uri ? { uri } : {}).filter((f) => f.code === 'schema').map((f) => f.message);
+
+  it('a length that is no number of minutes gets one schema error, and no meeting-length', () => {
+    for (const [written, message] of [
+      ['.nan', '`meeting.duration_minutes` should be a whole number (it is NaN).'],
+      ['99999999999999999999999', '`meeting.duration_minutes` must be <= 1440.'],
+    ]) {
+      const text = held.replace(/duration_minutes: \d+/, `duration_minutes: ${written}`);
+      assert.deepEqual(schemaOf(text), [message], written);
+      assert.ok(!codes(check(text)).includes('meeting-length'), written);
+    }
+  });
+
+  it('says what a tag made, a time of day out of range, the settings file\'s kind, and an id in other letters', () => {
+    assert.ok(schemaOf(held.replace(/organization: .*/, 'organization: !!binary aGVsbG8=')).some((m) => m === '`partner.organization` should be text, not binary data (`!!binary`).'));
+    assert.ok(schemaOf(variant(held, [['meeting', 'start'], '25:99'])).includes('`meeting.start` should be a time of day written "HH:MM", from "00:00" to "23:59", in quotes, like "16:00" (it is `25:99`).'));
+    assert.deepEqual(schemaOf('kind: worksheet\n', '/t/partner-worksheets.yaml'), ['`kind` must be `config` in partner-worksheets.yaml.']);
+    // A Cyrillic ѕ would vanish from the id (`am`): not read as meant, but refused as written.
+    const other = check(variant(held, [['meeting', 'our_attendees'], ['\u0455am']]));
+    assert.ok(!other.some((f) => f.code === 'format-slip'), JSON.stringify(other.map((f) => f.message)));
+    assert.ok(other.some((f) => f.code === 'schema' && /should be an id/.test(f.message)));
+  });
+
   it('a misspelt rule code in the settings names the nearest code and offers the rename', () => {
     const text = 'kind: config\nrules: {meeting-lenght: warning}\n';
     const [f] = check(text, { uri: '/t/partner-worksheets.yaml' }).filter((x) => x.code === 'schema');

@@ -130,7 +130,7 @@ function refusal(text: string): Finding[] | undefined {
   // Before the nesting guard, whose token read costs more per value.
   const crowded = excessiveValues(text);
   if (crowded !== undefined) {
-    return refused(`This file holds more than ${MAX_VALUES.toLocaleString('en')} values (notes, list items, fields); the ones past that start here. A worksheet holds a few dozen: split it, or check that it is really a worksheet.`, rangeAt(text, crowded));
+    return refused(`This file holds more than ${MAX_VALUES.toLocaleString('en')} values (notes, list items, fields); the ones past that start here. A worksheet, convening or review holds a few dozen: split it, or check that it is really one.`, rangeAt(text, crowded));
   }
   // Before either reader: both recurse per level, and a web worker's stack is
   // smaller than Node's, so the same file must be refused the same way everywhere.
