@@ -41,9 +41,10 @@ Commands:
 
   themes --suggest [paths...]
                         Write a draft theme vocabulary into partner-worksheets.yaml
-                        (in the first folder): the themes two or more partners
-                        raised in the round, grouped, with their synonyms, for
-                        the team to edit and agree. A file that has a vocabulary
+                        (in the first folder): the round's tags, and the themes
+                        suggested for untagged notes that two or more partners
+                        raised, grouped, with their synonyms, for the team to
+                        edit and agree. A file that has a vocabulary
                         is left alone unless --merge is given.
 
 Options for check:

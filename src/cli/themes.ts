@@ -63,7 +63,7 @@ export async function runThemes(args: ThemesArgs, io: CliIo): Promise<number> {
     const why = {
       'has-vocabulary': `${shown} has a theme vocabulary; nothing was written. Run again with --merge to add the ${draft.length} suggested theme${draft.length === 1 ? '' : 's'} it lacks.`,
       'nothing-to-add': `No theme to add: every theme two or more partners raised in ${oneLine(summary.round)} is in the vocabulary already.`,
-      'not-settings': `${shown} is not a settings file this command can edit (a syntax error, or not a mapping); nothing was written.`,
+      'not-settings': `${shown} is not a settings file this command can edit (a syntax error, not a mapping, or \`themes\` that are not a list); nothing was written.`,
     }[result.reason];
     io.err(`partner-worksheets: ${why}\n`);
     return result.reason === 'not-settings' ? 2 : 1;

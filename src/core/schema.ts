@@ -32,7 +32,7 @@ export function validateSchema(kind: FileKind, data: unknown, view: YamlView): F
   const meant = readAsMeant(kind, data);
   const validate = validatorFor(kind);
   const slips = meant.slips.map((s) => slipFinding(s, view, kind));
-  const extra = kind === 'config' ? emptyMeetingRange(meant.data, view) : [];
+  const extra = kind === 'config' ? [...emptyMeetingRange(meant.data, view), ...aliasLoops(meant.data, view), ...themesTwice(meant.data, view)] : [];
   if (meant.valid || validate(meant.data)) return [...slips, ...extra];
   // A value read two ways (a date whose day and month could swap) stays as written: its slip says it all.
   const held = meant.slips.filter((s) => s.kind !== 'key').map((s) => s.path.join('/'));
@@ -66,6 +66,52 @@ function emptyMeetingRange(data: unknown, view: YamlView): Finding[] {
     message: `\`thresholds.meeting_minutes.min\` (${mm.min}) is above \`max\` (${mm.max}), so no meeting could be the right length; the defaults (30-60) apply until it is fixed.`,
     range: view.anchor(['thresholds', 'meeting_minutes', 'min']),
   }];
+}
+
+/**
+ * Aliases that lead back to themselves (`a: b` with `b: a`, or `a: a`): an old
+ * id then joins no partner (which one it ends at depends on how long the loop
+ * is), and nothing else would say why a partner's history stays split.
+ */
+function aliasLoops(data: unknown, view: YamlView): Finding[] {
+  const aliases = (data as { aliases?: unknown } | null)?.aliases;
+  if (!aliases || typeof aliases !== 'object' || Array.isArray(aliases)) return [];
+  const map = aliases as Record<string, unknown>;
+  const out: Finding[] = [];
+  const reported = new Set<string>();
+  for (const start of Object.keys(map)) {
+    if (reported.has(start)) continue;
+    const chain = [start];
+    let cur: unknown = map[start];
+    while (typeof cur === 'string' && Object.prototype.hasOwnProperty.call(map, cur) && !chain.includes(cur)) {
+      chain.push(cur);
+      cur = map[cur];
+    }
+    if (typeof cur !== 'string' || !chain.includes(cur) || cur !== start) continue;
+    chain.forEach((id) => reported.add(id));
+    const message = chain.length === 1
+      ? `\`aliases\` leads \`${start}\` to itself, which does nothing: remove it, or write the id it is now.`
+      : `\`aliases\` go round in a circle (${[...chain, start].map((id) => `\`${id}\``).join(' to ')}), so none of these ids leads to a partner: each old id should lead to the one the partner has now. Remove the one that points back.`;
+    out.push({ code: 'schema', severity: chain.length === 1 ? 'warning' : 'error', message, range: view.keyRange(['aliases', start]) ?? view.anchor(['aliases']) });
+  }
+  return out;
+}
+
+/** A theme id listed twice in the vocabulary: one of the two is never used, and which is not the team's choice. */
+function themesTwice(data: unknown, view: YamlView): Finding[] {
+  const themes = (data as { themes?: unknown } | null)?.themes;
+  if (!Array.isArray(themes)) return [];
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  themes.forEach((t, i) => {
+    const id = (t as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return;
+    if (seen.has(id)) {
+      out.push({ code: 'schema', severity: 'warning', message: `The theme \`${id}\` is listed twice in the vocabulary; keep one, with the synonyms of both.`, range: view.anchor(['themes', i, 'id'], ['themes', i]) });
+    }
+    seen.add(id);
+  });
+  return out;
 }
 
 function pathOf(instancePath: string): YamlPath {

@@ -250,6 +250,17 @@ describe('schema messages', () => {
   const held = variant(W, [['status'], 'held']);
   const schemaOf = (text: string, uri?: string) => check(text, uri ? { uri } : {}).filter((f) => f.code === 'schema').map((f) => f.message);
 
+  it('the settings say when aliases go round in a circle, and when a theme is listed twice', () => {
+    const settings = 'kind: config\nthemes:\n  - {id: space, label: Space}\n  - {id: funding, label: Money}\n  - {id: space, label: Rooms}\naliases: {riverside-youth: eastside-library, eastside-library: riverside-youth, al-noor: al-noor, old-oak: oak-library}\n';
+    const found = check(settings, { uri: '/t/partner-worksheets.yaml' }).map((f) => [f.range.start.line + 1, f.severity, covered(settings, f), f.message]);
+    assert.deepEqual(found, [
+      [6, 'error', 'riverside-youth', '`aliases` go round in a circle (`riverside-youth` to `eastside-library` to `riverside-youth`), so none of these ids leads to a partner: each old id should lead to the one the partner has now. Remove the one that points back.'],
+      [6, 'warning', 'al-noor', '`aliases` leads `al-noor` to itself, which does nothing: remove it, or write the id it is now.'],
+      [5, 'warning', 'space', 'The theme `space` is listed twice in the vocabulary; keep one, with the synonyms of both.'],
+    ]);
+    assert.deepEqual(check('kind: config\naliases: {old-oak: oak-library, oak-library: oak-public-library}\n', { uri: '/t/partner-worksheets.yaml' }), [], 'a chain is no circle');
+  });
+
   it('a length that is no number of minutes gets one schema error, and no meeting-length', () => {
     for (const [written, message] of [
       ['.nan', '`meeting.duration_minutes` should be a whole number (it is NaN).'],

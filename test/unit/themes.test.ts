@@ -263,6 +263,11 @@ describe('draft vocabulary', () => {
     assert.equal(f.kind, 'edit');
     if (f.kind === 'edit') assert.equal(readConfig(parseYaml(applyTextEdit(flow, f.edit))).themes.length, draft.length);
     assert.deepEqual(vocabularyEdit('kind: [config', draft, { merge: true, round: s.round }), { kind: 'refused', reason: 'not-settings' });
+    // A value that is no list is not replaced, even with merge: it may be a slip the team wants to see.
+    for (const odd of ['themes: 5', 'themes: space and money', 'themes: {space: Space}']) {
+      assert.deepEqual(vocabularyEdit(`kind: config\n${odd}\n`, draft, { merge: true, round: s.round }), { kind: 'refused', reason: 'not-settings' }, odd);
+    }
+    for (const empty of ['themes:', 'themes: []', 'themes: ~']) assert.equal(vocabularyEdit(`kind: config\n${empty}\n`, draft, { merge: true, round: s.round }).kind, 'edit', empty);
   });
 
   it('writes hostile labels and ids as inert quoted YAML', () => {

@@ -6,7 +6,7 @@
 // The edit is a text insertion, never a rewrite: the file's comments, order
 // and every other line stay as they were. An existing vocabulary is never
 // replaced; merging adds only the themes it lacks, and only when asked.
-import { isMap, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { parseDocument } from '../yaml/plain-env';
 import type { Node, Pair, Scalar } from 'yaml';
 import type { Theme } from '../facts';
@@ -107,6 +107,8 @@ export function vocabularyEdit(text: string | undefined, draft: readonly DraftTh
   const root = doc.contents;
   const pair = root.items.find((p) => (p.key as Scalar | null)?.value === 'themes') as Pair<Scalar, Node | null> | undefined;
   const value = pair?.value;
+  // `themes: 5`, a text or a block: not a vocabulary to add to, and not one to replace without asking.
+  if (value && !isSeq(value) && !(isScalar(value) && (value.value === null || value.value === ''))) return { kind: 'refused', reason: 'not-settings' };
   const existing = isSeq(value) ? value.items : [];
   const have = new Set(existing.map((i) => (isMap(i) ? String(i.get('id') ?? '') : '')));
   const add = draft.filter((t) => !have.has(t.id));

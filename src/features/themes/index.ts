@@ -85,7 +85,7 @@ export async function draftVocabulary(services: Services): Promise<vscode.Uri | 
   if (result.kind === 'refused') {
     void vscode.window.showInformationMessage(result.reason === 'nothing-to-add'
       ? `No theme to add: every theme two or more partners raised in ${oneLine(summary.round)} is in the vocabulary already.`
-      : `${vscode.workspace.asRelativePath(target)} has a syntax error or is not a mapping: fix it first. Nothing was changed.`);
+      : `${vscode.workspace.asRelativePath(target)} has a syntax error, is not a mapping, or has \`themes\` that are not a list: fix it first. Nothing was changed.`);
     return undefined;
   }
   const edit = new vscode.WorkspaceEdit();
