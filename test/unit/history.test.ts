@@ -219,6 +219,23 @@ describe('partner history', () => {
     }
   });
 
+  it('lists a meeting\'s open gaps in the order of its lines, the fields they name as code, as the team review does', () => {
+    const uri = `${ROOT}/harbour-seniors/2026-11-02.worksheet.yaml`;
+    // A schema error on line 3 (a rule that runs first elsewhere in the file) and gaps on later lines.
+    index.set(uri, readFileSync(AUTUMN, 'utf8').replace('date: 2026-09-30', 'date: 2026-11-02').replace('round: autumn-2026', 'round: autumn-2026\nmood: good').replace(/confirmation:\n( {2}.*\n)+/, ''));
+    try {
+      const h = partnerHistory(index, 'harbour-seniors', { today: TODAY })!;
+      const lines = h.gaps.filter((g) => g.uri === uri).map((g) => g.line);
+      assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+      assert.ok(lines.length >= 2);
+      const md = renderHistoryMarkdown(h, rel);
+      assert.match(md, /- error `harbour-seniors\/2026-11-02\.worksheet\.yaml:5` schema: `mood` is not a known field/);
+      assert.ok(!md.includes('\\`'), 'no escaped backticks');
+    } finally {
+      index.delete(uri);
+    }
+  });
+
   it('shows hostile text as text in the HTML, and links with data attributes', () => {
     const evil = '<img src=x onerror=alert(1)>';
     index.set(`${ROOT}/evil/2026-10-01.worksheet.yaml`, `kind: worksheet\nstatus: held\npartner: {id: evil, organization: "${evil}"}\nmeeting: {date: 2026-10-01}\nnotes:\n  success_in_their_words: "<script>x()</script>"\n  challenges: ["a](javascript:alert(1)"]\n`);

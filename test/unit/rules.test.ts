@@ -191,6 +191,15 @@ meeting: {date: 2026-12-03}
   });
 });
 
+describe('not-prepared says what is missing', () => {
+  it('the questions, the review of the worksheet, or both', () => {
+    const message = (text: string) => check(text).find((f) => f.code === 'not-prepared')?.message;
+    assert.match(message(variant(W, [['preparation', 'questions']]))!, /^The worksheet was reviewed, but no questions are recorded: pick a few open questions/);
+    assert.match(message(variant(W, [['preparation', 'worksheet_reviewed'], false]))!, /^Questions are picked, but the worksheet is not marked reviewed/);
+    assert.match(message(variant(W, [['preparation']]))!, /^Preparation is not recorded: review the worksheet and pick a few open questions to ask/);
+  });
+});
+
 describe('a section written as text where a block or list goes', () => {
   const held = variant(W, [['status'], 'held']);
   const without = (text: string, ...paths: (string | number)[][]) => variant(text, ...paths.map((p): Edit => [p]));

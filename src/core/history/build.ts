@@ -154,9 +154,11 @@ export function partnerHistory(index: WorkspaceIndex, partnerId: string, options
     convenings.push(c);
   }
 
+  // Meeting by meeting, each file's gaps in the order of its lines (the check gives them rule by rule).
   const gaps: Gap[] = reads.flatMap(({ doc }) => index.check(doc.uri, NO_FIXES)
     .filter((f) => f.severity !== 'info')
-    .map((f): Gap => ({ uri: doc.uri, line: f.range.start.line + 1, code: f.code, severity: f.severity as Gap['severity'], message: f.message, file: fileLabel(doc.uri) })));
+    .map((f): Gap => ({ uri: doc.uri, line: f.range.start.line + 1, code: f.code, severity: f.severity as Gap['severity'], message: f.message, file: fileLabel(doc.uri) }))
+    .sort((a, b) => a.line - b.line));
 
   const lastMet = meetings.filter((m) => m.held && m.date && m.date <= today).map((m) => m.date!).sort().pop();
   const daysSinceMet = lastMet ? daysBetween(lastMet, today) : undefined;

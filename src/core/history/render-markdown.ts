@@ -2,7 +2,7 @@
 // Text from worksheets is escaped (mdEscape) so it cannot become markup.
 import type { PartnerHistory, Ref } from './model';
 import { CATEGORY_LABEL, plural } from '../summary/render-html';
-import { mdEscape } from '../summary/render-markdown';
+import { mdEscape, messageText } from '../summary/render-markdown';
 import { MARK_LABEL, lastMetText, stepText } from './render-html';
 
 /** A file reference in a code span: no escape works inside one, so backticks are replaced. */
@@ -67,7 +67,8 @@ export function renderHistoryMarkdown(h: PartnerHistory, fileLabel: (ref: Ref) =
 
   lines.push('', '## Open gaps', '');
   if (!h.gaps.length) lines.push('No open gaps.');
-  for (const g of h.gaps) lines.push(`- ${g.severity} ${code(fileLabel(g))} ${mdEscape(g.code)}: ${mdEscape(g.message)}`);
+  // As the team review prints them: the ids and fields a message names as code, not escaped backticks.
+  for (const g of h.gaps) lines.push(`- ${g.severity} ${code(fileLabel(g))} ${mdEscape(g.code)}: ${messageText(g.message)}`);
   lines.push('');
   return lines.join('\n');
 }

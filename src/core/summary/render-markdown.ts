@@ -34,7 +34,7 @@ function escapeInline(text: string, atLineStart: boolean): string {
  * instead: nothing is escaped inside a code span, so `&#x202E;` would stay an
  * entity to anything that renders the Markdown loosely.
  */
-function messageText(message: string): string {
+export function messageText(message: string): string {
   const parts = message.split('`');
   if (parts.length % 2 === 0) return mdEscape(message);
   return parts.map((x, i) => (i % 2 && /^[\w.\-[\] /:,]*$/.test(x) ? code(x) : escapeInline(x, i === 0))).join('').trim();
