@@ -130,7 +130,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    // Node's option parser writes its advice over several lines: one line here, as every message.
+    throw new UsageError((e as Error).message.replace(/\s*\n\s*/g, ' '));
   }
   const { values, positionals } = parsed;
   if (values.help) {

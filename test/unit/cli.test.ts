@@ -167,6 +167,11 @@ describe('partner-worksheets CLI', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.err, /no such file or folder: nowhere/);
     assert.equal((await cli(['check', '--today', '21/10/2026'], dir)).code, 2);
+    // Node's parser explains over three lines: said on one, readable, no \u000A in it.
+    const dashed = await cli(['check', '--max-warnings', '-1'], dir);
+    assert.equal(dashed.code, 2);
+    assert.match(dashed.err, /^partner-worksheets: Option '--max-warnings' argument is ambiguous\. Did you forget to specify the option argument for '--max-warnings'\? To specify/);
+    assert.ok(!dashed.err.includes('\\u000A'));
     const help = await cli(['--help'], dir);
     assert.equal(help.code, 0);
     assert.match(help.out, /Exit codes:/);
