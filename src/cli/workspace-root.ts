@@ -28,15 +28,18 @@ export function workspaceRootOfFile(file: string): string {
 
 /**
  * A named folder's workspace: the folder, or the nearest one above it with the
- * team's settings file. Only the settings count here, not a `.git`: a folder of
- * worksheets inside a larger repository without settings is read as it is, as
- * before, rather than the whole repository around it.
+ * team's settings file, within its repository. Only the settings make a
+ * workspace here, not a `.git`: a folder of worksheets inside a larger
+ * repository without settings is read as it is, rather than the whole
+ * repository around it. The search stops at the repository's top (the folder
+ * with the `.git`): a settings file above a checkout (`/tmp/partner-worksheets.yaml`,
+ * put there by anyone) must not change what CI reports.
  */
 export function workspaceRootOfFolder(folder: string): string {
   for (let dir = folder; ; ) {
     if (hasSettings(dir)) return dir;
     const up = dirname(dir);
-    if (up === dir) return folder;
+    if (up === dir || existsSync(resolve(dir, '.git'))) return folder;
     dir = up;
   }
 }

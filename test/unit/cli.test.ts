@@ -62,6 +62,20 @@ describe('partner-worksheets CLI', () => {
     assert.match(convenings.out, /unknown-partner No worksheet is about a partner `eastside-library`/);
   });
 
+  it('never climbs above the repository for settings: one above a checkout changes nothing', async () => {
+    const repo = join(dir, 'checkout');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(repo, 'riverside-youth'));
+    writeFileSync(join(repo, 'riverside-youth', '2026-10-14.worksheet.yaml'), variant(WORKSHEET, [['confirmation']]));
+    // Planted above the checkout: it would make every warning an error.
+    writeFileSync(join(dir, 'partner-worksheets.yaml'), 'kind: config\nrules: {missing-confirmation: error}\n');
+    for (const [args, cwd] of [[['check', 'riverside-youth'], repo], [['check'], join(repo, 'riverside-youth')]] as const) {
+      const r = await cli([...args, '--today', '2026-10-21'], cwd);
+      assert.equal(r.code, 0, `${args.join(' ')}: ${r.out}${r.err}`);
+      assert.match(r.out, / warning missing-confirmation /);
+    }
+  });
+
   it('says which YAML files name a kind but not in their file name, and stops on a folder with nothing to check', async () => {
     mkdirSync(join(dir, 'northgate'));
     mkdirSync(join(dir, 'docs'));
