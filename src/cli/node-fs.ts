@@ -161,7 +161,8 @@ function inFolder(dir: string): string {
   return dir.endsWith(sep) ? dir : `${dir}${sep}`;
 }
 
-/** For tests and the benchmark: links out of the tree are passed over without a word. */
+/** A YAML file's name, of any kind or none. */
 const YAML_NAME = /\.ya?ml$/i;
 
+/** For tests and the benchmark: links out of the tree are passed over without a word. */
 export const nodeFileSystem: FileSystem = nodeFileSystemFor(() => undefined);

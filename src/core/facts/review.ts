@@ -1,5 +1,6 @@
 // The facts of a team review: its round and date, who attended, the
-// similarities, trends and opportunities the team saw, and the commitments it recorded with the partners each names.
+// similarities, trends and opportunities the team saw, and the commitments it
+// recorded, with the partners each names.
 // Read once per file; the review rules, the cross-file rules, the tree and
 // the summary read them. Lists keep one entry per item, so entry i is at YAML
 // index i.
