@@ -286,7 +286,7 @@ function misnamedNotes(others: readonly string[], folders: readonly string[], cw
   const notes: string[] = [];
   for (const path of others) {
     if (!folders.some((f) => path.startsWith(f.endsWith(sep) ? f : `${f}${sep}`))) continue;
-    const kind = KIND_LINE.exec(headOf(path))?.[2];
+    const kind = KIND_LINE.exec(headOf(path).replace(/^\uFEFF/, ''))?.[2];
     if (!kind) continue;
     const name = basename(path);
     const suggested = NAMED[kind](name.replace(/\.ya?ml$/i, '').replace(/\.(worksheet|convening|review)$/i, ''));

@@ -68,7 +68,8 @@ Options for review:
 Options for partner and share:
   --format <f>          markdown (default) or html (a self-contained page);
                         partner also takes json (the history data).
-  --out <file>, --force, --today <YYYY-MM-DD>: as for review (share takes no --today).
+  --out <file>, --force, --today <YYYY-MM-DD>: as for review (for share, a meeting
+                        dated after today is not shared yet).
 
 Options for themes:
   --suggest             Draft the vocabulary from the round's suggested themes.
@@ -164,7 +165,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const out = { out: values.out, force: values.force ?? false };
     if (command === 'share') {
       if (rest.length) throw new UsageError('share takes one worksheet');
-      return runShare({ worksheet: target, format: oneOf('--format', readable, SHARE_FORMATS), ...out }, io);
+      return runShare({ worksheet: target, today, format: oneOf('--format', readable, SHARE_FORMATS), ...out }, io);
     }
     return runPartner({ id: target, paths: rest, today, format: oneOf('--format', readable, PARTNER_FORMATS), ...out }, io);
   }

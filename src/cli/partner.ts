@@ -38,6 +38,8 @@ export interface PartnerArgs {
 
 export interface ShareArgs {
   worksheet: string;
+  /** A meeting dated after it has not happened yet: nothing is shared. */
+  today: string;
   format: ShareFormat;
   out?: string;
   force: boolean;
@@ -92,7 +94,7 @@ export async function runShare(args: ShareArgs, io: CliIo): Promise<number> {
     io.err(`partner-worksheets: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  const summary = shareBack(toUri(abs), source);
+  const summary = shareBack(toUri(abs), source, args.today);
   if (!summary) {
     io.err(`partner-worksheets: ${oneLine(args.worksheet)} ${oneLine(nothingToShare(toUri(abs), source))}\n`);
     return 2;

@@ -53,7 +53,7 @@ export async function runThemes(args: ThemesArgs, io: CliIo): Promise<number> {
   }
   const text = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
   if (text !== undefined && !isSettingsData(parseFile(toUri(target), text).data)) {
-    io.err(`partner-worksheets: ${shown} is not a settings file this command can edit (its \`kind\` is not \`config\`); nothing was written.\n`);
+    io.err(`partner-worksheets: ${shown} is not a settings file this command can edit (it has no \`kind: config\`); nothing was written.\n`);
     return 2;
   }
   const agreed = index.configFor(toUri(target)).themes;
@@ -103,10 +103,13 @@ function notEditable(target: string): string | undefined {
   return undefined;
 }
 
-/** Settings data: a mapping whose `kind`, where it has one, is `config`. */
+/**
+ * Settings data: an empty file, or a mapping whose `kind` is `config` (as the
+ * schema asks). A mapping without it is some other file under this name (a
+ * service's settings, with its passwords): not written into.
+ */
 function isSettingsData(data: unknown): boolean {
   if (data === null || data === undefined) return true;
   if (typeof data !== 'object' || Array.isArray(data)) return true; // vocabularyEdit refuses it with its own message
-  const kind = (data as { kind?: unknown }).kind;
-  return kind === undefined || kind === 'config';
+  return (data as { kind?: unknown }).kind === 'config';
 }

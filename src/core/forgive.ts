@@ -358,7 +358,9 @@ function stringSlip(s: Schema, value: string, trail: Trail, out: Walking): unkno
   // Only a name-like slip (`Ellen`, `Greenway Allotments`, `St. Mary's`) is an id written another way;
   // anything with other signs in it is no id at all, and the schema says so.
   // Letters an id cannot hold (`ѕam` with a Cyrillic ѕ) would vanish from it (`am`): that is no slip to read as meant.
-  if (isIdPattern(s.pattern) && !isSlug(value) && /^[\p{L}\p{N}][\p{L}\p{N} _.'’-]*$/u.test(value.trim()) && onlyLatinLetters(value)) {
+  // Two people (`maya and tom`) are no one id: read as `maya-and-tom`, they became a person who does not exist.
+  const people = s['x-refers-to'] === 'person' && /\s(?:and|or)\s/i.test(value);
+  if (isIdPattern(s.pattern) && !isSlug(value) && /^[\p{L}\p{N}][\p{L}\p{N} _.'’-]*$/u.test(value.trim()) && onlyLatinLetters(value) && !people) {
     const id = slugify(value);
     if (id !== '' && isSlug(id)) {
       out.slips.push({ kind: 'id', path: path(), written: value, meant: [id], refersTo: typeof s['x-refers-to'] === 'string' ? s['x-refers-to'] : undefined });

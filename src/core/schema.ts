@@ -47,6 +47,17 @@ export function validateSchema(kind: FileKind, data: unknown, view: YamlView): F
   return [...humanize(errors, view, kind, toWritten), ...slips, ...extra];
 }
 
+/**
+ * The letters of an id that only look like a-z (a Cyrillic `о` in
+ * `riverside-yоuth`), named with their code points: printed as they are, the
+ * two ids look the same, and the message would make no sense.
+ */
+function lookalikes(id: string): string {
+  const odd = [...new Set([...id].filter((c) => /\p{L}/u.test(c) && !/[a-zA-Z]/.test(c)))];
+  if (!odd.length) return '';
+  return `, where ${odd.map((c) => `\`${c}\` is U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}, not a letter a-z`;
+}
+
 /** Keywords that bound a value a type error already refuses. */
 const BOUNDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'format']);
 
@@ -367,7 +378,7 @@ function toFinding(e: ErrorObject, path: YamlPath, view: YamlView, kind: FileKin
       if (pattern.includes('[a-z0-9]')) {
         const refers = (e.parentSchema as JsonSchema | undefined)?.['x-refers-to'];
         const what = ID_EXAMPLES[typeof refers === 'string' ? refers : idKindOf(path)] ?? 'an id is lower case with dashes, like `riverside-youth`';
-        return { ...base, message: `${here} should be an id: ${what} (it is \`${String(e.data)}\`).`, range };
+        return { ...base, message: `${here} should be an id: ${what} (it is \`${String(e.data)}\`${lookalikes(String(e.data))}).`, range };
       }
       return { ...base, message: `${here} does not have the expected form (${pattern}).`, range };
     }

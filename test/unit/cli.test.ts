@@ -80,7 +80,7 @@ describe('partner-worksheets CLI', () => {
     mkdirSync(join(dir, 'northgate'));
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'northgate', '2026-11-10.yaml'), '# from the meeting\nkind: worksheet\nstatus: held\n');
-    writeFileSync(join(dir, 'settings.yml'), 'kind: "config"\n');
+    writeFileSync(join(dir, 'settings.yml'), '\uFEFFkind: "config"\n'); // saved with a byte-order mark
     writeFileSync(join(dir, 'docs', 'mkdocs.yml'), 'site_name: Our team\nkind: other\n');
     const r = await cli(['check', '--today', '2026-10-21'], dir);
     assert.equal(r.code, 0, r.err);

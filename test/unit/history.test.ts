@@ -294,6 +294,9 @@ describe('share back: what we heard', () => {
     assert.equal(shareBack(AUTUMN, text)!.notReady, undefined);
     assert.equal(shareBack(AUTUMN, text.replace('status: shared', 'status: planned'))!.notReady, 'The meeting is still `planned`: share what we heard once it has been held (status `held`).');
     assert.equal(shareBack(AUTUMN, text.replace('status: shared', 'status: Held'))!.notReady, undefined, 'a slip in the status is read as meant');
+    // Held, but dated after today: a status set ahead, or a mistyped date.
+    assert.equal(shareBack(AUTUMN, text, '2026-09-29')!.notReady, 'The meeting is dated 2026-09-30, which is still to come: share what we heard once it has been held (or correct the date).');
+    assert.equal(shareBack(AUTUMN, text, '2026-09-30')!.notReady, undefined, 'held today');
     const tabbed = text.replace('  values: [Members choose the outings]', '  values:\n\t- Members choose the outings');
     const line = tabbed.split('\n').findIndex((l) => l.startsWith('\t')) + 1;
     assert.match(shareBack(AUTUMN, tabbed)!.notReady!, new RegExp(`^The worksheet has a syntax error on line ${line - 1}|^The worksheet has a syntax error on line ${line},`));

@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { checkText } from '../../src/core/check';
-import { decodeText } from '../../src/core/decode';
-import { MAX_FILE_BYTES } from '../../src/core/yaml';
-import { readRegularFile } from '../../src/cli/node-fs';
 import { WorkspaceIndex } from '../../src/core/workspace';
+import { summarize } from '../../src/core/summary/summarize';
+import { renderMarkdown } from '../../src/core/summary/render-markdown';
+import { decodeText } from '../../src/core/decode';
+import { nodeFileSystem, readRegularFile } from '../../src/cli/node-fs';
 import { main } from '../../src/cli/main';
 import { WORKSHEET } from './helpers';
-import { parseFile } from '../../src/core/yaml';
+import { MAX_FILE_BYTES, parseFile } from '../../src/core/yaml';
 import { HOSTILE_CASES as EXPECTED, HOSTILE_COMMAND_LINES, hugeWorksheet, longIdConvening } from '../fixtures/hostile-cases';
 
 const DIR = resolve('test/fixtures/hostile');
@@ -62,6 +63,20 @@ describe('hostile input', () => {
     assert.deepEqual(at(corpus.check('/ws/old-mac.worksheet.yaml')), at(checkText('/ws/old-mac.worksheet.yaml', oldMac.replace(/\r/g, '\n'), { today: TODAY }).findings));
     const stray = 'kind: worksheet\r\nnotes:\r\n  values: ["One\rtwo"]\r\n';
     assert.equal(parseFile('/ws/stray.worksheet.yaml', stray).text, stray);
+  });
+
+  it('a workspace whose lines end in carriage returns alone gets the same findings and review, on the same lines, as with line feeds', async () => {
+    const example = resolve('examples/community-team');
+    const lf = new WorkspaceIndex(() => TODAY);
+    await lf.loadFolder(nodeFileSystem, example);
+    const cr = new WorkspaceIndex(() => TODAY);
+    for (const d of lf.documents()) cr.set(d.uri.replace(example, '/old-mac'), d.text.replace(/\n/g, '\r'));
+    const rel = (uri: string) => uri.replace(example, '').replace('/old-mac', '');
+    const all = (index: WorkspaceIndex) => index.documents().flatMap((d) => index.check(d.uri).map((f) => `${rel(d.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code}`)).sort();
+    assert.ok(all(lf).length > 10);
+    assert.deepEqual(all(cr), all(lf));
+    const review = (index: WorkspaceIndex) => renderMarkdown(summarize(index, { today: TODAY }), (r) => `${rel(r.uri)}:${r.line}`);
+    assert.equal(review(cr), review(lf));
   });
 
   it('a tab that indents a list item gets the one finding that names the tab, on its own line', () => {

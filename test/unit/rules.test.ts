@@ -224,6 +224,9 @@ describe('a section written as text where a block or list goes', () => {
   it('a goals list written as one block is not "no notes on goals"; a date for the follow-up is not "no follow-up"', () => {
     const goals = variant(held, [['notes', 'goals'], { text: 'A show in spring' }]);
     assert.ok(!check(goals).some((f) => f.code === 'empty-notes-category' && /goals/.test(f.message)));
+    const untied = (g: unknown) => check(variant(held, [['notes', 'goals'], g], [['next_step', 'serves_goal']]));
+    assert.ok(codes(untied([])).includes('next-step-not-tied-to-goal'), 'with no goals noted, the step is not tied to one');
+    assert.ok(!codes(untied({ text: 'A show in spring' })).includes('next-step-not-tied-to-goal'), 'nor "note their goals" beside the schema error');
     assert.ok(check(goals).some((f) => f.code === 'schema' && /`notes\.goals` should be a list/.test(f.message)));
     const followUp = variant(without(held, ['next_step']), [['follow_up'], '2026-12-20']);
     assert.ok(!codes(check(followUp)).includes('missing-next-step'));
@@ -274,11 +277,29 @@ describe('schema messages', () => {
     for (const [written, message] of [
       ['.nan', '`meeting.duration_minutes` should be a whole number (it is NaN).'],
       ['99999999999999999999999', '`meeting.duration_minutes` must be <= 1440.'],
+      ['-45', '`meeting.duration_minutes` must be >= 1.'],
+      ['0.5', '`meeting.duration_minutes` should be a whole number (it is 0.5).'],
     ]) {
       const text = held.replace(/duration_minutes: \d+/, `duration_minutes: ${written}`);
       assert.deepEqual(schemaOf(text), [message], written);
       assert.ok(!codes(check(text)).includes('meeting-length'), written);
     }
+  });
+
+  it('two people written as one owner are not read as one made-up id', () => {
+    const two = check(variant(held, [['next_step', 'owner'], 'maya and tom']));
+    assert.ok(!two.some((f) => f.code === 'format-slip' && /maya-and-tom/.test(f.message)), JSON.stringify(two.map((f) => f.message)));
+    assert.ok(two.some((f) => f.code === 'schema' && /`next_step\.owner` should be an id/.test(f.message)));
+    // An organisation's name with "and" is still read as its id.
+    assert.ok(check(variant(held, [['partner', 'id'], 'Arts and Crafts'])).some((f) => f.code === 'format-slip' && /arts-and-crafts/.test(f.message)));
+  });
+
+  it('a held meeting dated ahead is flagged, and a planned one after its date as before', () => {
+    const ahead = check(variant(held, [['meeting', 'date'], '2027-01-15']), { today: '2026-12-05' }).find((f) => f.code === 'meeting-status-stale');
+    assert.equal(ahead?.message, 'This meeting is `held` but dated 2027-01-15, 41 days from now. If it has not happened yet, set its status to planned; if it has, correct the date.');
+    assert.deepEqual(ahead?.fixes?.map((x) => x.title), ['It has not happened yet: mark it planned', 'It happened today: set the date to 2026-12-05']);
+    assert.ok(!codes(check(variant(held, [['meeting', 'date'], '2026-12-05']), { today: '2026-12-05' })).includes('meeting-status-stale'), 'held today');
+    assert.ok(codes(check(variant(W, [['status'], 'planned'], [['meeting', 'date'], '2026-11-01']), { today: '2026-12-05' })).includes('meeting-status-stale'));
   });
 
   it('says what a tag made, a time of day out of range, the settings file\'s kind, and an id in other letters', () => {
@@ -289,6 +310,9 @@ describe('schema messages', () => {
     const other = check(variant(held, [['meeting', 'our_attendees'], ['\u0455am']]));
     assert.ok(!other.some((f) => f.code === 'format-slip'), JSON.stringify(other.map((f) => f.message)));
     assert.ok(other.some((f) => f.code === 'schema' && /should be an id/.test(f.message)));
+    // A partner id with a Cyrillic о looks like the real one: the message names the odd letter.
+    const lookalike = check(variant(held, [['partner', 'id'], 'riverside-y\u043Euth'])).find((f) => f.code === 'schema');
+    assert.match(lookalike!.message, /\(it is `riverside-y\u043Euth`, where `\u043E` is U\+043E, not a letter a-z\)\.$/);
   });
 
   it('a misspelt rule code in the settings names the nearest code and offers the rename', () => {

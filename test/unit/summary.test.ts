@@ -311,7 +311,7 @@ describe('team review summary of the fixture round', () => {
     const echo = readFileSync(file('echo-youth/2026-10-26.worksheet.yaml'), 'utf8');
     const other = (id: string, date: string) => echo.replace(/echo-youth/g, id).replace('Echo Youth Film', `${id} group`).replace('date: 2026-10-26', `date: ${date}`);
     const extra = {
-      'gale-trust/2026-10-20.worksheet.yaml': other('gale-trust', '2026-10-20').replace('round: autumn-2026', 'round: autum-2026'),
+      'gale-trust/2026-10-06.worksheet.yaml': other('gale-trust', '2026-10-06').replace('round: autumn-2026', 'round: autum-2026'),
       'hill-school/2026-10-21.worksheet.yaml': other('hill-school', '2026-10-21').replace('round: autumn-2026\n', ''),
       'hill-school/2026-04-18.worksheet.yaml': other('hill-school', '2026-04-18').replace('round: autumn-2026\n', ''),
       'iris-club/2026-10-23.worksheet.yaml': 'kind: worksheet\u0000',
@@ -323,19 +323,22 @@ describe('team review summary of the fixture round', () => {
     const strays = after.gaps.filter((g) => !before.gaps.some((b) => b.uri === g.uri && b.line === g.line && b.code === g.code));
     assert.deepEqual(strays.map((g) => `${g.file} ${g.severity} ${g.code}`), [
       'iris-club/2026-10-23.worksheet.yaml error yaml-syntax',
-      'gale-trust/2026-10-20.worksheet.yaml warning round-lookalike',
-      'gale-trust/2026-10-20.worksheet.yaml warning overdue-next-step',
+      'gale-trust/2026-10-06.worksheet.yaml warning round-lookalike',
+      'gale-trust/2026-10-06.worksheet.yaml warning overdue-next-step',
       'hill-school/2026-10-21.worksheet.yaml warning missing-round',
       'hill-school/2026-10-21.worksheet.yaml warning overdue-next-step',
     ]);
     // Listed, not counted: the round's figures are as they were.
     assert.deepEqual(after.coverage, before.coverage);
     assert.equal(strays.find((g) => g.code === 'round-lookalike')!.partner?.id, 'gale-trust');
+    // The lookalike is not the round before either: autumn is still compared with spring.
+    assert.equal(after.previousRound, before.previousRound);
+    assert.equal(after.previousRound, 'spring-2026');
     // The spring round gets the April worksheet with no round, and the file no one can read; not the autumn lookalike.
     const spring = summarize(index, { today: TODAY, round: 'spring-2026' });
     const springFiles = spring.gaps.map((g) => g.file);
     assert.ok(springFiles.includes('hill-school/2026-04-18.worksheet.yaml') && springFiles.includes('iris-club/2026-10-23.worksheet.yaml'), springFiles.join(', '));
-    assert.ok(!springFiles.includes('gale-trust/2026-10-20.worksheet.yaml') && !springFiles.includes('hill-school/2026-10-21.worksheet.yaml'));
+    assert.ok(!springFiles.includes('gale-trust/2026-10-06.worksheet.yaml') && !springFiles.includes('hill-school/2026-10-21.worksheet.yaml'));
   });
 
   it('reads the commitments already recorded in the round\'s review file', () => {

@@ -342,8 +342,13 @@ describe('partner-worksheets themes --suggest', () => {
       writeFileSync(settings, kubeText);
       const r = await runCli(['themes', '--suggest', '--merge', '--today', TODAY], dir);
       assert.equal(r.code, 2);
-      assert.match(r.err, /partner-worksheets\.yaml is not a settings file this command can edit \(its `kind` is not `config`\); nothing was written/);
+      assert.match(r.err, /partner-worksheets\.yaml is not a settings file this command can edit \(it has no `kind: config`\); nothing was written/);
       assert.equal(readFileSync(settings, 'utf8'), kubeText);
+      // Nor one with no kind at all: some other tool's settings under this name.
+      const service = 'services:\n  db: {password: hunter2}\n';
+      writeFileSync(settings, service);
+      assert.equal((await runCli(['themes', '--suggest', '--merge', '--today', TODAY], dir)).code, 2);
+      assert.equal(readFileSync(settings, 'utf8'), service);
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }

@@ -8,8 +8,11 @@ import { NOTE_CATEGORIES, WORKSHEET_STATUSES, factsOfKind, isBlock, isHeld, read
 import { parseFile } from '../yaml';
 import type { ShareBack } from './model';
 
-/** The summary of a worksheet's text; undefined when the text is not a block of fields. */
-export function shareBack(uri: string, text: string): ShareBack | undefined {
+/**
+ * The summary of a worksheet's text; undefined when the text is not a block of
+ * fields. With `today`, a meeting dated after it is not ready to share either.
+ */
+export function shareBack(uri: string, text: string, today?: string): ShareBack | undefined {
   const { data, findings } = parseFile(uri, text);
   if (!isBlock(data)) return undefined;
   // Read as meant, as the checks and the review read it: `5 Nov 2026` is a date, `Priya` is priya.
@@ -42,6 +45,8 @@ export function shareBack(uri: string, text: string): ShareBack | undefined {
     out.notReady = `The worksheet has a syntax error on line ${broken.range.start.line + 1}, so what comes after it may be missing from the summary. Fix it first.`;
   } else if (f.status !== undefined && WORKSHEET_STATUSES.includes(f.status as never) && !isHeld(f.status)) {
     out.notReady = `The meeting is still \`${f.status}\`: share what we heard once it has been held (status \`held\`).`;
+  } else if (today !== undefined && f.date !== undefined && f.date > today) {
+    out.notReady = `The meeting is dated ${f.date}, which is still to come: share what we heard once it has been held (or correct the date).`;
   }
   return out;
 }

@@ -98,9 +98,9 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
     fix: 'Record `preparation.worksheet_reviewed` and the `questions` you picked.',
   },
   'meeting-status-stale': {
-    reason: 'A meeting still `planned` after its date either happened (and its notes, confirmation and next step are never asked for) or was put off (and the date misleads the round).',
+    reason: 'A meeting still `planned` after its date either happened (and its notes, confirmation and next step are never asked for) or was put off (and the date misleads the round). A meeting `held` on a date still to come has a status set ahead or a mistyped date: the review counts it as met, and Share What We Heard would thank the partner for a meeting that has not happened.',
     example: 'status: planned\nmeeting: {date: 2026-11-10}   # today 2026-12-02',
-    fix: 'Quick fix "It happened: mark it held", or "It was put off: move the date".',
+    fix: 'Quick fix "It happened: mark it held", or "It was put off: move the date"; for a held meeting dated ahead, "It has not happened yet: mark it planned", or set the date.',
   },
   'missing-round': {
     reason: `${PP}: "Once you've held all your one-on-one meetings, review them together with your team." A worksheet with no round drops out of every review, silently.`,

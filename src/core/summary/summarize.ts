@@ -44,7 +44,8 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   // The round before is the nearest earlier one with a held meeting: a round
   // that only has a review file (or only plans) has nothing to compare with.
   const at = rounds.indexOf(round);
-  const previousRound = rounds.slice(0, Math.max(0, at)).reverse().find((r) => inRound(r).some((m) => isHeld(m.status)));
+  // A lookalike (`autum-2026`, one stray meeting) is no round to compare with, as it is never the default.
+  const previousRound = rounds.slice(0, Math.max(0, at)).reverse().find((r) => !index.roundLookalike(r) && inRound(r).some((m) => isHeld(m.status)));
 
   const byDate = (a: Meeting, b: Meeting) => byCodeUnit(a.date ?? '9999', b.date ?? '9999') || byCodeUnit(a.uri, b.uri);
   const cache = index.summaryCache;

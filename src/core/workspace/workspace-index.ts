@@ -4,7 +4,7 @@
 // findings may have changed out.
 import type { FileKind, Finding, FileSystem } from '../types';
 import type { ParsedFile } from '../yaml';
-import { AnswerPool, AnsweredView, ParsedOnDemand, YamlView, parseFile, recordAnswers, sameRange } from '../yaml';
+import { AnswerPool, AnsweredView, ParsedOnDemand, YamlView, parseFile, recordAnswers, sameRange, withLineEnds } from '../yaml';
 import type { TeamConfig } from '../facts';
 import { DEFAULT_CONFIG, isBlock } from '../facts';
 import { NO_DIRECTIVES, checkParsed, checkWorkspaceRules } from '../check';
@@ -193,9 +193,12 @@ export class WorkspaceIndex implements WorkspaceOverview {
   // ---- updates -------------------------------------------------------------
 
   /** Add or replace a document. Files of no known kind are ignored. */
-  set(uri: string, text: string): IndexChange {
+  set(uri: string, written: string): IndexChange {
     const kind = kindOfFile(uri);
     if (!kind) return { affected: [], structure: false };
+    // Lines that end in a carriage return alone become line feeds here, once, as VS Code reads
+    // them: every later reading (the parse, the review's line search, the recorded answers) counts lines alike.
+    const text = withLineEnds(written);
     const before = this.docs.get(uri);
     if (before && before.text === text) return { affected: [], structure: false };
     let doc: IndexedDoc;

@@ -192,7 +192,7 @@ async function shareCommand(services: Services, arg: unknown, mode: unknown, tar
   // The editor's text when it is open (unsaved typing included), else the file's.
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const text = open?.getText() ?? services.index.get(uri.toString())?.text ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  const summary = shareBack(uri.toString(), text);
+  const summary = shareBack(uri.toString(), text, services.today());
   if (!summary) {
     void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} ${nothingToShare(uri.toString(), text)}.`);
     return undefined;

@@ -8,8 +8,8 @@ export const meetingLength: Rule<WorksheetFacts> = {
   summary: 'A one-on-one lasts the team\'s planned length (30-60 minutes by default).',
   check(ctx) {
     const minutes = ctx.facts.durationMinutes;
-    // Not a number of minutes a meeting lasts (NaN, a day or more): the schema's error says so, alone.
-    if (minutes === undefined || !Number.isFinite(minutes) || minutes > 1440) return [];
+    // Not a number of minutes a meeting lasts (NaN, a fraction, under one, a day or more): the schema's error says so, alone.
+    if (minutes === undefined || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) return [];
     const { min, max } = ctx.config.thresholds.meetingMinutes;
     if (minutes >= min && minutes <= max) return [];
     const message = minutes < min

@@ -34,6 +34,9 @@ export const nextStepNotTiedToGoal: Rule<WorksheetFacts> = {
   check(ctx) {
     const step = ctx.facts.nextStep;
     if (!step) return [];
+    // Goals written as something else than a list: the schema says how to write them; "note their goals" would contradict it.
+    const written = ctx.view.node(['notes', 'goals']);
+    if (written && written.kind !== 'seq') return [];
     const goals = ctx.facts.notes.goals.map((n) => n.text).filter((g): g is string => g !== undefined);
     if (step.servesGoal) {
       if (goals.length === 0 || namesGoal(step.servesGoal, goals)) return [];
