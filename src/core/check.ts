@@ -64,7 +64,9 @@ export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResul
     view.fixes = options.fixes !== false || raw.some((f) => f.code === 'format-slip');
     if (isBlock(file.data)) {
       const found = runRules(kind, file, view, options.facts ?? readFacts(kind, file.data), config, options);
-      const mistyped = found.length ? mistypedSections(kind, file.data) : [];
+      // A section of the wrong type has a schema error: without one (most files), or with only workspace rules run, none is looked for.
+      const schemaChecked = !options.skipSchema && !only;
+      const mistyped = found.length && !only && (!schemaChecked || raw.some((f) => f.code === 'schema')) ? mistypedSections(kind, file.data) : [];
       raw.push(...(mistyped.length ? withoutFindingsInMistyped(found, view, mistyped, isLocalRule) : found));
     }
   } else if (kind && !only && !hasFatal(file) && (file.hasDocument ? file.data === null : file.findings.length === 0)) {
