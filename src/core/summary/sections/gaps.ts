@@ -35,7 +35,7 @@ function sameFindings(before: Checked, now: Checked): boolean {
 /**
  * The gaps of the round's files, and of the files that may belong to it but
  * are not counted in it (`strays`: the meetings of a lookalike of the round,
- * `autum-2026`, and those with no round offered it; `unplaced`: worksheets
+ * `autum-2026`, and those with no round dated nearest it; `unplaced`: worksheets
  * that give no meeting, not readable or naming no partner). Left out of the
  * coverage without a word, those read as a round fully met.
  */
