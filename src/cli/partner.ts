@@ -4,7 +4,7 @@
 // one meeting, as Markdown or a printable HTML page for the partner. Paths in
 // the output are relative to where the output goes.
 import { dirname, resolve } from 'node:path';
-import { WorkspaceIndex } from '../core/workspace';
+import { WorkspaceIndex, organizationKey } from '../core/workspace';
 import { partnerHistory } from '../core/history/build';
 import { renderHistoryMarkdown } from '../core/history/render-markdown';
 import { renderHistoryHtml } from '../core/history/render-html';
@@ -69,14 +69,18 @@ export async function runPartner(args: PartnerArgs, io: CliIo): Promise<number> 
 /**
  * The partner an id given on the command line names, as the checks read ids:
  * an old id through the settings' aliases, and `Riverside Youth` or
- * `riverside_youth` as riverside-youth (the worksheets' own slips are read so).
+ * `riverside_youth` as riverside-youth (the worksheets' own slips are read so);
+ * else the partner whose organisation has that name.
  */
 function partnerAsWritten(index: WorkspaceIndex, written: string): string {
   for (const id of [written, slugify(written)]) {
     const canonical = index.canonicalPartner(id);
     if (index.partner(canonical)) return canonical;
   }
-  return written;
+  // The organisation's name as a worksheet writes it (`Riverside Youth Collective`), when it names one partner.
+  const key = organizationKey(written);
+  const named = index.partners().filter((p) => p.organization !== undefined && organizationKey(p.organization) === key);
+  return named.length === 1 ? named[0].id : written;
 }
 
 export async function runShare(args: ShareArgs, io: CliIo): Promise<number> {

@@ -71,8 +71,8 @@ describe('partner-worksheets partner', () => {
     assert.equal(readFileSync(sheet, 'utf8'), before);
   });
 
-  it('takes the id as people write it, as the worksheets\' own ids are read: a name, or underscores', async () => {
-    for (const written of ['Harbour Seniors', 'harbour_seniors', 'HARBOUR-SENIORS']) {
+  it('takes the id as people write it, as the worksheets\' own ids are read (a name, underscores), or the organisation\'s name', async () => {
+    for (const written of ['Harbour Seniors', 'harbour_seniors', 'HARBOUR-SENIORS', 'Harbour Seniors Club', 'harbour seniors club']) {
       const r = await cli(['partner', written, FIXTURE]);
       assert.equal(r.code, 0, `${written}: ${r.err}`);
       assert.match(r.out, /^# Partner history: Harbour Seniors Club/m, written);

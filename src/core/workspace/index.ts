@@ -10,4 +10,4 @@ export type { IndexedDocument, Meeting } from './indexed-document';
 export type { Positions } from './positions';
 export type { IndexSnapshot, SnapshotEntry } from './snapshot';
 export type { Vocabulary } from './vocabulary';
-export { IdentitySoFar } from './identity';
+export { IdentitySoFar, organizationKey } from './identity';
