@@ -112,6 +112,10 @@ describe('partner-worksheets share', () => {
     try {
       const sheet = join(dir, 'a.worksheet.yaml');
       writeFileSync(sheet, readFileSync(AUTUMN, 'utf8').replace('status: shared', 'status: planned'));
+      // Held, but dated after the day the command is told it is: not shared yet either.
+      const ahead = await cli(['share', AUTUMN, '--today', '2026-09-29']);
+      assert.deepEqual([ahead.code, ahead.out], [1, '']);
+      assert.match(ahead.err, /was not shared: The meeting is dated 2026-09-30, which is still to come/);
       const planned = await cli(['share', sheet]);
       assert.deepEqual([planned.code, planned.out], [1, '']);
       assert.match(planned.err, /a\.worksheet\.yaml was not shared: The meeting is still `planned`/);
