@@ -5,12 +5,12 @@ import type { FileKind, Finding, Range, Severity, SeveritySetting } from './type
 import { Lexer } from 'yaml';
 import type { ParsedFile, PosNode } from './yaml';
 import { YamlView, parseFile } from './yaml';
-import { validateSchema } from './schema';
+import { mistypedSections, validateSchema } from './schema';
 import type { FileFacts, TeamConfig } from './facts';
 import { DEFAULT_CONFIG, isBlock, readFacts } from './facts';
 import type { WorkspaceFacts } from './rules/rule';
 import { FILE_CODES, WORKSPACE_CODES, readsWorkspace, rulesFor } from './rules';
-import { mistypedSections, withoutFindingsInMistyped } from './mistyped';
+import { withoutFindingsInMistyped } from './mistyped';
 import { DIRECTIVE_NAME, mayHoldDirective } from './yaml/bounds';
 
 export interface CheckOptions {

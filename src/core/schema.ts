@@ -58,6 +58,24 @@ function lookalikes(id: string): string {
   return `, where ${odd.map((c) => `\`${c}\` is U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}, not a letter a-z`;
 }
 
+/**
+ * The sections the schema wants as a block or a list that hold something
+ * else (`next_step: Send them the calendar`, `goals: {text: ...}`), from the
+ * validator's own type errors, read as meant: a paragraph of notes that
+ * forgive.ts makes a list is no such section. Paths in the data as meant.
+ */
+export function mistypedSections(kind: FileKind, data: unknown): YamlPath[] {
+  const meant = readAsMeant(kind, data);
+  // Data the schema takes as written (most files) has none.
+  if (meant.valid) return [];
+  const validate = validatorFor(kind);
+  if (validate(meant.data)) return [];
+  return (validate.errors ?? [])
+    .filter((e) => e.keyword === 'type' && (e.params.type === 'object' || e.params.type === 'array') && e.data !== null)
+    .map((e) => pathOf(e.instancePath))
+    .filter((p) => p.length > 0);
+}
+
 /** Keywords that bound a value a type error already refuses. */
 const BOUNDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'format']);
 
