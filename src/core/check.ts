@@ -3,12 +3,12 @@
 // `# worksheets-disable` comments.
 import type { FileKind, Finding, Range, Severity, SeveritySetting } from './types';
 import { Lexer } from 'yaml';
-import type { ParsedFile, PosNode } from './yaml';
+import type { ParsedFile, PosNode, YamlPath } from './yaml';
 import { YamlView, parseFile } from './yaml';
 import { mistypedSections, validateSchema } from './schema';
 import type { FileFacts, TeamConfig } from './facts';
 import { DEFAULT_CONFIG, isBlock, readFacts } from './facts';
-import type { WorkspaceFacts } from './rules/rule';
+import type { Rule, WorkspaceFacts } from './rules/rule';
 import { FILE_CODES, WORKSPACE_CODES, readsWorkspace, rulesFor } from './rules';
 import { withoutFindingsInMistyped } from './mistyped';
 import { DIRECTIVE_NAME, mayHoldDirective } from './yaml/bounds';
@@ -63,10 +63,10 @@ export function checkParsed(file: ParsedFile, options: CheckOptions): CheckResul
     if (!options.skipSchema && !only) raw.push(...validateSchema(kind, file.data, view));
     view.fixes = options.fixes !== false || raw.some((f) => f.code === 'format-slip');
     if (isBlock(file.data)) {
-      const found = runRules(kind, file, view, options.facts ?? readFacts(kind, file.data), config, options);
       // A section of the wrong type has a schema error: without one (most files), or with only workspace rules run, none is looked for.
       const schemaChecked = !options.skipSchema && !only;
-      const mistyped = found.length && !only && (!schemaChecked || raw.some((f) => f.code === 'schema')) ? mistypedSections(kind, file.data) : [];
+      const mistyped = !only && (!schemaChecked || raw.some((f) => f.code === 'schema')) ? mistypedSections(kind, file.data) : NO_PATHS;
+      const found = runRules(kind, file, view, options.facts ?? readFacts(kind, file.data), config, options, mistyped);
       raw.push(...(mistyped.length ? withoutFindingsInMistyped(found, view, mistyped, isLocalRule) : found));
     }
   } else if (kind && !only && !hasFatal(file) && (file.hasDocument ? file.data === null : file.findings.length === 0)) {
@@ -138,7 +138,14 @@ function emptyFileFinding(kind: FileKind): Finding {
   };
 }
 
-function runRules(kind: FileKind, file: ParsedFile, view: YamlView, facts: FileFacts, config: TeamConfig, options: CheckOptions): Finding[] {
+const NO_PATHS: readonly YamlPath[] = [];
+
+/** Whether a section the rule reads is one of the mistyped ones, or inside one. */
+function readsMistyped(rule: Rule, mistyped: readonly YamlPath[]): boolean {
+  return !!rule.reads && rule.reads.some((r) => mistyped.some((m) => m.length <= r.length && m.every((seg, i) => seg === r[i])));
+}
+
+function runRules(kind: FileKind, file: ParsedFile, view: YamlView, facts: FileFacts, config: TeamConfig, options: CheckOptions, mistyped: readonly YamlPath[] = NO_PATHS): Finding[] {
   const out: Finding[] = [];
   const ctx = { uri: file.uri, file, view, facts, today: options.today, config, workspace: options.workspace, related: options.related !== false };
   const only = options.onlyWorkspaceRules === true;
@@ -146,6 +153,7 @@ function runRules(kind: FileKind, file: ParsedFile, view: YamlView, facts: FileF
     if (rule.crossFile && !options.workspace) continue;
     if (only && !readsWorkspace(rule)) continue;
     if (config.rules[rule.code] === 'off') continue;
+    if (mistyped.length && readsMistyped(rule, mistyped)) continue;
     let issues;
     try {
       issues = rule.check(ctx);

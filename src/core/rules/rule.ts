@@ -3,7 +3,7 @@
 // issues with ranges from the parser's nodes and, where it can, a fix. Rules
 // read the file's typed facts (src/core/facts), never its raw data.
 import type { Fix, Range, RelatedLocation, Severity } from '../types';
-import type { ParsedFile, YamlView } from '../yaml';
+import type { ParsedFile, YamlPath, YamlView } from '../yaml';
 import type { FileFacts, TeamConfig } from '../facts';
 
 /** A worksheet of another file, as cross-file rules see it. */
@@ -105,6 +105,14 @@ export interface Rule<F extends FileFacts = FileFacts> {
   summary: string;
   /** Needs the workspace index (other files): skipped without it. */
   crossFile?: boolean;
+  /**
+   * The sections it reads, when its finding would sit outside them (`missing-next-step`
+   * speaks at `status`). Where one is written as something else than the
+   * schema's block or list (`follow_up: 2026-12-20`), the rule is not run: it
+   * would find nothing there and contradict the schema's error. Findings inside
+   * such a section are left out for every rule (mistyped.ts).
+   */
+  reads?: readonly YamlPath[];
   /**
    * Reads the workspace index when it is given, and says less without it
    * (missing-round names the round of the meetings near by date). Its

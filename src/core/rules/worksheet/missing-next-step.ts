@@ -9,12 +9,11 @@ export const missingNextStep: Rule<WorksheetFacts> = {
   kind: 'worksheet',
   defaultSeverity: 'warning',
   summary: 'A held meeting ends with a next step, or a date to follow up when the partner is not ready.',
+  // `follow_up: 2026-12-20` (a date, not a block) is the schema's to correct, not "no follow-up".
+  reads: [['next_step'], ['follow_up']],
   check(ctx) {
     if (!isHeld(ctx.facts.status)) return [];
     if (ctx.facts.nextStep || ctx.facts.followUp.date) return [];
-    // `follow_up: 2026-12-20` (a date, not a block): the schema says how to write it; "no follow-up" would contradict it.
-    const written = ctx.view.node(['follow_up']);
-    if (written && written.kind !== 'map') return [];
     const owner = likelyOwner(ctx) ?? 'me';
     const due = defaultDue(ctx);
     const goal = ctx.facts.notes.goals[0]?.text;

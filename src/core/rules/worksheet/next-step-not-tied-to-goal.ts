@@ -31,12 +31,11 @@ export const nextStepNotTiedToGoal: Rule<WorksheetFacts> = {
   kind: 'worksheet',
   defaultSeverity: 'info',
   summary: 'A next step says which of the partner\'s noted goals it serves.',
+  // Goals written as something else than a list are the schema's to correct, not "note their goals".
+  reads: [['next_step'], ['notes', 'goals']],
   check(ctx) {
     const step = ctx.facts.nextStep;
     if (!step) return [];
-    // Goals written as something else than a list: the schema says how to write them; "note their goals" would contradict it.
-    const written = ctx.view.node(['notes', 'goals']);
-    if (written && written.kind !== 'seq') return [];
     const goals = ctx.facts.notes.goals.map((n) => n.text).filter((g): g is string => g !== undefined);
     if (step.servesGoal) {
       if (goals.length === 0 || namesGoal(step.servesGoal, goals)) return [];
