@@ -7,7 +7,7 @@
 import { themeStatusText } from '../themes/status-text';
 import { visibleControls } from '../visible';
 import { fileLabel as fileName } from '../paths';
-import type { CarriedCommitment, Commitment, Complement, Coverage, DatedItem, Gap, NoteCategory, OfferMatch, PartnerRef, Quote, Rate, Ref, ReviewSummary, SuccessResponse, SuccessStatement, ThemeEntry, ThemeSource, Trend } from './model';
+import type { CarriedCommitment, Commitment, Complement, Coverage, DatedItem, Gap, NoteCategory, OfferMatch, PartnerRef, Quote, Rate, Ref, ReviewSummary, SuccessResponse, SuccessStatement, TeamConclusions, ThemeEntry, ThemeSource, Trend } from './model';
 
 export function esc(s: unknown): string {
   // Control and bidi characters show as `\uXXXX`: they could reorder what a reader sees.
@@ -321,8 +321,7 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
   out.push(section('team-review', "The team's review", 'The similarities, trends and opportunities the team saw when it reviewed the meetings together, as written in the review file.'));
   if (s.conclusions.length) {
     for (const c of s.conclusions) {
-      const when = [c.date ? `On ${c.date}` : undefined, c.attendees.length ? `with ${c.attendees.join(', ')}` : undefined].filter(Boolean).join(', ');
-      out.push(`<p>${p.link(c, esc(when || 'The review file'))}</p>`);
+      out.push(`<p>${p.link(c, esc(reviewedWhen(c)))}</p>`);
       for (const [title, items] of [['Similarities', c.similarities], ['Trends', c.trends]] as const) {
         if (items.length) out.push(`<h3>${title}</h3><ul>${items.map((x) => `<li>${p.link(x, esc(x.text))}</li>`).join('')}</ul>`);
       }
@@ -361,6 +360,11 @@ export function renderSummaryBody(s: ReviewSummary, options: RenderOptions = {})
 /** "Getting there (challenges): 1 of 2 to 33% (3 of 9)": both figures, shares of the partners met. */
 export function trendText(x: Trend, partners: { previous: number; current: number }): string {
   return `${x.label} (${x.category}): ${formatRate({ count: x.previous, total: partners.previous })} to ${formatRate({ count: x.current, total: partners.current })}`;
+}
+
+/** "On 2026-11-20, with sam, ana": when and by whom the team's review was written. */
+export function reviewedWhen(c: TeamConclusions): string {
+  return [c.date ? `On ${c.date}` : undefined, c.attendees.length ? `with ${c.attendees.join(', ')}` : undefined].filter(Boolean).join(', ') || 'The review file';
 }
 
 /** "from spring-2026, made 245 days ago, 155 days overdue". */

@@ -2,7 +2,7 @@
 // Text from worksheets is escaped so that it cannot become a link, an image,
 // emphasis or raw HTML, and stays readable as plain text.
 import type { Commitment, Quote, Ref, ReviewSummary, ThemeSource, Trend } from './model';
-import { CATEGORY_LABEL, RESPONSE_LABEL, carriedAge, formatRate, plural, trendText } from './render-html';
+import { CATEGORY_LABEL, RESPONSE_LABEL, carriedAge, formatRate, plural, reviewedWhen, trendText } from './render-html';
 import { themeStatusText } from '../themes/status-text';
 import { oneLine } from '../visible';
 
@@ -169,8 +169,7 @@ export function renderMarkdown(s: ReviewSummary, fileLabel: (ref: Ref) => string
   lines.push('', "## The team's review", '');
   if (s.conclusions.length) {
     for (const c of s.conclusions) {
-      const when = [c.date ? `On ${c.date}` : undefined, c.attendees.length ? `with ${c.attendees.join(', ')}` : undefined].filter(Boolean).join(', ');
-      lines.push(`${mdEscape(when || 'The review file')} (${code(fileLabel(c))}):`, '');
+      lines.push(`${mdEscape(reviewedWhen(c))} (${code(fileLabel(c))}):`, '');
       for (const [title, items] of [['Similarities', c.similarities], ['Trends', c.trends]] as const) {
         if (items.length) lines.push(`### ${title}`, '', ...items.map((x) => `- ${mdEscape(x.text)} (${code(fileLabel(x))})`), '');
       }
