@@ -152,7 +152,7 @@ function refusal(text: string): Finding[] | undefined {
  */
 export function withLineEnds(text: string): string {
   // Asked of every text read, twice for a file the index reads: a file of CR LF lines (git on Windows) is told apart by one search.
-  if (!LONE_CR.test(text)) return text;
+  if (!text.includes('\r') || !LONE_CR.test(text)) return text;
   let lone = 0;
   let feeds = 0;
   for (let i = 0; i < text.length; i++) {
