@@ -19,6 +19,7 @@ import type { CliIo } from './io';
 import { COMMAND_LOAD, UsageError, toPath, toUri } from './io';
 import { workspaceRootOfFile, workspaceRootOfFolder } from './workspace-root';
 import { oneLine } from '../core/visible';
+import { MISNAMED_HEAD_BYTES, misnamed } from '../core/misnamed';
 import pkg from '../../package.json';
 
 export interface CheckArgs {
@@ -270,15 +271,6 @@ export function relativeFrom(cwd: string): (path: string) => string {
  */
 const UNNORMALIZED = sep === '/' ? /\/(?:\.\.?)?(?:\/|$)/ : /\/|\\(?:\.\.?)?(?:\\|$)/;
 
-/** The name each kind's files take, and the rest of the hint. */
-const NAMED: Record<string, (base: string) => string> = {
-  worksheet: (base) => `${base}.worksheet.yaml`,
-  convening: (base) => `${base}.convening.yaml`,
-  review: (base) => `${base}.review.yaml`,
-  config: () => 'partner-worksheets.yaml',
-};
-const KIND_LINE = /^kind:[ \t]*(["']?)(worksheet|convening|review|config)\1[ \t]*(?:#.*)?\r?$/m;
-
 /**
  * One line each for the YAML files under `folders` whose `kind:` names one of
  * the four kinds but whose name does not (`2026-11-10.yaml` with `kind:
@@ -289,21 +281,19 @@ function misnamedNotes(others: readonly string[], folders: readonly string[], cw
   const notes: string[] = [];
   for (const path of others) {
     if (!folders.some((f) => path.startsWith(f.endsWith(sep) ? f : `${f}${sep}`))) continue;
-    const kind = KIND_LINE.exec(headOf(path).replace(/^\uFEFF/, ''))?.[2];
-    if (!kind) continue;
-    const name = basename(path);
-    const suggested = NAMED[kind](name.replace(/\.ya?ml$/i, '').replace(/\.(worksheet|convening|review)$/i, ''));
-    notes.push(`partner-worksheets: ${oneLine(relative(cwd, path))} says \`kind: ${kind}\` but is not named ${kind === 'config' ? 'partner-worksheets.yaml' : `*.${kind}.yaml`}, so it was ${kind === 'config' ? 'not read as the settings' : 'not checked (nor counted in the review)'}: rename it ${oneLine(suggested)}\n`);
+    const m = misnamed(basename(path), headOf(path));
+    if (!m) continue;
+    notes.push(`partner-worksheets: ${oneLine(relative(cwd, path))} says \`kind: ${m.kind}\` but is not named ${m.pattern}, so it was ${m.kind === 'config' ? 'not read as the settings' : 'not checked (nor counted in the review)'}: rename it ${oneLine(m.suggested)}\n`);
   }
   return notes;
 }
 
-/** The first 4 KB of a file, where `kind:` is; empty when it cannot be read (the check reads none of these files). */
+/** The start of a file, where `kind:` is; empty when it cannot be read (the check reads none of these files). */
 function headOf(path: string): string {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(4096);
+    const buffer = Buffer.alloc(MISNAMED_HEAD_BYTES);
     return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
   } catch {
     return '';
