@@ -15,6 +15,7 @@ import * as review from './features/review';
 import * as form from './features/form';
 import * as history from './features/history';
 import * as themes from './features/themes';
+import * as names from './features/names';
 import type { PartnersProvider, PartnersView } from './features/partners';
 import type { TreeNode } from './features/partners/tree-model';
 import type { WorksheetForm } from './features/form';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi
     ['form', () => { forms = form.register(context, services); }],
     ['history', () => history.register(context, services)],
     ['themes', () => themes.register(context, services)],
+    ['names', () => names.register(context, services)],
   ];
   for (const [name, register] of features) {
     try {

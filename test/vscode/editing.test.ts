@@ -183,6 +183,40 @@ describe('editing worksheets', () => {
     assert.match(text, /the way they said it/i);
   });
 
+  it('warns that a worksheet not named *.worksheet.yaml is left out, and renames it', async () => {
+    const api = await activate();
+    // A worksheet snippet typed into a file named for its date alone: the tools do not read it.
+    const editor = await openFresh('2026-10-30.yaml', GAPPY);
+    const uri = editor.document.uri;
+    const warning = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'misnamed-file'), { message: 'a misnamed-file warning' });
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(editor.document.getText(warning.range), 'worksheet');
+    assert.match(warning.message, /says `kind: worksheet` but is not named \*\.worksheet\.yaml.*not counted in the review\. Rename it 2026-10-30\.worksheet\.yaml\./);
+    assert.ok(!api.services.index.has(uri.toString()));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+    const rename = actions.find((a) => a.title === 'Rename to 2026-10-30.worksheet.yaml');
+    assert.ok(rename?.edit, `a rename among ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(rename.edit));
+    const renamed = workspaceUri(PARTNER, '2026-10-30.worksheet.yaml');
+    await waitFor(() => api.services.index.has(renamed.toString()), { message: 'the renamed worksheet in the index' });
+    await waitFor(() => diagnosticCodes(renamed).includes('missing-confirmation'), { message: 'the renamed worksheet\'s gaps' });
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(renamed)), /^kind: worksheet\n/);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri)));
+  });
+
+  it('offers no rename over a file that has the name already', async () => {
+    await activate();
+    await createFile(workspaceUri(PARTNER, '2026-10-31.worksheet.yaml'), '# kept as it is\n');
+    const editor = await openFresh('2026-10-31.yaml', GAPPY);
+    const uri = editor.document.uri;
+    const warning = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'misnamed-file'), { message: 'a misnamed-file warning' });
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(actions.filter((a) => a.title.startsWith('Rename')).map((a) => a.title), []);
+    // Once the text no longer says it is a worksheet, the warning goes.
+    await editor.edit((b) => b.replace(new vscode.Range(0, 0, 0, 'kind: worksheet'.length), 'kind: notes'));
+    await waitFor(() => !vscode.languages.getDiagnostics(uri).some((d) => d.code === 'misnamed-file'), { message: 'the warning to clear' });
+  });
+
   it('New Meeting Worksheet creates a valid planned worksheet and never overwrites', async () => {
     const api = await activate();
     const first = await vscode.commands.executeCommand<vscode.Uri>('partnerWorksheets.newWorksheet', PARTNER);
