@@ -36,7 +36,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     vscode.workspace.onDidOpenTextDocument(update),
     vscode.workspace.onDidChangeTextDocument((e) => update(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
-    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.{yaml,yml,YAML,YML}' }, new RenameAction(), RenameAction.metadata),
+    vscode.languages.registerCodeActionsProvider([{ language: 'yaml' }, { pattern: '**/*.{yaml,yml,YAML,YML}' }], new RenameAction(), RenameAction.metadata),
   );
   for (const document of vscode.workspace.textDocuments) update(document);
 }
