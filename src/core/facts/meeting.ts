@@ -28,6 +28,8 @@ interface MeetingFields {
   round: string | undefined;
   /** The meeting date, when it is YYYY-MM-DD. */
   date: string | undefined;
+  /** `meeting.start` as written (trimmed): it tells two meetings of one day apart. */
+  start: string | undefined;
   durationMinutes: number | undefined;
   successInTheirWords: string | undefined;
   /** The confirmation statement. */
@@ -96,6 +98,7 @@ function readFields(data: unknown): MeetingFields & { partnerId: string | undefi
     status: text(field(data, 'status')),
     round: text(field(data, 'round')),
     date: isoDate(field(data, 'meeting', 'date')),
+    start: text(field(data, 'meeting', 'start')),
     durationMinutes: typeof minutes === 'number' ? minutes : undefined,
     successInTheirWords: text(field(data, 'notes', 'success_in_their_words')),
     confirmation: text(field(data, 'confirmation', 'statement')),

@@ -50,7 +50,7 @@ export interface IndexedDocument {
 /** What the index needs to know at once of a document; what changes the partners and rounds. */
 export function structuralKey(d: IndexedDocument): string {
   const m = d.meeting;
-  return JSON.stringify([d.kind, d.round, d.name, d.date, m?.partnerId, m?.organization, m?.status, m?.round, m?.date]);
+  return JSON.stringify([d.kind, d.round, d.name, d.date, m?.partnerId, m?.organization, m?.status, m?.round, m?.date, m?.start]);
 }
 
 /** The reading problems of a file read without any: one list for all, never changed, as the index keeps each document. */
@@ -232,6 +232,7 @@ export class IndexedDoc implements IndexedDocument {
       status: m.status,
       round: m.round,
       date: m.date,
+      start: m.start,
       durationMinutes: m.durationMinutes,
       successInTheirWords: m.successInTheirWords,
       confirmation: m.confirmation,
@@ -261,6 +262,7 @@ class IndexedMeeting implements Meeting {
   readonly status: string | undefined;
   readonly round: string | undefined;
   readonly date: string | undefined;
+  readonly start: string | undefined;
   readonly durationMinutes: number | undefined;
   readonly successInTheirWords: string | undefined;
   readonly confirmation: string | undefined;
@@ -279,6 +281,7 @@ class IndexedMeeting implements Meeting {
     this.status = facts.status;
     this.round = facts.round;
     this.date = facts.date;
+    this.start = facts.start;
     this.durationMinutes = facts.durationMinutes;
     this.successInTheirWords = facts.successInTheirWords;
     this.confirmation = facts.confirmation;

@@ -8,7 +8,8 @@ import type { Positions } from './positions';
 // 2: the text and the facts the index reads at once, no data, positions once made.
 // 3: a review's date too, for the order of rounds.
 // 4: a meeting's facts read as meant (forgive.ts): `status: Held` is held.
-export const SNAPSHOT_VERSION = 4;
+// 5: a meeting's start time (duplicate-meeting tells two meetings of a day apart by it).
+export const SNAPSHOT_VERSION = 5;
 
 /** A persisted index: each document's text and indexed facts, with the file stamp it was read at. */
 export interface IndexSnapshot {
