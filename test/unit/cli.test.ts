@@ -280,6 +280,7 @@ describe('the first-round example: a first round as people write it', () => {
     'greenway-allotments/2026-11-12.worksheet.yaml:6 format-slip',
     'greenway-allotments/2026-11-12.worksheet.yaml:9 format-slip',
     'greenway-allotments/2026-11-12.worksheet.yaml:19 format-slip',
+    'harbour-youth/2026-10-15-maria.worksheet.yaml:9 duplicate-meeting',
     'harbour-youth/2026-10-15.worksheet.yaml:4 round-lookalike',
     'harbour-youth/2026-10-15.worksheet.yaml:22 next-step-not-tied-to-goal',
     'harbour-youth/2026-10-15.worksheet.yaml:23 format-slip',

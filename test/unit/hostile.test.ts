@@ -60,7 +60,9 @@ describe('hostile input', () => {
     const oldMac = read('old-mac.worksheet.yaml');
     assert.ok(oldMac.includes('\r') && !oldMac.includes('\n'));
     const at = (findings: { code: string; range: unknown; message: string }[]) => findings.map((f) => JSON.stringify([f.code, f.range, f.message]));
-    assert.deepEqual(at(corpus.check('/ws/old-mac.worksheet.yaml')), at(checkText('/ws/old-mac.worksheet.yaml', oldMac.replace(/\r/g, '\n'), { today: TODAY }).findings));
+    // The corpus's worksheets share a partner and a date: the same meeting to duplicate-meeting, which checkText alone cannot see.
+    const inCorpus = corpus.check('/ws/old-mac.worksheet.yaml').filter((f) => f.code !== 'duplicate-meeting');
+    assert.deepEqual(at(inCorpus), at(checkText('/ws/old-mac.worksheet.yaml', oldMac.replace(/\r/g, '\n'), { today: TODAY }).findings));
     const stray = 'kind: worksheet\r\nnotes:\r\n  values: ["One\rtwo"]\r\n';
     assert.equal(parseFile('/ws/stray.worksheet.yaml', stray).text, stray);
   });

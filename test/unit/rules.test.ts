@@ -93,6 +93,8 @@ const cases: Case[] = [
   // Identity and rounds, across worksheets.
   { code: 'duplicate-partner', text: newer([['partner'], { id: 'riverside-youth-collective', organization: 'Riverside Youth Collective.' }]), uri: NEWER_URI, neighbours: partners('shared'), at: 'riverside-youth-collective', quiet: newer([['partner'], { id: 'riverside-youth-collective', organization: 'Riverside Youth Collective.' }]), quietNeighbours: { ...partners('shared'), '/team/partner-worksheets.yaml': 'kind: config\naliases: {riverside-youth-collective: riverside-youth}\n' }, fixable: true },
   { code: 'partner-renamed', text: newer([['partner', 'organization'], 'Riverside Youth Arts']), uri: NEWER_URI, neighbours: partners('shared'), at: 'Riverside Youth Arts', quiet: newer(), fixable: true },
+  // Last meeting's worksheet copied for this one, its date kept; two meetings of one day start at different times.
+  { code: 'duplicate-meeting', text: W, uri: NEWER_URI, neighbours: partners('shared'), at: '2026-10-14', quiet: variant(W, [['meeting', 'start'], '10:00']) },
   { code: 'missing-round', text: variant(W, [['round']]), neighbours: partners('shared'), at: 'shared', quiet: W, fixable: true },
   { code: 'round-lookalike', text: variant(W, [['round'], 'autum-2026']), neighbours: { ...partners('shared'), [NEWER_URI]: newer() }, at: 'autum-2026', quiet: variant(W, [['round'], 'autumn-2025']), fixable: true },
   { code: 'unknown-round', text: variant(REVIEW, [['round'], 'autum-2026']), uri: REVIEW_URI, today: '2026-11-24', neighbours: partners('shared'), at: 'autum-2026', quiet: REVIEW, fixable: true },
@@ -173,6 +175,54 @@ describe('gap rules', () => {
       }
     });
   }
+
+  describe('duplicate-meeting, beyond the table', () => {
+    const ORIGINAL = '/team/riverside-youth/2026-10-14.worksheet.yaml';
+    const indexWith = (sheets: Record<string, string>): WorkspaceIndex => {
+      const index = new WorkspaceIndex(() => TODAY);
+      for (const [uri, text] of Object.entries(sheets)) index.set(uri, text);
+      return index;
+    };
+    const duplicates = (index: WorkspaceIndex, uri: string) => index.check(uri).filter((f) => f.code === 'duplicate-meeting');
+
+    it('is said once, on the later worksheet, naming the earlier one', () => {
+      const index = indexWith({ [ORIGINAL]: W, [NEWER_URI]: W });
+      assert.deepEqual(duplicates(index, ORIGINAL), []);
+      const [f] = duplicates(index, NEWER_URI);
+      assert.match(f.message, /^Another worksheet, `riverside-youth\/2026-10-14\.worksheet\.yaml`, already records a meeting with `riverside-youth` on 2026-10-14\./);
+      assert.deepEqual(f.related?.map((r) => r.uri), [ORIGINAL]);
+    });
+
+    it('takes the second file New Meeting Worksheet makes for a day (`-2`) as the later one', () => {
+      const second = '/team/riverside-youth/2026-10-14-2.worksheet.yaml';
+      const index = indexWith({ [ORIGINAL]: W, [second]: W });
+      assert.deepEqual([duplicates(index, ORIGINAL).length, duplicates(index, second).length], [0, 1]);
+    });
+
+    it('joins partner ids through the team\'s aliases, and leaves another partner\'s meeting that day alone', () => {
+      const old = variant(W, [['partner', 'id'], 'riverside-youth-club']);
+      const elsewhere = '/team/riverside-youth-club/2026-10-14.worksheet.yaml';
+      assert.deepEqual(duplicates(indexWith({ [ORIGINAL]: W, [elsewhere]: old }), elsewhere), []);
+      const aliased = indexWith({ [ORIGINAL]: W, [elsewhere]: old, '/team/partner-worksheets.yaml': 'kind: config\naliases: {riverside-youth-club: riverside-youth}\n' });
+      // `riverside-youth-club/` comes first by path: the finding is on the other one.
+      assert.deepEqual([duplicates(aliased, elsewhere).length, duplicates(aliased, ORIGINAL).length], [0, 1]);
+      const other = variant(W, [['partner'], { id: 'eastside-library', organization: 'Eastside Library' }]);
+      assert.deepEqual(duplicates(indexWith({ [ORIGINAL]: W, '/team/eastside-library/2026-10-14.worksheet.yaml': other }), '/team/eastside-library/2026-10-14.worksheet.yaml'), []);
+    });
+
+    it('takes a worksheet without a start time for either meeting of the day', () => {
+      const noStart = variant(W, [['meeting', 'start']]);
+      const index = indexWith({ [ORIGINAL]: variant(W, [['meeting', 'start'], '10:00']), '/team/riverside-youth/2026-10-14b.worksheet.yaml': noStart });
+      assert.equal(duplicates(index, '/team/riverside-youth/2026-10-14b.worksheet.yaml').length, 1);
+    });
+
+    it('names two earlier worksheets and counts the rest', () => {
+      const sheets: Record<string, string> = {};
+      for (const n of [1, 2, 3, 4]) sheets[`/team/riverside-youth/copy-${n}.worksheet.yaml`] = W;
+      const [f] = duplicates(indexWith(sheets), '/team/riverside-youth/copy-4.worksheet.yaml');
+      assert.match(f.message, /^3 other worksheets, `riverside-youth\/copy-1\.worksheet\.yaml`, `riverside-youth\/copy-2\.worksheet\.yaml` and 1 more, already record a meeting/);
+    });
+  });
 
   it('a planned worksheet is not flagged for missing notes', () => {
     const planned = `kind: worksheet

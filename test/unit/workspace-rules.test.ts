@@ -32,6 +32,9 @@ const SHEETS: Record<string, string> = {
   roundless: variant(WORKSHEET, [['round']], [['partner', 'id'], 'elm-street'], [['partner', 'organization'], 'Elm Street Garden'], [['meeting', 'date'], '2026-10-15']),
   // A typo of the round the others share: round-lookalike.
   typo: variant(WORKSHEET, [['round'], 'autum-2026'], [['partner', 'id'], 'oak-library'], [['partner', 'organization'], 'Oak Library Friends'], [['meeting', 'date'], '2026-10-16']),
+  // The same meeting written up twice: duplicate-meeting on the later one.
+  'twice-a': variant(WORKSHEET, [['partner', 'id'], 'ash-hall'], [['partner', 'organization'], 'Ash Hall'], [['meeting', 'date'], '2026-10-09']),
+  'twice-b': variant(WORKSHEET, [['partner', 'id'], 'ash-hall'], [['partner', 'organization'], 'Ash Hall'], [['meeting', 'date'], '2026-10-09']),
   // Nothing cross-file to say.
   plain: variant(WORKSHEET, [['partner', 'id'], 'pine-club'], [['partner', 'organization'], 'Pine Club']),
   'plain-gappy': variant(WORKSHEET, [['partner', 'id'], 'birch-youth'], [['partner', 'organization'], 'Birch Youth'], [['confirmation']], [['next_step']]),
@@ -57,7 +60,7 @@ describe('checking with the workspace rules alone', () => {
         assert.deepEqual(sorted([...local.filter((f) => !WORKSPACE_CODES.has(f.code)), ...workspace]), sorted(full), name);
       }
       // Not an empty comparison: every kind above was found, by the workspace pass.
-      assert.deepEqual([...added].sort(), ['duplicate-partner', 'missing-round', 'partner-renamed', 'round-lookalike']);
+      assert.deepEqual([...added].sort(), ['duplicate-meeting', 'duplicate-partner', 'missing-round', 'partner-renamed', 'round-lookalike']);
       const roundless = index.check(sheet('roundless'), { ...options, onlyWorkspaceRules: true });
       assert.match(roundless[0].message, /Meetings near its date are in `autumn-2026`/);
     });
@@ -112,7 +115,7 @@ describe('the workspace rules from the answers of a first check', () => {
         second.forEach((f) => found.add(`${name}:${f.code}`));
       }
       // Not an empty comparison: the odd shapes have their cross-file findings too.
-      for (const expected of ['flow-partner:partner-renamed', 'quoted-keys:duplicate-partner', 'loose-key:round-lookalike', 'empty-round:missing-round', 'no-status-no-round:missing-round', 'crlf:partner-renamed', 'comment-in-note:partner-renamed', 'full-parse:partner-renamed']) {
+      for (const expected of ['twice-b:duplicate-meeting', 'flow-partner:partner-renamed', 'quoted-keys:duplicate-partner', 'loose-key:round-lookalike', 'empty-round:missing-round', 'no-status-no-round:missing-round', 'crlf:partner-renamed', 'comment-in-note:partner-renamed', 'full-parse:partner-renamed']) {
         assert.ok(found.has(expected), expected);
       }
       assert.ok(!found.has('silenced-renamed:partner-renamed') && !found.has('silenced-round:round-lookalike'), 'a finding its comment silences');
@@ -165,8 +168,9 @@ const id = fc.option(fc.constantFrom('oak', 'oak-library', 'elm', 'pine'), { nil
 const organization = fc.option(fc.constantFrom('Oak Library', 'Oak library.', 'Elm Hall', 'Pine Club', 'Pine Club Trust'), { nil: undefined });
 const round = fc.option(fc.constantFrom('autumn-2026', 'autum-2026', 'spring-2026', 'sprin-2026', 'autumn-2025'), { nil: undefined });
 const date = fc.option(fc.constantFrom('2026-03-02', '2026-04-20', '2026-09-15', '2026-10-01', '2026-10-02'), { nil: undefined });
-const worksheet = fc.record({ id, organization, round, date });
-type Drawn = { id?: string; organization?: string; round?: string; date?: string };
+const start = fc.option(fc.constantFrom('10:00', '15:30'), { nil: undefined });
+const worksheet = fc.record({ id, organization, round, date, start });
+type Drawn = { id?: string; organization?: string; round?: string; date?: string; start?: string };
 const aliases = fc.constantFrom<Record<string, string>[]>({}, { 'oak-library': 'oak' }, { elm: 'pine' });
 
 function drawnWorksheet(s: Drawn): string {
@@ -174,7 +178,8 @@ function drawnWorksheet(s: Drawn): string {
     s.id === undefined ? [['partner', 'id']] : [['partner', 'id'], s.id],
     s.organization === undefined ? [['partner', 'organization']] : [['partner', 'organization'], s.organization],
     s.round === undefined ? [['round']] : [['round'], s.round],
-    s.date === undefined ? [['meeting', 'date']] : [['meeting', 'date'], s.date]);
+    s.date === undefined ? [['meeting', 'date']] : [['meeting', 'date'], s.date],
+    s.start === undefined ? [['meeting', 'start']] : [['meeting', 'start'], s.start]);
 }
 
 function indexOf(sheets: Drawn[], alias: Record<string, string>): WorkspaceIndex {
@@ -228,7 +233,7 @@ describe('worksheets outside mayBeFlaggedByWorkspaceRules', () => {
 /**
  * What the editor shows after edits: the findings it keeps for a file an
  * edit did not announce (IndexChange.affected) are those a fresh index finds.
- * Edits to a worksheet's partner, name, round and date, some files checked
+ * Edits to a worksheet's partner, name, round, date and start, some files checked
  * between edits and some not, as a team edits while the diagnostics catch up.
  */
 describe('findings kept across edits', () => {
@@ -265,5 +270,18 @@ describe('findings kept across edits', () => {
     // Typing in its notes moves nothing the finding points at: the other worksheet is left be, as a review listing thousands of meetings is.
     const typed = index.set(sheet('renamed-a'), `# Met at the library, not their office.\n${SHEETS['renamed-a'].replace('thanked: true', 'thanked: false')}`);
     assert.deepEqual(typed.affected, [sheet('renamed-a')]);
+  });
+
+  // An edit of a start time alone, which the property above almost never draws.
+  it('follow a start time edited into the other meeting\'s: the later worksheet of the day is flagged', () => {
+    const index = new WorkspaceIndex(() => '2026-11-01');
+    const at = (time: string) => variant(SHEETS['twice-a'], [['meeting', 'start'], time]);
+    index.set(sheet('twice-a'), at('10:00'));
+    index.set(sheet('twice-b'), variant(SHEETS['twice-b'], [['meeting', 'start'], '15:30']));
+    const flagged = () => index.check(sheet('twice-b')).some((f) => f.code === 'duplicate-meeting');
+    assert.equal(flagged(), false);
+    const change = index.set(sheet('twice-a'), at('15:30'));
+    assert.ok(change.affected.includes(sheet('twice-b')), 'the other worksheet of the day is checked again');
+    assert.equal(flagged(), true);
   });
 });

@@ -37,6 +37,7 @@ import { partnerNotMet } from './workspace/partner-not-met';
 import { missingRound } from './worksheet/missing-round';
 import { duplicatePartner } from './workspace/duplicate-partner';
 import { partnerRenamed } from './workspace/partner-renamed';
+import { duplicateMeeting } from './workspace/duplicate-meeting';
 import { roundLookalike } from './workspace/round-lookalike';
 import { unknownRound } from './workspace/unknown-round';
 import { commitmentOwner } from './review/commitment-owner';
@@ -80,6 +81,7 @@ export const RULES: readonly Rule[] = [
   partnerNotMet,
   duplicatePartner,
   partnerRenamed,
+  duplicateMeeting,
   roundLookalike,
   unknownRound,
   commitmentOwner,

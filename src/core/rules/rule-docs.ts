@@ -212,6 +212,11 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
     example: '# 2026-05-04: {id: st-marys-seniors, organization: St Mary\'s Over-60s Lunch Club}\npartner:\n  id: st-marys-seniors\n  organization: St Mary\'s Seniors Club',
     fix: 'Nothing if they renamed (info); otherwise give the other organisation its own id. Quick fix "Use the earlier name".',
   },
+  'duplicate-meeting': {
+    reason: `${PP}: "After the meeting, fill out the worksheet to keep and share with your team": one worksheet per meeting. Written up twice (by two colleagues who were both there, or a copied worksheet whose date was kept), the meeting counts twice in the team review: its meetings, the share that confirmed what success means, the median length, and the weight of its notes among the themes.`,
+    example: '# riverside-youth/2026-10-14.worksheet.yaml records the same meeting\npartner:\n  id: riverside-youth\nmeeting:\n  date: 2026-10-14   # a second worksheet for it',
+    fix: 'Bring what the two say together in one worksheet and delete the other. Two meetings on one day: write each one\'s `meeting.start` (`10:00`, `15:30`).',
+  },
   'round-lookalike': {
     reason: 'A typo in a round makes a round of its own (one partner, one meeting), which can even become the review\'s default round.',
     example: 'round: autum-2026   # beside autumn-2026 with four meetings',

@@ -13,6 +13,8 @@ export interface MeetingRef {
   status: string | undefined;
   round: string | undefined;
   date: string | undefined;
+  /** `meeting.start` as written. */
+  start: string | undefined;
   /** Range of the partner id (or organization) in that file. */
   range: Range;
 }
@@ -53,6 +55,11 @@ export interface WorkspaceOverview extends WorkspaceFacts {
   sharedNames(): Iterable<readonly { id: string; first: MeetingRef }[]>;
   /** Each partner id written with two or more organisation names: namesOf that id. */
   renamedPartners(): Iterable<readonly { organization: string; first: MeetingRef }[]>;
+  /**
+   * Each partner's meetings that share a day: the same meeting written up
+   * twice, or two meetings of one day (then their start times differ).
+   */
+  meetingsSharingADay(): Iterable<readonly MeetingRef[]>;
   /** Each round that looks like a typo of a bigger one (roundLookalike answers for it). */
   lookalikeRounds(): Iterable<string>;
   /**

@@ -34,6 +34,8 @@ export class IdentitySoFar {
   readonly #idOf = new Map<string, string>();
   /** Partner ids found under two names, or sharing a name with another id. */
   readonly #concerned = new Set<string>();
+  /** Each partner id and meeting date read (duplicate-meeting flags the later worksheets of a day). */
+  readonly #days = new Set<string>();
   #added = 0;
   #addedConcerned = 0;
 
@@ -43,14 +45,22 @@ export class IdentitySoFar {
   }
 
   /**
-   * Adds a meeting; true when it is known by now to be concerned. Names are
+   * Adds a meeting; true when it is known by now to be concerned: its
+   * partner under two names or its name under two ids, or a meeting of its
+   * partner on its date read before it (as paths are read, in order). Names are
    * compared as written, and by key (organizationKey) only where they differ:
    * most meetings repeat their partner's name. A name written two ways is
    * then not seen under two ids, which buildIdentity does see: such meetings
    * are left to the second parse.
    */
-  add(meeting: { partnerId: string; organization?: string }): boolean {
+  add(meeting: { partnerId: string; organization?: string; date?: string }): boolean {
     const id = meeting.partnerId;
+    let sameDay = false;
+    if (meeting.date !== undefined) {
+      const day = `${id}\n${meeting.date}`;
+      sameDay = this.#days.has(day);
+      if (!sameDay) this.#days.add(day);
+    }
     const name = meeting.organization;
     if (name) {
       const known = this.#nameOf.get(id);
@@ -64,7 +74,7 @@ export class IdentitySoFar {
       }
     }
     this.#added++;
-    if (!this.#concerned.has(id)) return false;
+    if (!sameDay && !this.#concerned.has(id)) return false;
     this.#addedConcerned++;
     return true;
   }

@@ -871,6 +871,18 @@ export class WorkspaceIndex implements WorkspaceOverview {
     for (const names of this.identity().namesById.values()) if (names.length > 1) yield names;
   }
 
+  *meetingsSharingADay(): Iterable<readonly MeetingRef[]> {
+    // A partner's meetings are kept by date: those of one day are side by side.
+    for (const { meetings } of this.partnerMap().values()) {
+      for (let i = 0; i < meetings.length;) {
+        let j = i + 1;
+        while (j < meetings.length && meetings[i].date !== undefined && meetings[j].date === meetings[i].date) j++;
+        if (j - i > 1) yield meetings.slice(i, j);
+        i = j;
+      }
+    }
+  }
+
   lookalikeRounds(): Iterable<string> {
     return this.identity().lookalikes.keys();
   }

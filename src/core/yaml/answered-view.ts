@@ -3,7 +3,7 @@
 // read, runs the cross-file rules again on those whose findings may depend on
 // the others (a partner under two names, a lookalike round, no round). Those
 // rules ask the view about a few paths only: the partner, its id and name,
-// the round, the status, the kind. A view of the first parse records its
+// the round, the status, the kind, the meeting's date. A view of the first parse records its
 // answers for those paths (recordAnswers), a few numbers per path; the second
 // check's view (AnsweredView) gives them back, as nodes at the same places.
 // Anything else (another path, the pairs of a map, a key's value, an edit)
@@ -19,7 +19,7 @@ import { linesOf, toRange } from './positions';
 import { YamlView } from './view';
 
 /** The paths the answers cover: what the cross-file rules of a worksheet ask for. */
-export const ANSWERED_PATHS: readonly YamlPath[] = [['partner'], ['partner', 'id'], ['partner', 'organization'], ['round'], ['status'], ['kind']];
+export const ANSWERED_PATHS: readonly YamlPath[] = [['partner'], ['partner', 'id'], ['partner', 'organization'], ['round'], ['status'], ['kind'], ['meeting', 'date']];
 
 const SLOT_OF = new Map(ANSWERED_PATHS.map((p, i) => [pathKey(p), i]));
 
@@ -83,7 +83,9 @@ export function recordAnswers(view: YamlView, pool: AnswerPool): number | undefi
   const top = root ? firstPairs(root, TOP_KEYS) : [];
   const partner = top[0] ?? view.pair(['partner']);
   const inner = partner?.value?.kind === 'map' ? firstPairs(partner.value, PARTNER_KEYS) : [];
-  const found = [partner, inner[0], inner[1], top[1], top[2], top[3]];
+  const meeting = top[4];
+  const date = meeting?.value?.kind === 'map' ? firstPairs(meeting.value, MEETING_KEYS)[0] : undefined;
+  const found = [partner, inner[0], inner[1], top[1], top[2], top[3], date];
   ANSWERED_PATHS.forEach((path, i) => {
     const at = at0 + i * SLOT;
     const pair = found[i] ?? view.pair(path);
@@ -110,8 +112,9 @@ export function recordAnswers(view: YamlView, pool: AnswerPool): number | undefi
 }
 
 // The keys of ANSWERED_PATHS in each map, in the order `found` takes them.
-const TOP_KEYS = ['partner', 'round', 'status', 'kind'];
+const TOP_KEYS = ['partner', 'round', 'status', 'kind', 'meeting'];
 const PARTNER_KEYS = ['id', 'organization'];
+const MEETING_KEYS = ['date'];
 
 /** For each key, the first pair of the map whose key reads as it (as view.pair's first look), else undefined. */
 function firstPairs(map: PosMap, keys: readonly string[]): (PosPair | undefined)[] {
