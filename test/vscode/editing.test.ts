@@ -8,9 +8,11 @@ const PARTNER = 'zz-editing-tests';
 
 const GAPPY = gappyWorksheet(PARTNER, 'Editing Tests Group');
 
+/** A worksheet named for its day records a meeting that day, as people name them: two of a day would be duplicate-meeting. */
 async function openFresh(name: string, text: string): Promise<vscode.TextEditor> {
   const uri = workspaceUri(PARTNER, name);
-  await createFile(uri, text);
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(name)?.[0];
+  await createFile(uri, day ? text.replace(/^( {2}date: )2026-10-20$/m, `$1${day}`) : text);
   const doc = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(doc);
 }
@@ -68,14 +70,15 @@ describe('editing worksheets', () => {
     const api = await activate();
     const editor = await openFresh('2026-10-27.worksheet.yaml', GAPPY);
     const uri = editor.document.uri;
+    const written = editor.document.getText();
     const fix = (await actionsFor(uri, 'missing-confirmation')).find((a) => a.title === 'Add a confirmation block');
     assert.ok(fix && await vscode.workspace.applyEdit(fix.edit!));
     await waitFor(() => !diagnosticCodes(uri).includes('missing-confirmation'), { message: 'missing-confirmation to clear' });
     // What a late read of the file does: the index holds the text on disk, while the buffer keeps the fix.
-    api.services.index.set(uri.toString(), GAPPY);
+    api.services.index.set(uri.toString(), written);
     await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
     await vscode.commands.executeCommand('undo');
-    await waitFor(() => editor.document.getText() === GAPPY, { message: 'the undo to take the block out' });
+    await waitFor(() => editor.document.getText() === written, { message: 'the undo to take the block out' });
     // The undone buffer leaves the index as it was; its diagnostics, made from the fix, are made again.
     await waitFor(() => diagnosticCodes(uri).includes('missing-confirmation'), { message: 'missing-confirmation after undo' });
   });
@@ -83,7 +86,7 @@ describe('editing worksheets', () => {
   it('offers the quick fix of a closed file\'s gap, as from the Problems panel', async () => {
     // Written to disk, never opened: its diagnostics come from the index, made without fixes.
     const uri = workspaceUri(PARTNER, '2026-10-25.worksheet.yaml');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(GAPPY));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(GAPPY.replace('date: 2026-10-20', 'date: 2026-10-25')));
     await waitFor(() => diagnosticCodes(uri).includes('missing-confirmation'), { message: 'the closed file\'s diagnostics' });
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed), 'the file is not open');
     // The Problems panel loads the file (no editor) to ask for its fixes; so does the command.

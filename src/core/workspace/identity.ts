@@ -47,7 +47,9 @@ export class IdentitySoFar {
   /**
    * Adds a meeting; true when it is known by now to be concerned: its
    * partner under two names or its name under two ids, or a meeting of its
-   * partner on its date read before it (as paths are read, in order). Names are
+   * partner on its date read before it (files are read in path order, which
+   * is the rule's order but for `x-2` before `x`: such a worksheet is
+   * parsed again at the end). Names are
    * compared as written, and by key (organizationKey) only where they differ:
    * most meetings repeat their partner's name. A name written two ways is
    * then not seen under two ids, which buildIdentity does see: such meetings

@@ -1,9 +1,10 @@
 // A worksheet's view for its second check, without its second parse. The
 // command line checks each worksheet as it reads it, then, once every file is
 // read, runs the cross-file rules again on those whose findings may depend on
-// the others (a partner under two names, a lookalike round, no round). Those
-// rules ask the view about a few paths only: the partner, its id and name,
-// the round, the status, the kind, the meeting's date. A view of the first parse records its
+// the others (a partner under two names, a lookalike round, no round, a
+// meeting written up twice). Those rules ask the view about a few paths only:
+// the partner, its id and name, the round, the status, the kind, the
+// meeting's date. A view of the first parse records its
 // answers for those paths (recordAnswers), a few numbers per path; the second
 // check's view (AnsweredView) gives them back, as nodes at the same places.
 // Anything else (another path, the pairs of a map, a key's value, an edit)

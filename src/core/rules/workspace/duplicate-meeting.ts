@@ -40,7 +40,7 @@ export const duplicateMeeting: Rule<WorksheetFacts> = {
     const named = earlier.slice(0, NAMED).map((m) => `\`${readableLabel(m.uri)}\``).join(', ');
     const more = earlier.length > NAMED ? ` and ${earlier.length - NAMED} more` : '';
     return [{
-      message: `${earlier.length === 1 ? 'Another worksheet' : `${earlier.length} other worksheets`}, ${named}${more}, already ${earlier.length === 1 ? 'records' : 'record'} a meeting with \`${id}\` on ${date}. One meeting, one worksheet: bring what this one says into it and delete this one, so the team review counts the meeting once. If you met twice that day, give each worksheet its \`meeting.start\`.`,
+      message: `${earlier.length === 1 ? 'Another worksheet' : `${earlier.length} other worksheets`}, ${named}${more}, already ${earlier.length === 1 ? 'records' : 'record'} a meeting with \`${id}\` on ${date}. One meeting, one worksheet: bring what this one says into ${earlier.length === 1 ? 'it' : 'the first'} and delete this one, so the team review counts the meeting once. If you met twice that day, give each worksheet its \`meeting.start\`.`,
       range: ctx.view.anchor(['meeting', 'date'], ['meeting']),
       related: locations(ctx, earlier, () => `the same meeting with \`${id}\` on ${date}`),
     }];
