@@ -36,13 +36,18 @@ const NEAR_ENDING = /[._ -](worksheets?|convenings?|reviews?)$/i;
  * such a `kind:` line in its first MISNAMED_HEAD_BYTES.
  */
 export function misnamed(uri: string, text: string): Misnamed | undefined {
+  if (!namedAsNoKind(uri)) return undefined;
   const name = basename(uri);
-  if (kindOfFile(uri) || !/\.ya?ml$/i.test(name)) return undefined;
   const kind = KIND_LINE.exec(text.slice(0, MISNAMED_HEAD_BYTES).replace(/^\uFEFF/, ''))?.[2] as FileKind | undefined;
   if (!kind) return undefined;
   if (kind === 'config') return { kind, pattern: 'partner-worksheets.yaml', suggested: 'partner-worksheets.yaml' };
   const stem = name.replace(/\.ya?ml$/i, '').replace(NEAR_ENDING, '');
   return { kind, pattern: `*.${kind}.yaml`, suggested: `${stem || kind}.${kind}.yaml` };
+}
+
+/** A YAML file of no kind the tools read: one whose text misnamed() need look at. */
+export function namedAsNoKind(uri: string): boolean {
+  return /\.ya?ml$/i.test(basename(uri)) && !kindOfFile(uri);
 }
 
 /** What is left out because of the name, for a message. */

@@ -5,7 +5,7 @@
 // Open files only: the CLI's `check` names the closed ones.
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import { leftOut, misnamed } from '../../core/misnamed';
+import { leftOut, misnamed, namedAsNoKind } from '../../core/misnamed';
 import type { Misnamed } from '../../core/misnamed';
 import { parseFile } from '../../core/yaml/parse';
 import { YamlView } from '../../core/yaml/view';
@@ -19,10 +19,12 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const collection = vscode.languages.createDiagnosticCollection(`${SOURCE}-names`);
 
   const update = (document: vscode.TextDocument): void => {
+    // Asked at every keystroke in any file: the name first, the text only of a YAML file of no kind.
+    if (!namedAsNoKind(document.uri.path)) return;
     try {
       const found = inWorkspace(document) ? misnamed(document.uri.path, document.getText()) : undefined;
       if (!found) {
-        collection.delete(document.uri);
+        if (collection.has(document.uri)) collection.delete(document.uri);
         return;
       }
       collection.set(document.uri, [diagnosticFor(document, found)]);
