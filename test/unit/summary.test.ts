@@ -341,6 +341,24 @@ describe('team review summary of the fixture round', () => {
     assert.ok(!springFiles.includes('gale-trust/2026-10-06.worksheet.yaml') && !springFiles.includes('hill-school/2026-10-21.worksheet.yaml'));
   });
 
+  it('counts a meeting written up twice once, and lists the later write-up among its gaps', async () => {
+    const index = await fixture();
+    const before = summarize(index, { today: TODAY });
+    // A colleague who was at the meeting with Alpha Arts wrote it up too.
+    const alpha = readFileSync(file('alpha-arts/2026-10-05.worksheet.yaml'), 'utf8');
+    index.set(file('alpha-arts/2026-10-05-sam.worksheet.yaml'), alpha.replace(/^notes:\n/m, 'notes:\n  compelling: [They brought their own sketchbooks]\n'));
+    const after = summarize(index, { today: TODAY });
+    const added = after.gaps.filter((g) => !before.gaps.some((b) => b.uri === g.uri && b.line === g.line && b.code === g.code));
+    assert.deepEqual(added.map((g) => `${g.file} ${g.code}`), ['alpha-arts/2026-10-05-sam.worksheet.yaml duplicate-meeting', 'alpha-arts/2026-10-05-sam.worksheet.yaml overdue-next-step']);
+    const figures = (x: ReviewSummary) => JSON.stringify({ ...x, gaps: undefined, gapsTotal: undefined });
+    assert.equal(figures(after), figures(before));
+    // Two meetings of one day, each with its start time, are both counted.
+    const at = (time: string) => alpha.replace(/^( {2}date: 2026-10-05)$/m, `$1\n  start: "${time}"`);
+    index.set(file('alpha-arts/2026-10-05.worksheet.yaml'), at('10:00'));
+    index.set(file('alpha-arts/2026-10-05-sam.worksheet.yaml'), at('17:00'));
+    assert.equal(summarize(index, { today: TODAY }).coverage.meetings.total, before.coverage.meetings.total + 1);
+  });
+
   it('reads the commitments already recorded in the round\'s review file', () => {
     assert.deepEqual(s.commitments.map((c) => [c.action, c.owner, c.due, c.status, c.partners, c.overdue, c.index, where(c)]), [
       ['Offer the library rooms to Echo Youth Film', 'ana', '2026-11-15', undefined, ['echo-youth', 'bridge-library'], true, 0, 'reviews/autumn-2026.review.yaml:8'],

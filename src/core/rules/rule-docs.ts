@@ -213,7 +213,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
     fix: 'Nothing if they renamed (info); otherwise give the other organisation its own id. Quick fix "Use the earlier name".',
   },
   'duplicate-meeting': {
-    reason: `${PP}: "After the meeting, fill out the worksheet to keep and share with your team": one worksheet per meeting. Written up twice (by two colleagues who were both there, or a copied worksheet whose date was kept), the meeting counts twice in the team review: its meetings, the share that confirmed what success means, the median length, and the weight of its notes among the themes.`,
+    reason: `${PP}: "After the meeting, fill out the worksheet to keep and share with your team": one worksheet per meeting. Written up twice (by two colleagues who were both there, or a copied worksheet whose date was kept), the meeting would count twice in the team review: its meetings, the share that confirmed what success means, the median length, and the weight of its notes among the themes. The review counts the earlier worksheet and lists the later one among its gaps, so what the later one adds is not read until it is brought into the first.`,
     example: '# riverside-youth/2026-10-14.worksheet.yaml records the same meeting\npartner:\n  id: riverside-youth\nmeeting:\n  date: 2026-10-14   # a second worksheet for it',
     fix: 'Bring what the two say together in one worksheet and delete the other. Two meetings on one day: write each one\'s `meeting.start` (`10:00`, `15:30`).',
   },

@@ -55,11 +55,8 @@ export interface WorkspaceOverview extends WorkspaceFacts {
   sharedNames(): Iterable<readonly { id: string; first: MeetingRef }[]>;
   /** Each partner id written with two or more organisation names: namesOf that id. */
   renamedPartners(): Iterable<readonly { organization: string; first: MeetingRef }[]>;
-  /**
-   * Each partner's meetings that share a day: the same meeting written up
-   * twice, or two meetings of one day (then their start times differ).
-   */
-  meetingsSharingADay(): Iterable<readonly MeetingRef[]>;
+  /** The worksheets that write up a meeting an earlier one of the same partner, day and time wrote up (write-ups.ts). */
+  laterWriteUps(): Iterable<string>;
   /** Each round that looks like a typo of a bigger one (roundLookalike answers for it). */
   lookalikeRounds(): Iterable<string>;
   /**

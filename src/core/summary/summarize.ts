@@ -38,7 +38,10 @@ export interface SummaryOptions {
 
 export function summarize(index: WorkspaceIndex, options: SummaryOptions): ReviewSummary {
   const rounds = index.rounds();
-  const inRound = (r: string): readonly Meeting[] => (r ? index.roundMeetings(r) : []);
+  // A meeting written up twice counts once: the later write-up (duplicate-meeting) is listed among the gaps, not counted.
+  const later = index.laterWriteUps();
+  const written = (r: string): readonly Meeting[] => (r ? index.roundMeetings(r) : []);
+  const inRound = (r: string): readonly Meeting[] => (later.size ? written(r).filter((m) => !later.has(m.uri)) : written(r));
   // A typo of a bigger round (`autum-2026` beside `autumn-2026`) is never the default: round-lookalike flags it.
   const round = options.round ?? [...rounds].reverse().find((r) => !index.roundLookalike(r) && inRound(r).some((m) => isHeld(m.status))) ?? rounds[rounds.length - 1] ?? '';
   // The round before is the nearest earlier one with a held meeting: a round
@@ -60,8 +63,10 @@ export function summarize(index: WorkspaceIndex, options: SummaryOptions): Revie
   // Gaps first: checking the round's files parses each of them once, and the
   // index keeps the note lines of those parses for the quotes below.
   // With the meetings that may be this round's but are not counted in it, so listed: those of its lookalikes
-  // (`autum-2026`), those with no round whose date is nearest its meetings, and the worksheets that give no meeting.
+  // (`autum-2026`), those with no round whose date is nearest its meetings, the later write-ups of its
+  // meetings, and the worksheets that give no meeting.
   const strays = [
+    ...(later.size ? written(round).filter((m) => later.has(m.uri)) : []),
     ...[...index.lookalikeRounds()].filter((r) => index.roundLookalike(r)?.round === round).flatMap((r) => inRound(r)),
     ...index.roundMeetings('').filter((m) => m.date !== undefined && index.roundsNear(m.date)[0] === round),
   ];

@@ -25,6 +25,7 @@ import type { Vocabulary } from './vocabulary';
 import { namesIn } from './vocabulary';
 import type { Identity } from './identity';
 import { buildIdentity, organizationKey, resolveAlias, roundsAlike, roundsNear } from './identity';
+import { laterWriteUps } from './write-ups';
 
 export interface Partner {
   id: string;
@@ -165,6 +166,8 @@ export class WorkspaceIndex implements WorkspaceOverview {
    */
   private loadingFile = false;
   private partnersCache: Map<string, Partner> | undefined;
+  /** laterWriteUps(): built from the partners' meetings, forgotten with them. */
+  private laterWriteUpsCache: Set<string> | undefined;
   /** The same partners in name order, asked for by the tree and the review, not by a check. */
   private partnersByName: Partner[] | undefined;
   // The review asks for every meeting and the rounds on each update: kept until a document changes.
@@ -269,6 +272,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
   /** Forget what is derived from the meetings (partners, rounds, lookups). */
   private forgetMeetings(): void {
     this.partnersCache = undefined;
+    this.laterWriteUpsCache = undefined;
     this.partnersByName = undefined;
     this.meetingsCache = undefined;
     this.partnerIdsCache = undefined;
@@ -871,16 +875,21 @@ export class WorkspaceIndex implements WorkspaceOverview {
     for (const names of this.identity().namesById.values()) if (names.length > 1) yield names;
   }
 
-  *meetingsSharingADay(): Iterable<readonly MeetingRef[]> {
-    // A partner's meetings are kept by date: those of one day are side by side.
-    for (const { meetings } of this.partnerMap().values()) {
-      for (let i = 0; i < meetings.length;) {
-        let j = i + 1;
-        while (j < meetings.length && meetings[i].date !== undefined && meetings[j].date === meetings[i].date) j++;
-        if (j - i > 1) yield meetings.slice(i, j);
-        i = j;
+  laterWriteUps(): ReadonlySet<string> {
+    if (!this.laterWriteUpsCache) {
+      const later = new Set<string>();
+      // A partner's meetings are kept by date: those of one day are side by side.
+      for (const { meetings } of this.partnerMap().values()) {
+        for (let i = 0; i < meetings.length;) {
+          let j = i + 1;
+          while (j < meetings.length && meetings[i].date !== undefined && meetings[j].date === meetings[i].date) j++;
+          if (j - i > 1) for (const uri of laterWriteUps(meetings.slice(i, j))) later.add(uri);
+          i = j;
+        }
       }
+      this.laterWriteUpsCache = later;
     }
+    return this.laterWriteUpsCache;
   }
 
   lookalikeRounds(): Iterable<string> {

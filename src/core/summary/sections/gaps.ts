@@ -35,7 +35,8 @@ function sameFindings(before: Checked, now: Checked): boolean {
 /**
  * The gaps of the round's files, and of the files that may belong to it but
  * are not counted in it (`strays`: the meetings of a lookalike of the round,
- * `autum-2026`, and those with no round dated nearest it; `unplaced`: worksheets
+ * `autum-2026`, those with no round dated nearest it, and a meeting's later
+ * write-up (duplicate-meeting); `unplaced`: worksheets
  * that give no meeting, not readable or naming no partner). Left out of the
  * coverage without a word, those read as a round fully met.
  */
