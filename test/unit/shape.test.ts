@@ -18,6 +18,7 @@ import { bareMeeting } from './helpers';
 import { summarize } from '../../src/core/summary/summarize';
 
 const TODAY = '2026-12-20';
+const COPY = 'kind: worksheet\nversion: 1\nstatus: held\nround: autumn-2026\npartner: {id: oak-library, organization: Oak Library}\nmeeting: {date: 2026-11-12}\n';
 /** Worksheets checked; the summary, quicker per meeting and noisier, reads twice as many. */
 const N = 800;
 const N_SUMMARY = 1600;
@@ -25,6 +26,8 @@ const N_SUMMARY = 1600;
 const N_NEAR = 4000;
 /** Rounds among which lookalikes (typos of a bigger round) are looked for. */
 const N_ROUNDS = 2000;
+/** Copies of one worksheet, its date never changed: one meeting written up that many times (duplicate-meeting). */
+const N_COPIES = 2000;
 /** Linear work gives about 4; quadratic 16. */
 const MAX_GROWTH = 6;
 
@@ -115,6 +118,24 @@ describe('work grows linearly with the workspace', function () {
     identityOf(N_ROUNDS)();
     const [small, big] = await medianCpu(identityOf(N_ROUNDS), identityOf(4 * N_ROUNDS), 5);
     assert.ok(big / small <= MAX_GROWTH, `${4 * N_ROUNDS} rounds took ${(big / small).toFixed(1)} times ${N_ROUNDS} (${(big / 1000).toFixed(0)} ms and ${(small / 1000).toFixed(0)} ms of CPU)`);
+  });
+
+  it(`one meeting written up 4 x ${N_COPIES} times (a template copied, its date kept): at most ${MAX_GROWTH} times ${N_COPIES}`, async () => {
+    const indexes = new Map<number, WorkspaceIndex>();
+    for (const n of [N_COPIES, 4 * N_COPIES]) {
+      const index = new WorkspaceIndex(() => TODAY);
+      for (let i = 0; i < n; i++) index.set(`/t/p/copy-${i}.worksheet.yaml`, COPY);
+      assert.equal(index.laterWriteUps().size, n - 1);
+      indexes.set(n, index);
+    }
+    // Every copy checked by the rules that read the workspace: each asks which copies came before it.
+    const copies = (n: number) => () => {
+      const index = indexes.get(n)!;
+      for (let i = 0; i < n; i++) assert.equal(index.check(`/t/p/copy-${i}.worksheet.yaml`, { fixes: false, related: false, onlyWorkspaceRules: true }).length, i === 0 ? 0 : 1);
+    };
+    copies(N_COPIES)();
+    const [small, big] = await medianCpu(copies(N_COPIES), copies(4 * N_COPIES), 5);
+    assert.ok(big / small <= MAX_GROWTH, `${4 * N_COPIES} copies took ${(big / small).toFixed(1)} times ${N_COPIES} (${(big / 1000).toFixed(0)} ms and ${(small / 1000).toFixed(0)} ms of CPU)`);
   });
 
   it(`team review summary: 4 x ${N_SUMMARY} meetings cost at most ${MAX_GROWTH} times ${N_SUMMARY}`, async () => {

@@ -5,6 +5,7 @@
 import type { Fix, Range, RelatedLocation, Severity } from '../types';
 import type { ParsedFile, YamlPath, YamlView } from '../yaml';
 import type { FileFacts, TeamConfig } from '../facts';
+import type { DayWriteUps } from '../workspace/write-ups';
 
 /** A worksheet of another file, as cross-file rules see it. */
 export interface MeetingRef {
@@ -43,6 +44,8 @@ export interface WorkspaceFacts {
   roundLookalike(round: string): { round: string; meetings: number; example: MeetingRef } | undefined;
   /** The rounds of the meetings nearest a date, nearest first. */
   roundsNear(date: string): string[];
+  /** A partner's worksheets of a day, in write order (write-ups.ts); undefined when it has none. */
+  writeUpsOn(partnerId: string, date: string): DayWriteUps | undefined;
 }
 
 /**

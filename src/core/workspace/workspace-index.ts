@@ -25,7 +25,7 @@ import type { Vocabulary } from './vocabulary';
 import { namesIn } from './vocabulary';
 import type { Identity } from './identity';
 import { buildIdentity, organizationKey, resolveAlias, roundsAlike, roundsNear } from './identity';
-import { laterWriteUps } from './write-ups';
+import { DayWriteUps } from './write-ups';
 
 export interface Partner {
   id: string;
@@ -166,7 +166,8 @@ export class WorkspaceIndex implements WorkspaceOverview {
    */
   private loadingFile = false;
   private partnersCache: Map<string, Partner> | undefined;
-  /** laterWriteUps(): built from the partners' meetings, forgotten with them. */
+  /** Each partner's meetings of each day (`id\ndate`), put in write order when first asked for; forgotten with the meetings. */
+  private daysCache: Map<string, MeetingRef[] | DayWriteUps> | undefined;
   private laterWriteUpsCache: Set<string> | undefined;
   /** The same partners in name order, asked for by the tree and the review, not by a check. */
   private partnersByName: Partner[] | undefined;
@@ -272,6 +273,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
   /** Forget what is derived from the meetings (partners, rounds, lookups). */
   private forgetMeetings(): void {
     this.partnersCache = undefined;
+    this.daysCache = undefined;
     this.laterWriteUpsCache = undefined;
     this.partnersByName = undefined;
     this.meetingsCache = undefined;
@@ -878,18 +880,40 @@ export class WorkspaceIndex implements WorkspaceOverview {
   laterWriteUps(): ReadonlySet<string> {
     if (!this.laterWriteUpsCache) {
       const later = new Set<string>();
-      // A partner's meetings are kept by date: those of one day are side by side.
-      for (const { meetings } of this.partnerMap().values()) {
-        for (let i = 0; i < meetings.length;) {
-          let j = i + 1;
-          while (j < meetings.length && meetings[i].date !== undefined && meetings[j].date === meetings[i].date) j++;
-          if (j - i > 1) for (const uri of laterWriteUps(meetings.slice(i, j))) later.add(uri);
-          i = j;
-        }
+      for (const [key, day] of this.days()) {
+        if (day instanceof DayWriteUps || day.length > 1) for (const uri of this.dayOf(key)!.later()) later.add(uri);
       }
       this.laterWriteUpsCache = later;
     }
     return this.laterWriteUpsCache;
+  }
+
+  writeUpsOn(partnerId: string, date: string): DayWriteUps | undefined {
+    return this.dayOf(`${this.canonicalPartner(partnerId)}\n${date}`);
+  }
+
+  private days(): Map<string, MeetingRef[] | DayWriteUps> {
+    if (!this.daysCache) {
+      const days = new Map<string, MeetingRef[] | DayWriteUps>();
+      for (const m of this.meetings()) {
+        if (m.date === undefined) continue;
+        const key = `${m.partnerId}\n${m.date}`;
+        const day = days.get(key) as MeetingRef[] | undefined;
+        if (day) day.push(m);
+        else days.set(key, [m]);
+      }
+      this.daysCache = days;
+    }
+    return this.daysCache;
+  }
+
+  private dayOf(key: string): DayWriteUps | undefined {
+    const days = this.days();
+    const day = days.get(key);
+    if (day === undefined || day instanceof DayWriteUps) return day;
+    const ordered = new DayWriteUps(day);
+    days.set(key, ordered);
+    return ordered;
   }
 
   lookalikeRounds(): Iterable<string> {

@@ -10,7 +10,6 @@ import type { Rule } from '../rule';
 import { locations } from '../rule';
 import type { WorksheetFacts } from '../../facts';
 import { fileLabel } from '../../paths';
-import { sameTime, writtenBefore } from '../../workspace/write-ups';
 
 /** How many earlier worksheets the message names. */
 const NAMED = 2;
@@ -26,15 +25,17 @@ export const duplicateMeeting: Rule<WorksheetFacts> = {
     const ws = ctx.workspace;
     const { partnerId, date, start } = ctx.facts;
     if (!ws || !partnerId || !date) return [];
-    const earlier = ws.meetingsOf(partnerId).filter((m) => m.date === date && writtenBefore(m.uri, ctx.uri) && sameTime(m.start, start));
-    if (earlier.length === 0) return [];
+    const earlier = ws.writeUpsOn(partnerId, date)?.earlier(ctx.uri, start, NAMED);
+    if (!earlier?.count) return [];
+    const { count, first } = earlier;
     const id = ws.canonicalPartner(partnerId);
-    const named = earlier.slice(0, NAMED).map((m) => `\`${readableLabel(m.uri)}\``).join(', ');
-    const more = earlier.length > NAMED ? ` and ${earlier.length - NAMED} more` : '';
+    const named = first.map((m) => `\`${readableLabel(m.uri)}\``).join(', ');
+    const more = count > first.length ? ` and ${count - first.length} more` : '';
     return [{
-      message: `${earlier.length === 1 ? 'Another worksheet' : `${earlier.length} other worksheets`}, ${named}${more}, already ${earlier.length === 1 ? 'records' : 'record'} a meeting with \`${id}\` on ${date}. One meeting, one worksheet: bring what this one says into ${earlier.length === 1 ? 'it' : 'the first'} and delete this one; the team review leaves this one out of its figures. If you met twice that day, give each worksheet its \`meeting.start\`.`,
+      message: `${count === 1 ? 'Another worksheet' : `${count} other worksheets`}, ${named}${more}, already ${count === 1 ? 'records' : 'record'} a meeting with \`${id}\` on ${date}. One meeting, one worksheet: bring what this one says into ${count === 1 ? 'it' : 'the first'} and delete this one; the team review leaves this one out of its figures. If you met twice that day, give each worksheet its \`meeting.start\`.`,
       range: ctx.view.anchor(['meeting', 'date'], ['meeting']),
-      related: locations(ctx, earlier, () => `the same meeting with \`${id}\` on ${date}`),
+      // The ones it names: a template copied 5,000 times would otherwise link each copy to every earlier one.
+      related: locations(ctx, first, () => `the same meeting with \`${id}\` on ${date}`),
     }];
   },
 };
