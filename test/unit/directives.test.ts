@@ -24,7 +24,8 @@ describe('disable directives', () => {
       const file = parseFile('/t/a.worksheet.yaml', text);
       if (file.findings.length || !file.tree || !text.includes('worksheets-disable')) return;
       withTree++;
-      assert.deepEqual(plain(disabledCodes(text, file.tree)), plain(disabledCodes(text)), JSON.stringify(text));
+      // The check passes the text as parsed: lone carriage returns read as line feeds (parse.ts's withLineEnds).
+      assert.deepEqual(plain(disabledCodes(file.text, file.tree)), plain(disabledCodes(file.text)), JSON.stringify(text));
     }), { numRuns: 2000 });
     assert.ok(withTree > 150, `only ${withTree} texts with a directive parsed`);
   });
@@ -36,6 +37,13 @@ describe('disable directives', () => {
     assert.ok(file.tree && file.findings.length === 0);
     assert.deepEqual(plain(disabledCodes(text, file.tree)), { file: [], lines: [] });
     assert.deepEqual(plain(disabledCodes(text)), { file: [], lines: [] });
+    // Found by the property too: lines ended by lone carriage returns, then a directive after a line feed.
+    // The check reads the text as parsed, every line end a line feed: the directive is on line 7, for the next.
+    const oldMac = 'kind: worksheet\rversion: 1\rstatus: held\rround: autumn-2026\rpartner: {id: hostile, organization: Hostile Input}\rmeeting: {date: 2026-10-14}\n      # worksheets-disable-next-line a, b\r';
+    const parsed = parseFile('/t/a.worksheet.yaml', oldMac);
+    const expected = { file: [], lines: [[7, ['a', 'b']]] };
+    assert.deepEqual(plain(disabledCodes(parsed.text, parsed.tree)), expected);
+    assert.deepEqual(plain(disabledCodes(parsed.text)), expected);
   });
 
   it('a directive in a file with Windows line ends counts, its codes without the carriage return', () => {
