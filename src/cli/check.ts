@@ -163,7 +163,7 @@ async function checkTargets(targets: string[], args: CheckArgs, io: CliIo, guard
   // Each path worked out once, not per comparison; files in the same order on every machine (order.ts).
   const byPath = [...isWanted].map((uri) => ({ uri, path: toPath(uri) })).sort((a, b) => byCodeUnit(a.path, b.path));
   for (const { uri, path } of byPath) {
-    let findings = withWorkspace(index, uri, early.get(uri), concerned.has(uri));
+    let findings = withWorkspace(index, uri, early.get(uri), concerned.get(uri));
     if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
     results.push({ file: fromCwd(path) || uri, findings });
   }
@@ -187,21 +187,21 @@ const CHECK_ONCE = { retain: false, fixes: false, related: false } as const;
 const CHECK_ONCE_LOCAL = { ...CHECK_ONCE, local: true } as const;
 /** ...keeping what its second asks of its view: that one then parses nothing. */
 const CHECK_ONCE_RECORDING = { ...CHECK_ONCE_LOCAL, recordAnswers: true } as const;
-const CHECK_ONCE_WORKSPACE = { ...CHECK_ONCE, onlyWorkspaceRules: true } as const;
 
 /**
  * A file's findings with every rule. A worksheet checked as it was read
  * (`early`, without the workspace) has all but those of the rules that read
- * other files (WORKSPACE_CODES); where other files may give those something
- * to say (`concerned`), only those rules run again, and their findings take
+ * other files (WORKSPACE_CODES); where other files may give some of those
+ * something to say (`concerned`: their codes), only those rules run again
+ * (the others have nothing to say of it: Rule.mayFlag), and their findings take
  * the place of what they found without the workspace, where that gives a
  * full check's findings (completedByWorkspaceRules); any other file is checked
  * again whole, as are files not checked early.
  */
-function withWorkspace(index: WorkspaceIndex, uri: string, early: Finding[] | undefined, concerned: boolean): Finding[] {
+function withWorkspace(index: WorkspaceIndex, uri: string, early: Finding[] | undefined, concerned: ReadonlySet<string> | undefined): Finding[] {
   if (early && !concerned) return early;
   if (!early || !completedByWorkspaceRules(early)) return index.check(uri, CHECK_ONCE);
-  return [...early.filter((f) => !WORKSPACE_CODES.has(f.code)), ...printed(index.check(uri, CHECK_ONCE_WORKSPACE))];
+  return [...early.filter((f) => !WORKSPACE_CODES.has(f.code) || !concerned.has(f.code)), ...printed(index.check(uri, { ...CHECK_ONCE, onlyWorkspaceRules: true, onlyCodes: concerned }))];
 }
 
 /**

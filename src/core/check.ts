@@ -40,6 +40,11 @@ export interface CheckOptions {
    * whose cross-file findings may be other than none.
    */
   onlyWorkspaceRules?: boolean;
+  /**
+   * With onlyWorkspaceRules: only these of them, by code. For a worksheet
+   * the others cannot flag (Rule.mayFlag), whose findings from them are none.
+   */
+  onlyCodes?: ReadonlySet<string>;
 }
 
 export interface CheckResult {
@@ -151,7 +156,7 @@ function runRules(kind: FileKind, file: ParsedFile, view: YamlView, facts: FileF
   const only = options.onlyWorkspaceRules === true;
   for (const rule of rulesFor(kind)) {
     if (rule.crossFile && !options.workspace) continue;
-    if (only && !readsWorkspace(rule)) continue;
+    if (only && (!readsWorkspace(rule) || (options.onlyCodes && !options.onlyCodes.has(rule.code)))) continue;
     if (config.rules[rule.code] === 'off') continue;
     if (mistyped.length && readsMistyped(rule, mistyped)) continue;
     let issues;

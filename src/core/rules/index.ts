@@ -125,15 +125,21 @@ export function readsWorkspace(rule: Rule): boolean {
 
 /**
  * The worksheets that the worksheet rules reading the workspace can flag as
- * it stands: what each of them says it can (Rule.mayFlag), together. Every
- * other worksheet gets the same findings from those rules (none) whatever
- * else is indexed. A rule that does not say puts every worksheet (`all`) here.
+ * it stands, each with the codes of the rules that can flag it: what each
+ * rule says it can (Rule.mayFlag). Every other worksheet gets the same
+ * findings from those rules (none) whatever else is indexed, and so does a
+ * worksheet from a rule that does not name it. A rule that does not say puts
+ * every worksheet (`all`) here.
  */
-export function worksheetsWorkspaceRulesMayFlag(workspace: WorkspaceOverview, all: () => Iterable<string>, rules: readonly Rule[] = rulesFor('worksheet')): Set<string> {
-  const out = new Set<string>();
+export function worksheetsWorkspaceRulesMayFlag(workspace: WorkspaceOverview, all: () => Iterable<string>, rules: readonly Rule[] = rulesFor('worksheet')): Map<string, ReadonlySet<string>> {
+  const out = new Map<string, Set<string>>();
   for (const rule of rules) {
     if (!readsWorkspace(rule)) continue;
-    for (const uri of rule.mayFlag ? rule.mayFlag(workspace) : all()) out.add(uri);
+    for (const uri of rule.mayFlag ? rule.mayFlag(workspace) : all()) {
+      const codes = out.get(uri);
+      if (codes) codes.add(rule.code);
+      else out.set(uri, new Set([rule.code]));
+    }
   }
   return out;
 }

@@ -104,6 +104,8 @@ export interface CheckDocumentOptions {
   related?: boolean;
   /** Only the rules whose findings depend on other files (CheckOptions.onlyWorkspaceRules); not cached. */
   onlyWorkspaceRules?: boolean;
+  /** With onlyWorkspaceRules: only these of them (CheckOptions.onlyCodes), as mayBeFlaggedByWorkspaceRules() gives them. */
+  onlyCodes?: ReadonlySet<string>;
   /**
    * Keep, from this check's parse of a worksheet, what the rules that read
    * the workspace will ask of its view (recordAnswers): a later check with
@@ -408,7 +410,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
    */
   private settleIdentity(): void {
     if (this.findingsCache.size === 0) return;
-    const concerned = [...this.mayBeFlaggedByWorkspaceRules()].filter((u) => this.cached(u));
+    const concerned = [...this.mayBeFlaggedByWorkspaceRules().keys()].filter((u) => this.cached(u));
     if (concerned.length === 0) return;
     for (const u of concerned) this.forget(u);
     const change = { affected: concerned, structure: false };
@@ -656,14 +658,16 @@ export class WorkspaceIndex implements WorkspaceOverview {
   /**
    * The worksheets whose findings from the rules that read the workspace
    * depend on other worksheets as they stand: those the rules say they can
-   * flag (Rule.mayFlag), a few in most workspaces. A worksheet outside them
-   * gets the same findings from those rules (none) whatever else is indexed,
-   * so it can be checked as soon as it is read. Each worksheet named is
+   * flag (Rule.mayFlag), a few in most workspaces, each with the codes of
+   * the rules that can. A worksheet outside them gets the same findings from
+   * those rules (none) whatever else is indexed, so it can be checked as soon
+   * as it is read; one named gets none from the rules not named with it.
+   * Each worksheet named is
    * checked again once a load is over: a typo of a round held by 5,000
    * meetings once made all 5,000 concerned, and the check of 10,000 took
    * twice the floor.
    */
-  mayBeFlaggedByWorkspaceRules(): Set<string> {
+  mayBeFlaggedByWorkspaceRules(): Map<string, ReadonlySet<string>> {
     return worksheetsWorkspaceRulesMayFlag(this, () => this.documents('worksheet').map((d) => d.uri));
   }
 
@@ -804,7 +808,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
       const facts = doc.factsOfMeeting();
       if (facts) {
         const file = new ParsedOnDemand(uri, content, 'worksheet');
-        const workspaceOnly = { today: this.today(), config: this.configFor(uri), workspace: this, fixes: options.fixes, related: options.related };
+        const workspaceOnly = { today: this.today(), config: this.configFor(uri), workspace: this, fixes: options.fixes, related: options.related, onlyCodes: options.onlyCodes };
         return checkWorkspaceRules(file, new AnsweredView(file, this.answers!.data, doc.answersAt), facts, workspaceOnly, doc.disabledByComments);
       }
     }
@@ -823,6 +827,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
       fixes: options.fixes,
       related: options.related,
       onlyWorkspaceRules: options.onlyWorkspaceRules,
+      onlyCodes: options.onlyCodes,
       facts: indexed ? doc.facts : undefined,
     });
     const result = checked.findings;
