@@ -200,7 +200,7 @@ const CHECK_ONCE_RECORDING = { ...CHECK_ONCE_LOCAL, recordAnswers: true } as con
  */
 function withWorkspace(index: WorkspaceIndex, uri: string, early: Finding[] | undefined, concerned: ReadonlySet<string> | undefined): Finding[] {
   if (early && !concerned) return early;
-  if (!early || !completedByWorkspaceRules(early)) return index.check(uri, CHECK_ONCE);
+  if (!early || !concerned || !completedByWorkspaceRules(early)) return index.check(uri, CHECK_ONCE);
   return [...early.filter((f) => !WORKSPACE_CODES.has(f.code) || !concerned.has(f.code)), ...printed(index.check(uri, { ...CHECK_ONCE, onlyWorkspaceRules: true, onlyCodes: concerned }))];
 }
 
