@@ -12,7 +12,7 @@ import { load as jsYamlLoad } from 'js-yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
 import { chromium } from 'playwright-core';
-import { CheckSchedule, NO_FIXES, WorkspaceIndex } from '../src/core/workspace';
+import { CheckSchedule, NO_FIXES, WorkspaceIndex, decodeSnapshot, encodeSnapshot } from '../src/core/workspace';
 import { checkText } from '../src/core/check';
 import { readConfig } from '../src/core/facts';
 import { summarize } from '../src/core/summary/summarize';
@@ -124,11 +124,11 @@ async function main(): Promise<void> {
     const stamping = { ...nodeFileSystem, stamp: async (f: string) => { const st = await stat(f); return `${st.mtimeMs}:${st.size}`; } };
     const first = await new WorkspaceIndex(() => TODAY).loadFolder(stamping, dir);
     const snapPath = join(dir, '..', `${dir.split(/[\\/]/).pop()}-snapshot.json`);
-    writeFileSync(snapPath, JSON.stringify(index.snapshot((u) => first.stamps.get(u))));
+    writeFileSync(snapPath, encodeSnapshot(index.snapshot((u) => first.stamps.get(u))));
     let reread = -1;
     const warm = await time(async () => {
       const w = new WorkspaceIndex(() => TODAY);
-      const result = await w.loadFolder(stamping, dir, { snapshot: JSON.parse(await readFile(snapPath, 'utf8')) });
+      const result = await w.loadFolder(stamping, dir, { snapshot: decodeSnapshot(await readFile(snapPath, 'utf8')) });
       reread = result.stamps.size - result.reused;
     }, quick ? 3 : 5, 1);
     rmSync(snapPath, { force: true });

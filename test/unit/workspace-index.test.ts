@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { NO_FIXES, WorkspaceIndex } from '../../src/core/workspace';
+import fc from 'fast-check';
+import { NO_FIXES, WorkspaceIndex, decodeSnapshot, encodeSnapshot } from '../../src/core/workspace';
 import { CONFIG, CONVENING, REVIEW, WORKSHEET, codes, variant } from './helpers';
 
 const ROOT = '/team';
@@ -297,6 +298,48 @@ describe('index snapshot', () => {
     const warm = new WorkspaceIndex(() => '2026-10-21');
     assert.deepEqual(warm.restore(snap, new Map([[RIVERSIDE, 'a']])), []);
     assert.deepEqual(warm.partnerIds(), ['riverside']);
+  });
+
+  // As the extension persists it: encoded, written as UTF-8, read back.
+  const persisted = (index: WorkspaceIndex, stampOf: (u: string) => string | undefined) =>
+    decodeSnapshot(new TextDecoder().decode(new TextEncoder().encode(encodeSnapshot(index.snapshot(stampOf)))));
+
+  it('persists the texts apart from the JSON and gives back every text and fact as written', () => {
+    const index = build();
+    // Line ends of both kinds, quotes, a backslash, letters beyond ASCII and beyond 16 bits, a line that looks like JSON.
+    index.set(EASTSIDE, `${eastside('held').replace(/\n/g, '\r\n')}# "Østre" \\ café 🎨\n{"version":6,"docs":[]}\n`);
+    index.set(`${ROOT}/empty.worksheet.yaml`, '');
+    const stamps = () => 'stamp';
+    const back = persisted(index, stamps);
+    assert.deepEqual(back, JSON.parse(JSON.stringify(index.snapshot(stamps))));
+    const warm = new WorkspaceIndex(() => '2026-10-21');
+    assert.deepEqual(warm.restore(back, new Map(index.documents().map((d) => [d.uri, 'stamp']))), []);
+    for (const d of index.documents()) {
+      assert.equal(warm.get(d.uri)?.text, d.text, d.uri);
+      assert.deepEqual(warm.check(d.uri), index.check(d.uri), d.uri);
+    }
+  });
+
+  it('gives back any texts exactly', () => {
+    fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 5 }), (texts) => {
+      const index = new WorkspaceIndex(() => '2026-10-21');
+      texts.forEach((t, i) => index.set(`${ROOT}/p${i}/x.worksheet.yaml`, t));
+      const back = persisted(index, () => 's');
+      assert.deepEqual(back?.docs.map((d) => d.text), index.documents().map((d) => d.text));
+    }), { numRuns: 200 });
+  });
+
+  it('reads no snapshot from a file cut short, grown, or in the format before', () => {
+    const index = build();
+    const whole = encodeSnapshot(index.snapshot(() => 'a'));
+    assert.ok(decodeSnapshot(whole));
+    assert.equal(decodeSnapshot(whole.slice(0, -1)), undefined, 'cut short');
+    assert.equal(decodeSnapshot(`${whole}x`), undefined, 'grown');
+    assert.equal(decodeSnapshot(whole.slice(0, whole.indexOf('\n'))), undefined, 'no texts');
+    assert.equal(decodeSnapshot(JSON.stringify({ ...index.snapshot(() => 'a'), version: 5 })), undefined, 'the format before');
+    assert.equal(decodeSnapshot(''), undefined);
+    assert.equal(decodeSnapshot('{"version":6,"lengths":[-1],"docs":[{"uri":"x"}]}\n'), undefined);
+    assert.equal(decodeSnapshot('{"version":6,"lengths":[1, 0],"docs":[{"uri":"x"}]}\na'), undefined);
   });
 
   it('ignores a snapshot of another version or shape', () => {

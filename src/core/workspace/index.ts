@@ -9,5 +9,6 @@ export type { CheckScheduleOptions } from './check-schedule';
 export type { IndexedDocument, Meeting } from './indexed-document';
 export type { Positions } from './positions';
 export type { IndexSnapshot, SnapshotEntry } from './snapshot';
+export { decodeSnapshot, encodeSnapshot } from './snapshot';
 export type { Vocabulary } from './vocabulary';
 export { IdentitySoFar, organizationKey } from './identity';

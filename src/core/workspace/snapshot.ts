@@ -9,7 +9,8 @@ import type { Positions } from './positions';
 // 3: a review's date too, for the order of rounds.
 // 4: a meeting's facts read as meant (forgive.ts): `status: Held` is held.
 // 5: a meeting's start time (duplicate-meeting tells two meetings of a day apart by it).
-export const SNAPSHOT_VERSION = 5;
+// 6: persisted as encodeSnapshot writes it, the texts apart from the JSON.
+export const SNAPSHOT_VERSION = 6;
 
 /** A persisted index: each document's text and indexed facts, with the file stamp it was read at. */
 export interface IndexSnapshot {
@@ -42,4 +43,42 @@ export function entriesOf(snapshot: unknown): Map<string, SnapshotEntry> | undef
   const entries = new Map<string, SnapshotEntry>();
   for (const entry of snap.docs) if (entry && typeof entry.uri === 'string' && typeof entry.text === 'string') entries.set(entry.uri, entry);
   return entries;
+}
+
+/**
+ * The snapshot as it is persisted: one line of JSON with every entry but its
+ * text (its length instead), then the texts one after another, as written.
+ * Inside JSON each text's line breaks and quotes were escapes, which
+ * JSON.parse takes one by one: the texts were three quarters of a snapshot
+ * and most of its parse (47 ms of a snapshot of 10,000 worksheets, 18 ms
+ * without them), where slicing them out of the rest takes a fraction of a
+ * millisecond.
+ */
+export function encodeSnapshot(snapshot: IndexSnapshot): string {
+  const docs = snapshot.docs.map(({ text: _, ...rest }) => rest);
+  const lengths = snapshot.docs.map((d) => d.text.length);
+  return `${JSON.stringify({ version: snapshot.version, lengths, docs })}\n${snapshot.docs.map((d) => d.text).join('')}`;
+}
+
+/** What encodeSnapshot wrote, back; undefined for anything else (another version, a file cut short). */
+export function decodeSnapshot(persisted: string): IndexSnapshot | undefined {
+  const end = persisted.indexOf('\n');
+  if (end < 0) return undefined;
+  let head: { version?: unknown; lengths?: unknown; docs?: unknown };
+  try {
+    head = JSON.parse(persisted.slice(0, end)) as typeof head;
+  } catch {
+    return undefined;
+  }
+  const { version, lengths, docs } = head ?? {};
+  if (version !== SNAPSHOT_VERSION || !Array.isArray(docs) || !Array.isArray(lengths) || lengths.length !== docs.length) return undefined;
+  let at = end + 1;
+  for (let i = 0; i < docs.length; i++) {
+    const length: unknown = lengths[i];
+    const doc = docs[i] as SnapshotEntry | null;
+    if (!doc || typeof length !== 'number' || !Number.isInteger(length) || length < 0 || at + length > persisted.length) return undefined;
+    doc.text = persisted.slice(at, at + length);
+    at += length;
+  }
+  return at === persisted.length ? { version: SNAPSHOT_VERSION, docs: docs as SnapshotEntry[] } : undefined;
 }

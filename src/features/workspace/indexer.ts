@@ -3,6 +3,7 @@
 // editors' buffers so trees and summaries follow unsaved edits too.
 import * as vscode from 'vscode';
 import type { IndexChange, WorkspaceIndex } from '../../core/workspace';
+import { decodeSnapshot, encodeSnapshot } from '../../core/workspace';
 import { kindOfFile } from '../../core/kinds';
 import { decodeText } from '../../core/decode';
 import { coldLoadFileSystem, loadFileSystem, readRegularFile, WATCH_GLOB } from './vscode-fs';
@@ -141,7 +142,7 @@ export class Indexer implements vscode.Disposable {
   private async readSnapshot(): Promise<unknown> {
     if (!this.snapshotUri) return undefined;
     try {
-      return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.snapshotUri)));
+      return decodeSnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.snapshotUri)));
     } catch {
       return undefined; // none yet, or unreadable: a cold start
     }
@@ -154,7 +155,7 @@ export class Indexer implements vscode.Disposable {
       const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
       const snap = this.index.snapshot((u) => (dirty.has(u) ? undefined : this.stamps.get(u)));
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.snapshotUri, '..'));
-      await vscode.workspace.fs.writeFile(this.snapshotUri, new TextEncoder().encode(JSON.stringify(snap)));
+      await vscode.workspace.fs.writeFile(this.snapshotUri, new TextEncoder().encode(encodeSnapshot(snap)));
     } catch (e) {
       this.log.warn(`Could not save the index snapshot: ${String(e)}`);
     }
