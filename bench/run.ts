@@ -2,7 +2,7 @@
 // deterministic corpus. Medians of several runs; ratios computed in the same
 // run; the table and the machine go to bench/RESULTS.md.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ import { readConfig } from '../src/core/facts';
 import { summarize } from '../src/core/summary/summarize';
 import { readLight } from '../src/core/yaml/light-tree';
 import { nodeFileSystem } from '../src/cli/node-fs';
+import { localStamps } from '../src/features/workspace/local-stamps';
 import { pageHtml } from '../src/features/review/page-html';
 import { SCHEMAS } from '../src/core/schema';
 import { roundName, writeCorpus, writeExampleCopies } from './corpus';
@@ -121,7 +122,8 @@ async function main(): Promise<void> {
     rows.push({ name: '  ratio to the floor', value: ratio(cold, jsyaml), target: '<= 1.5x', ok: cold / jsyaml <= 1.5 });
 
     // Warm start: the persisted snapshot, every file's stamp checked, nothing parsed again.
-    const stamping = { ...nodeFileSystem, stamp: async (f: string) => { const st = await stat(f); return `${st.mtimeMs}:${st.size}`; } };
+    // As the Node extension host takes them (local-stamps.ts): the first load one by one, after each read; a warm start all at once.
+    const stamping = { ...nodeFileSystem, stamp: async (f: string) => (await localStamps([f]))[0], stamps: localStamps };
     const first = await new WorkspaceIndex(() => TODAY).loadFolder(stamping, dir);
     const snapPath = join(dir, '..', `${dir.split(/[\\/]/).pop()}-snapshot.json`);
     writeFileSync(snapPath, encodeSnapshot(index.snapshot((u) => first.stamps.get(u))));

@@ -15,11 +15,14 @@
 // the bundle, and V8 refuses a cache from another version. It is made again
 // when V8 refuses it (VS Code was updated) or it belongs to another bundle
 // (the extension was). When anything about it fails, the bundle loads as it
-// would without one. The web build (vscode.dev) has no Node: its entry is
-// extension.ts itself.
+// would without one. The loader also hands the extension what only Node has:
+// stamps of the files on this machine's disk, all at once, for a reopened
+// workspace (features/workspace/local-stamps.ts). The web build (vscode.dev)
+// has no Node: its entry is extension.ts itself.
 import type * as vscode from 'vscode';
 import { join } from 'node:path';
 import { loadWithCodeCache } from './code-cache';
+import { localStamps } from './features/workspace/local-stamps';
 import type * as Main from './extension';
 
 let main: typeof Main | undefined;
@@ -34,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): Main.PartnerWorkshee
   const cacheFile = codeCacheFile(context);
   const loaded = loadWithCodeCache<typeof Main>(join(__dirname, 'extension-main.js'), cacheFile);
   main = loaded.exports;
-  const api = main.activate(context);
+  const api = main.activate(context, { stamps: localStamps });
   if (cacheFile === undefined) return api;
   api.codeCache = { file: cacheFile, taken: loaded.cacheTaken };
   if (!loaded.cacheTaken) {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { WorkspaceIndex } from './core/workspace';
 import { localToday } from './core/dates';
 import { Indexer } from './features/workspace/indexer';
+import type { NodeHost } from './features/workspace/local-stamps';
 import { FindingStore } from './features/diagnostics/findings';
 import type { Services } from './services';
 import * as diagnostics from './features/diagnostics';
@@ -38,13 +39,14 @@ export interface PartnerWorksheetsApi {
   codeCache?: { file: string; taken: boolean };
 }
 
-export function activate(context: vscode.ExtensionContext): PartnerWorksheetsApi {
+/** `host`: what the Node extension host's loader adds (extension-loader.ts); the web build has none. */
+export function activate(context: vscode.ExtensionContext, host?: NodeHost): PartnerWorksheetsApi {
   const log = vscode.window.createOutputChannel('Partner Worksheets', { log: true });
   const today = () => localToday();
   // Every indexed file gets its diagnostics soon after: parse each once for both.
   const index = new WorkspaceIndex(today, { checkEvery: true });
   const snapshotUri = context.storageUri && vscode.Uri.joinPath(context.storageUri, 'index-snapshot.json');
-  const indexer = new Indexer(index, log, snapshotUri);
+  const indexer = new Indexer(index, log, snapshotUri, host);
   context.subscriptions.push(log, indexer);
   const services: Services = { index, indexer, findings: new FindingStore(), log, today };
 

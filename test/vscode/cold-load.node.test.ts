@@ -3,7 +3,8 @@
 // doubled the wait in a remote workbench. The guards must hold all the same:
 // a FIFO, a link to /dev/zero or a file far too large is refused with its
 // reason and nothing hangs; and a stamp for the next start's snapshot is kept
-// only for a file that cannot have changed since it was read. Node extension
+// only for a file that cannot have changed since it was read. A reopened
+// workspace's stamps, taken all at once with Node, are the ones VS Code gives. Node extension
 // host only: FIFOs, links and file times need Node. The files are made in a
 // folder of their own outside the workspace, so the index never sees them.
 import * as assert from 'node:assert/strict';
@@ -12,7 +13,8 @@ import { mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { coldLoadFileSystem } from '../../src/features/workspace/vscode-fs';
+import { coldLoadFileSystem, loadFileSystem } from '../../src/features/workspace/vscode-fs';
+import { localStamps } from '../../src/features/workspace/local-stamps';
 import { MAX_FILE_BYTES } from '../../src/core/yaml';
 import { gappyWorksheet } from './util';
 
@@ -62,5 +64,17 @@ describe('the first load\'s file system, in the extension host', () => {
     const stamps = await fs.stampsOfRead();
     const settled = await vscode.workspace.fs.stat(uri('settled.worksheet.yaml'));
     assert.deepEqual([...stamps], [[uri('settled.worksheet.yaml').toString(), `${settled.mtime}:${settled.size}`]]);
+  });
+
+  it('takes a reopened workspace\'s stamps all at once as VS Code would one by one, so a file stamped either way is not read again', async () => {
+    // A modification time with a fraction of a millisecond over a half, as most file systems keep it: VS Code rounds it.
+    utimesSync(uri('plain.worksheet.yaml').fsPath, 1_700_000_000.9876, 1_700_000_000.9876);
+    const names = ['plain.worksheet.yaml', 'settled.worksheet.yaml', 'linked.worksheet.yaml', 'gone.worksheet.yaml'];
+    const fs = loadFileSystem({ stamps: localStamps });
+    const all = await fs.stamps!(names.map((n) => uri(n).toString()));
+    const oneByOne = await Promise.all(names.map((n) => loadFileSystem().stamp!(uri(n).toString()).catch(() => undefined)));
+    assert.deepEqual(all, oneByOne);
+    assert.match(all[0] ?? '', /^1700000000988:\d+$/);
+    assert.equal(all[3], undefined, 'a file that is not there has no stamp');
   });
 });

@@ -439,7 +439,12 @@ export class WorkspaceIndex implements WorkspaceOverview {
     let toRead = uris;
     if (fs.stamp && opts.snapshot !== undefined) {
       // Every stamp first: they tell which files the snapshot still holds.
-      await forEachLimit(uris, 32, takeStamp);
+      if (fs.stamps) {
+        const taken = await fs.stamps(uris);
+        uris.forEach((u, i) => stamps.set(u, taken[i] ?? 'unknown'));
+      } else {
+        await forEachLimit(uris, 32, takeStamp);
+      }
       toRead = this.restore(opts.snapshot, stamps);
     }
     // Without a snapshot each file's stamp is taken after its read, which the

@@ -8,6 +8,7 @@ import { kindOfFile } from '../../core/kinds';
 import { decodeText } from '../../core/decode';
 import { coldLoadFileSystem, loadFileSystem, readRegularFile, WATCH_GLOB } from './vscode-fs';
 import { exists } from './exists';
+import type { NodeHost } from './local-stamps';
 
 const BUFFER_DEBOUNCE_MS = 300;
 
@@ -47,8 +48,10 @@ export class Indexer implements vscode.Disposable {
   /**
    * @param snapshotUri where the index is persisted between sessions (in the
    * workspace's storage), so a reopened workspace parses only what changed.
+   * @param host what the Node extension host adds (its stamps of files on
+   * this machine's disk, for a reopened workspace); none in the web build.
    */
-  constructor(private readonly index: WorkspaceIndex, private readonly log: vscode.LogOutputChannel, private readonly snapshotUri?: vscode.Uri) {
+  constructor(private readonly index: WorkspaceIndex, private readonly log: vscode.LogOutputChannel, private readonly snapshotUri?: vscode.Uri, private readonly host?: NodeHost) {
     this.started = new Promise((resolve) => { this.markStarted = resolve; });
   }
 
@@ -109,7 +112,7 @@ export class Indexer implements vscode.Disposable {
         // Without a snapshot nothing is compared with stamps before reading: they are taken after the load (coldLoadFileSystem).
         const cold = snapshot === undefined ? coldLoadFileSystem() : undefined;
         for (const folder of folders) {
-          const result = await this.index.loadFolder(cold ?? loadFileSystem(), folder.uri.toString(), {
+          const result = await this.index.loadFolder(cold ?? loadFileSystem(this.host), folder.uri.toString(), {
             snapshot,
             onProgress: (done, total) => { if (done === total || done % 50 === 0) progress.report({ message: `${done}/${total}` }); },
           });

@@ -5,6 +5,7 @@ import type { FileSystem } from '../../core/types';
 import { FILE_GLOB, SKIPPED_FOLDERS } from '../../core/kinds';
 import { MAX_FILE_BYTES } from '../../core/yaml';
 import { forEachLimit } from '../../core/concurrency';
+import type { NodeHost } from './local-stamps';
 
 const EXCLUDE = `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`;
 
@@ -37,7 +38,7 @@ function tooLarge(uri: vscode.Uri, size: number): Error {
  * first: over a remote connection every call is a round trip, and a load of
  * 10,000 files made three per file where reading them takes one.
  */
-export function loadFileSystem(): FileSystem {
+export function loadFileSystem(host?: NodeHost): FileSystem {
   const stats = new Map<string, Promise<vscode.FileStat>>();
   /** The file's stat, taken now or by the other asker; handed out once. */
   const statOf = (uri: string): Promise<vscode.FileStat> => {
@@ -50,13 +51,22 @@ export function loadFileSystem(): FileSystem {
     stats.set(uri, st);
     return st;
   };
+  const stamp = async (uri: string) => {
+    const st = await statOf(uri);
+    return `${st.mtime}:${st.size}`;
+  };
   return {
     readFile: async (uri) => readRegularFile(vscode.Uri.parse(uri), await statOf(uri)),
     findFiles,
-    async stamp(uri) {
-      const st = await statOf(uri);
-      return `${st.mtime}:${st.size}`;
-    },
+    stamp,
+    // Files on this machine's disk, in the Node extension host, all at once (local-stamps.ts).
+    stamps: host && (async (uris) => {
+      const parsed = uris.map((u) => vscode.Uri.parse(u));
+      if (parsed.every((u) => u.scheme === 'file')) return host.stamps(parsed.map((u) => u.fsPath));
+      const out: (string | undefined)[] = [];
+      await forEachLimit([...uris.keys()], 32, async (i) => { out[i] = await stamp(uris[i]).catch(() => undefined); });
+      return out;
+    }),
   };
 }
 
