@@ -342,6 +342,38 @@ describe('index snapshot', () => {
     assert.equal(decodeSnapshot('{"version":6,"lengths":[1, 0],"docs":[{"uri":"x"}]}\na'), undefined);
   });
 
+  it('reopens a folder from its snapshot, read while the files are found and stamped, all stamps at once where the file system can', async () => {
+    const files: Record<string, string> = { [RIVERSIDE]: WORKSHEET, [CONV]: CONVENING, [EASTSIDE]: eastside('held') };
+    const stampOf: Record<string, string> = { [RIVERSIDE]: 'a', [CONV]: 'b', [EASTSIDE]: 'c' };
+    const read: string[] = [];
+    const events: string[] = [];
+    const fs = {
+      findFiles: async () => { events.push('find'); return Object.keys(files).sort(); },
+      readFile: async (uri: string) => { read.push(uri); return new TextEncoder().encode(files[uri]); },
+      stamp: async (uri: string) => stampOf[uri],
+    };
+    const first = new WorkspaceIndex(() => '2026-10-21');
+    const loaded = await first.loadFolder(fs, ROOT);
+    const persisted = encodeSnapshot(first.snapshot((u) => loaded.stamps.get(u)));
+    read.length = 0;
+    // Eastside changed while VS Code was closed.
+    stampOf[EASTSIDE] = 'c2';
+    files[EASTSIDE] = eastside('filled');
+    let taken = 0;
+    const snapshot = Promise.resolve().then(() => { events.push('snapshot read'); return decodeSnapshot(persisted); });
+    const warm = new WorkspaceIndex(() => '2026-10-21');
+    const result = await warm.loadFolder({ ...fs, stamps: async (uris: readonly string[]) => { taken++; return uris.map((u) => stampOf[u]); } }, ROOT, { snapshot });
+    assert.deepEqual(events.slice(-2), ['find', 'snapshot read'], 'the snapshot is read while the files are found');
+    assert.equal(taken, 1, 'every stamp in one call');
+    assert.equal(result.reused, 2);
+    assert.deepEqual(read, [EASTSIDE], 'only the changed file is read');
+    assert.deepEqual([...result.stamps].sort(), [[CONV, 'b'], [EASTSIDE, 'c2'], [RIVERSIDE, 'a']].sort());
+    assert.equal(warm.get(EASTSIDE)?.meeting?.status, 'filled');
+    const fresh = new WorkspaceIndex(() => '2026-10-21');
+    await fresh.loadFolder(fs, ROOT);
+    for (const uri of Object.keys(files)) assert.deepEqual(warm.check(uri), fresh.check(uri), uri);
+  });
+
   it('ignores a snapshot of another version or shape', () => {
     const warm = new WorkspaceIndex(() => '2026-10-21');
     assert.deepEqual(warm.restore({ version: 99, docs: [] }, new Map([[RIVERSIDE, 'a']])), [RIVERSIDE]);

@@ -46,7 +46,11 @@ export type Listener = (change: IndexChange) => void;
 
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
-  /** A persisted snapshot (see snapshot()): files whose stamp still matches are not read again. */
+  /**
+   * A persisted snapshot (see snapshot()): files whose stamp still matches
+   * are not read again. Or a promise of one, awaited once every file is
+   * found and stamped, so that it is read meanwhile.
+   */
   snapshot?: unknown;
   /** Called with each file once it is in the index (not for files taken from the snapshot). */
   onRead?: (uri: string) => void;
@@ -445,7 +449,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
       } else {
         await forEachLimit(uris, 32, takeStamp);
       }
-      toRead = this.restore(opts.snapshot, stamps);
+      toRead = this.restore(await opts.snapshot, stamps);
     }
     // Without a snapshot each file's stamp is taken after its read, which the
     // file system may answer with the stat it took before reading (one round

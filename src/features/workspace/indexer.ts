@@ -107,7 +107,9 @@ export class Indexer implements vscode.Disposable {
       { location: vscode.ProgressLocation.Window, title: 'Indexing partner worksheets' },
       async (progress) => {
         const started = Date.now();
-        const snapshot = await this.readSnapshot();
+        // Read while the files are found and stamped (loadFolder awaits it then):
+        // vscode.workspace.findFiles searches in another process, and the host is free.
+        const snapshot = this.snapshotUri && (await exists(this.snapshotUri)) ? this.readSnapshot() : undefined;
         let reused = 0;
         // Without a snapshot nothing is compared with stamps before reading: they are taken after the load (coldLoadFileSystem).
         const cold = snapshot === undefined ? coldLoadFileSystem() : undefined;
@@ -147,7 +149,7 @@ export class Indexer implements vscode.Disposable {
     try {
       return decodeSnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.snapshotUri)));
     } catch {
-      return undefined; // none yet, or unreadable: a cold start
+      return undefined; // unreadable, or of another version: every file is read
     }
   }
 
