@@ -287,6 +287,18 @@ describe('index snapshot', () => {
     assert.deepEqual(warm.check(CONV), build().check(CONV));
   });
 
+  it('reads again a file the file system gave no stamp for, and keeps no such file in the snapshot', () => {
+    const index = build();
+    const unknown = (u: string) => (u === CONV ? 'unknown' : 'a');
+    const kept = index.snapshot(unknown).docs.map((d) => d.uri);
+    assert.ok(kept.includes(RIVERSIDE) && !kept.includes(CONV), kept.join(', '));
+    // A snapshot written before that rule, holding the stamp a failed stat gives.
+    const snap = { version: index.snapshot(() => 'a').version, docs: index.snapshot(() => 'a').docs.map((d) => ({ ...d, stamp: 'unknown' })) };
+    const warm = new WorkspaceIndex(() => '2026-10-21');
+    assert.deepEqual(warm.restore(snap, new Map([[RIVERSIDE, 'unknown']])), [RIVERSIDE]);
+    assert.equal(warm.documents().length, 0);
+  });
+
   it('keeps each partner id as the worksheet writes it, not as the team\'s aliases read it', () => {
     // The team once called Riverside "riverside"; that worksheet is kept under the id it writes,
     // so a later start without the alias groups it as written.

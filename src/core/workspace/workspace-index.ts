@@ -65,6 +65,9 @@ export interface LoadOptions {
   sliceMs?: number;
 }
 
+/** The stamp of a file the file system gave none for: never one a snapshot's entry matches. */
+const UNKNOWN_STAMP = 'unknown';
+
 /** How long a folder's load reads before it lets other work in. */
 export const LOAD_SLICE_MS = 50;
 
@@ -439,13 +442,13 @@ export class WorkspaceIndex implements WorkspaceOverview {
     const opts: LoadOptions = typeof options === 'function' ? { onProgress: options } : options;
     const uris = await fs.findFiles(rootUri);
     const stamps = new Map<string, string>();
-    const takeStamp = async (u: string) => { stamps.set(u, (await fs.stamp?.(u).catch(() => undefined)) ?? 'unknown'); };
+    const takeStamp = async (u: string) => { stamps.set(u, (await fs.stamp?.(u).catch(() => undefined)) ?? UNKNOWN_STAMP); };
     let toRead = uris;
     if (fs.stamp && opts.snapshot !== undefined) {
       // Every stamp first: they tell which files the snapshot still holds.
       if (fs.stamps) {
         const taken = await fs.stamps(uris);
-        uris.forEach((u, i) => stamps.set(u, taken[i] ?? 'unknown'));
+        uris.forEach((u, i) => stamps.set(u, taken[i] ?? UNKNOWN_STAMP));
       } else {
         await forEachLimit(uris, 32, takeStamp);
       }
@@ -520,7 +523,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
     const docs: SnapshotEntry[] = [];
     for (const d of this.docs.values()) {
       const stamp = stampOf(d.uri);
-      if (stamp === undefined) continue;
+      if (stamp === undefined || stamp === UNKNOWN_STAMP) continue;
       const entry = d.toEntry(stamp);
       if (entry) docs.push(entry);
     }
@@ -535,15 +538,14 @@ export class WorkspaceIndex implements WorkspaceOverview {
   restore(snapshot: unknown, current: Map<string, string>): string[] {
     const entries = entriesOf(snapshot);
     if (!entries) return [...current.keys()];
-    const ready = new Map<string, IndexedDoc>();
-    for (const [uri, stamp] of current) {
-      const doc = revive(entries, uri, stamp);
-      if (doc) ready.set(uri, doc);
-    }
-    // In snapshot order, as the documents were indexed.
-    for (const uri of entries.keys()) {
-      const doc = ready.get(uri);
-      if (doc) this.put(doc);
+    const taken = new Set<string>();
+    // In snapshot order, as the documents were indexed. A file that could not be stamped is read, whatever the snapshot holds.
+    for (const [uri, entry] of entries) {
+      const kind = kindOfFile(uri);
+      const stamp = current.get(uri);
+      if (!kind || stamp !== entry.stamp || stamp === UNKNOWN_STAMP) continue;
+      this.put(IndexedDoc.restore(entry, kind));
+      taken.add(uri);
     }
     this.forgetMeetings();
     this.roundsCache = undefined;
@@ -552,7 +554,7 @@ export class WorkspaceIndex implements WorkspaceOverview {
     this.findingsCache.clear();
     this.pointedAtBy.clear();
     this.summaryCache.clear();
-    return [...current.keys()].filter((u) => !ready.has(u));
+    return [...current.keys()].filter((u) => !taken.has(u));
   }
 
   // ---- queries -------------------------------------------------------------
@@ -992,12 +994,6 @@ export class WorkspaceIndex implements WorkspaceOverview {
 }
 
 /** The document of a snapshot entry whose file has not changed since. */
-function revive(entries: Map<string, SnapshotEntry>, uri: string, stamp: string): IndexedDoc | undefined {
-  const entry = entries.get(uri);
-  const kind = kindOfFile(uri);
-  return entry && kind && entry.stamp === stamp ? IndexedDoc.restore(entry, kind) : undefined;
-}
-
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
