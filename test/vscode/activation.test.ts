@@ -34,6 +34,38 @@ describe('extension', () => {
     }
   });
 
+  it('reopens the workspace from the snapshot it saved: every file as it was, none read again', async () => {
+    const api = await activate();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const snapshotUri = vscode.Uri.joinPath(folder, '..', `pw-snapshot-test-${Date.now()}`, 'index-snapshot');
+    const log = vscode.window.createOutputChannel('Partner Worksheets (snapshot test)', { log: true });
+    const session = async () => {
+      const index = new WorkspaceIndex(() => '2026-11-24');
+      const indexer = new Indexer(index, log, snapshotUri);
+      try {
+        indexer.start();
+        // The first load's snapshot is saved before the load counts as over.
+        await indexer.whenIndexed();
+        return { index, reused: indexer.reusedAtLoad };
+      } finally {
+        indexer.dispose();
+      }
+    };
+    try {
+      const first = await session();
+      assert.equal(first.reused, 0);
+      const second = await session();
+      const uris = [...api.documentUris()].sort();
+      assert.deepEqual(second.index.documents().map((d) => d.uri).sort(), uris);
+      assert.equal(second.reused, uris.length, 'every file taken from the snapshot');
+      for (const uri of uris) assert.equal(second.index.get(uri)?.text, first.index.get(uri)?.text, uri);
+      assert.deepEqual(second.index.partnerIds(), first.index.partnerIds());
+    } finally {
+      log.dispose();
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(snapshotUri, '..'), { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
   it('registers every command it contributes', async () => {
     await activate();
     const declared = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);

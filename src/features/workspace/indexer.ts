@@ -42,6 +42,9 @@ export class Indexer implements vscode.Disposable {
   /** File stamps (mtime:size) seen at load, for the persisted snapshot. */
   private readonly stamps = new Map<string, string>();
 
+  /** How many files the last load took from the snapshot, unread (as the log says). */
+  reusedAtLoad = 0;
+
   /** Files named like worksheets that could not be read (a FIFO, a device, too large), with the reason. */
   private readonly unreadable = new Map<string, string>();
 
@@ -134,6 +137,7 @@ export class Indexer implements vscode.Disposable {
         }
         // Open editors hold the truth for their files.
         vscode.workspace.textDocuments.forEach((d) => this.fromBuffer(d, 0));
+        this.reusedAtLoad = reused;
         this.log.info(`Indexed ${this.index.documents().length} files in ${Date.now() - started} ms (${reused} unchanged since the last session)`);
         return cold;
       },
