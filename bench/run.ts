@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     const warm = await time(async () => {
       const w = new WorkspaceIndex(() => TODAY);
       // As the extension reads it, while the files are found and stamped.
-      const snapshot = readFile(snapPath).then((bytes) => decodeSnapshot(new TextDecoder().decode(bytes)));
+      const snapshot = readFile(snapPath).then(decodeSnapshot);
       const result = await w.loadFolder(stamping, dir, { snapshot });
       reread = result.stamps.size - result.reused;
     }, quick ? 3 : 5, 1);

@@ -151,7 +151,7 @@ export class Indexer implements vscode.Disposable {
   private async readSnapshot(): Promise<unknown> {
     if (!this.snapshotUri) return undefined;
     try {
-      return decodeSnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.snapshotUri)));
+      return decodeSnapshot(await vscode.workspace.fs.readFile(this.snapshotUri));
     } catch {
       return undefined; // unreadable, or of another version: every file is read
     }
@@ -164,7 +164,7 @@ export class Indexer implements vscode.Disposable {
       const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
       const snap = this.index.snapshot((u) => (dirty.has(u) ? undefined : this.stamps.get(u)));
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.snapshotUri, '..'));
-      await vscode.workspace.fs.writeFile(this.snapshotUri, new TextEncoder().encode(encodeSnapshot(snap)));
+      await vscode.workspace.fs.writeFile(this.snapshotUri, encodeSnapshot(snap));
     } catch (e) {
       this.log.warn(`Could not save the index snapshot: ${String(e)}`);
     }
