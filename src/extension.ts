@@ -45,6 +45,7 @@ export function activate(context: vscode.ExtensionContext, host?: NodeHost): Par
   const today = () => localToday();
   // Every indexed file gets its diagnostics soon after: parse each once for both.
   const index = new WorkspaceIndex(today, { checkEvery: true });
+  // Named as when it was JSON, so the new format takes the old file's place (its version tells them apart).
   const snapshotUri = context.storageUri && vscode.Uri.joinPath(context.storageUri, 'index-snapshot.json');
   const indexer = new Indexer(index, log, snapshotUri, host);
   context.subscriptions.push(log, indexer);

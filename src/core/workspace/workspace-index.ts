@@ -993,7 +993,6 @@ export class WorkspaceIndex implements WorkspaceOverview {
   }
 }
 
-/** The document of a snapshot entry whose file has not changed since. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {

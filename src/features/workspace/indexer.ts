@@ -2,7 +2,7 @@
 // (window progress, never blocking activation), a file watcher, and open
 // editors' buffers so trees and summaries follow unsaved edits too.
 import * as vscode from 'vscode';
-import type { IndexChange, WorkspaceIndex } from '../../core/workspace';
+import type { IndexChange, IndexSnapshot, WorkspaceIndex } from '../../core/workspace';
 import { decodeSnapshot, encodeSnapshot } from '../../core/workspace';
 import { kindOfFile } from '../../core/kinds';
 import { decodeText } from '../../core/decode';
@@ -148,7 +148,7 @@ export class Indexer implements vscode.Disposable {
     }).then(undefined, (e) => this.log.error('Indexing failed', e));
   }
 
-  private async readSnapshot(): Promise<unknown> {
+  private async readSnapshot(): Promise<IndexSnapshot | undefined> {
     if (!this.snapshotUri) return undefined;
     try {
       return decodeSnapshot(await vscode.workspace.fs.readFile(this.snapshotUri));
