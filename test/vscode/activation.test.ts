@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { Indexer } from '../../src/features/workspace/indexer';
-import { EXTENSION_ID, activate, workspaceUri } from './util';
+import { EXTENSION_ID, activate, workspaceSettled, workspaceUri } from './util';
 
 describe('extension', () => {
   it('activates on the fixture workspace and indexes its files', async () => {
@@ -51,6 +51,7 @@ describe('extension', () => {
         indexer.dispose();
       }
     };
+    await workspaceSettled();
     try {
       const first = await session();
       assert.equal(first.reused, 0);

@@ -16,7 +16,9 @@ import * as vscode from 'vscode';
 import { coldLoadFileSystem, loadFileSystem } from '../../src/features/workspace/vscode-fs';
 import { localStamps } from '../../src/features/workspace/local-stamps';
 import { MAX_FILE_BYTES } from '../../src/core/yaml';
-import { gappyWorksheet } from './util';
+import { gappyWorksheet, workspaceSettled } from './util';
+import { WorkspaceIndex } from '../../src/core/workspace';
+import { Indexer } from '../../src/features/workspace/indexer';
 
 describe('the first load\'s file system, in the extension host', () => {
   let dir = '';
@@ -76,5 +78,32 @@ describe('the first load\'s file system, in the extension host', () => {
     assert.deepEqual(all, oneByOne);
     assert.match(all[0] ?? '', /^1700000000988:\d+$/);
     assert.equal(all[3], undefined, 'a file that is not there has no stamp');
+  });
+
+  it('reopens the workspace with those stamps: a second session of the indexer reads no file again', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const snapshotUri = vscode.Uri.file(join(dir, 'storage', 'index-snapshot.json'));
+    const log = vscode.window.createOutputChannel('Partner Worksheets (local stamps test)', { log: true });
+    const session = async () => {
+      const index = new WorkspaceIndex(() => '2026-11-24');
+      // As the Node extension host's loader builds it: the first session stamps through VS Code, the second with Node.
+      const indexer = new Indexer(index, log, snapshotUri, { stamps: localStamps });
+      try {
+        indexer.start();
+        await indexer.whenIndexed();
+        return { files: index.documents().length, reused: indexer.reusedAtLoad };
+      } finally {
+        indexer.dispose();
+      }
+    };
+    await workspaceSettled();
+    try {
+      const first = await session();
+      const second = await session();
+      assert.ok(first.files > 0 && first.reused === 0, JSON.stringify(first));
+      assert.deepEqual(second, { files: first.files, reused: first.files }, `every file of ${folder.fsPath} taken from the snapshot`);
+    } finally {
+      log.dispose();
+    }
   });
 });

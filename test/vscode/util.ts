@@ -1,6 +1,7 @@
 // Helpers for suites in the extension host: waiting without sleeping.
 import * as vscode from 'vscode';
 import type { PartnerWorksheetsApi } from '../../src/extension';
+import { SETTLED_MS } from '../../src/features/workspace/vscode-fs';
 
 export const EXTENSION_ID = 'partner-worksheets.partner-worksheets';
 
@@ -92,4 +93,16 @@ export async function deleteFile(uri: vscode.Uri): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   edit.deleteFile(uri, { recursive: true, ignoreIfNotExists: true });
   await vscode.workspace.applyEdit(edit);
+}
+
+/**
+ * Waits until every YAML file of the workspace was last written SETTLED_MS
+ * ago or more: a first load stamps for the next session only files that
+ * cannot have changed since they were read, and the runner copies the
+ * workspace just before VS Code starts.
+ */
+export async function workspaceSettled(): Promise<void> {
+  const files = await vscode.workspace.findFiles('**/*.{yaml,yml}');
+  const newest = Math.max(0, ...(await Promise.all(files.map(async (f) => (await vscode.workspace.fs.stat(f)).mtime))));
+  await waitFor(() => Date.now() - newest > SETTLED_MS, { timeout: SETTLED_MS * 3, message: 'the workspace\'s files to be settled' });
 }

@@ -90,7 +90,7 @@ export interface ColdLoadFileSystem extends FileSystem {
  * cannot have changed during or after the read without a later time, even on
  * a file system that keeps times to the second or two (FAT keeps two).
  */
-const SETTLED_MS = 3000;
+export const SETTLED_MS = 3000;
 
 /**
  * The file system for a load with no snapshot to compare stamps with (a
