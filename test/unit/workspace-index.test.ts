@@ -386,6 +386,27 @@ describe('index snapshot', () => {
     for (const uri of Object.keys(files)) assert.deepEqual(warm.check(uri), fresh.check(uri), uri);
   });
 
+  it('reads again the files whose entries a damaged snapshot holds in another shape, and takes the rest', () => {
+    const index = build();
+    const snap = index.snapshot(() => 's');
+    const [good, ...others] = snap.docs;
+    const damaged = [
+      { ...others[0], meeting: 5 },
+      { ...good, uri: `${ROOT}/b/x.worksheet.yaml`, meeting: { ...good.meeting, partnerId: 42 } },
+      { ...good, uri: `${ROOT}/c/x.worksheet.yaml`, meeting: { ...good.meeting, organization: ['Oak'] } },
+      { ...good, uri: `${ROOT}/d/x.worksheet.yaml`, readFindings: [{ code: 'yaml-syntax' }] },
+      { ...good, uri: `${ROOT}/e/x.worksheet.yaml`, meeting: { ...good.meeting, nextStep: 'call them' } },
+      { ...good, uri: `${ROOT}/f/x.worksheet.yaml`, positions: { range: null, lines: {} } },
+    ];
+    assert.ok(good.meeting, 'the first entry is a worksheet');
+    const warm = new WorkspaceIndex(() => '2026-10-21');
+    const current = new Map([good, ...damaged].map((d) => [d.uri, 's']));
+    const toRead = warm.restore({ version: snap.version, docs: [good, ...damaged] }, current);
+    assert.deepEqual(toRead.sort(), damaged.map((d) => d.uri).sort());
+    assert.deepEqual(warm.documents().map((d) => d.uri), [good.uri]);
+    assert.deepEqual(warm.partners().map((p) => p.id), index.partners().filter((p) => p.meetings.some((m) => m.uri === good.uri)).map((p) => p.id));
+  });
+
   it('ignores a snapshot of another version or shape', () => {
     const warm = new WorkspaceIndex(() => '2026-10-21');
     assert.deepEqual(warm.restore({ version: 99, docs: [] }, new Map([[RIVERSIDE, 'a']])), [RIVERSIDE]);

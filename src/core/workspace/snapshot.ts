@@ -1,7 +1,7 @@
 // The persisted index: what a warm start takes back without reading the files
 // again. Each entry keeps a document's text and the facts the index needs at
 // once, with the file stamp it was read at.
-import type { Finding } from '../types';
+import type { Finding, Range } from '../types';
 import type { MeetingFacts } from '../facts';
 import type { Positions } from './positions';
 
@@ -36,13 +36,60 @@ export interface SnapshotEntry {
   stamp: string;
 }
 
-/** A snapshot's entries by URI; undefined for a snapshot of another version or shape. */
+/**
+ * A snapshot's entries by URI; undefined for a snapshot of another version or
+ * shape. An entry of another shape (a snapshot damaged on disk, or written by
+ * a build whose facts differ under the same version) is left out, so its file
+ * is read again: taken back, one meeting without a partner id or a name that is
+ * not text would break the partners' list for the whole session.
+ */
 export function entriesOf(snapshot: unknown): Map<string, SnapshotEntry> | undefined {
   const snap = snapshot as Partial<IndexSnapshot> | undefined;
   if (!snap || snap.version !== SNAPSHOT_VERSION || !Array.isArray(snap.docs)) return undefined;
   const entries = new Map<string, SnapshotEntry>();
-  for (const entry of snap.docs) if (entry && typeof entry.uri === 'string' && typeof entry.text === 'string') entries.set(entry.uri, entry);
+  for (const entry of snap.docs) if (isEntry(entry)) entries.set(entry.uri, entry);
   return entries;
+}
+
+// Written out field by field: a warm start asks this of every entry once, in code not yet
+// optimized, where a loop over a table of the fields took twice as long.
+const isText = (v: unknown): boolean => v === undefined || typeof v === 'string';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRange(value: unknown): boolean {
+  const r = value as Range | undefined;
+  return isRecord(r) && isRecord(r.start) && isRecord(r.end)
+    && typeof r.start.line === 'number' && typeof r.start.character === 'number' && typeof r.end.line === 'number' && typeof r.end.character === 'number';
+}
+
+function isFinding(value: unknown): boolean {
+  return isRecord(value) && typeof value.code === 'string' && typeof value.severity === 'string' && typeof value.message === 'string' && isRange(value.range)
+    && (value.fixes === undefined || Array.isArray(value.fixes)) && (value.related === undefined || Array.isArray(value.related));
+}
+
+function isMeeting(m: unknown): boolean {
+  if (!isRecord(m) || typeof m.partnerId !== 'string') return false;
+  if (!isText(m.organization) || !isText(m.community) || !isText(m.status) || !isText(m.round) || !isText(m.date) || !isText(m.start)) return false;
+  if (!isText(m.successInTheirWords) || !isText(m.confirmation) || !isText(m.followUpDate)) return false;
+  if (m.durationMinutes !== undefined && typeof m.durationMinutes !== 'number') return false;
+  const n = m.nextStep;
+  return n === undefined || (isRecord(n) && typeof n.action === 'string' && isText(n.servesGoal) && isText(n.owner) && isText(n.due) && isText(n.status));
+}
+
+function isEntry(value: unknown): value is SnapshotEntry {
+  if (!isRecord(value) || typeof value.uri !== 'string' || typeof value.text !== 'string' || typeof value.stamp !== 'string') return false;
+  if (!isText(value.round) || !isText(value.name) || !isText(value.date)) return false;
+  const read = value.readFindings;
+  if (!Array.isArray(read) || (read.length > 0 && !read.every(isFinding))) return false;
+  if (value.meeting !== undefined && !isMeeting(value.meeting)) return false;
+  const p = value.positions;
+  if (p === undefined) return true;
+  if (!isRecord(p) || !isRange(p.range) || !isRecord(p.lines)) return false;
+  for (const key in p.lines) if (typeof p.lines[key] !== 'number') return false;
+  return true;
 }
 
 /**
