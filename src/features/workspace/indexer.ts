@@ -117,7 +117,9 @@ export class Indexer implements vscode.Disposable {
         // Without a snapshot nothing is compared with stamps before reading: they are taken after the load (coldLoadFileSystem).
         const cold = snapshot === undefined ? coldLoadFileSystem() : undefined;
         for (const folder of folders) {
-          const result = await this.index.loadFolder(cold ?? loadFileSystem(this.host), folder.uri.toString(), {
+          // Node's stamps for a folder on this disk; any other (a remote or virtual file system) is stamped through VS Code.
+          const fs = cold ?? loadFileSystem(folder.uri.scheme === 'file' ? this.host : undefined);
+          const result = await this.index.loadFolder(fs, folder.uri.toString(), {
             snapshot,
             onProgress: (done, total) => { if (done === total || done % 50 === 0) progress.report({ message: `${done}/${total}` }); },
           });

@@ -36,7 +36,8 @@ function tooLarge(uri: vscode.Uri, size: number): Error {
  * The file system for one load. Each file's stat is taken once and serves
  * both the snapshot's stamp and the guard before its read, whichever asks
  * first: over a remote connection every call is a round trip, and a load of
- * 10,000 files made three per file where reading them takes one.
+ * 10,000 files made three per file where reading them takes one. `host`:
+ * Node's stamps, for a folder on this machine's disk (`file:` URIs) only.
  */
 export function loadFileSystem(host?: NodeHost): FileSystem {
   const stats = new Map<string, Promise<vscode.FileStat>>();
@@ -59,14 +60,8 @@ export function loadFileSystem(host?: NodeHost): FileSystem {
     readFile: async (uri) => readRegularFile(vscode.Uri.parse(uri), await statOf(uri)),
     findFiles,
     stamp,
-    // Files on this machine's disk, in the Node extension host, all at once (local-stamps.ts).
-    stamps: host && (async (uris) => {
-      const parsed = uris.map((u) => vscode.Uri.parse(u));
-      if (parsed.every((u) => u.scheme === 'file')) return host.stamps(parsed.map((u) => u.fsPath));
-      const out: (string | undefined)[] = [];
-      await forEachLimit([...uris.keys()], 32, async (i) => { out[i] = await stamp(uris[i]).catch(() => undefined); });
-      return out;
-    }),
+    // All at once, in the Node extension host (local-stamps.ts); without, the load takes them one by one.
+    stamps: host && ((uris) => host.stamps(uris.map((u) => vscode.Uri.parse(u).fsPath))),
   };
 }
 
