@@ -242,12 +242,12 @@ describe('light read (line reader) against the full parse', () => {
     for (const text of corpus(40, 11)) assert.deepEqual(agrees(URIS[0], text, options), { light: true });
   });
 
-  it('declines what it does not follow: lines of spaces or no indent inside a wrapped value, comment lines after empty values, unusual block scalars, markers but a `---` opening the text, carriage returns that end no line', () => {
+  it('declines what it does not follow: lines of spaces or no indent inside a wrapped value, a bracket at its collection\'s column closing a nested list, comment lines after empty values, unusual block scalars, markers but a `---` opening the text, carriage returns that end no line', () => {
     for (const text of [
       'a: one # why\n  two\n', 'a: one\n  two # why\n', 'a: one\n  b: two\n', 'a: one\n  - two\n', 'a: one\n  \n  two\n', 'a: "one\n  \n  two"\n', 'a: "one\ntwo"\n', 'a: "one\n  two\n', 'a: 1\rb: 2\n', 'a: 1\r\nb: 2\r', 'a: 1\n\r\nb: 2\r\r\n',
       // Markers but one `---` opening the text: a second document, an end marker, a value on the marker's line, a marker alone.
       'a: 1\n---\nb: 2\n', '---\na: 1\n---\nb: 2\n', '---\na: 1\n...\n', '--- a\n', '--- |\n  a\n', '---\n---\na: 1\n', '--- # c\n', '---\n', '%YAML 1.2\n---\na: 1\n',
-      'x:\n  a: [1,\n  2]\n', 'a: [1,\n# c\n  2]\n', 'a: [1,\n  \n  2]\n', 'a: [one\n  two]\n', 'a: ["one\n  two"]\n', 'x:\n  a: [\n    1,\n ]\n', 'a: [1,\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\q": 1\n', 'a: "C:\\Users"\n', 'a: ["x\\q"]\n', 'a', '[a, b]\n', '',
+      'x:\n  a: [1,\n  2]\n', 'x:\n  - {a: [1,\n  ]}\n', 'x:\n  a: [b, [1,\n  ]]\n', 'a: [1,\n# c\n  2]\n', 'a: [1,\n  \n  2]\n', 'a: [one\n  two]\n', 'a: ["one\n  two"]\n', 'x:\n  a: [\n    1,\n ]\n', 'a: [1,\n', '? a\n: b\n', 'a: &x 1\nb: *x\n', '- [a: b]\n', 'a: "x\\"y": 1\n', '"a\\q": 1\n', 'a: "C:\\Users"\n', 'a: ["x\\q"]\n', 'a', '[a, b]\n', '',
       'a:\n  # why\nb: 1\n', 'a: # why\n  # more\nb: 1\n', 'a: # why\n  \nb: 1\n', 'a: |2\n   text\n', 'a: |\nb: 1\n', 'a: |\n  one\n  \n  two\n', 'a: [b #c]\n', 'a #b: c\n', '# only a comment\n',
       // A value that reads as a key: a colon and a space inside, or a colon at its end, on its line or a wrapped one.
       'a: b: c\n', 'a: b:\n', 'a: one\n  two:\n', 'a: one\n  two: three\n',

@@ -201,6 +201,8 @@ class LineReader {
   /** The line a flow collection being read is on so far (skipFlow), and the column of the block collection it is in. */
   private flowLine = 0;
   private flowCol = 0;
+  /** How many flow collections are open where skipFlow reads: the `yaml` lexer lets only the outermost one close at flowCol. */
+  private flowDepth = 0;
 
   /** `from`: where the text goes on after a leading marker (afterLeadingMarker); the lines up to it read as blank. */
   constructor(private readonly text: string, from = 0) {
@@ -674,6 +676,7 @@ class LineReader {
     // A worksheet holds a dozen flow collections, the largest share of what the reader allocates.
     const base = gatheredTop;
     const record: Record<string, unknown> | undefined = isSeq ? undefined : {};
+    this.flowDepth++;
     let i = this.skipFlow(at + 1);
     while (this.text[i] !== close) {
       // Each item on one line: a value that goes on to the next line is left to the full parse.
@@ -692,6 +695,7 @@ class LineReader {
       if (this.text[i] === ',') i = this.skipFlow(i + 1);
       else if (this.text[i] !== close) throw DECLINED;
     }
+    this.flowDepth--;
     const range: [number, number] = [at, i + 1];
     if (!record) {
       const [items, list] = takeNodesAndValues(base);
@@ -712,7 +716,8 @@ class LineReader {
    * long list after a comma: the `yaml` package reads the lines of a flow
    * collection in a block one as long as they are indented deeper than that
    * block collection (flowCol), or as deep for a line that starts with the
-   * closing bracket; empty lines between do not count. Anything else there (a
+   * bracket closing the outermost flow collection (`  ]}` closing a list in a
+   * map is an error to it); empty lines between do not count. Anything else there (a
    * comment, a line of spaces alone, less indentation, no closing bracket at
    * all) is left to the full parse.
    */
@@ -729,7 +734,7 @@ class LineReader {
       } else {
         const indent = n.content - n.start;
         const closing = this.text[n.content] === ']' || this.text[n.content] === '}';
-        if (n.comment || indent < this.flowCol || (indent === this.flowCol && !closing)) throw DECLINED;
+        if (n.comment || indent < this.flowCol || (indent === this.flowCol && !(closing && this.flowDepth === 1))) throw DECLINED;
       }
       this.flowLine = next;
       i = n.content;
