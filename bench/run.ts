@@ -17,6 +17,7 @@ import { checkText } from '../src/core/check';
 import { readConfig } from '../src/core/facts';
 import { summarize } from '../src/core/summary/summarize';
 import { readLight } from '../src/core/yaml/light-tree';
+import { readTokens } from '../src/core/yaml/token-tree';
 import { nodeFileSystem } from '../src/cli/node-fs';
 import { localStamps } from '../src/features/workspace/local-stamps';
 import { pageHtml } from '../src/features/review/page-html';
@@ -66,12 +67,14 @@ async function main(): Promise<void> {
     // ...with a list in brackets broken over two lines after a comma: the light reader reads that too...
     const breakList = (end: string) => sample.replace(/^( {2}people: \[\{name: [^,]+,) (role: .*)$/m, `$1${end}\n      $2`);
     const broken = breakList('');
-    // ...and with a comment at the end of the first of those lines, which it leaves to the full parse.
+    // ...and with a comment at the end of the first of those lines, which it leaves to the yaml package's tokens (token-tree.ts)...
     const declined = breakList(' # who we met');
+    // ...and with an anchor on its note, which only the full Document reads.
+    const anchored = sample.replace(/^( {2}success_in_their_words: )/m, '$1&said ');
     // The same worksheet opening with `---`, and with its lines ending in CR LF (git on Windows): both read light.
     const opened = `---\n${sample}`;
     const crlf = sample.replace(/\n/g, '\r\n');
-    if (!readLight(sample) || !readLight(wrapped) || !readLight(broken) || readLight(declined) || !readLight(opened) || !readLight(crlf) || [wrapped, broken, declined, crlf].includes(sample)) throw new Error('the samples do not take the paths they should');
+    if (!readLight(sample) || !readLight(wrapped) || !readLight(broken) || readLight(declined) || !readTokens(declined).read || readLight(anchored) || readTokens(anchored).read || !readLight(opened) || !readLight(crlf) || [wrapped, broken, declined, anchored, crlf].includes(sample)) throw new Error('the samples do not take the paths they should');
     const config = readConfig(parseDocument(readFileSync(join(dir, 'partner-worksheets.yaml'), 'utf8')).toJS());
 
     console.log('Measuring one worksheet...');
@@ -92,17 +95,19 @@ async function main(): Promise<void> {
     rows.push({ name: '  yaml parseDocument alone (floor)', value: ms(floor) });
     rows.push({ name: '  ratio to the peer', value: ratio(ours, peer), target: '<= 0.5x', ok: ours / peer <= 0.5 });
     rows.push({ name: '  ratio to the floor', value: ratio(ours, floor) });
-    const againstPeer = async (text: string, name: string) => {
+    const againstPeer = async (text: string, name: string, target = true) => {
       const mine = await time(() => checkText(uri, text, { today: TODAY, config }), 300, 50);
       const docForText = (i: number) => TextDocument.create(`file:///bench/${i}.worksheet.yaml`, 'yaml', i, text);
       const theirs = await time(() => ls.doValidation(docForText(++version), false), 300, 50);
       rows.push({ name, value: ms(mine) });
       rows.push({ name: '  yaml-language-server doValidation, same text (peer)', value: ms(theirs) });
-      rows.push({ name: '  ratio to the peer', value: ratio(mine, theirs), target: '<= 0.5x', ok: mine / theirs <= 0.5 });
+      rows.push(target ? { name: '  ratio to the peer', value: ratio(mine, theirs), target: '<= 0.5x', ok: mine / theirs <= 0.5 } : { name: '  ratio to the peer', value: ratio(mine, theirs) });
     };
     await againstPeer(wrapped, 'Same worksheet, a note wrapped over two lines, full check');
     await againstPeer(broken, 'Same worksheet, a bracketed list over two lines, full check');
-    await againstPeer(declined, 'Same worksheet, that list with a comment inside (full yaml parse), full check');
+    await againstPeer(declined, 'Same worksheet, that list with a comment inside (read from the yaml package\'s tokens), full check');
+    // No target: anchors, aliases and tags are rare in worksheets, and reading them is the `yaml` package's Document.
+    await againstPeer(anchored, 'Same worksheet, an anchor on its note (the yaml package\'s full Document), full check', false);
     await againstPeer(opened, 'Same worksheet, opening with `---`, full check');
     await againstPeer(crlf, 'Same worksheet, lines ending in CR LF, full check');
 

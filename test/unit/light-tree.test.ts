@@ -11,9 +11,11 @@ import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { isMap, isScalar, isSeq, parseAllDocuments, stringify } from 'yaml';
 import { readLight } from '../../src/core/yaml/light-tree';
+import { readTokens } from '../../src/core/yaml/token-tree';
 import { excessiveNesting } from '../../src/core/yaml/nesting';
+import { excessiveValues } from '../../src/core/yaml/breadth';
 import type { PosNode } from '../../src/core/yaml';
-import { parseFile, parseFull } from '../../src/core/yaml';
+import { parseFile, parseFull, withLineEnds } from '../../src/core/yaml';
 import { checkParsed } from '../../src/core/check';
 import type { CheckOptions } from '../../src/core/check';
 import { readConfig } from '../../src/core/facts';
@@ -41,6 +43,15 @@ function agrees(uri: string, text: string, options: CheckOptions): { light: bool
       assert.deepStrictEqual(light.data, full.data);
       assert.deepStrictEqual(light.tree, full.tree);
       assert.deepStrictEqual(light.lines.lineStarts, full.lines.lineStarts);
+    }
+    // The texts the line reader declines go to the token reader (token-tree.test.ts): these documents are held to the same.
+    const refused = text.includes('\u0000') || text.includes('\uFFFD') || excessiveValues(text) !== undefined || excessiveNesting(text) !== undefined;
+    const tokens = refused ? undefined : readTokens(withLineEnds(text)).read;
+    if (tokens) {
+      assert.deepEqual(full.findings, [], 'the full parse finds a reading problem where the token read answers');
+      assert.deepStrictEqual(tokens.data, full.data);
+      assert.deepStrictEqual(tokens.tree, full.tree);
+      assert.deepStrictEqual(tokens.lines.lineStarts, full.lines.lineStarts);
     }
     assert.deepStrictEqual(checkParsed(parseFile(uri, text), options).findings, checkParsed(full, options).findings);
   } catch (e) {

@@ -34,7 +34,7 @@ function countingEnv(fn: () => void): { asks: Map<string, number>; restored: boo
 }
 
 describe('parses with a plain process.env', () => {
-  // A comment inside a bracketed list broken over two lines: the light reader leaves it to the full parse.
+  // A comment inside a bracketed list broken over two lines: the light reader leaves it to the `yaml` package's parser.
   const declined = WORKSHEET.replace('  people: [{name: Dana Ortiz, role: Director}]', '  people: [{name: Dana Ortiz, # who we met\n    role: Director}]');
 
   before(() => {

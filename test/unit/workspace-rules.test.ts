@@ -81,9 +81,12 @@ const ODD: Record<string, string> = {
   'partner-list': variant(WORKSHEET, [['round']]).replace(/^partner:\n(?: {2}.*\n)+/m, 'partner:\n  - id: maple\n'),
   'no-status-no-round': variant(WORKSHEET, [['round']], [['status']], [['partner', 'id'], 'ash-club']),
   crlf: variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Collective']).replace(/\n/g, '\r\n'),
-  // A comment inside a bracketed list: read by the full parse, not the light reader.
-  'full-parse': variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Place'])
+  // A comment inside a bracketed list: read from the `yaml` package's tokens, not by the light reader.
+  'token-read': variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Place'])
     .replace('  our_attendees: [sam]', '  our_attendees: [sam, # who led\n    kai]'),
+  // An anchor: only the `yaml` package's full Document reads it.
+  'full-document': variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Hall'])
+    .replace('  our_attendees: [sam]', '  our_attendees: &team [sam]'),
   // `worksheets-disable` comments: one silences the renamed partner on its line, one a lookalike round in the
   // whole file, and one in a note's text silences nothing.
   'silenced-renamed': variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Hub'])
@@ -115,7 +118,7 @@ describe('the workspace rules from the answers of a first check', () => {
         second.forEach((f) => found.add(`${name}:${f.code}`));
       }
       // Not an empty comparison: the odd shapes have their cross-file findings too.
-      for (const expected of ['twice-b:duplicate-meeting', 'flow-partner:partner-renamed', 'quoted-keys:duplicate-partner', 'loose-key:round-lookalike', 'empty-round:missing-round', 'no-status-no-round:missing-round', 'crlf:partner-renamed', 'comment-in-note:partner-renamed', 'full-parse:partner-renamed']) {
+      for (const expected of ['twice-b:duplicate-meeting', 'flow-partner:partner-renamed', 'quoted-keys:duplicate-partner', 'loose-key:round-lookalike', 'empty-round:missing-round', 'no-status-no-round:missing-round', 'crlf:partner-renamed', 'comment-in-note:partner-renamed', 'token-read:partner-renamed', 'full-document:duplicate-meeting']) {
         assert.ok(found.has(expected), expected);
       }
       assert.ok(!found.has('silenced-renamed:partner-renamed') && !found.has('silenced-round:round-lookalike'), 'a finding its comment silences');

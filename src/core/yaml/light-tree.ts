@@ -914,7 +914,7 @@ const KEYS: (string | undefined)[] = new Array<string | undefined>(1 << KEY_BITS
 const KEY_MAX = 40;
 
 /** resolvePlain of the text from `at` to `end` (a plain key on one line); one met before is the string kept for it. */
-function plainKey(text: string, at: number, end: number): unknown {
+export function plainKey(text: string, at: number, end: number): unknown {
   const length = end - at;
   if (length > KEY_MAX || length === 0) return resolvePlain(text.slice(at, end));
   // Spread enough that of the 153 keys of the four schemas, four pairs share a slot and none of the worksheet's do.

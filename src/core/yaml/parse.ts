@@ -1,18 +1,23 @@
 // Parsing: the data, a tree of node positions and a LineCounter, so every
-// finding can point at the exact node. Most worksheets are read by js-yaml
-// with a light position tree (light-tree.ts) that gives exactly the ranges
-// the `yaml` package would; every other text gets the `yaml` package's full
-// Document. Resource limits are deliberate: worksheets come from many hands,
+// finding can point at the exact node. Most worksheets are read by a line
+// reader (light-tree.ts) that gives exactly the data and ranges the `yaml`
+// package would. The texts it declines are read by that package's lexer and
+// CST parser, whose tokens give the same data and ranges when they hold
+// nothing its composer would report (token-tree.ts); the rest are composed
+// into its full Document from those same tokens. Resource limits are deliberate: worksheets come from many hands,
 // and a hostile file must cost a finding, not a hang.
 import { LineCounter, isMap, isPair, isScalar, isSeq, isNode } from 'yaml';
 import type { Document } from 'yaml';
 import type { FileKind, Finding, Range } from '../types';
 import { kindOfFile } from '../kinds';
 import { readLight } from './light-tree';
+import type { LightRead } from './light-tree';
+import { readTokens } from './token-tree';
+import type { TokenRead, Tokens } from './token-tree';
 import { MAX_ALIAS_COUNT, MAX_FILE_CHARS } from './limits';
 import { MAX_VALUES, excessiveValues } from './breadth';
 import { MAX_NESTING, excessiveNesting } from './nesting';
-import { parseAllDocuments } from './plain-env';
+import { composeAllDocuments, parseAllDocuments } from './plain-env';
 import type { PosNode } from './positions';
 import { ZERO_RANGE as ZERO, toRange } from './positions';
 
@@ -47,8 +52,12 @@ export function parseFile(uri: string, written: string): ParsedFile {
   const text = withLineEnds(written);
   const early = refuse(uri, text);
   if (early) return early;
-  const light = readLight(text);
-  if (!light) return fullParse(uri, text);
+  let light: LightRead | TokenRead | undefined = readLight(text);
+  if (!light) {
+    const tokens = readTokens(text);
+    if (!tokens.read) return fullParse(uri, text, tokens);
+    light = tokens.read;
+  }
   let doc: Document.Parsed | undefined;
   let parsed = false;
   return {
@@ -182,10 +191,11 @@ export function parseFull(uri: string, written: string): ParsedFile {
   return refuse(uri, text) ?? fullParse(uri, text);
 }
 
-function fullParse(uri: string, text: string): ParsedFile {
-  const lines = new LineCounter();
+/** The `yaml` package's Document and what it reports; of the tokens read already when they are given. */
+function fullParse(uri: string, text: string, read?: Tokens): ParsedFile {
+  const lines = read?.lines ?? new LineCounter();
   const kind = kindOfFile(uri);
-  const docs = parseAllDocuments(text, YAML_OPTIONS(lines));
+  const docs = read ? composeAllDocuments(read.tokens, YAML_OPTIONS(lines)) : parseAllDocuments(text, YAML_OPTIONS(lines));
   const list = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = [];
   const doc = list[0];

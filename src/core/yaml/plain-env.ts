@@ -11,10 +11,10 @@
 // build asks nothing.
 //
 // This module is the core's one door into that parser: parseDocument,
-// parseAllDocuments and withParser below. ESLint forbids importing the
+// parseAllDocuments, composeAllDocuments and withParser below. ESLint forbids importing the
 // package's own from anywhere else in src, so a new call cannot miss the swap.
-import { Parser, parseAllDocuments as parseAll, parseDocument as parseOne } from 'yaml';
-import type { Document, DocumentOptions, EmptyStream, ParseOptions, SchemaOptions } from 'yaml';
+import { Composer, Parser, parseAllDocuments as parseAll, parseDocument as parseOne } from 'yaml';
+import type { CST, Document, DocumentOptions, EmptyStream, ParseOptions, SchemaOptions } from 'yaml';
 
 type Env = Record<string, string | undefined>;
 
@@ -56,10 +56,23 @@ export function parseAllDocuments(text: string, options: Options): Document.Pars
 }
 
 /**
+ * parseAllDocuments of tokens the CST parser gave already (withParser), with
+ * a plain process.env (the composer asks it per document): what
+ * parseAllDocuments does after its parser, with `prettyErrors: false`.
+ */
+export function composeAllDocuments(tokens: readonly CST.Token[], options: Options): Document.Parsed[] | EmptyStream {
+  return withPlainEnv(() => {
+    const composer = new Composer(options);
+    const docs = Array.from(composer.compose(tokens)) as Document.Parsed[];
+    return docs.length > 0 ? docs : Object.assign([], { empty: true } as const, composer.streamInfo());
+  });
+}
+
+/**
  * `use` given a new CST Parser of the `yaml` package, with a plain process.env
  * until it returns: the parser asks at each token, so the whole loop over its
- * tokens goes inside.
+ * tokens goes inside. `onNewLine` is told where each line starts (a LineCounter's addNewLine).
  */
-export function withParser<T>(use: (parser: Parser) => T): T {
-  return withPlainEnv(() => use(new Parser()));
+export function withParser<T>(use: (parser: Parser) => T, onNewLine?: (offset: number) => void): T {
+  return withPlainEnv(() => use(new Parser(onNewLine)));
 }
