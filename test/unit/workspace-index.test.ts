@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { NO_FIXES, WorkspaceIndex, decodeSnapshot, encodeSnapshot } from '../../src/core/workspace';
+import { SNAPSHOT_VERSION } from '../../src/core/workspace/snapshot';
 import { CONFIG, CONVENING, REVIEW, WORKSHEET, codes, variant } from './helpers';
+import { EXAMPLES, read } from './yaml-seeds';
 
 const ROOT = '/team';
 const RIVERSIDE = `${ROOT}/riverside-youth/2026-10-14.worksheet.yaml`;
@@ -331,6 +333,28 @@ describe('index snapshot', () => {
     }
   });
 
+  it('gives back every meeting of the example workspace with each of its facts, every fact of a meeting held by one of them', () => {
+    const index = new WorkspaceIndex(() => '2026-11-24');
+    for (const path of EXAMPLES) index.set(path, read(path));
+    const back = persisted(index, () => 'stamp');
+    const warm = new WorkspaceIndex(() => '2026-11-24');
+    assert.deepEqual(warm.restore(back, new Map(index.documents().map((d) => [d.uri, 'stamp']))), []);
+    const facts = (m: unknown) => JSON.parse(JSON.stringify(m, (_k, v: unknown) => (v === undefined ? '(none)' : v))) as Record<string, unknown>;
+    const held = new Set<string>();
+    for (const d of index.documents('worksheet')) {
+      const meeting = facts(d.meeting);
+      assert.deepEqual(facts(warm.get(d.uri)?.meeting), meeting, d.uri);
+      for (const [key, value] of Object.entries(meeting)) {
+        if (value === '(none)') continue;
+        held.add(key);
+        if (key === 'nextStep') for (const [k, v] of Object.entries(value as object)) if (v !== '(none)') held.add(`nextStep.${k}`);
+      }
+    }
+    // Not an empty comparison: each field of a snapshot's meeting went through it at least once.
+    assert.deepEqual([...held].sort(), ['community', 'confirmation', 'date', 'durationMinutes', 'followUpDate', 'nextStep', 'nextStep.action', 'nextStep.due', 'nextStep.owner',
+      'nextStep.servesGoal', 'nextStep.status', 'organization', 'partnerId', 'round', 'start', 'status', 'successInTheirWords', 'uri', 'writtenId']);
+  });
+
   it('gives back any texts exactly', () => {
     fc.assert(fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string().map((t) => `\uFEFF${t}`)), { maxLength: 5 }), (texts) => {
       const index = new WorkspaceIndex(() => '2026-10-21');
@@ -348,10 +372,10 @@ describe('index snapshot', () => {
     assert.equal(decodeSnapshot(whole.subarray(0, -1)), undefined, 'cut short');
     assert.equal(decodeSnapshot(new Uint8Array([...whole, 0x78])), undefined, 'grown');
     assert.equal(decodeSnapshot(whole.subarray(0, whole.indexOf(0x0a))), undefined, 'no texts');
-    assert.equal(decodeSnapshot(bytes(JSON.stringify({ ...index.snapshot(() => 'a'), version: 5 }))), undefined, 'the format before');
+    assert.equal(decodeSnapshot(bytes(JSON.stringify({ ...index.snapshot(() => 'a'), version: SNAPSHOT_VERSION - 1 }))), undefined, 'the format before');
     assert.equal(decodeSnapshot(new Uint8Array()), undefined);
-    assert.equal(decodeSnapshot(bytes('{"version":6,"lengths":[-1],"docs":[{"uri":"x"}]}\n')), undefined);
-    assert.equal(decodeSnapshot(bytes('{"version":6,"lengths":[1, 0],"docs":[{"uri":"x"}]}\na')), undefined);
+    assert.equal(decodeSnapshot(bytes(`{"version":${SNAPSHOT_VERSION},"lengths":[-1],"docs":[{"uri":"x"}]}\n`)), undefined);
+    assert.equal(decodeSnapshot(bytes(`{"version":${SNAPSHOT_VERSION},"lengths":[1, 0],"docs":[{"uri":"x"}]}\na`)), undefined);
   });
 
   it('reopens a folder from its snapshot, read while the files are found and stamped, all stamps at once where the file system can', async () => {
@@ -392,11 +416,16 @@ describe('index snapshot', () => {
     const [good, ...others] = snap.docs;
     const damaged = [
       { ...others[0], meeting: 5 },
-      { ...good, uri: `${ROOT}/b/x.worksheet.yaml`, meeting: { ...good.meeting, partnerId: 42 } },
-      { ...good, uri: `${ROOT}/c/x.worksheet.yaml`, meeting: { ...good.meeting, organization: ['Oak'] } },
+      { ...good, uri: `${ROOT}/b/x.worksheet.yaml`, meeting: [42, ...good.meeting!.slice(1)] },
+      { ...good, uri: `${ROOT}/c/x.worksheet.yaml`, meeting: good.meeting!.map((v, i) => (i === 1 ? ['Oak'] : v)) },
       { ...good, uri: `${ROOT}/d/x.worksheet.yaml`, readFindings: [{ code: 'yaml-syntax' }] },
-      { ...good, uri: `${ROOT}/e/x.worksheet.yaml`, meeting: { ...good.meeting, nextStep: 'call them' } },
+      { ...good, uri: `${ROOT}/e/x.worksheet.yaml`, meeting: good.meeting!.map((v, i) => (i === 10 ? 'call them' : v)) },
       { ...good, uri: `${ROOT}/f/x.worksheet.yaml`, positions: { range: null, lines: {} } },
+      // A meeting kept as an object, as the format before wrote it under the same version.
+      { ...good, uri: `${ROOT}/g/x.worksheet.yaml`, meeting: { partnerId: 'riverside-youth' } },
+      // Rows of another length: a build with another list of facts under the same version.
+      { ...good, uri: `${ROOT}/h/x.worksheet.yaml`, meeting: good.meeting!.slice(0, -1) },
+      { ...good, uri: `${ROOT}/i/x.worksheet.yaml`, meeting: [...good.meeting!, null] },
     ];
     assert.ok(good.meeting, 'the first entry is a worksheet');
     const warm = new WorkspaceIndex(() => '2026-10-21');

@@ -9,6 +9,7 @@ import { ZERO_RANGE, parseFile, readData } from '../yaml';
 import type { FileFacts, MeetingFacts, NextStepInfo } from '../facts';
 import { isBlock, readFacts, readMeeting } from '../facts';
 import type { SnapshotEntry } from './snapshot';
+import { meetingOfRow, meetingRow } from './snapshot';
 import type { Positions } from './positions';
 import { locate } from './positions';
 
@@ -119,7 +120,7 @@ export class IndexedDoc implements IndexedDocument {
   static restore(entry: SnapshotEntry, kind: FileKind): IndexedDoc {
     const doc = new IndexedDoc(entry.uri, kind, entry.text, Array.isArray(entry.readFindings) ? entry.readFindings : []);
     if (kind === 'worksheet') {
-      if (entry.meeting) doc.setMeeting(entry.meeting);
+      if (entry.meeting) doc.setMeeting(meetingOfRow(entry.meeting));
       doc.round = doc.meeting?.round;
     } else {
       doc.round = entry.round;
@@ -135,7 +136,7 @@ export class IndexedDoc implements IndexedDocument {
     const minutes = this.meeting?.durationMinutes;
     if (minutes !== undefined && !Number.isFinite(minutes)) return undefined;
     const entry: SnapshotEntry = { uri: this.uri, text: this.text, readFindings: this.readFindings, stamp };
-    if (this.meeting) entry.meeting = this.meetingFacts();
+    if (this.meeting) entry.meeting = meetingRow(this.meetingFacts());
     if (this.kind !== 'worksheet' && this.round !== undefined) entry.round = this.round;
     if (this.name !== undefined) entry.name = this.name;
     if (this.date !== undefined) entry.date = this.date;

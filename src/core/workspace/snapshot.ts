@@ -2,7 +2,7 @@
 // again. Each entry keeps a document's text and the facts the index needs at
 // once, with the file stamp it was read at.
 import type { Finding, Range } from '../types';
-import type { MeetingFacts } from '../facts';
+import type { MeetingFacts, NextStepInfo } from '../facts';
 import type { Positions } from './positions';
 
 // 2: the text and the facts the index reads at once, no data, positions once made.
@@ -10,7 +10,8 @@ import type { Positions } from './positions';
 // 4: a meeting's facts read as meant (forgive.ts): `status: Held` is held.
 // 5: a meeting's start time (duplicate-meeting tells two meetings of a day apart by it).
 // 6: persisted as encodeSnapshot writes it, the texts apart from the JSON.
-export const SNAPSHOT_VERSION = 6;
+// 7: a meeting's facts as one array (MeetingRow).
+export const SNAPSHOT_VERSION = 7;
 
 /** A persisted index: each document's text and indexed facts, with the file stamp it was read at. */
 export interface IndexSnapshot {
@@ -28,7 +29,7 @@ export interface SnapshotEntry {
   uri: string;
   text: string;
   readFindings: readonly Finding[];
-  meeting?: MeetingFacts;
+  meeting?: MeetingRow;
   round?: string;
   name?: string;
   date?: string;
@@ -36,19 +37,55 @@ export interface SnapshotEntry {
   stamp: string;
 }
 
+/** A text field of a snapshot's meeting: JSON writes an absent one in an array as null. */
+type Text = string | null;
+
 /**
- * A snapshot's entries by URI; undefined for a snapshot of another version or
+ * A meeting's facts in a snapshot: one array, in this order. Objects had a
+ * key per field, a third of a snapshot's JSON for JSON.parse to read, and a
+ * shape per set of fields present, so taking 10,000 of them back read each
+ * field by looking it up; the rows have one shape, and cost no key.
+ */
+export type MeetingRow = [
+  partnerId: string, organization: Text, community: Text, status: Text, round: Text, date: Text, start: Text,
+  durationMinutes: number | null, successInTheirWords: Text, confirmation: Text, nextStep: NextStepRow | null, followUpDate: Text,
+];
+
+/** A next step in a MeetingRow. */
+type NextStepRow = [action: string, servesGoal: Text, owner: Text, due: Text, status: Text];
+
+const MEETING_ROW_LENGTH = 12;
+const NEXT_STEP_ROW_LENGTH = 5;
+
+export function meetingRow(m: MeetingFacts): MeetingRow {
+  const n = m.nextStep;
+  const next: NextStepRow | null = n ? [n.action, n.servesGoal ?? null, n.owner ?? null, n.due ?? null, n.status ?? null] : null;
+  return [m.partnerId, m.organization ?? null, m.community ?? null, m.status ?? null, m.round ?? null, m.date ?? null, m.start ?? null,
+    m.durationMinutes ?? null, m.successInTheirWords ?? null, m.confirmation ?? null, next, m.followUpDate ?? null];
+}
+
+/** The facts of a MeetingRow that entriesOf let through: every field named, as readMeeting gives them. */
+export function meetingOfRow(r: MeetingRow): MeetingFacts {
+  const n = r[10];
+  const nextStep: NextStepInfo | undefined = n ? { action: n[0], servesGoal: n[1] ?? undefined, owner: n[2] ?? undefined, due: n[3] ?? undefined, status: n[4] ?? undefined } : undefined;
+  return {
+    partnerId: r[0], organization: r[1] ?? undefined, community: r[2] ?? undefined, status: r[3] ?? undefined, round: r[4] ?? undefined,
+    date: r[5] ?? undefined, start: r[6] ?? undefined, durationMinutes: r[7] ?? undefined, successInTheirWords: r[8] ?? undefined,
+    confirmation: r[9] ?? undefined, nextStep, followUpDate: r[11] ?? undefined,
+  };
+}
+
+/**
+ * A snapshot's entries; undefined for a snapshot of another version or
  * shape. An entry of another shape (a snapshot damaged on disk, or written by
  * a build whose facts differ under the same version) is left out, so its file
  * is read again: taken back, one meeting without a partner id or a name that is
  * not text would break the partners' list for the whole session.
  */
-export function entriesOf(snapshot: unknown): Map<string, SnapshotEntry> | undefined {
+export function entriesOf(snapshot: unknown): SnapshotEntry[] | undefined {
   const snap = snapshot as Partial<IndexSnapshot> | undefined;
   if (!snap || snap.version !== SNAPSHOT_VERSION || !Array.isArray(snap.docs)) return undefined;
-  const entries = new Map<string, SnapshotEntry>();
-  for (const entry of snap.docs) if (isEntry(entry)) entries.set(entry.uri, entry);
-  return entries;
+  return (snap.docs as unknown[]).filter(isEntry);
 }
 
 // Written out field by field: a warm start asks this of every entry once, in code not yet
@@ -70,13 +107,15 @@ function isFinding(value: unknown): boolean {
     && (value.fixes === undefined || Array.isArray(value.fixes)) && (value.related === undefined || Array.isArray(value.related));
 }
 
-function isMeeting(m: unknown): boolean {
-  if (!isRecord(m) || typeof m.partnerId !== 'string') return false;
-  if (!isText(m.organization) || !isText(m.community) || !isText(m.status) || !isText(m.round) || !isText(m.date) || !isText(m.start)) return false;
-  if (!isText(m.successInTheirWords) || !isText(m.confirmation) || !isText(m.followUpDate)) return false;
-  if (m.durationMinutes !== undefined && typeof m.durationMinutes !== 'number') return false;
-  const n = m.nextStep;
-  return n === undefined || (isRecord(n) && typeof n.action === 'string' && isText(n.servesGoal) && isText(n.owner) && isText(n.due) && isText(n.status));
+const isRowText = (v: unknown): boolean => v === null || typeof v === 'string';
+
+function isMeetingRow(m: unknown): boolean {
+  if (!Array.isArray(m) || m.length !== MEETING_ROW_LENGTH || typeof m[0] !== 'string') return false;
+  if (!isRowText(m[1]) || !isRowText(m[2]) || !isRowText(m[3]) || !isRowText(m[4]) || !isRowText(m[5]) || !isRowText(m[6])) return false;
+  if (!isRowText(m[8]) || !isRowText(m[9]) || !isRowText(m[11])) return false;
+  if (m[7] !== null && typeof m[7] !== 'number') return false;
+  const n: unknown = m[10];
+  return n === null || (Array.isArray(n) && n.length === NEXT_STEP_ROW_LENGTH && typeof n[0] === 'string' && isRowText(n[1]) && isRowText(n[2]) && isRowText(n[3]) && isRowText(n[4]));
 }
 
 function isEntry(value: unknown): value is SnapshotEntry {
@@ -84,7 +123,7 @@ function isEntry(value: unknown): value is SnapshotEntry {
   if (!isText(value.round) || !isText(value.name) || !isText(value.date)) return false;
   const read = value.readFindings;
   if (!Array.isArray(read) || (read.length > 0 && !read.every(isFinding))) return false;
-  if (value.meeting !== undefined && !isMeeting(value.meeting)) return false;
+  if (value.meeting !== undefined && !isMeetingRow(value.meeting)) return false;
   const p = value.positions;
   if (p === undefined) return true;
   if (!isRecord(p) || !isRange(p.range) || !isRecord(p.lines)) return false;

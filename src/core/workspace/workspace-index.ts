@@ -540,10 +540,12 @@ export class WorkspaceIndex implements WorkspaceOverview {
     if (!entries) return [...current.keys()];
     const taken = new Set<string>();
     // In snapshot order, as the documents were indexed. A file that could not be stamped is read, whatever the snapshot holds.
-    for (const [uri, entry] of entries) {
-      const kind = kindOfFile(uri);
+    for (const entry of entries) {
+      const uri = entry.uri;
       const stamp = current.get(uri);
-      if (!kind || stamp !== entry.stamp || stamp === UNKNOWN_STAMP) continue;
+      if (stamp !== entry.stamp || stamp === UNKNOWN_STAMP) continue;
+      const kind = kindOfFile(uri);
+      if (!kind) continue;
       this.put(IndexedDoc.restore(entry, kind));
       taken.add(uri);
     }
@@ -554,7 +556,8 @@ export class WorkspaceIndex implements WorkspaceOverview {
     this.findingsCache.clear();
     this.pointedAtBy.clear();
     this.summaryCache.clear();
-    return [...current.keys()].filter((u) => !taken.has(u));
+    // Every file taken (only files stamped now can be): most reopenings, and no walk over them.
+    return taken.size === current.size ? [] : [...current.keys()].filter((u) => !taken.has(u));
   }
 
   // ---- queries -------------------------------------------------------------
