@@ -61,7 +61,7 @@ interface Props {
 
 /**
  * The text's tokens and lines, and its data and tree where the walk answers.
- * Where it declines, the full parse composes the same tokens (composeAll):
+ * Where it declines, the full parse composes the same tokens (composeAllDocuments):
  * a text the walk declines is read by the lexer and CST parser once.
  */
 export interface Tokens {
