@@ -4,8 +4,9 @@
 // package would. The texts it declines are read by that package's lexer and
 // CST parser, whose tokens give the same data and ranges when they hold
 // nothing its composer would report (token-tree.ts); the rest are composed
-// into its full Document from those same tokens. Resource limits are deliberate: worksheets come from many hands,
-// and a hostile file must cost a finding, not a hang.
+// into its full Document from those same tokens. Resource limits are
+// deliberate: worksheets come from many hands, and a hostile file must cost a
+// finding, not a hang.
 import { LineCounter, isMap, isPair, isScalar, isSeq, isNode } from 'yaml';
 import type { Document } from 'yaml';
 import type { FileKind, Finding, Range } from '../types';
@@ -44,19 +45,21 @@ export interface ParsedFile {
 
 
 /**
- * The file read the light way where that gives exactly what the full parse
- * would (the same data, positions and lines, no reading problem), else the
- * full parse.
+ * The file read the light way, or from the `yaml` package's tokens, where
+ * that gives exactly what the full parse would (the same data, positions and
+ * lines, no reading problem), else the full parse. The Document is made when
+ * first asked for.
  */
 export function parseFile(uri: string, written: string): ParsedFile {
   const text = withLineEnds(written);
   const early = refuse(uri, text);
   if (early) return early;
-  let light: LightRead | TokenRead | undefined = readLight(text);
-  if (!light) {
+  // The line reader, else the package's tokens, else its Document of those tokens.
+  let read: LightRead | TokenRead | undefined = readLight(text);
+  if (!read) {
     const tokens = readTokens(text);
     if (!tokens.read) return fullParse(uri, text, tokens);
-    light = tokens.read;
+    read = tokens.read;
   }
   let doc: Document.Parsed | undefined;
   let parsed = false;
@@ -72,9 +75,9 @@ export function parseFile(uri: string, written: string): ParsedFile {
       }
       return doc;
     },
-    tree: light.tree,
-    lines: light.lines,
-    data: light.data,
+    tree: read.tree,
+    lines: read.lines,
+    data: read.data,
     findings: [],
   };
 }
