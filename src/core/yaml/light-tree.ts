@@ -937,12 +937,13 @@ function internalized(word: string): string {
 }
 
 /**
- * A map's key and value, as the `yaml` package's toJS sets them: keys that
- * are not strings become their text. `__proto__` would set the object's
- * prototype. A key met twice is found once the map is read (allKeysDistinct).
+ * A map's key and value, as the `yaml` package's toJS sets them: null becomes
+ * the empty key, other keys that are not strings their text. `__proto__` would
+ * set the object's prototype. A key met twice is found once the map is read
+ * (allKeysDistinct). The token reader (token-tree.ts) sets its keys here too.
  */
-function setKey(record: Record<string, unknown>, key: unknown, value: unknown): void {
-  const k = typeof key === 'string' ? key : String(key);
+export function setKey(record: Record<string, unknown>, key: unknown, value: unknown): void {
+  const k = typeof key === 'string' ? key : key === null ? '' : String(key);
   if (k === '__proto__') throw DECLINED;
   record[k] = value;
 }
@@ -953,7 +954,7 @@ function setKey(record: Record<string, unknown>, key: unknown, value: unknown): 
  * which it merges), and the full parse words that. Counting once costs less
  * than asking at every key whether it is there already.
  */
-function allKeysDistinct(record: Record<string, unknown>, pairs: number): void {
+export function allKeysDistinct(record: Record<string, unknown>, pairs: number): void {
   // Counted in a for-in, which walks the keys V8 keeps for the object's shape; Object.keys made an array of them per map.
   let keys = 0;
   for (const _key in record) keys++;

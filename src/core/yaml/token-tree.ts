@@ -23,7 +23,8 @@ import { CST, LineCounter } from 'yaml';
 import type { PosMap, PosNode, PosPair, PosScalar, PosSeq } from './positions';
 import { withParser } from './plain-env';
 import { resolvePlain } from './quick-read';
-import { plainKey } from './light-tree';
+// The line reader's key cache and map keys: what they throw to decline, the walk catches as its own.
+import { allKeysDistinct, plainKey, setKey } from './light-tree';
 
 export interface TokenRead {
   data: unknown;
@@ -336,25 +337,4 @@ function isBlock(token: Token): boolean {
 /** A key written over more than one line, which the composer reports (MULTILINE_IMPLICIT_KEY). */
 function containsNewline(key: CST.FlowScalar): boolean {
   return key.source.includes('\n') || !!key.end?.some((t) => t.type === 'newline');
-}
-
-/**
- * A map's key and value as toJS sets them: null becomes the empty key, other
- * keys that are not text their text. `__proto__` would take a property
- * definition of its own, and is left to the full parse.
- */
-function setKey(record: Record<string, unknown>, key: unknown, value: unknown): void {
-  const k = key === null ? '' : typeof key === 'string' ? key : String(key);
-  if (k === '__proto__') decline();
-  record[k] = value;
-}
-
-/**
- * A key met twice sets one key: the composer reports a duplicate (or two keys
- * with one text, `1` and `"1"`, which it merges); the full parse words either.
- */
-function allKeysDistinct(record: Record<string, unknown>, pairs: number): void {
-  let keys = 0;
-  for (const _key in record) keys++;
-  if (keys !== pairs) decline();
 }
