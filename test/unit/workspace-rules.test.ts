@@ -14,6 +14,8 @@ import type { FileFacts } from '../../src/core/facts';
 import { readMeeting } from '../../src/core/facts';
 import { AnswerPool, AnsweredView, YamlView, parseFile, recordAnswers } from '../../src/core/yaml';
 import type { ParsedFile } from '../../src/core/yaml';
+import { readLight } from '../../src/core/yaml/light-tree';
+import { readTokens } from '../../src/core/yaml/token-tree';
 import fc from 'fast-check';
 import { WORKSHEET, variant } from './helpers';
 
@@ -83,10 +85,10 @@ const ODD: Record<string, string> = {
   crlf: variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Collective']).replace(/\n/g, '\r\n'),
   // A comment inside a bracketed list: read from the `yaml` package's tokens, not by the light reader.
   'token-read': variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Place'])
-    .replace('  our_attendees: [sam]', '  our_attendees: [sam, # who led\n    kai]'),
+    .replace(/^ {2}our_attendees: .*$/m, '  our_attendees: [sam, # who led\n    kai]'),
   // An anchor: only the `yaml` package's full Document reads it.
   'full-document': variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Hall'])
-    .replace('  our_attendees: [sam]', '  our_attendees: &team [sam]'),
+    .replace(/^ {2}our_attendees: .*$/m, '  our_attendees: &team [sam]'),
   // `worksheets-disable` comments: one silences the renamed partner on its line, one a lookalike round in the
   // whole file, and one in a note's text silences nothing.
   'silenced-renamed': variant(WORKSHEET, [['partner', 'id'], 'lakeside'], [['partner', 'organization'], 'Lakeside Arts Hub'])
@@ -97,6 +99,14 @@ const ODD: Record<string, string> = {
 
 describe('the workspace rules from the answers of a first check', () => {
   const all = { ...SHEETS, ...ODD };
+
+  it('have odd files that take each reader: the line reader declines two, the token reader reads one of them', () => {
+    assert.equal(readLight(ODD['token-read']), undefined);
+    assert.ok(readTokens(ODD['token-read']).read, 'the token reader reads a comment inside a list');
+    assert.equal(readLight(ODD['full-document']), undefined);
+    assert.equal(readTokens(ODD['full-document']).read, undefined, 'an anchor takes the full Document');
+  });
+
   for (const [fixes, related] of [[false, false], [true, true]] as const) {
     it(`find what they find on a second parse${fixes ? ', quick fixes and related places included' : ''}`, () => {
       const answered = new WorkspaceIndex(() => '2026-11-01', { checkEvery: true });
@@ -119,7 +129,7 @@ describe('the workspace rules from the answers of a first check', () => {
       }
       // Not an empty comparison: the odd shapes have their cross-file findings too.
       for (const expected of ['twice-b:duplicate-meeting', 'flow-partner:partner-renamed', 'quoted-keys:duplicate-partner', 'loose-key:round-lookalike', 'empty-round:missing-round', 'no-status-no-round:missing-round', 'crlf:partner-renamed', 'comment-in-note:partner-renamed', 'token-read:partner-renamed', 'full-document:duplicate-meeting']) {
-        assert.ok(found.has(expected), expected);
+        assert.ok(found.has(expected), `${expected} among ${[...found].sort().join(', ')}`);
       }
       assert.ok(!found.has('silenced-renamed:partner-renamed') && !found.has('silenced-round:round-lookalike'), 'a finding its comment silences');
     });
