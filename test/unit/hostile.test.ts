@@ -87,6 +87,17 @@ describe('hostile input', () => {
     assert.deepEqual(findings.map((f) => [f.range.start.line + 1, f.message]), [[5, 'Tabs cannot indent YAML: use spaces.']]);
   });
 
+  it('a bracketed list closed at its key\'s column in the middle of a file gets the findings that name the cut, on that line only', () => {
+    // As people tidy a long list: the closing brackets pulled back under the key. The `yaml` package's
+    // document ends there, and it reports every token after it as unexpected, one per word of the rest.
+    const text = 'kind: worksheet\nstatus: held\nnotes:\n  goals: [{text: A teen-run wall, themes: [visibility,\n  ]}]\n  commitments: [Rooms on Thursdays]\nthanked: true\n';
+    const findings = checkText('/ws/cut.worksheet.yaml', text, { today: TODAY }).findings.filter((f) => f.code === 'yaml-syntax');
+    assert.deepEqual(findings.map((f) => [f.range.start.line + 1, f.message]), [
+      [5, 'Flow sequence in block collection must be sufficiently indented and end with a ]. Check the indentation and the colons on this line.'],
+      [5, 'Flow map in block collection must be sufficiently indented and end with a }. Check the indentation and the colons on this line.'],
+    ]);
+  });
+
   it('a 5 MB file gets one file-level finding at once', () => {
     const huge = hugeWorksheet();
     const started = Date.now();

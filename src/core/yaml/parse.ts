@@ -206,10 +206,21 @@ function fullParse(uri: string, text: string, read?: Tokens): ParsedFile {
   // A tab that indents makes the parser misread the lines around it, and its other errors
   // (implicit keys, a sequence as a key, on the line before) bury the cause: the tab alone is said.
   const tabbed = list.some((d) => d.errors.some((e) => e.code === 'TAB_AS_INDENT'));
+  // A bracketed list or map cut short by a line indented too little (its closing brackets pulled back
+  // under the key) ends the document there, and every token after it is "unexpected in YAML stream":
+  // one error per word of the rest of the file. The cut is said, once per collection it leaves open.
+  const cut = list.flatMap((d) => d.errors).find((e) => CUT_SHORT.test(e.message))?.pos[0];
+  const said = new Set<string>();
   for (const d of list) {
     for (const err of d.errors) {
       if (tabbed && err.code !== 'TAB_AS_INDENT') continue;
-      findings.push({ code: 'yaml-syntax', severity: 'error', message: yamlMessage(err.code, err.message), range: at(err.pos[0], err.pos[1]) });
+      if (cut !== undefined && err.pos[0] >= cut && AFTER_THE_END.test(err.message)) continue;
+      const finding: Finding = { code: 'yaml-syntax', severity: 'error', message: yamlMessage(err.code, err.message), range: at(err.pos[0], err.pos[1]) };
+      // Two lists left open by one line are reported alike, at one place: said once.
+      const key = `${err.pos[0]}:${err.pos[1]}:${finding.message}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      findings.push(finding);
     }
   }
   if (list.length > 1) {
@@ -241,6 +252,11 @@ function fullParse(uri: string, text: string, read?: Tokens): ParsedFile {
   }
   return { uri, text, kind, hasDocument: doc !== undefined, doc, tree: positionsOf(doc?.contents), lines, data, findings };
 }
+
+/** The `yaml` composer's words for a flow collection whose closing bracket it did not find where it should. */
+const CUT_SHORT = /^Flow (?:sequence|map) (?:in block collection )?must /;
+/** Its words for the tokens left once the document has ended. */
+const AFTER_THE_END = / in YAML stream/;
 
 /** The position tree of a `yaml` package node. */
 function positionsOf(node: unknown): PosNode | undefined {
